@@ -1,2 +1,64 @@
 package dev.sentinelctl.cli;
-public final class Main { public static void main(String[] a) { System.out.println("hi"); } }
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Entry point: wires the commands and turns every failure into a message and an exit code, never a stack trace. */
+@Command(name = "sentinelctl", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Microsoft Sentinel content as code: validate, lint KQL, build ARM, plan and deploy.",
+        subcommands = {ValidateCommand.class, NewCommand.class, CompletionCommand.class},
+        footer = {"", "Examples:", "  sentinelctl validate content", "  sentinelctl validate --format json rules/ > findings.json",
+                "  sentinelctl new analytic-rule \"Brute force against Entra ID\" --table SigninLogs"})
+public final class Main {
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Show stack traces of unexpected failures.")
+    boolean debug;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            boolean debugging = parseResult.hasMatchedOption("--debug")
+                    || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
+            PrintWriter err = commandLine.getErr();
+            if (ex instanceof UserException user) {
+                err.println("sentinelctl: " + user.getMessage());
+            } else {
+                err.println("sentinelctl: unexpected failure: " + ex);
+                err.println("  Rerun with --debug for a stack trace, and please report it.");
+            }
+            if (debugging) ex.printStackTrace(err);
+            err.flush();
+            return ExitCodes.USAGE;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("sentinelctl: " + ex.getMessage());
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+                err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            }
+            err.flush();
+            return ExitCodes.USAGE;
+        });
+        return cl;
+    }
+
+    /** The jar's version, from its manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"sentinelctl " + (v == null ? "dev" : v)};
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.sentinelctl.check;
+
+import dev.sentinelctl.content.ContentItem;
+import dev.sentinelctl.content.ContentKind;
+import dev.sentinelctl.content.ContentMapper;
+import dev.sentinelctl.content.ContentScanner.ContentFile;
+import dev.sentinelctl.content.KindDetector;
+import dev.sentinelctl.content.YamlDocument;
+import dev.sentinelctl.content.YamlLoader;
+import dev.sentinelctl.report.Diagnostic;
+import dev.sentinelctl.report.Severity;
+import dev.sentinelctl.schema.SchemaValidator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs every per-file stage on one file: load, kind, schema, model, then the item checks. Never throws for
+ * bad input: a defect in one stage becomes a diagnostic so the other files are still checked.
+ */
+public final class FileChecker {
+    private final YamlLoader loader = new YamlLoader();
+    private final KindDetector detector = new KindDetector();
+    private final ContentMapper mapper = new ContentMapper();
+    private final SchemaValidator schemas;
+    private final List<ItemCheck> checks;
+
+    public FileChecker(SchemaValidator schemas, List<ItemCheck> checks) {
+        this.schemas = schemas;
+        this.checks = List.copyOf(checks);
+    }
+
+    public FileResult check(ContentFile file) {
+        String path = file.displayPath();
+        try {
+            YamlLoader.Result loaded = loader.load(file.path(), path);
+            List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
+            if (loaded.document().isEmpty()) return new FileResult(path, Optional.empty(), diagnostics, Optional.empty());
+            YamlDocument doc = loaded.document().get();
+            if (!doc.root().isObject()) {
+                diagnostics.add(Diagnostic.atFile("SCHEMA-type", Severity.ERROR, path,
+                        "a content file must be a mapping of fields (id:, name:, query: …), not "
+                                + (doc.root().isArray() ? "a list" : "a single value"),
+                        "Write one hunting query or rule per file as `field: value` lines."));
+                return new FileResult(path, Optional.empty(), diagnostics, Optional.empty());
+            }
+            KindDetector.Verdict verdict = detector.detect(doc.root(), path);
+            if (verdict instanceof KindDetector.Verdict.NotContent notContent) {
+                return new FileResult(path, Optional.empty(), diagnostics, Optional.of(notContent.reason()));
+            }
+            ContentKind kind = ((KindDetector.Verdict.Content) verdict).kind();
+            NullFields.removeFrom(doc.root());
+            diagnostics.addAll(schemas.validate(doc, kind));
+            ContentItem item = mapper.map(doc, kind);
+            for (ItemCheck check : checks) diagnostics.addAll(check.check(item));
+            return new FileResult(path, Optional.of(item), diagnostics, Optional.empty());
+        } catch (RuntimeException | StackOverflowError e) {
+            // A defect of ours must not hide the other files' results; say so plainly.
+            return new FileResult(path, Optional.empty(), List.of(Diagnostic.atFile("INTERNAL", Severity.ERROR, path,
+                    "sentinelctl failed on this file: " + e, "Please report this with the file; rerun with --debug for details.")),
+                    Optional.empty());
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.sentinelctl.content;
+
+import java.util.Locale;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Tells a file's content kind from its fields, using the folder only as a tie-breaker: people move files,
+ * but a rule with a {@code queryFrequency} is a rule wherever it lives.
+ */
+public final class KindDetector {
+
+    /** What a YAML file turned out to be. */
+    public sealed interface Verdict {
+        record Content(ContentKind kind) implements Verdict {}
+        /** A file that is deliberately not content, such as an Azure-Sentinel "moved to new location" stub. */
+        record NotContent(String reason) implements Verdict {}
+    }
+
+    private static final java.util.regex.Pattern STUB = java.util.regex.Pattern.compile(
+            "(?i)content migration|moved to (a )?new location");
+    private static final String[] RULE_FIELDS = {"queryFrequency", "queryPeriod", "triggerOperator", "triggerThreshold",
+            "entityMappings", "incidentConfiguration", "eventGroupingSettings", "alertDetailsOverride", "suppressionDuration"};
+
+    public Verdict detect(JsonNode root, String path) {
+        if (!root.isObject()) return new Verdict.Content(folderHint(path).orElse(ContentKind.HUNTING_QUERY));
+        if (!root.has("query") && isMigrationStub(root)) {
+            return new Verdict.NotContent("Azure-Sentinel migration stub (\"moved to new location\"): no query to check");
+        }
+        JsonNode kind = root.get("kind");
+        if (kind != null && kind.isString()) {
+            String k = kind.asString().toLowerCase(Locale.ROOT);
+            if (k.equals("scheduled") || k.equals("nrt")) return new Verdict.Content(ContentKind.ANALYTIC_RULE);
+        }
+        Optional<ContentKind> hint = folderHint(path);
+        if (hint.isPresent()) return new Verdict.Content(hint.get());
+        for (String field : RULE_FIELDS) {
+            if (field.equals("entityMappings")) continue; // hunting queries carry entity mappings too
+            if (root.has(field)) return new Verdict.Content(ContentKind.ANALYTIC_RULE);
+        }
+        if (kind != null) return new Verdict.Content(ContentKind.ANALYTIC_RULE);
+        return new Verdict.Content(ContentKind.HUNTING_QUERY);
+    }
+
+    private static boolean isMigrationStub(JsonNode root) {
+        JsonNode description = root.get("description");
+        return description != null && description.isString()
+                && STUB.matcher(description.asString()).find();
+    }
+
+    static Optional<ContentKind> folderHint(String path) {
+        String p = path.replace('\\', '/').toLowerCase(Locale.ROOT);
+        if (p.contains("hunting queries/") || p.contains("hunting-queries/") || p.contains("/hunting/")
+                || p.startsWith("hunting/")) {
+            return Optional.of(ContentKind.HUNTING_QUERY);
+        }
+        if (p.contains("analytic rules/") || p.contains("analytic-rules/") || p.contains("detections/")
+                || p.contains("analytics/") || p.contains("/rules/") || p.startsWith("rules/")) {
+            return Optional.of(ContentKind.ANALYTIC_RULE);
+        }
+        return Optional.empty();
+    }
+}

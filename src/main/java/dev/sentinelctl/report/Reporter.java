@@ -1,0 +1,8 @@
+package dev.sentinelctl.report;
+
+import java.io.PrintStream;
+
+/** Writes a run's findings in one output format. */
+public interface Reporter {
+    void write(Report report, PrintStream out);
+}
