@@ -27,6 +27,9 @@ public final class Main {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // Reports are UTF-8 whatever the platform's default charset, so file names and messages survive pipes.
+        cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), false));
+        cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean debugging = parseResult.hasMatchedOption("--debug")
                     || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));

@@ -6,8 +6,7 @@ import dev.sentinelctl.report.Report;
 import dev.sentinelctl.report.Reporter;
 import dev.sentinelctl.report.TextReporter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,22 +33,20 @@ public final class OutputOptions {
     @Option(names = "--no-color", description = "Never colour the output (also: NO_COLOR environment variable).")
     boolean noColor;
 
-    /** Writes the report and returns the exit code it calls for. */
-    public int emit(Report report) {
+    /** Writes the report (to {@code stdout} unless --output names a file) and returns the exit code it calls for. */
+    public int emit(Report report, PrintWriter stdout) {
         Reporter reporter = switch (format) {
             case text -> new TextReporter(output == null && useColour());
             case json -> new JsonReporter();
         };
         if (output == null) {
-            PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
-            reporter.write(report, out);
-            out.flush();
+            reporter.write(report, stdout);
+            stdout.flush();
         } else {
             try {
                 Path parent = output.toAbsolutePath().getParent();
                 if (parent != null) Files.createDirectories(parent);
-                try (OutputStream file = Files.newOutputStream(output);
-                     PrintStream out = new PrintStream(file, false, StandardCharsets.UTF_8)) {
+                try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
                     reporter.write(report, out);
                 }
             } catch (IOException e) {

@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sentinelctl validate}: YAML, schema and format rules for every content file. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -30,6 +32,9 @@ public final class ValidateCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         List<Path> roots = paths == null || paths.isEmpty() ? List.of(Path.of("content")) : paths;
@@ -39,6 +44,7 @@ public final class ValidateCommand implements Callable<Integer> {
         SchemaValidator schemas = new SchemaValidator();
         FileChecker checker = new FileChecker(schemas, List.of(rules::check, schemas.entityRules()::check));
         CheckRun.Outcome outcome = new CheckRun(checker).run(roots);
-        return output.emit(new Report(outcome.diagnostics(), (int) outcome.contentFiles(), new FileSourceLines()));
+        return output.emit(new Report(outcome.diagnostics(), (int) outcome.contentFiles(), new FileSourceLines()),
+                spec.commandLine().getOut());
     }
 }

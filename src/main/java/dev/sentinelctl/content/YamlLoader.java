@@ -282,12 +282,13 @@ public final class YamlLoader {
                                         "unknown alias *" + a.getAlias().getValue(), "Define the anchor before using it."));
                                 return finish(root);
                             }
-                            if (++aliasCount > limits.maxAliases() || !countNodes(target.size(), event.getStartMark())) {
+                            if (++aliasCount > limits.maxAliases() || nodeCount + target.size() > limits.maxNodes()) {
                                 diagnostics.add(at("YAML-alias-bomb", event.getStartMark(), event.getEndMark(),
                                         "aliases expand to too many nodes (over " + limits.maxNodes() + ")",
                                         "Content files do not need anchors and aliases; write the values out."));
                                 return finish(root);
                             }
+                            nodeCount += target.size();
                             root = attach(stack, target.node(), offset(event.getStartMark()), offset(event.getEndMark()),
                                     NodeInfo.ScalarStyle.NONE, root);
                         }
@@ -410,11 +411,9 @@ public final class YamlLoader {
         private boolean countNodes(int n, Optional<Mark> mark) {
             nodeCount += n;
             if (nodeCount > limits.maxNodes()) {
-                if (diagnostics.stream().noneMatch(d -> d.ruleId().equals("YAML-alias-bomb"))) {
-                    diagnostics.add(at("YAML-too-many-nodes", mark, mark,
-                            "file has more than " + limits.maxNodes() + " YAML nodes",
-                            "A content file holds one hunting query or rule; split or shrink this file."));
-                }
+                diagnostics.add(at("YAML-too-many-nodes", mark, mark,
+                        "file has more than " + limits.maxNodes() + " YAML nodes",
+                        "A content file holds one hunting query or rule; split or shrink this file."));
                 return false;
             }
             return true;

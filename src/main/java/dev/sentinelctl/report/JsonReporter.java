@@ -1,6 +1,6 @@
 package dev.sentinelctl.report;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -10,7 +10,7 @@ public final class JsonReporter implements Reporter {
     private final JsonMapper mapper = JsonMapper.builder().build();
 
     @Override
-    public void write(Report report, PrintStream out) {
+    public void write(Report report, PrintWriter out) {
         ObjectNode root = mapper.createObjectNode();
         ArrayNode list = root.putArray("diagnostics");
         for (Diagnostic d : report.diagnostics()) {

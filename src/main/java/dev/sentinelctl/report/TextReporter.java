@@ -1,6 +1,6 @@
 package dev.sentinelctl.report;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Optional;
 
 /**
@@ -22,7 +22,7 @@ public final class TextReporter implements Reporter {
     }
 
     @Override
-    public void write(Report report, PrintStream out) {
+    public void write(Report report, PrintWriter out) {
         for (Diagnostic d : report.diagnostics()) {
             String sev = d.severity().label();
             String sevColour = switch (d.severity()) {

@@ -101,7 +101,9 @@ public final class ContentRules {
     }
 
     private void checkTechniques(ContentItem item, Reporter r, Severity severity) {
-        Set<String> tactics = Set.copyOf(item.tactics());
+        if (item.document().root().has("tactics") && !item.document().root().get("tactics").isArray()) return;
+        // Misspelt tactics ("Credential access") are the schema's finding; read them as meant here, not twice.
+        Set<String> tactics = item.tactics().stream().map(ContentRules::tacticKey).collect(java.util.stream.Collectors.toSet());
         List<String> techniques = item.relevantTechniques();
         for (int i = 0; i < techniques.size(); i++) {
             String t = techniques.get(i).trim();
@@ -111,12 +113,16 @@ public final class ContentRules {
             if (known.isEmpty()) {
                 r.add("RULE-unknown-technique", severity, pointer, "technique " + t
                         + " is not in the ATT&CK table Sentinel validates against", "Check the technique id on attack.mitre.org.");
-            } else if (known.get().stream().noneMatch(tactics::contains)) {
+            } else if (known.get().stream().map(ContentRules::tacticKey).noneMatch(tactics::contains)) {
                 r.add("RULE-technique-tactic", severity, pointer, "technique " + t + " belongs to "
                                 + String.join(", ", known.get().stream().sorted().toList()) + ", but no such tactic is listed in tactics",
                         "Add " + known.get().stream().sorted().findFirst().orElse("its tactic") + " to tactics, or remove " + t + ".");
             }
         }
+    }
+
+    private static String tacticKey(String tactic) {
+        return tactic.replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static void checkLegacyEntityColumns(AnalyticRule rule, Reporter r) {

@@ -147,14 +147,15 @@ final class ErrorTranslator {
             message = field + " must not be blank";
             hint = "Write the text to show, or remove the field.";
         } else if ("propertyNames".equals(error.getKeyword())) {
-            message = "custom detail key " + shown + " must start with a letter, have only letters, digits and underscores, and be at most 20 characters";
+            message = "custom detail key '" + error.getProperty() + "' must start with a letter, have only letters, digits and underscores, and be at most 20 characters";
             hint = "Rename the key, e.g. `TargetUser`.";
         } else {
             message = field + " " + shown + ": " + stripPath(error.getMessage());
             hint = "Fix the value's format.";
         }
-        return new Translation("SCHEMA-format", Severity.ERROR, pointer, "propertyNames".equals(error.getKeyword()),
-                message, hint);
+        boolean keyError = "propertyNames".equals(error.getKeyword());
+        String at = keyError && error.getProperty() != null ? pointer + "/" + error.getProperty() : pointer;
+        return new Translation("SCHEMA-format", Severity.ERROR, at, keyError, message, hint);
     }
 
     private List<String> knownProperties(Error error) {
@@ -248,7 +249,7 @@ final class ErrorTranslator {
         return switch (expected) {
             case "array" -> "Write '" + field + "' as a YAML list, one `- item` per line.";
             case "object" -> "Write '" + field + "' as a mapping of `key: value` lines.";
-            case "string" -> "Quote the value so YAML reads it as text, e.g. `" + field + ": \"1.0.0\"`.";
+            case "string" -> "Quote the value (\"…\") so YAML reads it as text.";
             case "integer" -> "Write a whole number without quotes.";
             case "boolean" -> "Write `true` or `false` without quotes.";
             default -> "Fix the value's type.";
