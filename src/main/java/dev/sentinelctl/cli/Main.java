@@ -56,12 +56,16 @@ public final class Main {
         return cl;
     }
 
-    /** The jar's version, from its manifest. */
+    /** The jar's version, from its manifest ("dev" when run from classes). */
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "0.0.0-dev" : v;
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"sentinelctl " + (v == null ? "dev" : v)};
+            return new String[] {"sentinelctl " + version()};
         }
     }
 }

@@ -1,29 +1,44 @@
 package dev.sentinelctl.cli;
 
 import dev.sentinelctl.report.FailOn;
+import dev.sentinelctl.report.GithubReporter;
 import dev.sentinelctl.report.JsonReporter;
+import dev.sentinelctl.report.JunitReporter;
 import dev.sentinelctl.report.Report;
 import dev.sentinelctl.report.Reporter;
+import dev.sentinelctl.report.SarifReporter;
 import dev.sentinelctl.report.TextReporter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
-/** Options every checking command shares: output format and file, failing severity, colour. */
+/**
+ * Options every checking command shares: one or more {@code --format F [--output FILE]} pairs, the failing
+ * severity and colour. A pipeline can write SARIF for code scanning and text for its log in one run.
+ */
 public final class OutputOptions {
 
-    public enum Format { text, json }
+    public enum Format { text, json, sarif, junit, github }
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format;
+    /** One report: a format and where it goes (standard output when no file is named). */
+    static final class Target {
+        @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: ${COMPLETION-CANDIDATES} "
+                + "(default: text). Repeat --format F --output FILE to write several reports in one run.")
+        Format format = Format.text;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
-    Path output;
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the preceding format's report to FILE.")
+        Path output;
+    }
+
+    @ArgGroup(exclusive = false, multiplicity = "0..*")
+    List<Target> targets = new ArrayList<>();
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
             description = "Exit 1 when findings at or above LEVEL exist: error, warning or never (default: ${DEFAULT-VALUE}).",
@@ -33,27 +48,47 @@ public final class OutputOptions {
     @Option(names = "--no-color", description = "Never colour the output (also: NO_COLOR environment variable).")
     boolean noColor;
 
-    /** Writes the report (to {@code stdout} unless --output names a file) and returns the exit code it calls for. */
+    /** Writes every requested report and returns the exit code the findings call for. */
     public int emit(Report report, PrintWriter stdout) {
-        Reporter reporter = switch (format) {
-            case text -> new TextReporter(output == null && useColour());
-            case json -> new JsonReporter();
-        };
-        if (output == null) {
-            reporter.write(report, stdout);
-            stdout.flush();
-        } else {
-            try {
-                Path parent = output.toAbsolutePath().getParent();
-                if (parent != null) Files.createDirectories(parent);
-                try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
-                    reporter.write(report, out);
-                }
-            } catch (IOException e) {
-                throw new UserException("cannot write " + output + ": " + e.getMessage());
+        List<Target> all = targets.isEmpty() ? List.of(new Target()) : targets;
+        if (all.stream().filter(t -> t.output == null).count() > 1) {
+            throw new UserException("only one --format can go to standard output; give the others an --output FILE");
+        }
+        for (Target target : all) {
+            Reporter reporter = reporter(target.format, target.output == null);
+            if (target.output == null) {
+                reporter.write(report, stdout);
+                stdout.flush();
+            } else {
+                write(reporter, report, target.output);
             }
         }
         return failOn.fails(report) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private Reporter reporter(Format format, boolean toStdout) {
+        return switch (format) {
+            case text -> new TextReporter(toStdout && useColour());
+            case json -> new JsonReporter();
+            case sarif -> new SarifReporter(Main.version(), Path.of(""));
+            case junit -> new JunitReporter();
+            case github -> {
+                String summary = System.getenv("GITHUB_STEP_SUMMARY");
+                yield new GithubReporter(summary == null || summary.isBlank() ? null : Path.of(summary));
+            }
+        };
+    }
+
+    private static void write(Reporter reporter, Report report, Path output) {
+        try {
+            Path parent = output.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
+                reporter.write(report, out);
+            }
+        } catch (IOException e) {
+            throw new UserException("cannot write " + output + ": " + e.getMessage());
+        }
     }
 
     private boolean useColour() {

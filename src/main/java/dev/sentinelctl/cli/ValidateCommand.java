@@ -3,6 +3,8 @@ package dev.sentinelctl.cli;
 import dev.sentinelctl.check.CheckRun;
 import dev.sentinelctl.check.FileChecker;
 import dev.sentinelctl.report.Report;
+import dev.sentinelctl.report.RuleCatalog;
+import dev.sentinelctl.schema.FormatRules;
 import dev.sentinelctl.schema.AttackMatrix;
 import dev.sentinelctl.schema.ContentRules;
 import dev.sentinelctl.schema.SchemaValidator;
@@ -44,7 +46,9 @@ public final class ValidateCommand implements Callable<Integer> {
         SchemaValidator schemas = new SchemaValidator();
         FileChecker checker = new FileChecker(schemas, List.of(rules::check, schemas.entityRules()::check));
         CheckRun.Outcome outcome = new CheckRun(checker).run(roots);
-        return output.emit(new Report(outcome.diagnostics(), (int) outcome.contentFiles(), new FileSourceLines()),
+        List<String> files = outcome.files().stream().filter(f -> f.skipped().isEmpty()).map(f -> f.displayPath()).toList();
+        RuleCatalog catalog = new RuleCatalog(FormatRules.ALL);
+        return output.emit(new Report(outcome.diagnostics(), files, new FileSourceLines(), catalog, "validate"),
                 spec.commandLine().getOut());
     }
 }

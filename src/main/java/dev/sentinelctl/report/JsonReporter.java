@@ -26,7 +26,7 @@ public final class JsonReporter implements Reporter {
             n.put("fixHint", d.fixHint());
         }
         ObjectNode summary = root.putObject("summary");
-        summary.put("files", report.files());
+        summary.put("files", report.files().size());
         summary.put("errors", report.count(Severity.ERROR));
         summary.put("warnings", report.count(Severity.WARNING));
         summary.put("infos", report.count(Severity.INFO));

@@ -1,24 +1,31 @@
 package dev.sentinelctl.report;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Everything a reporter prints for one run: the sorted diagnostics and how many files were looked at.
+ * Everything a reporter prints for one run.
  *
- * @param sources where reporters find a diagnostic's source line (for carets and snippets)
+ * @param diagnostics sorted findings
+ * @param files       the content files that were checked, as displayed (one JUnit test case each)
+ * @param sources     where reporters find a diagnostic's source line (carets, snippets)
+ * @param rules       what each rule id means (SARIF rule descriptions)
+ * @param command     the command that ran, e.g. {@code validate}
  */
-public record Report(List<Diagnostic> diagnostics, int files, SourceLines sources) {
+public record Report(List<Diagnostic> diagnostics, List<String> files, SourceLines sources, RuleCatalog rules,
+                     String command) {
 
     /** Looks up a line of a checked file; empty when the file could not be read as text. */
     @FunctionalInterface
     public interface SourceLines {
-        java.util.Optional<String> line(String file, int line);
+        Optional<String> line(String file, int line);
 
-        SourceLines NONE = (file, line) -> java.util.Optional.empty();
+        SourceLines NONE = (file, line) -> Optional.empty();
     }
 
     public Report {
         diagnostics = List.copyOf(diagnostics);
+        files = List.copyOf(files);
     }
 
     public long count(Severity severity) {

@@ -47,7 +47,8 @@ public final class TextReporter implements Reporter {
         }
         long errors = report.count(Severity.ERROR);
         long warnings = report.count(Severity.WARNING);
-        String summary = "Checked " + report.files() + " file" + (report.files() == 1 ? "" : "s") + ": "
+        int files = report.files().size();
+        String summary = "Checked " + files + " file" + (files == 1 ? "" : "s") + ": "
                 + errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning" + (warnings == 1 ? "" : "s");
         out.println(paint(errors > 0 ? RED : warnings > 0 ? YELLOW : BOLD, summary));
     }
