@@ -50,5 +50,8 @@ public final class FormatRules {
             r("CONTENT-non-ascii", "NonAscii", Severity.WARNING, "A non-ASCII character.", "Microsoft's content CI rejects non-ASCII files.", "Use ASCII."),
             r("REPO-duplicate-id", "DuplicateId", Severity.ERROR, "Two content files share an id.", "Deploying both overwrites one with the other.", "Give one a fresh GUID."),
             r("REPO-duplicate-file-name", "DuplicateFileName", Severity.WARNING, "Two items of one kind share a file name.", "Tools that look content up by file name confuse them.", "Rename one."),
+            r("PR-id-changed", "IdChanged", Severity.ERROR, "A content item's id changed.", "Sentinel treats a new id as a new rule and keeps the old one running.", "Restore the old id."),
+            r("PR-version-not-bumped", "VersionNotBumped", Severity.ERROR, "Detection logic changed without a higher version.", "Deployments and Content Hub compare versions to find updates.", "Raise version."),
+            r("PR-deleted", "ContentDeleted", Severity.INFO, "A content item was deleted.", "Deleted content stays in workspaces until pruned.", "Prune it with apply --prune if intended."),
             r("INTERNAL", "InternalFailure", Severity.ERROR, "sentinelctl failed on this file.", "A defect of sentinelctl, reported so that nothing is hidden.", "Report it with the file."));
 }
