@@ -1,0 +1,13 @@
+package dev.sentinelctl.kql.semantic;
+
+/** Where a function name lives; each kind is its own namespace in Kusto ({@code count} is an aggregate only). */
+public enum FunctionKind {
+    /** Built-in scalar function ({@code strcat}, {@code ago}). */
+    SCALAR,
+    /** Aggregate usable in summarize/make-series ({@code count}, {@code arg_max}). */
+    AGGREGATE,
+    /** Plugin called with {@code evaluate} ({@code bag_unpack}). */
+    PLUGIN,
+    /** Workspace function: Sentinel built-ins ({@code _GetWatchlist}), ASIM parsers, user parsers. */
+    STORED
+}

@@ -1,0 +1,100 @@
+package dev.sentinelctl.kql.semantic.catalog;
+
+import dev.sentinelctl.kql.semantic.Catalog;
+import dev.sentinelctl.kql.semantic.FunctionKind;
+import dev.sentinelctl.kql.semantic.FunctionSymbol;
+import dev.sentinelctl.kql.semantic.TableSchema;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The catalog generated into src/main/resources/catalog. Tables and functions load independently and
+ * lazily: binding {@code SigninLogs | take 1} never reads the function file, and a function lookup never
+ * indexes the tables.
+ */
+public final class BuiltInCatalog implements Catalog {
+
+    static final String TABLES = "/catalog/tables.tsv";
+    static final String FUNCTIONS = "/catalog/functions.tsv";
+
+    // Initialization-on-demand holder: the JVM runs this once, on first use, without locks afterwards.
+    private static final class Shared {
+        static final BuiltInCatalog INSTANCE = new BuiltInCatalog(TABLES, FUNCTIONS);
+    }
+
+    private final Lazy<TableStore> tables;
+    private final Lazy<Map<FunctionKind, Map<String, FunctionSymbol>>> functions;
+
+    BuiltInCatalog(String tablesResource, String functionsResource) {
+        this.tables = new Lazy<>(() -> TableStore.fromResource(tablesResource));
+        this.functions = new Lazy<>(() -> index(CatalogFormat.parseFunctions(Resources.lines(functionsResource))));
+    }
+
+    public static BuiltInCatalog shared() {
+        return Shared.INSTANCE;
+    }
+
+    /** A fresh, unshared instance (tests measure cold loading with it). */
+    public static BuiltInCatalog load() {
+        return new BuiltInCatalog(TABLES, FUNCTIONS);
+    }
+
+    private static Map<FunctionKind, Map<String, FunctionSymbol>> index(List<FunctionSymbol> all) {
+        Map<FunctionKind, Map<String, FunctionSymbol>> m = new EnumMap<>(FunctionKind.class);
+        for (FunctionKind k : FunctionKind.values()) m.put(k, new LinkedHashMap<>());
+        for (FunctionSymbol f : all) m.get(f.kind()).put(f.name(), f);
+        m.replaceAll((k, v) -> Collections.unmodifiableMap(v));
+        return Collections.unmodifiableMap(m);
+    }
+
+    @Override
+    public Optional<TableSchema> table(String name) {
+        return tables.get().table(name);
+    }
+
+    @Override
+    public Optional<TableSchema> tableIgnoreCase(String name) {
+        return tables.get().nameIgnoringCase(name).flatMap(this::table);
+    }
+
+    @Override
+    public Set<String> tableNames() {
+        return tables.get().names();
+    }
+
+    /** Source codes of a built-in table ({@code ks}, {@code ast}, {@code csv}); see catalog/README.md. */
+    public List<String> tableSources(String name) {
+        return tables.get().sources(name);
+    }
+
+    /** How many tables have been parsed so far; lets tests verify that lookups stay lazy. */
+    public int parsedTableCount() {
+        return tables.get().parsedCount();
+    }
+
+    @Override
+    public Optional<FunctionSymbol> function(FunctionKind kind, String name) {
+        return Optional.ofNullable(functions.get().get(kind).get(name));
+    }
+
+    @Override
+    public Set<String> functionNames(FunctionKind kind) {
+        return functions.get().get(kind).keySet();
+    }
+
+    @Override
+    public Optional<TableSchema> watchlist(String alias) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Set<String> watchlistNames() {
+        return Set.of();
+    }
+}
