@@ -10,7 +10,9 @@ public enum ParameterTypeKind {
     STRING_OR_DYNAMIC, DYNAMIC_ARRAY, DYNAMIC_BAG, STRING_OR_ARRAY, INTEGER_OR_ARRAY,
     /** Must share a common type with the other parameters of this kind ({@code coalesce}). */
     COMMON_SCALAR, COMMON_SCALAR_OR_DYNAMIC, COMMON_ORDERABLE,
-    TABULAR, ANY;
+    TABULAR, ANY,
+    /** A type literal such as {@code typeof(long)} ({@code extract}, {@code extract_json}). */
+    TYPE_LITERAL;
 
     public static ParameterTypeKind fromKusto(String kind) {
         return valueOf(kind.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT));
@@ -33,6 +35,7 @@ public enum ParameterTypeKind {
         if (t.isUnknown()) return true;
         if (this == ANY) return true;
         if (this == TABULAR) return t.isTabular();
+        if (this == TYPE_LITERAL) return false;
         if (!(t instanceof ScalarType s)) return false;
         if (s == ScalarType.DYNAMIC) return this != DECLARED;
         return switch (this) {
