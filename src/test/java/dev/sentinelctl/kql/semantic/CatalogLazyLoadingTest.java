@@ -1,0 +1,60 @@
+package dev.sentinelctl.kql.semantic;
+
+import dev.sentinelctl.kql.semantic.catalog.BuiltInCatalog;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CatalogLazyLoadingTest {
+
+    @Test
+    void aLookupParsesOnlyTheTablesAskedFor() {
+        BuiltInCatalog fresh = BuiltInCatalog.load();
+        assertEquals(0, fresh.parsedTableCount());
+        fresh.table("SigninLogs").orElseThrow();
+        fresh.table("SigninLogs").orElseThrow();
+        fresh.table("SecurityEvent").orElseThrow();
+        fresh.table("NoSuchTable");
+        assertEquals(2, fresh.parsedTableCount());
+        assertTrue(fresh.tableNames().size() > 1000, "names are known without parsing the tables");
+        assertEquals(2, fresh.parsedTableCount());
+    }
+
+    @Test
+    void parsedTablesAreCachedAndShared() {
+        BuiltInCatalog fresh = BuiltInCatalog.load();
+        assertSame(fresh.table("Syslog").orElseThrow(), fresh.table("Syslog").orElseThrow());
+        assertSame(Catalog.builtIn(), Catalog.builtIn());
+    }
+
+    @Test
+    void everyTableLineParses() {
+        BuiltInCatalog fresh = BuiltInCatalog.load();
+        int columns = 0;
+        for (String name : fresh.tableNames()) columns += fresh.table(name).orElseThrow().columns().size();
+        assertEquals(fresh.tableNames().size(), fresh.parsedTableCount());
+        assertTrue(columns > 40_000, "columns: " + columns);
+    }
+
+    @Test
+    void concurrentLookupsSeeOneInstance() throws Exception {
+        BuiltInCatalog fresh = BuiltInCatalog.load();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<TableSchema>> results = new ArrayList<>();
+            for (int i = 0; i < 16; i++) results.add(pool.submit(() -> fresh.table("AuditLogs").orElseThrow()));
+            TableSchema first = results.get(0).get();
+            for (Future<TableSchema> f : results) assertSame(first, f.get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
