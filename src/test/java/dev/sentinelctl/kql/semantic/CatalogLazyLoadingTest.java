@@ -19,13 +19,36 @@ class CatalogLazyLoadingTest {
     void aLookupParsesOnlyTheTablesAskedFor() {
         BuiltInCatalog fresh = BuiltInCatalog.load();
         assertEquals(0, fresh.parsedTableCount());
+        assertEquals(0, fresh.loadedShardCount());
         fresh.table("SigninLogs").orElseThrow();
+        assertEquals(1, fresh.loadedShardCount(), "one shard file read for one table");
         fresh.table("SigninLogs").orElseThrow();
         fresh.table("SecurityEvent").orElseThrow();
         fresh.table("NoSuchTable");
         assertEquals(2, fresh.parsedTableCount());
         assertTrue(fresh.tableNames().size() > 1000, "names are known without parsing the tables");
         assertEquals(2, fresh.parsedTableCount());
+    }
+
+    @Test
+    void functionsAreParsedOnePerLookup() {
+        BuiltInCatalog fresh = BuiltInCatalog.load();
+        fresh.scalarFunction("strcat").orElseThrow();
+        fresh.aggregate("count").orElseThrow();
+        fresh.scalarFunction("count");
+        assertEquals(2, fresh.parsedFunctionCount());
+        assertTrue(fresh.functionNames(FunctionKind.SCALAR).contains("tolower"));
+        assertEquals(2, fresh.parsedFunctionCount(), "names are indexed without parsing");
+    }
+
+    @Test
+    void everyFunctionRecordParses() {
+        BuiltInCatalog fresh = BuiltInCatalog.load();
+        int signatures = 0;
+        for (FunctionKind k : FunctionKind.values()) {
+            for (String n : fresh.functionNames(k)) signatures += fresh.function(k, n).orElseThrow().signatures().size();
+        }
+        assertTrue(signatures > 700, "signatures: " + signatures);
     }
 
     @Test

@@ -5,11 +5,7 @@ import dev.sentinelctl.kql.semantic.FunctionKind;
 import dev.sentinelctl.kql.semantic.FunctionSymbol;
 import dev.sentinelctl.kql.semantic.TableSchema;
 
-import java.util.Collections;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,20 +16,21 @@ import java.util.Set;
  */
 public final class BuiltInCatalog implements Catalog {
 
-    static final String TABLES = "/catalog/tables.tsv";
+    static final String TABLE_INDEX = "/catalog/tables.idx";
+    static final String TABLE_SHARDS = "/catalog/tables-%02d.tsv";
     static final String FUNCTIONS = "/catalog/functions.tsv";
 
     // Initialization-on-demand holder: the JVM runs this once, on first use, without locks afterwards.
     private static final class Shared {
-        static final BuiltInCatalog INSTANCE = new BuiltInCatalog(TABLES, FUNCTIONS);
+        static final BuiltInCatalog INSTANCE = new BuiltInCatalog(TABLE_INDEX, TABLE_SHARDS, FUNCTIONS);
     }
 
     private final Lazy<TableStore> tables;
-    private final Lazy<Map<FunctionKind, Map<String, FunctionSymbol>>> functions;
+    private final Lazy<FunctionStore> functions;
 
-    BuiltInCatalog(String tablesResource, String functionsResource) {
-        this.tables = new Lazy<>(() -> TableStore.fromResource(tablesResource));
-        this.functions = new Lazy<>(() -> index(CatalogFormat.parseFunctions(Resources.lines(functionsResource))));
+    BuiltInCatalog(String tableIndex, String tableShards, String functionsResource) {
+        this.tables = new Lazy<>(() -> new TableStore(tableIndex, tableShards));
+        this.functions = new Lazy<>(() -> new FunctionStore(functionsResource));
     }
 
     public static BuiltInCatalog shared() {
@@ -42,15 +39,7 @@ public final class BuiltInCatalog implements Catalog {
 
     /** A fresh, unshared instance (tests measure cold loading with it). */
     public static BuiltInCatalog load() {
-        return new BuiltInCatalog(TABLES, FUNCTIONS);
-    }
-
-    private static Map<FunctionKind, Map<String, FunctionSymbol>> index(List<FunctionSymbol> all) {
-        Map<FunctionKind, Map<String, FunctionSymbol>> m = new EnumMap<>(FunctionKind.class);
-        for (FunctionKind k : FunctionKind.values()) m.put(k, new LinkedHashMap<>());
-        for (FunctionSymbol f : all) m.get(f.kind()).put(f.name(), f);
-        m.replaceAll((k, v) -> Collections.unmodifiableMap(v));
-        return Collections.unmodifiableMap(m);
+        return new BuiltInCatalog(TABLE_INDEX, TABLE_SHARDS, FUNCTIONS);
     }
 
     @Override
@@ -78,14 +67,23 @@ public final class BuiltInCatalog implements Catalog {
         return tables.get().parsedCount();
     }
 
+    /** How many table shard files have been read; a first lookup reads one. */
+    public int loadedShardCount() {
+        return tables.get().loadedShardCount();
+    }
+
+    public int parsedFunctionCount() {
+        return functions.get().parsedCount();
+    }
+
     @Override
     public Optional<FunctionSymbol> function(FunctionKind kind, String name) {
-        return Optional.ofNullable(functions.get().get(kind).get(name));
+        return functions.get().function(kind, name);
     }
 
     @Override
     public Set<String> functionNames(FunctionKind kind) {
-        return functions.get().get(kind).keySet();
+        return functions.get().names(kind);
     }
 
     @Override

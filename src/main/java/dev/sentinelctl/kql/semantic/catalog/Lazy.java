@@ -12,6 +12,10 @@ final class Lazy<T> implements Supplier<T> {
         this.compute = compute;
     }
 
+    boolean isComputed() {
+        return value != null;
+    }
+
     @Override
     public T get() {
         T v = value;

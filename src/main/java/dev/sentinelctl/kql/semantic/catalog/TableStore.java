@@ -14,50 +14,64 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The built-in tables, parsed one line at a time on demand. Opening the store reads the resource's bytes
- * and notes where each line starts (names only); a single-file check that touches three tables parses
- * three lines, not 1,400 tables and 30,000 columns.
+ * The built-in tables, read and parsed on demand. Opening the store reads only the small index
+ * (name → shard, byte offset, length); a lookup reads the one shard file that holds the table (~70 KB of
+ * the 1.2 MB) and parses the one line. A single-file check touching three tables parses three lines, not
+ * 1,400 tables and 50,000 columns.
  */
 final class TableStore {
 
-    private final byte[] data;
-    /** exact name → {start, end, sourcesEnd} byte offsets of the table's line */
-    private final Map<String, int[]> lines;
-    private final Map<String, String> lowerToName;
-    private final ConcurrentHashMap<String, TableSchema> parsed = new ConcurrentHashMap<>();
-
-    TableStore(byte[] data) {
-        this.data = data;
-        Map<String, int[]> index = new LinkedHashMap<>(2048);
-        Map<String, String> lower = new HashMap<>(2048);
-        int pos = 0;
-        while (pos < data.length) {
-            int end = pos;
-            while (end < data.length && data[end] != '\n') end++;
-            if (end > pos && data[pos] != '#') {
-                int tab = pos;
-                while (tab < end && data[tab] != '\t') tab++;
-                String name = new String(data, pos, tab - pos, StandardCharsets.UTF_8);
-                index.put(name, new int[] {pos, end});
-                lower.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
-            }
-            pos = end + 1;
-        }
-        this.lines = Collections.unmodifiableMap(index);
-        this.lowerToName = lower;
+    private record Location(int shard, int start, int length) {
     }
 
-    static TableStore fromResource(String path) {
-        return new TableStore(Resources.bytes(path));
+    private final String shardPattern;
+    private final Map<String, Location> index;
+    private final Map<String, String> lowerToName;
+    private final Lazy<byte[]>[] shards;
+    private final ConcurrentHashMap<String, TableSchema> parsed = new ConcurrentHashMap<>();
+
+    @SuppressWarnings("unchecked")
+    TableStore(String indexResource, String shardPattern) {
+        this.shardPattern = shardPattern;
+        Map<String, Location> idx = new LinkedHashMap<>(2048);
+        Map<String, String> lower = new HashMap<>(2048);
+        int maxShard = -1;
+        for (String line : Resources.lines(indexResource)) {
+            if (line.isEmpty() || line.charAt(0) == '#') continue;
+            int a = line.indexOf('\t');
+            int b = line.indexOf('\t', a + 1);
+            int c = line.indexOf('\t', b + 1);
+            String name = line.substring(0, a);
+            Location loc = new Location(Integer.parseInt(line, a + 1, b, 10), Integer.parseInt(line, b + 1, c, 10),
+                    Integer.parseInt(line, c + 1, line.length(), 10));
+            idx.put(name, loc);
+            lower.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+            maxShard = Math.max(maxShard, loc.shard());
+        }
+        this.index = Collections.unmodifiableMap(idx);
+        this.lowerToName = lower;
+        this.shards = new Lazy[maxShard + 1];
+        for (int i = 0; i < shards.length; i++) {
+            String path = shardResource(shardPattern, i);
+            shards[i] = new Lazy<>(() -> Resources.bytes(path));
+        }
+    }
+
+    /** {@code /catalog/tables-%02d.tsv} style pattern → resource path of shard {@code i}. */
+    static String shardResource(String pattern, int i) {
+        return String.format(Locale.ROOT, pattern, i);
     }
 
     Optional<TableSchema> table(String name) {
         TableSchema cached = parsed.get(name);
         if (cached != null) return Optional.of(cached);
-        int[] span = lines.get(name);
-        if (span == null) return Optional.empty();
-        return Optional.of(parsed.computeIfAbsent(name, n -> CatalogFormat.parseTableLine(
-                new String(data, span[0], span[1] - span[0], StandardCharsets.UTF_8))));
+        Location loc = index.get(name);
+        if (loc == null) return Optional.empty();
+        return Optional.of(parsed.computeIfAbsent(name, n -> CatalogFormat.parseTableLine(line(loc))));
+    }
+
+    private String line(Location loc) {
+        return new String(shards[loc.shard()].get(), loc.start(), loc.length(), StandardCharsets.UTF_8);
     }
 
     Optional<String> nameIgnoringCase(String name) {
@@ -65,19 +79,28 @@ final class TableStore {
     }
 
     Set<String> names() {
-        return lines.keySet();
+        return index.keySet();
     }
 
     /** Which sources defined a table (codes as in catalog/README.md), for messages about stale schemas. */
     List<String> sources(String name) {
-        int[] span = lines.get(name);
-        if (span == null) return List.of();
-        String line = new String(data, span[0], span[1] - span[0], StandardCharsets.UTF_8);
-        String[] f = line.split("\t", 3);
+        Location loc = index.get(name);
+        if (loc == null) return List.of();
+        String[] f = line(loc).split("\t", 3);
         return f.length < 2 || f[1].isEmpty() ? List.of() : List.of(f[1].split(","));
     }
 
     int parsedCount() {
         return parsed.size();
+    }
+
+    int loadedShardCount() {
+        int n = 0;
+        for (Lazy<byte[]> s : shards) if (s.isComputed()) n++;
+        return n;
+    }
+
+    String shardPattern() {
+        return shardPattern;
     }
 }
