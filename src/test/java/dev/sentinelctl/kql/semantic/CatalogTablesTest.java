@@ -87,6 +87,16 @@ class CatalogTablesTest {
         assertEquals(List.of("first", "second"), m.sources("T"));
     }
 
+    @Test
+    void caseVariantsSurviveInOneSourceAndCollapseAcrossSources() {
+        TableMerger m = new TableMerger();
+        m.add("T", List.of(new Column("Type", ScalarType.STRING), new Column("type", ScalarType.STRING)), "first");
+        assertEquals(List.of("Type", "type"), m.tables().get(0).columns().stream().map(Column::name).toList());
+        m.add("T", List.of(new Column("TYPE", ScalarType.LONG)), "second");
+        assertEquals(List.of("TYPE"), m.tables().get(0).columns().stream().map(Column::name).toList(),
+                "the oracle's merge keys columns by lower-case name");
+    }
+
     private static boolean hasIgnoringCase(TableSchema t, String c) {
         return t.columns().stream().anyMatch(x -> x.name().equalsIgnoreCase(c));
     }
