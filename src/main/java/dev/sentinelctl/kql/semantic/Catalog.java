@@ -75,6 +75,16 @@ public interface Catalog {
         return Optional.empty();
     }
 
+    /** The function of this kind whose name equals {@code name} ignoring case ({@code toLower} → tolower). */
+    default Optional<FunctionSymbol> functionIgnoreCase(FunctionKind kind, String name) {
+        Optional<FunctionSymbol> exact = function(kind, name);
+        if (exact.isPresent()) return exact;
+        for (String n : functionNames(kind)) {
+            if (n.equalsIgnoreCase(name)) return function(kind, n);
+        }
+        return Optional.empty();
+    }
+
     /** Up to five table names close to {@code misspelt} (case-insensitive edit distance), best first. */
     default List<String> suggestTables(String misspelt) {
         return Suggestions.closest(misspelt, tableNames());

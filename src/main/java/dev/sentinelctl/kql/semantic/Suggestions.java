@@ -13,7 +13,7 @@ import java.util.Locale;
  */
 public final class Suggestions {
 
-    static final int MAX_RESULTS = 5;
+    public static final int MAX_RESULTS = 5;
 
     private Suggestions() {
     }

@@ -39,6 +39,13 @@ public final class TableSchema {
         return Optional.ofNullable(byName.get(columnName));
     }
 
+    /** For "did you mean": the column whose name differs only in case. */
+    public Optional<Column> columnIgnoreCase(String columnName) {
+        Column exact = byName.get(columnName);
+        if (exact != null) return Optional.of(exact);
+        return columns.stream().filter(c -> c.name().equalsIgnoreCase(columnName)).findFirst();
+    }
+
     public boolean hasColumn(String columnName) {
         return byName.containsKey(columnName);
     }

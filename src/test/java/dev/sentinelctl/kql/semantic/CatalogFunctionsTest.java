@@ -18,7 +18,23 @@ class CatalogFunctionsTest {
         assertEquals(429, catalog.functionNames(FunctionKind.SCALAR).size());
         assertEquals(61, catalog.functionNames(FunctionKind.AGGREGATE).size());
         assertEquals(47, catalog.functionNames(FunctionKind.PLUGIN).size());
-        assertEquals(123, catalog.functionNames(FunctionKind.STORED).size());
+        // the oracle's 123 stored functions, plus ASIM aliases derived from the _Im_ parsers
+        long fromSources = catalog.functionNames(FunctionKind.STORED).stream()
+                .filter(n -> !catalog.sentinelFunction(n).orElseThrow().source().startsWith("derived:")).count();
+        assertEquals(123, fromSources);
+    }
+
+    @Test
+    void asimParsersAnswerToAllFourNames() {
+        FunctionSymbol im = catalog.sentinelFunction("_Im_FileEvent").orElseThrow();
+        for (String alias : List.of("imFileEvent", "_ASim_FileEvent", "ASimFileEvent")) {
+            FunctionSymbol f = catalog.sentinelFunction(alias).orElseThrow();
+            assertEquals(im.resultColumns(), f.resultColumns(), alias);
+            assertEquals("derived:alias-of:_Im_FileEvent", f.source());
+        }
+        assertTrue(catalog.sentinelFunction("imProcessCreate").isPresent());
+        // imDns comes from KustoServices itself, not from the alias rule
+        assertEquals("ks:imDns.json", catalog.sentinelFunction("imDns").orElseThrow().source());
     }
 
     @Test

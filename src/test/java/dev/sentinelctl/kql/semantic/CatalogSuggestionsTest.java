@@ -29,6 +29,24 @@ class CatalogSuggestionsTest {
     }
 
     @Test
+    void hiddenFunctionsAreNotSuggested() {
+        List<String> s = catalog.suggestFunctions(FunctionKind.SCALAR, "parsejsn");
+        assertTrue(s.contains("parse_json"), s.toString());
+        assertTrue(!s.contains("parsejson"), "obsolete hidden alias offered: " + s);
+    }
+
+    @Test
+    void ignoreCaseLookups() {
+        assertEquals("tolower", catalog.functionIgnoreCase(FunctionKind.SCALAR, "ToLower").orElseThrow().name());
+        assertEquals("IPAddress", catalog.table("SigninLogs").orElseThrow().columnIgnoreCase("ipaddress").orElseThrow().name());
+        Catalog user = Catalog.of(List.of(new TableSchema("My_CL", List.of())), List.of(), java.util.Map.of());
+        Catalog merged = catalog.withOverlay(user);
+        assertEquals("My_CL", merged.tableIgnoreCase("my_cl").orElseThrow().name());
+        assertEquals("SigninLogs", merged.tableIgnoreCase("SIGNINLOGS").orElseThrow().name());
+        assertTrue(merged.suggestFunctions(FunctionKind.SCALAR, "parsejsn").contains("parse_json"));
+    }
+
+    @Test
     void distanceHandlesTranspositions() {
         assertEquals(1, Suggestions.distance("abcd", "abdc", 3));
         assertEquals(2, Suggestions.distance("kitten", "sittin", 3));

@@ -3,6 +3,7 @@ package dev.sentinelctl.kql.semantic.catalog;
 import dev.sentinelctl.kql.semantic.Catalog;
 import dev.sentinelctl.kql.semantic.FunctionKind;
 import dev.sentinelctl.kql.semantic.FunctionSymbol;
+import dev.sentinelctl.kql.semantic.Suggestions;
 import dev.sentinelctl.kql.semantic.TableSchema;
 
 import java.util.List;
@@ -84,6 +85,12 @@ public final class BuiltInCatalog implements Catalog {
     @Override
     public Set<String> functionNames(FunctionKind kind) {
         return functions.get().names(kind);
+    }
+
+    /** Offers only functions Kusto does not hide, so {@code parse_jsn} suggests parse_json, not parsejson. */
+    @Override
+    public List<String> suggestFunctions(FunctionKind kind, String misspelt) {
+        return Suggestions.closest(misspelt, functions.get().visibleNames(kind));
     }
 
     @Override

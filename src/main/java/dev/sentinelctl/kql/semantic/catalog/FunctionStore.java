@@ -6,6 +6,7 @@ import dev.sentinelctl.kql.semantic.FunctionSymbol;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,12 +26,17 @@ final class FunctionStore {
 
     private final String text;
     private final Map<FunctionKind, Map<String, Span>> index;
+    private final Map<FunctionKind, Set<String>> visible;
     private final ConcurrentHashMap<String, FunctionSymbol> parsed = new ConcurrentHashMap<>();
 
     FunctionStore(String resource) {
         this.text = new String(Resources.bytes(resource), java.nio.charset.StandardCharsets.UTF_8);
         Map<FunctionKind, Map<String, Span>> idx = new EnumMap<>(FunctionKind.class);
-        for (FunctionKind k : FunctionKind.values()) idx.put(k, new LinkedHashMap<>());
+        Map<FunctionKind, Set<String>> shown = new EnumMap<>(FunctionKind.class);
+        for (FunctionKind k : FunctionKind.values()) {
+            idx.put(k, new LinkedHashMap<>());
+            shown.put(k, new LinkedHashSet<>());
+        }
         int pos = text.startsWith("F\t") ? 0 : next(0);
         while (pos >= 0) {
             int end = next(pos + 1);
@@ -39,10 +45,14 @@ final class FunctionStore {
             String name = text.substring(pos + 2, nameEnd);
             FunctionKind kind = FunctionKind.valueOf(text.substring(nameEnd + 1, kindEnd).toUpperCase(Locale.ROOT));
             idx.get(kind).put(name, new Span(pos, end < 0 ? text.length() : end));
+            // the flags field follows the kind; 'h' = hidden from completion (obsolete aliases and internals)
+            if (text.charAt(kindEnd + 1) != 'h') shown.get(kind).add(name);
             pos = end;
         }
         idx.replaceAll((k, v) -> Collections.unmodifiableMap(v));
+        shown.replaceAll((k, v) -> Collections.unmodifiableSet(v));
         this.index = idx;
+        this.visible = shown;
     }
 
     /** Start of the next F record after {@code from}, or -1. */
@@ -61,6 +71,11 @@ final class FunctionStore {
 
     Set<String> names(FunctionKind kind) {
         return index.get(kind).keySet();
+    }
+
+    /** Names not marked hidden: what "did you mean" should offer. */
+    Set<String> visibleNames(FunctionKind kind) {
+        return visible.get(kind);
     }
 
     int parsedCount() {

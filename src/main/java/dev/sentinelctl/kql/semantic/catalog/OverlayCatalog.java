@@ -3,9 +3,12 @@ package dev.sentinelctl.kql.semantic.catalog;
 import dev.sentinelctl.kql.semantic.Catalog;
 import dev.sentinelctl.kql.semantic.FunctionKind;
 import dev.sentinelctl.kql.semantic.FunctionSymbol;
+import dev.sentinelctl.kql.semantic.Suggestions;
 import dev.sentinelctl.kql.semantic.TableSchema;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -45,6 +48,20 @@ public final class OverlayCatalog implements Catalog {
     @Override
     public Set<String> functionNames(FunctionKind kind) {
         return union(c -> c.functionNames(kind));
+    }
+
+    @Override
+    public List<String> suggestFunctions(FunctionKind kind, String misspelt) {
+        // keep the base's notion of which names to offer (BuiltInCatalog leaves hidden ones out)
+        List<String> out = new ArrayList<>(top.suggestFunctions(kind, misspelt));
+        for (String s : base.suggestFunctions(kind, misspelt)) if (!out.contains(s)) out.add(s);
+        return List.copyOf(out.subList(0, Math.min(out.size(), Suggestions.MAX_RESULTS)));
+    }
+
+    @Override
+    public Optional<TableSchema> tableIgnoreCase(String name) {
+        Optional<TableSchema> t = top.tableIgnoreCase(name);
+        return t.isPresent() ? t : base.tableIgnoreCase(name);
     }
 
     @Override

@@ -238,10 +238,39 @@ public final class CatalogGenerator {
             for (Path f : jsonFiles(dir)) readSchemaFile(f, null, "ast", stored);
         }
         stored.computeIfPresent("_GetWatchlist", (k, f) -> withWatchlistColumns(f));
+        addAsimAliases(stored);
         for (FunctionSymbol f : new TreeMap<>(stored).values()) CatalogFormat.appendFunction(sb, f);
         counts.put(FunctionKind.STORED, stored.size());
         Files.writeString(out.resolve("catalog/functions.tsv"), sb.toString(), StandardCharsets.UTF_8);
         System.out.println("functions.tsv: " + counts);
+    }
+
+    /**
+     * ASIM names each unifying parser four ways (docs: "normalization-about-parsers"): built-in {@code _Im_X}
+     * (filtering) and {@code _ASim_X} (parameter-less), workspace-deployed {@code imX} and {@code ASimX}.
+     * The sources give mostly {@code _Im_X}; the other names get its signature and result columns, with
+     * source {@code derived:alias-of:_Im_X} so oracle-parity tests can leave them out. ProcessEvent also
+     * has ProcessCreate/ProcessTerminate variants with the same schema.
+     */
+    static void addAsimAliases(Map<String, FunctionSymbol> stored) {
+        Map<String, FunctionSymbol> add = new TreeMap<>();
+        for (FunctionSymbol f : stored.values()) {
+            if (!f.name().startsWith("_Im_")) continue;
+            String schema = f.name().substring(4);
+            List<String> schemas = schema.equals("ProcessEvent")
+                    ? List.of(schema, "ProcessCreate", "ProcessTerminate") : List.of(schema);
+            for (String s : schemas) {
+                for (String alias : List.of("_Im_" + s, "im" + s, "_ASim_" + s, "ASim" + s)) {
+                    boolean known = stored.keySet().stream().anyMatch(n -> n.equalsIgnoreCase(alias))
+                            || add.keySet().stream().anyMatch(n -> n.equalsIgnoreCase(alias));
+                    if (!known) {
+                        add.put(alias, new FunctionSymbol(alias, f.kind(), f.signatures(), false, "", f.resultNameKind(),
+                                f.resultNamePrefix(), "derived:alias-of:" + f.name()));
+                    }
+                }
+            }
+        }
+        stored.putAll(add);
     }
 
     private static FunctionSymbol withWatchlistColumns(FunctionSymbol f) {
