@@ -9,7 +9,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -135,8 +134,4 @@ class CatalogUserSchemaTest {
         return hits.get(0);
     }
 
-    @SuppressWarnings("unused")
-    private static Optional<Diagnostic> first(List<Diagnostic> all) {
-        return all.stream().findFirst();
-    }
 }

@@ -14,7 +14,6 @@ import dev.sentinelctl.report.Severity;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -240,7 +239,4 @@ public final class SchemaDocuments {
         problems.add(new SchemaProblem(s, at.line(), at.column(), message));
     }
 
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
-    }
 }

@@ -3,6 +3,7 @@ package dev.sentinelctl.kql.semantic.catalog;
 import dev.sentinelctl.kql.semantic.TableSchema;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,10 +28,9 @@ final class TableStore {
     private final String shardPattern;
     private final Map<String, Location> index;
     private final Map<String, String> lowerToName;
-    private final Lazy<byte[]>[] shards;
+    private final List<Lazy<byte[]>> shards;
     private final ConcurrentHashMap<String, TableSchema> parsed = new ConcurrentHashMap<>();
 
-    @SuppressWarnings("unchecked")
     TableStore(String indexResource, String shardPattern) {
         this.shardPattern = shardPattern;
         Map<String, Location> idx = new LinkedHashMap<>(2048);
@@ -50,11 +50,12 @@ final class TableStore {
         }
         this.index = Collections.unmodifiableMap(idx);
         this.lowerToName = lower;
-        this.shards = new Lazy[maxShard + 1];
-        for (int i = 0; i < shards.length; i++) {
+        List<Lazy<byte[]>> s = new ArrayList<>(maxShard + 1);
+        for (int i = 0; i <= maxShard; i++) {
             String path = shardResource(shardPattern, i);
-            shards[i] = new Lazy<>(() -> Resources.bytes(path));
+            s.add(new Lazy<>(() -> Resources.bytes(path)));
         }
+        this.shards = List.copyOf(s);
     }
 
     /** {@code /catalog/tables-%02d.tsv} style pattern → resource path of shard {@code i}. */
@@ -71,7 +72,7 @@ final class TableStore {
     }
 
     private String line(Location loc) {
-        return new String(shards[loc.shard()].get(), loc.start(), loc.length(), StandardCharsets.UTF_8);
+        return new String(shards.get(loc.shard()).get(), loc.start(), loc.length(), StandardCharsets.UTF_8);
     }
 
     Optional<String> nameIgnoringCase(String name) {

@@ -31,7 +31,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -428,7 +427,4 @@ public final class CatalogGenerator {
         }
     }
 
-    static Set<String> sortedSet() {
-        return new TreeSet<>();
-    }
 }
