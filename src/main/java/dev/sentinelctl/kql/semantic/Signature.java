@@ -38,28 +38,30 @@ public record Signature(ReturnRule returnRule, KqlType returnType, List<Paramete
     }
 
     /**
-     * The parameter that argument {@code index} binds to, following Kusto's rule that a repeatable parameter
-     * absorbs as many arguments as the others leave over. Empty when the index is out of range.
+     * The parameter that argument {@code index} binds to, for a call with {@code argumentCount} arguments.
+     * Adjacent repeatable parameters repeat together as a block, as in Kusto: {@code case(predicate, then,
+     * predicate, then, else)}, {@code bag_pack(key, value, key, value)}. Empty when the index is out of range.
      */
     public Optional<Parameter> parameterForArgument(int index, int argumentCount) {
-        int fixed = 0;
-        for (Parameter p : parameters) if (!p.repeatable()) fixed += p.optional() ? 0 : 1;
-        int spare = Math.max(0, argumentCount - fixed);
-        int pos = 0;
-        for (Parameter p : parameters) {
-            int take;
-            if (p.repeatable()) {
-                take = Math.max(p.minOccurring(), Math.min(p.maxOccurring(), spare + p.minOccurring()));
-                spare -= Math.max(0, take - p.minOccurring());
-            } else if (p.optional()) {
-                take = spare > 0 ? 1 : 0;
-                spare -= take;
-            } else {
-                take = 1;
+        if (index < 0 || index >= argumentCount) return Optional.empty();
+        int start = -1;
+        for (int i = 0; i < parameters.size(); i++) {
+            if (parameters.get(i).repeatable()) {
+                start = i;
+                break;
             }
-            if (index < pos + take) return Optional.of(p);
-            pos += take;
         }
-        return Optional.empty();
+        if (start < 0) return index < parameters.size() ? Optional.of(parameters.get(index)) : Optional.empty();
+        int end = start;
+        while (end < parameters.size() && parameters.get(end).repeatable()) end++;
+        int blockSize = end - start;
+        int requiredAfter = 0;
+        for (int i = end; i < parameters.size(); i++) if (!parameters.get(i).optional()) requiredAfter++;
+        if (index < start) return Optional.of(parameters.get(index));
+        int repeats = Math.max(0, (argumentCount - start - requiredAfter) / blockSize);
+        int blockEnd = start + repeats * blockSize;
+        if (index < blockEnd) return Optional.of(parameters.get(start + (index - start) % blockSize));
+        int after = end + (index - blockEnd);
+        return after < parameters.size() ? Optional.of(parameters.get(after)) : Optional.empty();
     }
 }

@@ -71,6 +71,22 @@ class CatalogFunctionsTest {
     }
 
     @Test
+    void repeatableBlocksMapArgumentsLikeKusto() {
+        Signature caseSig = catalog.scalarFunction("case").orElseThrow().signatures().get(0);
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) names.add(caseSig.parameterForArgument(i, 5).orElseThrow().name());
+        assertEquals(List.of("predicate", "then", "predicate", "then", "else"), names);
+        assertEquals(STRING, ReturnTypes.resolve(caseSig, List.of(BOOL, STRING, BOOL, STRING, STRING)));
+        Signature delim = catalog.scalarFunction("strcat_delim").orElseThrow().signatures().get(0);
+        assertEquals("delimiter", delim.parameterForArgument(0, 4).orElseThrow().name());
+        assertEquals("arg", delim.parameterForArgument(3, 4).orElseThrow().name());
+        assertTrue(delim.parameterForArgument(4, 4).isEmpty());
+        Signature argMax = catalog.aggregate("arg_max").orElseThrow().signatures().get(0);
+        assertEquals("maximized", argMax.parameterForArgument(0, 1).orElseThrow().name());
+        assertEquals("returned", argMax.parameterForArgument(2, 3).orElseThrow().name());
+    }
+
+    @Test
     void returnRules() {
         Signature sum = catalog.aggregate("sum").orElseThrow().signatures().get(0);
         assertEquals(ReturnRule.PARAMETER0_PROMOTED, sum.returnRule());
