@@ -9,5 +9,10 @@ public enum FunctionKind {
     /** Plugin called with {@code evaluate} ({@code bag_unpack}). */
     PLUGIN,
     /** Workspace function: Sentinel built-ins ({@code _GetWatchlist}), ASIM parsers, user parsers. */
-    STORED
+    STORED,
+    /**
+     * Scalar operator signatures, named by Kusto's OperatorKind ({@code Equal}, {@code Has}, {@code In},
+     * {@code Between}, {@code Add} ...): the binder types {@code a has b} like a call {@code Has(a, b)}.
+     */
+    OPERATOR
 }

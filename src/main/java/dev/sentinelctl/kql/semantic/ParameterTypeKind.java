@@ -6,10 +6,12 @@ import java.util.Locale;
 public enum ParameterTypeKind {
     /** Exactly the parameter's listed types. */
     DECLARED,
-    SCALAR, NUMBER, INTEGER, SUMMABLE, ORDERABLE, NOT_DYNAMIC, NUMBER_OR_BOOL, NOT_REAL_OR_BOOL,
+    SCALAR, NUMBER, INTEGER, SUMMABLE, ORDERABLE, NOT_DYNAMIC, NOT_BOOL, NUMBER_OR_BOOL, NOT_REAL_OR_BOOL,
     STRING_OR_DYNAMIC, DYNAMIC_ARRAY, DYNAMIC_BAG, STRING_OR_ARRAY, INTEGER_OR_ARRAY,
     /** Must share a common type with the other parameters of this kind ({@code coalesce}). */
     COMMON_SCALAR, COMMON_SCALAR_OR_DYNAMIC, COMMON_ORDERABLE,
+    /** Operators only: must have argument 1's (or 2's) type, as in {@code x in (a, b)}; the binder compares. */
+    PARAMETER0, PARAMETER1,
     TABULAR, ANY,
     /** A type literal such as {@code typeof(long)} ({@code extract}, {@code extract_json}). */
     TYPE_LITERAL;
@@ -39,7 +41,8 @@ public enum ParameterTypeKind {
         if (!(t instanceof ScalarType s)) return false;
         if (s == ScalarType.DYNAMIC) return this != DECLARED;
         return switch (this) {
-            case SCALAR, COMMON_SCALAR, COMMON_SCALAR_OR_DYNAMIC, NOT_DYNAMIC -> true;
+            case SCALAR, COMMON_SCALAR, COMMON_SCALAR_OR_DYNAMIC, NOT_DYNAMIC, PARAMETER0, PARAMETER1 -> true;
+            case NOT_BOOL -> s != ScalarType.BOOL;
             case NUMBER -> s.isNumeric();
             case INTEGER -> s.isInteger();
             case SUMMABLE -> s.isSummable();

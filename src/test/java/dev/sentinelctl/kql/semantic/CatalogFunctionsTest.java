@@ -38,6 +38,18 @@ class CatalogFunctionsTest {
     }
 
     @Test
+    void scalarOperatorsAreSignaturesToo() {
+        assertEquals(55, catalog.functionNames(FunctionKind.OPERATOR).size());
+        FunctionSymbol has = catalog.function(FunctionKind.OPERATOR, "Has").orElseThrow();
+        Signature s = has.signatures().get(0);
+        assertEquals(BOOL, s.returnType());
+        assertTrue(s.parameters().get(0).accepts(STRING));
+        assertFalse(s.parameters().get(0).accepts(LONG), "EventID has \"4624\" is a type error (KS106)");
+        Signature neg = catalog.function(FunctionKind.OPERATOR, "UnaryMinus").orElseThrow().signatures().get(0);
+        assertEquals(TIMESPAN, ReturnTypes.resolve(neg, List.of(TIMESPAN)));
+    }
+
+    @Test
     void namespacesAreSeparate() {
         assertTrue(catalog.aggregate("count").isPresent());
         assertTrue(catalog.scalarFunction("count").isEmpty());
