@@ -36,6 +36,11 @@ public record FunctionSymbol(String name, FunctionKind kind, List<Signature> sig
         return new FunctionSymbol(name, FunctionKind.STORED, List.of(s), false, "", ResultNameKind.NONE, "", source);
     }
 
+    /** True for entries the generator inferred rather than read (ASIM aliases); the oracle does not know them. */
+    public boolean isDerived() {
+        return source.startsWith("derived:");
+    }
+
     public boolean isObsolete() {
         return !replacement.isEmpty();
     }
