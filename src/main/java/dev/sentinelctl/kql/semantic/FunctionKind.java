@@ -14,5 +14,17 @@ public enum FunctionKind {
      * Scalar operator signatures, named by Kusto's OperatorKind ({@code Equal}, {@code Has}, {@code In},
      * {@code Between}, {@code Add} ...): the binder types {@code a has b} like a call {@code Has(a, b)}.
      */
-    OPERATOR
+    OPERATOR;
+
+    /** Lower-case name as written in functions.tsv; a switch, not valueOf, to stay off reflection. */
+    public static FunctionKind fromCode(String code) {
+        return switch (code) {
+            case "scalar" -> SCALAR;
+            case "aggregate" -> AGGREGATE;
+            case "plugin" -> PLUGIN;
+            case "stored" -> STORED;
+            case "operator" -> OPERATOR;
+            default -> throw new IllegalArgumentException("unknown function kind: " + code);
+        };
+    }
 }

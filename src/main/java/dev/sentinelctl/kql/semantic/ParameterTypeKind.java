@@ -16,6 +16,15 @@ public enum ParameterTypeKind {
     /** A type literal such as {@code typeof(long)} ({@code extract}, {@code extract_json}). */
     TYPE_LITERAL;
 
+    // Enum.valueOf goes through reflection, which costs milliseconds on a cold JVM; codes are looked up here
+    private static final java.util.Map<String, ParameterTypeKind> BY_CODE = codes();
+
+    private static java.util.Map<String, ParameterTypeKind> codes() {
+        java.util.Map<String, ParameterTypeKind> m = new java.util.HashMap<>();
+        for (ParameterTypeKind k : values()) m.put(k.name().toLowerCase(Locale.ROOT), k);
+        return java.util.Map.copyOf(m);
+    }
+
     public static ParameterTypeKind fromKusto(String kind) {
         return valueOf(kind.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT));
     }
@@ -25,7 +34,9 @@ public enum ParameterTypeKind {
     }
 
     public static ParameterTypeKind fromCode(String code) {
-        return valueOf(code.toUpperCase(Locale.ROOT));
+        ParameterTypeKind k = BY_CODE.get(code);
+        if (k == null) throw new IllegalArgumentException("unknown ParameterTypeKind code: " + code);
+        return k;
     }
 
     /**

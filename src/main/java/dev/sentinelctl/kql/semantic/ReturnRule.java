@@ -35,6 +35,15 @@ public enum ReturnRule {
     /** Computed by function-specific code. */
     CUSTOM;
 
+    // Enum.valueOf goes through reflection, which costs milliseconds on a cold JVM; codes are looked up here
+    private static final java.util.Map<String, ReturnRule> BY_CODE = codes();
+
+    private static java.util.Map<String, ReturnRule> codes() {
+        java.util.Map<String, ReturnRule> m = new java.util.HashMap<>();
+        for (ReturnRule k : values()) m.put(k.name().toLowerCase(Locale.ROOT), k);
+        return java.util.Map.copyOf(m);
+    }
+
     /** Maps Kusto.Language's ReturnTypeKind names as written in kusto-builtins.json. */
     public static ReturnRule fromKusto(String kind) {
         return switch (kind) {
@@ -59,6 +68,8 @@ public enum ReturnRule {
     }
 
     public static ReturnRule fromCode(String code) {
-        return valueOf(code.toUpperCase(Locale.ROOT));
+        ReturnRule k = BY_CODE.get(code);
+        if (k == null) throw new IllegalArgumentException("unknown ReturnRule code: " + code);
+        return k;
     }
 }

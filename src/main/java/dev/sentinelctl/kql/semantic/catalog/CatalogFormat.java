@@ -164,7 +164,7 @@ public final class CatalogFormat {
 
         FunctionSymbol build() {
             finishSignature();
-            return new FunctionSymbol(header[1], FunctionKind.valueOf(header[2].toUpperCase(Locale.ROOT)), signatures,
+            return new FunctionSymbol(header[1], FunctionKind.fromCode(header[2]), signatures,
                     header[3].contains("h"), header[6], ResultNameKind.fromCode(header[4]), header[5], header[7]);
         }
     }

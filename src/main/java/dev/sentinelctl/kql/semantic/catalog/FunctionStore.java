@@ -43,7 +43,7 @@ final class FunctionStore {
             int nameEnd = text.indexOf('\t', pos + 2);
             int kindEnd = text.indexOf('\t', nameEnd + 1);
             String name = text.substring(pos + 2, nameEnd);
-            FunctionKind kind = FunctionKind.valueOf(text.substring(nameEnd + 1, kindEnd).toUpperCase(Locale.ROOT));
+            FunctionKind kind = FunctionKind.fromCode(text.substring(nameEnd + 1, kindEnd));
             idx.get(kind).put(name, new Span(pos, end < 0 ? text.length() : end));
             // the flags field follows the kind; 'h' = hidden from completion (obsolete aliases and internals)
             if (text.charAt(kindEnd + 1) != 'h') shown.get(kind).add(name);

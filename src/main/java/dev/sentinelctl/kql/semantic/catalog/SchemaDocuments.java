@@ -167,7 +167,7 @@ public final class SchemaDocuments {
                 }
                 ScalarType type = type(p, what + " parameter '" + pn.get() + "'");
                 // Sentinel's validator marks parser parameters IsRequired=false unless told otherwise
-                boolean required = p.get("IsRequired").map(x -> x instanceof JsonValue.JsonBool b && b.value()).orElse(false);
+                boolean required = p.get("IsRequired").flatMap(JsonValue::asText).map(Boolean::parseBoolean).orElse(false);
                 params.add(Parameter.of(pn.get(), type, !required, required ? "" : typedNull(type)));
             }
         }

@@ -58,9 +58,9 @@ final class TableStore {
         this.shards = List.copyOf(s);
     }
 
-    /** {@code /catalog/tables-%02d.tsv} style pattern → resource path of shard {@code i}. */
+    /** {@code /catalog/tables-%02d.tsv} → resource path of shard {@code i} (no Formatter: it costs ~10 ms cold). */
     static String shardResource(String pattern, int i) {
-        return String.format(Locale.ROOT, pattern, i);
+        return pattern.replace("%02d", (i < 10 ? "0" : "") + i);
     }
 
     Optional<TableSchema> table(String name) {
