@@ -38,6 +38,15 @@ public interface Catalog {
 
     Set<String> tableNames();
 
+    /**
+     * True when Sentinel content or connectors name this table but no schema source describes it (mostly
+     * newer {@code _CL} tables). The binder should then report "schema unknown" (a warning) and give the
+     * table an open schema ({@link ErrorType#UNKNOWN}) rather than "unknown table".
+     */
+    default boolean hasTableWithoutSchema(String name) {
+        return false;
+    }
+
     Optional<FunctionSymbol> function(FunctionKind kind, String name);
 
     Set<String> functionNames(FunctionKind kind);

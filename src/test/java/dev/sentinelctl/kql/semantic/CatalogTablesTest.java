@@ -25,6 +25,17 @@ class CatalogTablesTest {
     }
 
     @Test
+    void namesWithoutSchemaAreKnownAsSuch() {
+        // a newer custom table that content reads but no schema source describes
+        assertTrue(catalog.table("BHEAttackPathsData_CL").isEmpty());
+        assertTrue(catalog.hasTableWithoutSchema("BHEAttackPathsData_CL"));
+        assertFalse(catalog.hasTableWithoutSchema("SigninLogs"), "tables with a schema are not listed");
+        assertFalse(catalog.hasTableWithoutSchema("SecurityEvents"));
+        Catalog user = Catalog.of(List.of(new TableSchema("BHEAttackPathsData_CL", List.of())), List.of(), java.util.Map.of());
+        assertFalse(catalog.withOverlay(user).hasTableWithoutSchema("BHEAttackPathsData_CL"), "the user's schema answers it");
+    }
+
+    @Test
     void tableLookupIsCaseSensitiveWithAnIgnoreCaseFallback() {
         assertTrue(catalog.table("signinlogs").isEmpty());
         assertEquals("SigninLogs", catalog.tableIgnoreCase("signinlogs").orElseThrow().name());

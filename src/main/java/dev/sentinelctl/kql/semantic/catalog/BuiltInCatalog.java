@@ -20,6 +20,7 @@ public final class BuiltInCatalog implements Catalog {
     static final String TABLE_INDEX = "/catalog/tables.idx";
     static final String TABLE_SHARDS = "/catalog/tables-%02d.tsv";
     static final String FUNCTIONS = "/catalog/functions.tsv";
+    static final String WITHOUT_SCHEMA = "/catalog/tables-without-schema.tsv";
 
     // Initialization-on-demand holder: the JVM runs this once, on first use, without locks afterwards.
     private static final class Shared {
@@ -28,6 +29,7 @@ public final class BuiltInCatalog implements Catalog {
 
     private final Lazy<TableStore> tables;
     private final Lazy<FunctionStore> functions;
+    private final Lazy<Set<String>> withoutSchema = new Lazy<>(BuiltInCatalog::readWithoutSchema);
 
     BuiltInCatalog(String tableIndex, String tableShards, String functionsResource) {
         this.tables = new Lazy<>(() -> new TableStore(tableIndex, tableShards));
@@ -56,6 +58,21 @@ public final class BuiltInCatalog implements Catalog {
     @Override
     public Set<String> tableNames() {
         return tables.get().names();
+    }
+
+    @Override
+    public boolean hasTableWithoutSchema(String name) {
+        return withoutSchema.get().contains(name);
+    }
+
+    private static Set<String> readWithoutSchema() {
+        Set<String> names = new java.util.HashSet<>();
+        for (String line : Resources.lines(WITHOUT_SCHEMA)) {
+            if (line.isEmpty() || line.charAt(0) == '#') continue;
+            int tab = line.indexOf('\t');
+            names.add(tab < 0 ? line : line.substring(0, tab));
+        }
+        return Set.copyOf(names);
     }
 
     /** Source codes of a built-in table ({@code ks}, {@code ast}, {@code csv}); see catalog/README.md. */

@@ -40,6 +40,12 @@ public final class OverlayCatalog implements Catalog {
     }
 
     @Override
+    public boolean hasTableWithoutSchema(String name) {
+        // a user schema for the table answers the question
+        return top.table(name).isEmpty() && (top.hasTableWithoutSchema(name) || base.hasTableWithoutSchema(name));
+    }
+
+    @Override
     public Optional<FunctionSymbol> function(FunctionKind kind, String name) {
         Optional<FunctionSymbol> f = top.function(kind, name);
         return f.isPresent() ? f : base.function(kind, name);
