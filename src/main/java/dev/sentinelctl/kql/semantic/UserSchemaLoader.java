@@ -48,26 +48,37 @@ public final class UserSchemaLoader {
         Map<String, TableSchema> watchlists = new LinkedHashMap<>();
         for (Path file : files(path, diags)) {
             String shown = file.toString();
-            String text = read(file, shown, diags);
-            if (text == null) continue;
-            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                UserCsv.read(text, stem(file), tables, watchlists, (sev, line, col, msg) ->
-                        diags.add(diag(RULE_CONTENT, sev, shown, line, col, msg)), shown);
-                continue;
-            }
-            SchemaDocuments docs = new SchemaDocuments("user:" + shown);
             try {
-                docs.read(LenientJson.parse(text));
-            } catch (LenientJson.SyntaxError e) {
-                diags.add(diag(RULE_SYNTAX, Severity.ERROR, shown, e.line(), e.column(), "invalid JSON: " + e.getMessage()));
-                continue;
+                readFile(file, shown, diags, tables, functions, watchlists);
+            } catch (RuntimeException e) {
+                // a bug of ours must not cost the user the rest of the run; say where it happened
+                diags.add(Diagnostic.atFile(RULE_SYNTAX, Severity.ERROR, shown,
+                        "internal error while reading this schema file: " + e, "Please report this file to the sentinelctl maintainers."));
             }
-            for (SchemaProblem p : docs.problems()) diags.add(diag(RULE_CONTENT, p.severity(), shown, p.line(), p.column(), p.message()));
-            for (SchemaDocuments.TableDef t : docs.tables()) tables.add(t.name(), t.columns(), shown);
-            for (FunctionSymbol f : docs.functions()) functions.put(f.name(), f);
-            for (SchemaDocuments.TableDef w : docs.watchlists()) watchlists.put(w.name(), new TableSchema(w.name(), w.columns()));
         }
         return new UserSchema(Catalog.of(tables.tables(), functions.values(), watchlists), diags);
+    }
+
+    private static void readFile(Path file, String shown, List<Diagnostic> diags, TableMerger tables,
+                                 Map<String, FunctionSymbol> functions, Map<String, TableSchema> watchlists) {
+        String text = read(file, shown, diags);
+        if (text == null) return;
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            UserCsv.read(text, stem(file), tables, watchlists, (sev, line, col, msg) ->
+                    diags.add(diag(RULE_CONTENT, sev, shown, line, col, msg)), shown);
+            return;
+        }
+        SchemaDocuments docs = new SchemaDocuments("user:" + shown);
+        try {
+            docs.read(LenientJson.parse(text));
+        } catch (LenientJson.SyntaxError e) {
+            diags.add(diag(RULE_SYNTAX, Severity.ERROR, shown, e.line(), e.column(), "invalid JSON: " + e.getMessage()));
+            return;
+        }
+        for (SchemaProblem p : docs.problems()) diags.add(diag(RULE_CONTENT, p.severity(), shown, p.line(), p.column(), p.message()));
+        for (SchemaDocuments.TableDef t : docs.tables()) tables.add(t.name(), t.columns(), shown);
+        for (FunctionSymbol f : docs.functions()) functions.put(f.name(), f);
+        for (SchemaDocuments.TableDef w : docs.watchlists()) watchlists.put(w.name(), new TableSchema(w.name(), w.columns()));
     }
 
     private static List<Path> files(Path path, List<Diagnostic> diags) {
