@@ -30,7 +30,8 @@ final class Resources {
         while (start < text.length()) {
             int end = text.indexOf('\n', start);
             if (end < 0) end = text.length();
-            out.add(text.substring(start, end));
+            // tolerate a CRLF checkout of the line-oriented files (tables.idx offsets are protected by .gitattributes)
+            out.add(text.substring(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end));
             start = end + 1;
         }
         return out;
