@@ -18,12 +18,11 @@ final class Parser {
     /** Nesting levels (parentheses, unary chains, calls, dynamic values) before we stop descending. */
     static final int MAX_DEPTH = 160;
 
-    /** Words that cannot be a plain name in an expression: operators and clause words. */
-    private static final Set<String> NOT_EXPRESSION_NAMES = Set.of(
-            "and", "or", "by", "let", "in", "between", "has", "has_cs", "hasprefix", "hasprefix_cs", "hassuffix",
-            "hassuffix_cs", "contains", "contains_cs", "containscs", "notcontains", "notcontainscs", "startswith",
-            "startswith_cs", "endswith", "endswith_cs", "matches", "like", "likecs", "notlike", "notlikecs",
-            "has_any", "has_all", "asc", "desc", "datetime", "timespan", "dynamic");
+    /** Words that cannot be a plain name in an expression: keywords Kusto does not accept as names. */
+    private static final Set<String> NOT_EXPRESSION_NAMES = Keywords.NOT_NAMES;
+
+    /** Keywords that are still callable: {@code materialize(T)}, {@code toscalar(T | count)}. */
+    private static final Set<String> CALLABLE_KEYWORDS = Set.of("materialize", "toscalar", "totable");
 
     /** Operators that may start a pipeline without a source. */
     private static final Set<String> HEAD_OPERATORS = Set.of("union", "print", "range", "search", "find", "evaluate");
@@ -122,16 +121,36 @@ final class Parser {
     /** Consumes a token of {@code kind} or reports "Expected" on the token found there (KS005). */
     private Token expect(TokenKind kind, String hint) {
         if (at(kind)) return take();
-        Token c = cur();
-        error("KS005", c.start(), c.end(), "Expected '" + kind.display() + "' " + found(c), hint);
+        expectedError("'" + kind.display() + "'", hint);
         return missing(kind);
     }
 
     private Token expectWord(String word, String hint) {
         if (atWord(word)) return take();
-        Token c = cur();
-        error("KS005", c.start(), c.end(), "Expected '" + word + "' " + found(c), hint);
+        expectedError("'" + word + "'", hint);
         return missing(TokenKind.IDENTIFIER);
+    }
+
+    /**
+     * KS005 as Kusto places it: on the unexpected token when it sits on the same line, otherwise (and at the
+     * end of the text) zero-width right after the previous token, where the missing piece belongs.
+     */
+    private void expectedError(String what, String hint) {
+        Token c = cur();
+        if (c.kind() == TokenKind.END_OF_TEXT || startsNewLine(c)) {
+            error("KS005", prevEnd(), prevEnd(), "Expected " + what + " " + found(c), hint);
+        } else {
+            error("KS005", c.start(), c.end(), "Expected " + what + " " + found(c), hint);
+        }
+    }
+
+    private static boolean startsNewLine(Token t) {
+        String src = t.source();
+        for (int i = t.fullStart(); i < t.start(); i++) {
+            char ch = src.charAt(i);
+            if (ch == '\n' || ch == '\r') return true;
+        }
+        return false;
     }
 
     private static String found(Token t) {
@@ -179,14 +198,6 @@ final class Parser {
         List<Statement> items = new ArrayList<>();
         List<Token> seps = new ArrayList<>();
         while (!atStatementListEnd(inBody)) {
-            if (at(TokenKind.SEMICOLON)) {
-                // An empty statement (";;" or a leading ";"): keep the separator, statement is missing.
-                if (items.size() == seps.size()) {
-                    items.add(new Statement.Skipped(new Clause.Skipped(List.of())));
-                }
-                seps.add(take());
-                continue;
-            }
             if (!canStartStatement(cur())) {
                 items.add(skipRest(inBody));
                 continue;
@@ -202,10 +213,8 @@ final class Parser {
             } else if (atStatementListEnd(inBody)) {
                 break;
             } else if (canStartStatement(cur())) {
-                Token c = cur();
-                error("KS005", c.start(), c.end(), "Expected ';' " + found(c),
-                        "Statements are separated by ';'. If this belongs to the previous statement, check the"
-                                + " operator or expression before it.");
+                expectedError("';'", "Statements are separated by ';'. If this belongs to the previous statement,"
+                        + " check the operator or expression before it (a missing '|' or ',').");
                 seps.add(missing(TokenKind.SEMICOLON));
             } else {
                 seps.add(missing(TokenKind.SEMICOLON));
@@ -234,9 +243,10 @@ final class Parser {
         return new Statement.Skipped(new Clause.Skipped(skipped));
     }
 
-    private static boolean canStartStatement(Token t) {
+    private boolean canStartStatement(Token t) {
         return switch (t.kind()) {
-            case IDENTIFIER, STRING_LITERAL, LONG_LITERAL, REAL_LITERAL, TIMESPAN_LITERAL, TYPED_LITERAL,
+            case IDENTIFIER -> canStartExpression(t.text()) || (t.is("set") && peek(1).kind() == TokenKind.IDENTIFIER);
+            case STRING_LITERAL, LONG_LITERAL, REAL_LITERAL, TIMESPAN_LITERAL, TYPED_LITERAL,
                  OPEN_PAREN, OPEN_BRACKET, MINUS, PLUS -> true;
             default -> false;
         };
@@ -456,14 +466,38 @@ final class Parser {
     // ---------------------------------------------------------------- lists
 
     private <T extends SyntaxNode> SeparatedList<T> parseSeparated(Supplier<T> item) {
+        return parseSeparated(item, true);
+    }
+
+    /**
+     * A comma list. With {@code continueWithoutComma}, an item that follows without a comma ({@code a = 1 b = 2})
+     * is reported as a missing ',' and parsed as the next item, as Kusto does; only plain names and literals
+     * count, so clause words ({@code by}, {@code on}) still end the list.
+     */
+    private <T extends SyntaxNode> SeparatedList<T> parseSeparated(Supplier<T> item, boolean continueWithoutComma) {
         List<T> items = new ArrayList<>();
         List<Token> seps = new ArrayList<>();
         while (true) {
+            int before = pos;
             items.add(item.get());
-            if (!at(TokenKind.COMMA)) break;
-            seps.add(take());
+            if (at(TokenKind.COMMA)) {
+                seps.add(take());
+            } else if (continueWithoutComma && pos > before && canContinueList(cur())) {
+                expectedError("','", "Separate list items with ','.");
+                seps.add(missing(TokenKind.COMMA));
+            } else {
+                break;
+            }
         }
         return new SeparatedList<>(items, seps);
+    }
+
+    private static boolean canContinueList(Token t) {
+        return switch (t.kind()) {
+            case IDENTIFIER -> !Keywords.ALL.contains(t.text());
+            case STRING_LITERAL, LONG_LITERAL, REAL_LITERAL, TIMESPAN_LITERAL, TYPED_LITERAL -> true;
+            default -> false;
+        };
     }
 
     // ---------------------------------------------------------------- pipelines
@@ -495,13 +529,8 @@ final class Parser {
         Token c = cur();
         if (c.kind() != TokenKind.IDENTIFIER || !HEAD_OPERATORS.contains(c.text())) return false;
         Token n = peek(1);
-        switch (n.kind()) {
-            case BAR, SEMICOLON, END_OF_TEXT, COMMA, CLOSE_PAREN, EQUAL, DOT, EQUAL_EQUAL, BANG_EQUAL, CLOSE_BRACE:
-                return false;
-            default:
-                break;
-        }
         if (c.is("range")) return n.kind() == TokenKind.IDENTIFIER || n.kind() == TokenKind.OPEN_BRACKET;
+        if (c.is("evaluate")) return n.kind() != TokenKind.EQUAL && n.kind() != TokenKind.DOT;
         return true;
     }
 
@@ -562,8 +591,12 @@ final class Parser {
                 return new QueryOperator.Where(take(), parseExpression());
             case "extend":
                 return new QueryOperator.Extend(take(), parseSeparated(this::parseNamedExpression));
-            case "project":
-                return new QueryOperator.Project(take(), parseSeparated(this::parseNamedExpression));
+            case "project": {
+                Token kw = take();
+                SeparatedList<Expr> list = atOperatorEnd() ? SeparatedList.empty()
+                        : parseSeparated(this::parseNamedExpression);
+                return new QueryOperator.Project(kw, list);
+            }
             case "project-away":
                 return new QueryOperator.ProjectAway(take(), parseSeparated(this::parseNameOrPattern));
             case "project-keep":
@@ -675,6 +708,11 @@ final class Parser {
             Token kw = take();
             return new QueryOperator.Other(kw, takeOperatorTokens());
         }
+        if (Keywords.ALL.contains(w)) {
+            error("KS176", prevEnd(), prevEnd(), "Query operator expected: '" + w + "' cannot follow '|'.",
+                    "After '|' write an operator such as where, extend, project or summarize.");
+            return new QueryOperator.Bad(missing(TokenKind.IDENTIFIER));
+        }
         Token bad = take();
         error("KS176", bad.start(), bad.end(), "Query operator expected: '" + w + "' is not a query operator.",
                 "Check the spelling (where, extend, project, summarize, join ...); a table name cannot follow '|'.");
@@ -761,7 +799,7 @@ final class Parser {
     private Clause.On parseOptionalOn() {
         if (!atWord("on") && !atWord("where")) return null;
         Token on = take();
-        return new Clause.On(on, parseSeparated(this::parseExpression));
+        return new Clause.On(on, parseSeparated(this::parseExpression, false));
     }
 
     private QueryOperator parseJoin() {
@@ -775,7 +813,12 @@ final class Parser {
         Token kw = take();
         List<Clause.OperatorParam> params = parseParams(KIND_ONLY);
         Expr right = parseTableOperand();
-        return new QueryOperator.Lookup(kw, params, right, parseOptionalOn());
+        Clause.On on = parseOptionalOn();
+        if (on == null) {
+            error("KS006", prevEnd(), prevEnd(), "Missing join condition: lookup needs 'on' " + found(cur()),
+                    "Add the key columns: lookup kind=leftouter Table on Key.");
+        }
+        return new QueryOperator.Lookup(kw, params, right, on);
     }
 
     private QueryOperator parseUnion() {
@@ -844,10 +887,6 @@ final class Parser {
             } else {
                 break;
             }
-        }
-        if (parts.isEmpty()) {
-            error("KS006", prevEnd(), prevEnd(), "Missing parse pattern " + found(cur()),
-                    "After 'with' give the pattern, e.g. with * \"user=\" User:string \" \" *.");
         }
         Clause.ParsePattern pattern = new Clause.ParsePattern(parts);
         return kw.is("parse") ? new QueryOperator.Parse(kw, params, input, with, pattern)
@@ -998,6 +1037,12 @@ final class Parser {
 
     private Expr parsePluginCall() {
         if (at(TokenKind.IDENTIFIER) && peek(1).kind() == TokenKind.OPEN_PAREN) return parsePostfix();
+        if (at(TokenKind.IDENTIFIER)) {
+            Name name = new Name.Identifier(take());
+            Token open = expect(TokenKind.OPEN_PAREN, "Call the plugin with parentheses: " + name.simpleName() + "(...).");
+            Token close = expect(TokenKind.CLOSE_PAREN, "Close the plugin's argument list with ')'.");
+            return new Expr.FunctionCall(name, open, SeparatedList.empty(), close);
+        }
         Token c = cur();
         error("KS006", prevEnd(), prevEnd(), "Missing plugin call " + found(c),
                 "evaluate takes a plugin call such as bag_unpack(Column) or pivot(Key).");
@@ -1191,6 +1236,7 @@ final class Parser {
         Token t = cur();
         switch (t.kind()) {
             case EQUAL_EQUAL: return BinaryOp.EQUAL;
+            case EQUAL: return BinaryOp.EQUAL_SINGLE;
             case BANG_EQUAL: return BinaryOp.NOT_EQUAL;
             case LESS_GREATER: return BinaryOp.NOT_EQUAL_ALT;
             case EQUAL_TILDE: return BinaryOp.EQUAL_IGNORE_CASE;
@@ -1220,14 +1266,28 @@ final class Parser {
 
     private Expr parseInList(Expr left, Token opToken, BinaryOp op) {
         Token open = expect(TokenKind.OPEN_PAREN, "List the values in parentheses: " + op.text() + " ('a', 'b').");
-        SeparatedList<Expr> values = open.missing() || !at(TokenKind.CLOSE_PAREN)
-                ? parseSeparated(this::parseListValue) : SeparatedList.empty();
+        SeparatedList<Expr> values = parseFirstMayBePipe(this::parseExpression);
         Token close = expect(TokenKind.CLOSE_PAREN, "Close the value list with ')'.");
         return new Expr.InList(left, opToken, op, open, values, close);
     }
 
-    private Expr parseListValue() {
-        return parsePipeExpression();
+    /**
+     * A list whose first item may be a whole pipeline ({@code in (T | project x)}, {@code toscalar(T | count)});
+     * later items are scalar expressions, as in Kusto.
+     */
+    private SeparatedList<Expr> parseFirstMayBePipe(Supplier<Expr> later) {
+        boolean[] first = {true};
+        return parseSeparated(() -> {
+            if (first[0]) {
+                first[0] = false;
+                if (at(TokenKind.ASTERISK) || (at(TokenKind.IDENTIFIER) && peek(1).kind() == TokenKind.EQUAL)
+                        || (atBracketedName() && peek(3).kind() == TokenKind.EQUAL)) {
+                    return later.get();
+                }
+                return parsePipeExpression();
+            }
+            return later.get();
+        });
     }
 
     private Expr parseBetween(Expr left, Token opToken, BinaryOp op) {
@@ -1332,8 +1392,6 @@ final class Parser {
                     return new Expr.NameRef(n);
                 }
                 return missingExpression("A '[' here must be a bracketed name such as ['column name'].");
-            case ASTERISK:
-                return new Expr.Star(take());
             default:
                 return missingExpression("Write a value, column name or function call here.");
         }
@@ -1366,8 +1424,10 @@ final class Parser {
                 }
                 break;
         }
+        if (NOT_EXPRESSION_NAMES.contains(w) && !(call && CALLABLE_KEYWORDS.contains(w))) {
+            return missingExpression("Write a value, column name or function call here.");
+        }
         if (call) return parseCall(new Name.Identifier(take()));
-        if (NOT_EXPRESSION_NAMES.contains(w)) return missingExpression("Write a value, column name or function call here.");
         return new Expr.NameRef(new Name.Identifier(take()));
     }
 
@@ -1378,8 +1438,8 @@ final class Parser {
         }
         try {
             Token open = take();
-            SeparatedList<Expr> args = at(TokenKind.CLOSE_PAREN) ? SeparatedList.empty()
-                    : parseSeparated(this::parseArgument);
+            SeparatedList<Expr> args = at(TokenKind.CLOSE_PAREN) || !canStartArgument(cur()) ? SeparatedList.empty()
+                    : parseFirstMayBePipe(this::parseLaterArgument);
             Token close = expect(TokenKind.CLOSE_PAREN, "Close the argument list of " + name.simpleName() + "() with ')'.");
             return new Expr.FunctionCall(name, open, args, close);
         } finally {
@@ -1387,7 +1447,19 @@ final class Parser {
         }
     }
 
-    private Expr parseArgument() {
+    /** A word that cannot begin an argument ({@code count( by x}) means the argument list is simply empty. */
+    private static boolean canStartArgument(Token t) {
+        return t.kind() != TokenKind.IDENTIFIER || canStartExpression(t.text());
+    }
+
+    /** Keywords that still begin an expression: head operators, callable keywords, special literals. */
+    private static boolean canStartExpression(String word) {
+        return !NOT_EXPRESSION_NAMES.contains(word) || HEAD_OPERATORS.contains(word) || CALLABLE_KEYWORDS.contains(word)
+                || word.equals("dynamic") || word.equals("datatable") || word.equals("externaldata")
+                || word.equals("external_data");
+    }
+
+    private Expr parseLaterArgument() {
         if (at(TokenKind.ASTERISK)) {
             Token n = peek(1);
             if (n.kind() == TokenKind.COMMA || n.kind() == TokenKind.CLOSE_PAREN) return new Expr.Star(take());
@@ -1396,7 +1468,7 @@ final class Parser {
                 || (atBracketedName() && peek(3).kind() == TokenKind.EQUAL)) {
             return parseNamedExpression();
         }
-        return parsePipeExpression();
+        return parseExpression();
     }
 
     private Expr parseDataTable() {

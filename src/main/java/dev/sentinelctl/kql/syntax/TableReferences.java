@@ -12,7 +12,9 @@ import java.util.Set;
  * The table names a query reads, decided by position alone (no schema): pipeline heads, union/join/lookup
  * operands, {@code find}/{@code search in (...)} lists, {@code let x = T}, {@code table('T')}, arguments of
  * {@code materialize()}/{@code toscalar()}. Names declared by {@code let}, function parameters and {@code as}
- * are removed (compared case-insensitively, as Kusto resolves them).
+ * are removed (compared case-insensitively, as Kusto resolves them). Names starting with {@code _} are left out
+ * too: by Sentinel convention they are parser functions ({@code _Im_Dns}, {@code _ASim_NetworkSession}), not
+ * tables, and Microsoft's binder does not list them as tables.
  */
 public final class TableReferences {
     private TableReferences() {
@@ -63,7 +65,7 @@ public final class TableReferences {
         while (x instanceof Expr.Paren p) x = p.inner();
         if (x instanceof Expr.NameRef ref && !(ref.name() instanceof Name.Wildcard)) {
             String name = ref.simpleName();
-            if (!name.isEmpty() && name.charAt(0) != '$' && !ref.name().firstToken().missing()) {
+            if (!name.isEmpty() && name.charAt(0) != '$' && name.charAt(0) != '_' && !ref.name().firstToken().missing()) {
                 candidates.putIfAbsent(key(name), name);
             }
         } else if (x instanceof Expr.FunctionCall call && call.functionName().equals("table")
