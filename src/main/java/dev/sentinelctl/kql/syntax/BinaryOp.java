@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public enum BinaryOp {
     OR("or", 1), AND("and", 2),
-    EQUAL("==", 3), EQUAL_SINGLE("=", 3), NOT_EQUAL("!=", 3), NOT_EQUAL_ALT("<>", 3), EQUAL_IGNORE_CASE("=~", 3), NOT_EQUAL_IGNORE_CASE("!~", 3),
+    EQUAL("==", 3), NOT_EQUAL("!=", 3), NOT_EQUAL_ALT("<>", 3), EQUAL_IGNORE_CASE("=~", 3), NOT_EQUAL_IGNORE_CASE("!~", 3),
     IN("in", 3), NOT_IN("!in", 3), IN_IGNORE_CASE("in~", 3), NOT_IN_IGNORE_CASE("!in~", 3),
     HAS_ANY("has_any", 3), HAS_ALL("has_all", 3), BETWEEN("between", 3), NOT_BETWEEN("!between", 3),
     LESS("<", 4), LESS_EQUAL("<=", 4), GREATER(">", 4), GREATER_EQUAL(">=", 4),

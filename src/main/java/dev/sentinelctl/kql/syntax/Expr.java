@@ -75,7 +75,10 @@ public sealed interface Expr extends SyntaxNode permits Expr.NameRef, Expr.Liter
         }
     }
 
-    /** {@code a['b']}, {@code a[0]}; {@code dot} is set for the {@code a.[0]} spelling. */
+    /**
+     * {@code a['b']}, {@code a[0]}; {@code dot} is set for the {@code a.[0]} spelling. A null target is a
+     * bracketed expression standing alone ({@code [expr]}), which Kusto parses as a computed name.
+     */
     record ElementAccess(Expr target, Token dot, Token open, Expr index, Token close) implements Expr {
         @Override
         public List<SyntaxElement> children() {

@@ -21,6 +21,9 @@ final class Parser {
     /** Words that cannot be a plain name in an expression: keywords Kusto does not accept as names. */
     private static final Set<String> NOT_EXPRESSION_NAMES = Keywords.NOT_NAMES;
 
+    /** Functions whose (first) argument may be a whole pipeline; elsewhere a '|' inside a call is an error. */
+    private static final Set<String> PIPE_ARGUMENT_FUNCTIONS = Set.of("toscalar", "materialize", "totable");
+
     /** Keywords that are still callable: {@code materialize(T)}, {@code toscalar(T | count)}. */
     private static final Set<String> CALLABLE_KEYWORDS = Set.of("materialize", "toscalar", "totable");
 
@@ -132,26 +135,22 @@ final class Parser {
     }
 
     /**
-     * KS005 as Kusto places it: on the unexpected token when it sits on the same line, otherwise (and at the
-     * end of the text) zero-width right after the previous token, where the missing piece belongs.
+     * KS005 as Kusto places it: on the unexpected token when at most one blank separates it from the previous
+     * token, otherwise (line break, comment, wider gap, end of text) zero-width right after the previous
+     * token, where the missing piece belongs.
      */
     private void expectedError(String what, String hint) {
         Token c = cur();
-        if (c.kind() == TokenKind.END_OF_TEXT || startsNewLine(c)) {
+        boolean oneBlank = c.start() - c.fullStart() == 1 && (c.source().charAt(c.fullStart()) == ' '
+                || c.source().charAt(c.fullStart()) == '\t');
+        if (c.kind() == TokenKind.END_OF_TEXT || !(oneBlank || c.start() == c.fullStart())) {
             error("KS005", prevEnd(), prevEnd(), "Expected " + what + " " + found(c), hint);
         } else {
             error("KS005", c.start(), c.end(), "Expected " + what + " " + found(c), hint);
         }
     }
 
-    private static boolean startsNewLine(Token t) {
-        String src = t.source();
-        for (int i = t.fullStart(); i < t.start(); i++) {
-            char ch = src.charAt(i);
-            if (ch == '\n' || ch == '\r') return true;
-        }
-        return false;
-    }
+
 
     private static String found(Token t) {
         if (t.kind() == TokenKind.END_OF_TEXT) return "but the query ends here.";
@@ -245,7 +244,8 @@ final class Parser {
 
     private boolean canStartStatement(Token t) {
         return switch (t.kind()) {
-            case IDENTIFIER -> canStartExpression(t.text()) || (t.is("set") && peek(1).kind() == TokenKind.IDENTIFIER);
+            case IDENTIFIER -> canStartExpression(t.text()) || (t.is("set") && peek(1).kind() == TokenKind.IDENTIFIER)
+                    || t.is("let") || PIPED_OPERATORS.contains(t.text());
             case STRING_LITERAL, LONG_LITERAL, REAL_LITERAL, TIMESPAN_LITERAL, TYPED_LITERAL,
                  OPEN_PAREN, OPEN_BRACKET, MINUS, PLUS -> true;
             default -> false;
@@ -256,8 +256,10 @@ final class Parser {
         Token c = cur();
         if (c.kind() == TokenKind.IDENTIFIER) {
             Token n = peek(1);
-            if (c.is("let") && (n.kind() == TokenKind.IDENTIFIER || n.kind() == TokenKind.OPEN_BRACKET)) {
-                return parseLet();
+            if (c.is("let")) {
+                if (n.kind() == TokenKind.IDENTIFIER || isBracketedNameAt(pos + 1)) return parseLet();
+                // "let = 1": Kusto keeps the bare 'let' and reports the next token as an unexpected fragment.
+                return new Statement.Other(take(), List.of());
             }
             if (c.is("set") && n.kind() == TokenKind.IDENTIFIER && !n.is("by")) return parseSet();
             if (c.is("declare") && isWord(n, "query_parameters")) {
@@ -270,6 +272,11 @@ final class Parser {
                 Token kw = take();
                 return new Statement.Other(kw, takeUntilStatementEnd());
             }
+        }
+        if (c.kind() == TokenKind.IDENTIFIER && PIPED_OPERATORS.contains(c.text()) && !atHeadOperator()
+                && (looksLikeOperatorUse() || NOT_EXPRESSION_NAMES.contains(c.text()))) {
+            // An operator with no input ("where x" after a forgotten '|'): parse it so later errors still line up.
+            return new Statement.Query(parseSubqueryBody());
         }
         return new Statement.Query(parsePipeExpression());
     }
@@ -588,23 +595,30 @@ final class Parser {
         String w = c.text();
         switch (w) {
             case "where", "filter":
-                return new QueryOperator.Where(take(), parseExpression());
+                // Kusto reads "where x = 1" like a named expression (x = value); keep that shape.
+                return new QueryOperator.Where(take(), parseNamedExpression());
             case "extend":
                 return new QueryOperator.Extend(take(), parseSeparated(this::parseNamedExpression));
             case "project": {
                 Token kw = take();
-                SeparatedList<Expr> list = atOperatorEnd() ? SeparatedList.empty()
-                        : parseSeparated(this::parseNamedExpression);
-                return new QueryOperator.Project(kw, list);
+                return new QueryOperator.Project(kw, optionalList(this::parseNamedExpression));
             }
-            case "project-away":
-                return new QueryOperator.ProjectAway(take(), parseSeparated(this::parseNameOrPattern));
-            case "project-keep":
-                return new QueryOperator.ProjectKeep(take(), parseSeparated(this::parseNameOrPattern));
-            case "project-rename":
-                return new QueryOperator.ProjectRename(take(), parseSeparated(this::parseNamedExpression));
-            case "project-reorder":
-                return new QueryOperator.ProjectReorder(take(), parseSeparated(() -> parseSortItem(true)));
+            case "project-away": {
+                Token kw = take();
+                return new QueryOperator.ProjectAway(kw, optionalList(this::parseNameOrPattern));
+            }
+            case "project-keep": {
+                Token kw = take();
+                return new QueryOperator.ProjectKeep(kw, optionalList(this::parseNameOrPattern));
+            }
+            case "project-rename": {
+                Token kw = take();
+                return new QueryOperator.ProjectRename(kw, optionalList(this::parseNamedExpression));
+            }
+            case "project-reorder": {
+                Token kw = take();
+                return new QueryOperator.ProjectReorder(kw, optionalList(() -> parseSortItem(true)));
+            }
             case "summarize":
                 return parseSummarize();
             case "join":
@@ -719,6 +733,11 @@ final class Parser {
         return new QueryOperator.Bad(bad);
     }
 
+    /** Lists Kusto lets be empty (project, summarize): empty when nothing that could start an item follows. */
+    private <T extends SyntaxNode> SeparatedList<T> optionalList(Supplier<T> item) {
+        return canStartArgument(cur()) ? parseSeparated(item) : SeparatedList.empty();
+    }
+
     /** True where an operator's optional trailing list is absent. */
     private boolean atOperatorEnd() {
         return switch (cur().kind()) {
@@ -780,7 +799,7 @@ final class Parser {
     private QueryOperator parseSummarize() {
         Token kw = take();
         List<Clause.OperatorParam> params = parseParams(HINTS_ONLY);
-        SeparatedList<Expr> aggs = atWord("by") ? SeparatedList.empty() : parseSeparated(this::parseNamedExpression);
+        SeparatedList<Expr> aggs = atWord("by") ? SeparatedList.empty() : optionalList(this::parseNamedExpression);
         return new QueryOperator.Summarize(kw, params, aggs, parseOptionalBy());
     }
 
@@ -829,8 +848,13 @@ final class Parser {
 
     private Clause.ExpandItem parseExpandItem() {
         Expr e = parseNamedExpression();
-        if (atWord("to") && isWord(peek(1), "typeof")) {
+        if (atWord("to")) {
             Token to = take();
+            if (!atWord("typeof")) {
+                error("KS006", prevEnd(), prevEnd(), "Missing typeof " + found(cur()),
+                        "Write the target type as: to typeof(string).");
+                return new Clause.ExpandItem(e, to, null);
+            }
             Token typeofKw = take();
             return new Clause.ExpandItem(e, to, new Expr.Typeof(typeofKw, parseSchema()));
         }
@@ -1236,7 +1260,6 @@ final class Parser {
         Token t = cur();
         switch (t.kind()) {
             case EQUAL_EQUAL: return BinaryOp.EQUAL;
-            case EQUAL: return BinaryOp.EQUAL_SINGLE;
             case BANG_EQUAL: return BinaryOp.NOT_EQUAL;
             case LESS_GREATER: return BinaryOp.NOT_EQUAL_ALT;
             case EQUAL_TILDE: return BinaryOp.EQUAL_IGNORE_CASE;
@@ -1266,7 +1289,8 @@ final class Parser {
 
     private Expr parseInList(Expr left, Token opToken, BinaryOp op) {
         Token open = expect(TokenKind.OPEN_PAREN, "List the values in parentheses: " + op.text() + " ('a', 'b').");
-        SeparatedList<Expr> values = parseFirstMayBePipe(this::parseExpression);
+        SeparatedList<Expr> values = open.missing() && !canStartArgument(cur()) ? SeparatedList.empty()
+                : parseFirstMayBePipe(this::parseExpression);
         Token close = expect(TokenKind.CLOSE_PAREN, "Close the value list with ')'.");
         return new Expr.InList(left, opToken, op, open, values, close);
     }
@@ -1307,7 +1331,8 @@ final class Parser {
             }
             try {
                 Token op = take();
-                return new Expr.Unary(op, parseUnary());
+                // Kusto does not stack signs: "- -2" is a missing expression after the first '-'.
+                return new Expr.Unary(op, parsePostfix());
             } finally {
                 exit();
             }
@@ -1329,7 +1354,7 @@ final class Parser {
                 Expr member;
                 if (at(TokenKind.IDENTIFIER) && peek(1).kind() == TokenKind.OPEN_PAREN) {
                     member = parseCall(new Name.Identifier(take()));
-                } else if (at(TokenKind.IDENTIFIER) || atBracketedName()) {
+                } else if ((at(TokenKind.IDENTIFIER) && !NOT_EXPRESSION_NAMES.contains(cur().text())) || atBracketedName()) {
                     member = new Expr.NameRef(parseName(""));
                 } else if (at(TokenKind.TYPED_LITERAL) || at(TokenKind.LONG_LITERAL)) {
                     // a.int(...) cannot be meant; keep the token as a name so the tree stays whole
@@ -1391,7 +1416,13 @@ final class Parser {
                     if (at(TokenKind.OPEN_PAREN)) return parseCall(n);
                     return new Expr.NameRef(n);
                 }
-                return missingExpression("A '[' here must be a bracketed name such as ['column name'].");
+                {
+                    // [expr]: Kusto parses a computed bracketed name; the binder decides whether it is allowed.
+                    Token open = take();
+                    Expr inner = parseExpression();
+                    Token close = expect(TokenKind.CLOSE_BRACKET, "Close the bracket with ']'.");
+                    return new Expr.ElementAccess(null, null, open, inner, close);
+                }
             default:
                 return missingExpression("Write a value, column name or function call here.");
         }
@@ -1424,7 +1455,8 @@ final class Parser {
                 }
                 break;
         }
-        if (NOT_EXPRESSION_NAMES.contains(w) && !(call && CALLABLE_KEYWORDS.contains(w))) {
+        boolean matchesRegex = w.equals("matches") && isWord(next, "regex");
+        if (matchesRegex || (NOT_EXPRESSION_NAMES.contains(w) && !(call && CALLABLE_KEYWORDS.contains(w)))) {
             return missingExpression("Write a value, column name or function call here.");
         }
         if (call) return parseCall(new Name.Identifier(take()));
@@ -1439,7 +1471,8 @@ final class Parser {
         try {
             Token open = take();
             SeparatedList<Expr> args = at(TokenKind.CLOSE_PAREN) || !canStartArgument(cur()) ? SeparatedList.empty()
-                    : parseFirstMayBePipe(this::parseLaterArgument);
+                    : PIPE_ARGUMENT_FUNCTIONS.contains(name.simpleName()) ? parseFirstMayBePipe(this::parseLaterArgument)
+                    : parseSeparated(this::parseLaterArgument);
             Token close = expect(TokenKind.CLOSE_PAREN, "Close the argument list of " + name.simpleName() + "() with ')'.");
             return new Expr.FunctionCall(name, open, args, close);
         } finally {
@@ -1449,7 +1482,12 @@ final class Parser {
 
     /** A word that cannot begin an argument ({@code count( by x}) means the argument list is simply empty. */
     private static boolean canStartArgument(Token t) {
-        return t.kind() != TokenKind.IDENTIFIER || canStartExpression(t.text());
+        return switch (t.kind()) {
+            case IDENTIFIER -> canStartExpression(t.text());
+            case STRING_LITERAL, LONG_LITERAL, REAL_LITERAL, TIMESPAN_LITERAL, TYPED_LITERAL, OPEN_PAREN,
+                 OPEN_BRACKET, MINUS, PLUS, ASTERISK, COMMA -> true;
+            default -> false;
+        };
     }
 
     /** Keywords that still begin an expression: head operators, callable keywords, special literals. */
