@@ -22,6 +22,8 @@ public enum BinaryOp {
     CONTAINSCS("containscs", 7), NOTCONTAINS("notcontains", 7), NOTCONTAINSCS("notcontainscs", 7),
     STARTSWITH("startswith", 7), NOT_STARTSWITH("!startswith", 7), STARTSWITH_CS("startswith_cs", 7), NOT_STARTSWITH_CS("!startswith_cs", 7),
     ENDSWITH("endswith", 7), NOT_ENDSWITH("!endswith", 7), ENDSWITH_CS("endswith_cs", 7), NOT_ENDSWITH_CS("!endswith_cs", 7),
+    /** {@code Column:"term"}: search-style "has", accepted in any expression. */
+    COLON(":", 7),
     MATCHES_REGEX("matches regex", 7), LIKE("like", 7), NOTLIKE("notlike", 7), LIKECS("likecs", 7), NOTLIKECS("notlikecs", 7);
 
     private static final Map<String, BinaryOp> BY_TEXT = new HashMap<>();

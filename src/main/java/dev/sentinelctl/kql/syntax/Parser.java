@@ -1260,6 +1260,7 @@ final class Parser {
         Token t = cur();
         switch (t.kind()) {
             case EQUAL_EQUAL: return BinaryOp.EQUAL;
+            case COLON: return BinaryOp.COLON;
             case BANG_EQUAL: return BinaryOp.NOT_EQUAL;
             case LESS_GREATER: return BinaryOp.NOT_EQUAL_ALT;
             case EQUAL_TILDE: return BinaryOp.EQUAL_IGNORE_CASE;
