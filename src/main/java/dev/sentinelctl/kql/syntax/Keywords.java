@@ -79,4 +79,30 @@ final class Keywords {
             "timespan", "title", "to", "top-hitters", "top-nested", "toscalar", "totable", "treemap", "uint",
             "uint16", "uint32", "uint64", "uint8", "ulong", "union", "uniqueid", "unrestrictedviewers", "verbose",
             "viewers", "views", "where", "with_itemindex", "with_match_id", "with_step_name", "writeaheadlog");
+
+    /** Keywords that cannot be declared as a column name ({@code extend kind = 1} is KS228; {@code ['kind']} works). */
+    static final Set<String> NOT_DECLARABLE = Set.of(
+            "3Dchart", "__contextual_datatable", "__crossCluster", "__crossDB", "__executeAndCache", "__id",
+            "__isFuzzy", "__noWithSource", "__packedColumn", "__projectAway", "__sourceColumnIndex", "and",
+            "anomalychart", "areachart", "asc", "assert-schema", "bagexpansion", "barchart", "between", "bin_legacy",
+            "boolean", "byte", "cachingpolicy", "callout", "cancel", "card", "char", "columnchart",
+            "commands-and-queries", "contains_cs", "containscs", "cycles", "dataexport", "datascope", "date",
+            "datetime", "decimal", "decodeblocks", "desc", "double", "dynamic", "encodingpolicy", "endswith",
+            "endswith_cs", "expandoutput", "extent_tags_retention", "external_data", "first", "flags", "float",
+            "force_remote", "granny-asc", "granny-desc", "graph-mark-components", "graph-match",
+            "graph-shortest-paths", "graph-to-table", "graph-where-edges", "graph-where-nodes", "harddelete",
+            "hardretention", "has_all", "has_any", "has_cs", "hasprefix", "hasprefix_cs", "hassuffix", "hassuffix_cs",
+            "hotcache", "int", "int16", "int32", "int64", "int8", "isfuzzy", "journal", "kind", "ladderchart", "last",
+            "like", "likecs", "linechart", "long", "macro-expand", "make-graph", "make-series",
+            "materialized-view-combine", "materialized-views", "missing", "mv-apply", "mv-expand", "nooptimization",
+            "notcontains", "notcontainscs", "notlike", "notlikecs", "or", "others", "parse-kv", "parse-where",
+            "partitioned-by", "pathformat", "piechart", "pivotchart", "project", "project-away", "project-by-names",
+            "project-keep", "project-rename", "project-reorder", "project-smart", "queries", "query_results", "real",
+            "relaxed", "restricted_view_access", "row_level_security", "rowstore", "rowstore_references",
+            "rowstore_sealinfo", "rowstorepolicy", "rowstores", "scatterchart", "seal", "seals", "set-or-append",
+            "set-or-replace", "shards", "simple", "softdelete", "softretention", "stackedareachart", "startswith",
+            "startswith_cs", "statistics", "storedqueryresultcontainers", "string", "tablepurge", "time", "timechart",
+            "timeline", "timepivot", "timespan", "treemap", "uint", "uint16", "uint32", "uint64", "uint8", "ulong",
+            "union", "uniqueid", "unrestrictedviewers", "views", "with_itemindex", "with_match_id", "with_source",
+            "with_step_name", "withsource", "writeaheadlog");
 }

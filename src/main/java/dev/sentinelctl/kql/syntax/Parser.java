@@ -327,7 +327,11 @@ final class Parser {
         Clause.Parameters params = parseParameters();
         if (!enter()) {
             exit();
-            return tooDeep();
+            List<Token> kept = new ArrayList<>();
+            if (view != null) kept.add(view);
+            kept.addAll(SyntaxWalker.tokens(params));
+            kept.addAll(SyntaxWalker.tokens(tooDeep()));
+            return new Expr.Unparsed(kept);
         }
         try {
             Token open = expect(TokenKind.OPEN_BRACE, "A function body is written in braces: (params) { query }.");
@@ -374,8 +378,14 @@ final class Parser {
 
     private Clause.Schema parseSchema() {
         Token open = expect(TokenKind.OPEN_PAREN, "A schema is written in parentheses: (name:type, ...).");
-        SeparatedList<Clause> cols = at(TokenKind.CLOSE_PAREN) ? SeparatedList.empty()
-                : parseSeparated(this::parseSchemaItem);
+        SeparatedList<Clause> cols;
+        if (!enter()) {
+            // Nested schemas beyond the safe depth: keep the tokens as one skipped column.
+            cols = new SeparatedList<>(List.of(new Clause.Skipped(SyntaxWalker.tokens(tooDeep()))), List.of());
+        } else {
+            cols = at(TokenKind.CLOSE_PAREN) ? SeparatedList.empty() : parseSeparated(this::parseSchemaItem);
+        }
+        exit();
         Token close = expect(TokenKind.CLOSE_PAREN, "Close the schema with ')'.");
         return new Clause.Schema(open, cols, close);
     }
@@ -1192,7 +1202,12 @@ final class Parser {
     /** {@code name = expr}, {@code (a, b) = expr}, or a plain expression. */
     Expr parseNamedExpression() {
         if (at(TokenKind.IDENTIFIER) && peek(1).kind() == TokenKind.EQUAL) {
-            Name n = new Name.Identifier(take());
+            Token name = take();
+            if (Keywords.NOT_DECLARABLE.contains(name.text())) {
+                error("KS228", name.start(), name.end(), "'" + name.text() + "' is a keyword and cannot name a column"
+                        + " here.", "Write it in brackets: ['" + name.text() + "'] = ...");
+            }
+            Name n = new Name.Identifier(name);
             Token eq = take();
             return new Expr.Named(n, eq, parseExpression());
         }
@@ -1324,21 +1339,22 @@ final class Parser {
         return new Expr.Between(left, opToken, op, open, low, dd, high, close);
     }
 
+    /** Every expression passes through here, so this is where nesting depth is guarded. */
     private Expr parseUnary() {
-        if (at(TokenKind.MINUS) || at(TokenKind.PLUS)) {
-            if (!enter()) {
-                exit();
-                return tooDeep();
-            }
-            try {
+        if (!enter()) {
+            exit();
+            return tooDeep();
+        }
+        try {
+            if (at(TokenKind.MINUS) || at(TokenKind.PLUS)) {
                 Token op = take();
                 // Kusto does not stack signs: "- -2" is a missing expression after the first '-'.
                 return new Expr.Unary(op, parsePostfix());
-            } finally {
-                exit();
             }
+            return parsePostfix();
+        } finally {
+            exit();
         }
-        return parsePostfix();
     }
 
     private Expr parsePostfix() {
@@ -1361,7 +1377,12 @@ final class Parser {
                     // a.int(...) cannot be meant; keep the token as a name so the tree stays whole
                     member = new Expr.NameRef(new Name.Identifier(take()));
                 } else {
-                    member = new Expr.NameRef(parseName("Write a member name after '.'."));
+                    Token c = cur();
+                    String why = c.kind() == TokenKind.IDENTIFIER
+                            ? "Missing name: '" + c.text() + "' is a keyword; write ['" + c.text() + "'] to use it as a member."
+                            : "Missing name after '.' " + found(c);
+                    error("KS006", prevEnd(), prevEnd(), why, "Write a member name after '.', e.g. Props.name.");
+                    member = new Expr.NameRef(new Name.Identifier(missing(TokenKind.IDENTIFIER)));
                 }
                 e = new Expr.MemberAccess(e, dot, member);
             } else if (at(TokenKind.OPEN_BRACKET)) {
@@ -1467,7 +1488,11 @@ final class Parser {
     private Expr parseCall(Name name) {
         if (!enter()) {
             exit();
-            return tooDeep();
+            // Keep the already-consumed name in the tree so it stays lossless.
+            Expr rest = tooDeep();
+            List<Token> tokens = new ArrayList<>(SyntaxWalker.tokens(name));
+            tokens.addAll(SyntaxWalker.tokens(rest));
+            return new Expr.Unparsed(tokens);
         }
         try {
             Token open = take();

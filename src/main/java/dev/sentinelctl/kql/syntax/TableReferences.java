@@ -21,17 +21,24 @@ public final class TableReferences {
     }
 
     public static List<String> of(SyntaxNode root) {
-        Map<String, String> candidates = new LinkedHashMap<>();
+        Map<String, Candidate> candidates = new LinkedHashMap<>();
         Set<String> declared = new HashSet<>();
         SyntaxWalker.walkNodes(root, n -> visit(n, candidates, declared));
-        List<String> out = new ArrayList<>();
-        for (Map.Entry<String, String> e : candidates.entrySet()) {
-            if (!declared.contains(e.getKey())) out.add(e.getValue());
+        List<Candidate> found = new ArrayList<>();
+        for (Map.Entry<String, Candidate> e : candidates.entrySet()) {
+            if (!declared.contains(e.getKey())) found.add(e.getValue());
         }
+        found.sort(java.util.Comparator.comparingInt(Candidate::offset));
+        List<String> out = new ArrayList<>(found.size());
+        for (Candidate c : found) out.add(c.name());
         return out;
     }
 
-    private static void visit(SyntaxNode n, Map<String, String> candidates, Set<String> declared) {
+    /** A table name and where it is first used, so the result lists tables in text order. */
+    private record Candidate(String name, int offset) {
+    }
+
+    private static void visit(SyntaxNode n, Map<String, Candidate> candidates, Set<String> declared) {
         if (n instanceof Statement.Let let) {
             declared.add(key(let.name().simpleName()));
             addTable(let.value(), candidates);
@@ -60,20 +67,25 @@ public final class TableReferences {
     }
 
     /** Adds the table an operand denotes, when it is a plain name (or a parenthesised one, or table('x')). */
-    private static void addTable(Expr e, Map<String, String> candidates) {
+    private static void addTable(Expr e, Map<String, Candidate> candidates) {
         Expr x = e;
         while (x instanceof Expr.Paren p) x = p.inner();
         if (x instanceof Expr.NameRef ref && !(ref.name() instanceof Name.Wildcard)) {
             String name = ref.simpleName();
             if (!name.isEmpty() && name.charAt(0) != '$' && name.charAt(0) != '_' && !ref.name().firstToken().missing()) {
-                candidates.putIfAbsent(key(name), name);
+                put(candidates, name, ref.start());
             }
         } else if (x instanceof Expr.FunctionCall call && call.functionName().equals("table")
                 && call.arguments().size() >= 1 && call.arguments().get(0) instanceof Expr.Literal lit
                 && lit.kind() == LiteralKind.STRING) {
             String name = lit.value();
-            if (!name.isEmpty()) candidates.putIfAbsent(key(name), name);
+            if (!name.isEmpty()) put(candidates, name, call.start());
         }
+    }
+
+    private static void put(Map<String, Candidate> candidates, String name, int offset) {
+        Candidate old = candidates.get(key(name));
+        if (old == null || offset < old.offset()) candidates.put(key(name), new Candidate(name, offset));
     }
 
     private static String key(String name) {
