@@ -1,6 +1,7 @@
 package dev.sentinelctl.kql.syntax;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -10,6 +11,21 @@ final class Children {
     }
 
     static List<SyntaxElement> of(Object... parts) {
+        // Fast path: no nested lists (most nodes) means one exact-size array and no copying.
+        int n = 0;
+        for (Object p : parts) {
+            if (p instanceof List<?>) return slow(parts);
+            if (p != null) n++;
+        }
+        SyntaxElement[] out = new SyntaxElement[n];
+        int i = 0;
+        for (Object p : parts) {
+            if (p != null) out[i++] = (SyntaxElement) p;
+        }
+        return Collections.unmodifiableList(Arrays.asList(out));
+    }
+
+    private static List<SyntaxElement> slow(Object[] parts) {
         List<SyntaxElement> out = new ArrayList<>(parts.length + 4);
         for (Object p : parts) add(out, p);
         return Collections.unmodifiableList(out);

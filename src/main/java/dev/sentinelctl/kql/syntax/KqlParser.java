@@ -19,9 +19,10 @@ public final class KqlParser {
         String src = text == null ? "" : text;
         List<KqlDiagnostic> diagnostics = new ArrayList<>();
         List<Token> tokens = Lexer.lex(src, diagnostics);
-        QueryBlock root = new Parser(src, tokens, diagnostics).parseQueryBlock();
+        Parser parser = new Parser(src, tokens, diagnostics);
+        QueryBlock root = parser.parseQueryBlock();
         diagnostics.sort(BY_POSITION);
-        return new ParsedQuery(src, root, tokens, diagnostics);
+        return new ParsedQuery(src, root, tokens, diagnostics, parser.tables());
     }
 
     /** Lexes only: tokens (ending with END_OF_TEXT) plus lexical diagnostics appended to {@code diagnostics}. */

@@ -64,11 +64,13 @@ public final class Lexer {
             skipTrivia();
             int start = pos;
             if (pos >= length) {
-                tokens.add(new Token(TokenKind.END_OF_TEXT, fullStart, start, start, text, false));
+                tokens.add(new Token(TokenKind.END_OF_TEXT, fullStart, start, start, text, false, null));
                 return tokens;
             }
             TokenKind kind = scan();
-            tokens.add(new Token(kind, fullStart, start, pos, text, false));
+            String word = kind == TokenKind.IDENTIFIER || kind == TokenKind.OPERATOR_WORD
+                    ? WordTable.lookup(text, start, pos) : null;
+            tokens.add(new Token(kind, fullStart, start, pos, text, false, word));
         }
     }
 

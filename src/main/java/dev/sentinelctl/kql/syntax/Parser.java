@@ -65,6 +65,8 @@ final class Parser {
     private final List<KqlDiagnostic> diagnostics;
     private int pos;
     private int depth;
+    /** Table references gathered as nodes are built (see {@link TableReferences}). */
+    private final TableReferences.Collector tableCollector = new TableReferences.Collector();
     /** Set while parsing a make-series axis, where {@code in range(...)} is a clause, not the in operator. */
     private boolean noInOperator;
 
@@ -161,7 +163,7 @@ final class Parser {
 
     private Expr missingExpression(String hint) {
         Token c = cur();
-        if (c.kind() == TokenKind.IDENTIFIER && NOT_EXPRESSION_NAMES.contains(c.text())) {
+        if (c.kind() == TokenKind.IDENTIFIER && isNotName(c)) {
             error("KS006", prevEnd(), prevEnd(), "Missing expression: '" + c.text()
                     + "' is a keyword here; to use it as a name write ['" + c.text() + "'].", hint);
         } else {
@@ -177,6 +179,16 @@ final class Parser {
 
     private void exit() {
         depth--;
+    }
+
+    /** Reports a finished node to the table collector and returns it. */
+    private <T extends SyntaxNode> T seen(T node) {
+        tableCollector.visit(node);
+        return node;
+    }
+
+    List<String> tables() {
+        return tableCollector.result();
     }
 
     // ---------------------------------------------------------------- statements
@@ -244,8 +256,8 @@ final class Parser {
 
     private boolean canStartStatement(Token t) {
         return switch (t.kind()) {
-            case IDENTIFIER -> canStartExpression(t.text()) || (t.is("set") && peek(1).kind() == TokenKind.IDENTIFIER)
-                    || t.is("let") || PIPED_OPERATORS.contains(t.text());
+            case IDENTIFIER -> canStartExpression(t) || (t.is("set") && peek(1).kind() == TokenKind.IDENTIFIER)
+                    || t.is("let") || isPipedOperator(t);
             case STRING_LITERAL, LONG_LITERAL, REAL_LITERAL, TIMESPAN_LITERAL, TYPED_LITERAL,
                  OPEN_PAREN, OPEN_BRACKET, MINUS, PLUS -> true;
             default -> false;
@@ -273,12 +285,12 @@ final class Parser {
                 return new Statement.Other(kw, takeUntilStatementEnd());
             }
         }
-        if (c.kind() == TokenKind.IDENTIFIER && PIPED_OPERATORS.contains(c.text()) && !atHeadOperator()
-                && (looksLikeOperatorUse() || NOT_EXPRESSION_NAMES.contains(c.text()))) {
+        if (c.kind() == TokenKind.IDENTIFIER && isPipedOperator(c) && !atHeadOperator()
+                && (looksLikeOperatorUse() || isNotName(c))) {
             // An operator with no input ("where x" after a forgotten '|'): parse it so later errors still line up.
-            return new Statement.Query(parseSubqueryBody());
+            return seen(new Statement.Query(parseSubqueryBody()));
         }
-        return new Statement.Query(parsePipeExpression());
+        return seen(new Statement.Query(parsePipeExpression()));
     }
 
     private List<Token> takeUntilStatementEnd() {
@@ -307,7 +319,7 @@ final class Parser {
         } else {
             value = parsePipeExpression();
         }
-        return new Statement.Let(let, name, eq, value);
+        return seen(new Statement.Let(let, name, eq, value));
     }
 
     /** {@code (} {@code )} {@code {} or {@code (} name {@code :} starts a function declaration. */
@@ -361,7 +373,7 @@ final class Parser {
             eq = take();
             def = parseExpression();
         }
-        return new Clause.Parameter(name, colon, type, eq, def);
+        return seen(new Clause.Parameter(name, colon, type, eq, def));
     }
 
     private Clause parseTypeOrSchema() {
@@ -511,7 +523,7 @@ final class Parser {
 
     private static boolean canContinueList(Token t) {
         return switch (t.kind()) {
-            case IDENTIFIER -> !Keywords.ALL.contains(t.text());
+            case IDENTIFIER -> t.word() == null || !Keywords.ALL.contains(t.word());
             case STRING_LITERAL, LONG_LITERAL, REAL_LITERAL, TIMESPAN_LITERAL, TYPED_LITERAL -> true;
             default -> false;
         };
@@ -534,7 +546,7 @@ final class Parser {
             }
             while (at(TokenKind.BAR)) {
                 Token bar = take();
-                e = new Expr.Pipe(e, bar, parseQueryOperator());
+                e = seen(new Expr.Pipe(e, bar, parseQueryOperator()));
             }
             return e;
         } finally {
@@ -544,7 +556,7 @@ final class Parser {
 
     private boolean atHeadOperator() {
         Token c = cur();
-        if (c.kind() != TokenKind.IDENTIFIER || !HEAD_OPERATORS.contains(c.text())) return false;
+        if (c.kind() != TokenKind.IDENTIFIER || c.word() == null || !HEAD_OPERATORS.contains(c.word())) return false;
         Token n = peek(1);
         if (c.is("range")) return n.kind() == TokenKind.IDENTIFIER || n.kind() == TokenKind.OPEN_BRACKET;
         if (c.is("evaluate")) return n.kind() != TokenKind.EQUAL && n.kind() != TokenKind.DOT;
@@ -554,7 +566,7 @@ final class Parser {
     /** After {@code (}: a contextual subquery ({@code where x | take 1}) or a full pipeline. */
     private Expr parseSubqueryBody() {
         Token c = cur();
-        if (c.kind() == TokenKind.IDENTIFIER && PIPED_OPERATORS.contains(c.text()) && !atHeadOperator()
+        if (c.kind() == TokenKind.IDENTIFIER && isPipedOperator(c) && !atHeadOperator()
                 && looksLikeOperatorUse()) {
             if (!enter()) {
                 exit();
@@ -564,7 +576,7 @@ final class Parser {
                 Expr e = parseQueryOperator();
                 while (at(TokenKind.BAR)) {
                     Token bar = take();
-                    e = new Expr.Pipe(e, bar, parseQueryOperator());
+                    e = seen(new Expr.Pipe(e, bar, parseQueryOperator()));
                 }
                 return e;
             } finally {
@@ -602,7 +614,7 @@ final class Parser {
                     "After '|' write an operator such as where, extend, project or summarize, or remove the extra '|'.");
             return new QueryOperator.Bad(missing(TokenKind.IDENTIFIER));
         }
-        String w = c.text();
+        String w = c.word() == null ? "" : c.word();
         switch (w) {
             case "where", "filter":
                 // Kusto reads "where x = 1" like a named expression (x = value); keep that shape.
@@ -681,7 +693,7 @@ final class Parser {
             case "as": {
                 Token kw = take();
                 List<Clause.OperatorParam> params = parseParams(HINTS_ONLY);
-                return new QueryOperator.As(kw, params, parseName("Name the result: as Name."));
+                return seen(new QueryOperator.As(kw, params, parseName("Name the result: as Name.")));
             }
             case "getschema":
                 return new QueryOperator.GetSchema(take());
@@ -738,7 +750,7 @@ final class Parser {
             return new QueryOperator.Bad(missing(TokenKind.IDENTIFIER));
         }
         Token bad = take();
-        error("KS176", bad.start(), bad.end(), "Query operator expected: '" + w + "' is not a query operator.",
+        error("KS176", bad.start(), bad.end(), "Query operator expected: '" + bad.text() + "' is not a query operator.",
                 "Check the spelling (where, extend, project, summarize, join ...); a table name cannot follow '|'.");
         return new QueryOperator.Bad(bad);
     }
@@ -777,8 +789,10 @@ final class Parser {
     private List<Clause.OperatorParam> parseParams(Set<String> names) {
         List<Clause.OperatorParam> out = null;
         while (at(TokenKind.IDENTIFIER) && peek(1).kind() == TokenKind.EQUAL) {
-            String n = cur().text();
-            if (!names.contains(n) && !n.startsWith("hint.")) break;
+            Token nt = cur();
+            String n = nt.word();
+            boolean hint = nt.source().startsWith("hint.", nt.start());
+            if (!hint && (n == null || !names.contains(n))) break;
             Token name = take();
             Token eq = take();
             Expr value;
@@ -835,7 +849,7 @@ final class Parser {
         Token kw = take();
         List<Clause.OperatorParam> params = parseParams(JOIN_PARAMS);
         Expr right = parseTableOperand();
-        return new QueryOperator.Join(kw, params, right, parseOptionalOn());
+        return seen(new QueryOperator.Join(kw, params, right, parseOptionalOn()));
     }
 
     private QueryOperator parseLookup() {
@@ -847,13 +861,13 @@ final class Parser {
             error("KS006", prevEnd(), prevEnd(), "Missing join condition: lookup needs 'on' " + found(cur()),
                     "Add the key columns: lookup kind=leftouter Table on Key.");
         }
-        return new QueryOperator.Lookup(kw, params, right, on);
+        return seen(new QueryOperator.Lookup(kw, params, right, on));
     }
 
     private QueryOperator parseUnion() {
         Token kw = take();
         List<Clause.OperatorParam> params = parseParams(UNION_PARAMS);
-        return new QueryOperator.Union(kw, params, parseSeparated(this::parseTableOperand));
+        return seen(new QueryOperator.Union(kw, params, parseSeparated(this::parseTableOperand)));
     }
 
     private Clause.ExpandItem parseExpandItem() {
@@ -1029,7 +1043,7 @@ final class Parser {
     private QueryOperator parseSort() {
         Token kw = take();
         List<Clause.OperatorParam> params = parseParams(HINTS_ONLY);
-        Token by = expectWord("by", kw.text() + " reads: " + kw.text() + " by Column desc.");
+        Token by = expectWord("by", "Sorting reads: sort by Column desc (or order by ...).");
         return new QueryOperator.Sort(kw, params, by, parseSeparated(() -> parseSortItem(false)));
     }
 
@@ -1073,7 +1087,7 @@ final class Parser {
         if (at(TokenKind.IDENTIFIER) && peek(1).kind() == TokenKind.OPEN_PAREN) return parsePostfix();
         if (at(TokenKind.IDENTIFIER)) {
             Name name = new Name.Identifier(take());
-            Token open = expect(TokenKind.OPEN_PAREN, "Call the plugin with parentheses: " + name.simpleName() + "(...).");
+            Token open = expect(TokenKind.OPEN_PAREN, "Call the plugin with parentheses: plugin(...).");
             Token close = expect(TokenKind.CLOSE_PAREN, "Close the plugin's argument list with ')'.");
             return new Expr.FunctionCall(name, open, SeparatedList.empty(), close);
         }
@@ -1097,7 +1111,7 @@ final class Parser {
         Token open = expect(TokenKind.OPEN_PAREN, "List the tables in parentheses: in (T1, T2).");
         SeparatedList<Expr> tables = parseSeparated(this::parseTableOperand);
         Token close = expect(TokenKind.CLOSE_PAREN, "Close the table list with ')'.");
-        return new Clause.InTables(in, open, tables, close);
+        return seen(new Clause.InTables(in, open, tables, close));
     }
 
     private QueryOperator parseSearch() {
@@ -1203,7 +1217,7 @@ final class Parser {
     Expr parseNamedExpression() {
         if (at(TokenKind.IDENTIFIER) && peek(1).kind() == TokenKind.EQUAL) {
             Token name = take();
-            if (Keywords.NOT_DECLARABLE.contains(name.text())) {
+            if (name.word() != null && Keywords.NOT_DECLARABLE.contains(name.word())) {
                 error("KS228", name.start(), name.end(), "'" + name.text() + "' is a keyword and cannot name a column"
                         + " here.", "Write it in brackets: ['" + name.text() + "'] = ...");
             }
@@ -1289,9 +1303,10 @@ final class Parser {
             case ASTERISK: return BinaryOp.MULTIPLY;
             case SLASH: return BinaryOp.DIVIDE;
             case PERCENT: return BinaryOp.MODULO;
-            case OPERATOR_WORD: return BinaryOp.byText(t.text());
+            case OPERATOR_WORD: return t.word() == null ? null : BinaryOp.byText(t.word());
             case IDENTIFIER: {
-                String w = t.text();
+                String w = t.word();
+                if (w == null) return null;
                 if (w.equals("matches")) return isWord(peek(1), "regex") ? BinaryOp.MATCHES_REGEX : null;
                 if (w.equals("in") && noInOperator) return null;
                 BinaryOp op = BinaryOp.byText(w);
@@ -1304,7 +1319,7 @@ final class Parser {
     }
 
     private Expr parseInList(Expr left, Token opToken, BinaryOp op) {
-        Token open = expect(TokenKind.OPEN_PAREN, "List the values in parentheses: " + op.text() + " ('a', 'b').");
+        Token open = expect(TokenKind.OPEN_PAREN, "List the values in parentheses: in ('a', 'b').");
         SeparatedList<Expr> values = open.missing() && !canStartArgument(cur()) ? SeparatedList.empty()
                 : parseFirstMayBePipe(this::parseExpression);
         Token close = expect(TokenKind.CLOSE_PAREN, "Close the value list with ')'.");
@@ -1371,7 +1386,7 @@ final class Parser {
                 Expr member;
                 if (at(TokenKind.IDENTIFIER) && peek(1).kind() == TokenKind.OPEN_PAREN) {
                     member = parseCall(new Name.Identifier(take()));
-                } else if ((at(TokenKind.IDENTIFIER) && !NOT_EXPRESSION_NAMES.contains(cur().text())) || atBracketedName()) {
+                } else if ((at(TokenKind.IDENTIFIER) && !isNotName(cur())) || atBracketedName()) {
                     member = new Expr.NameRef(parseName(""));
                 } else if (at(TokenKind.TYPED_LITERAL) || at(TokenKind.LONG_LITERAL)) {
                     // a.int(...) cannot be meant; keep the token as a name so the tree stays whole
@@ -1451,7 +1466,7 @@ final class Parser {
     }
 
     private Expr parseWordExpression(Token c) {
-        String w = c.text();
+        String w = c.word() == null ? "" : c.word();
         Token next = peek(1);
         boolean call = next.kind() == TokenKind.OPEN_PAREN;
         switch (w) {
@@ -1499,8 +1514,8 @@ final class Parser {
             SeparatedList<Expr> args = at(TokenKind.CLOSE_PAREN) || !canStartArgument(cur()) ? SeparatedList.empty()
                     : PIPE_ARGUMENT_FUNCTIONS.contains(name.simpleName()) ? parseFirstMayBePipe(this::parseLaterArgument)
                     : parseSeparated(this::parseLaterArgument);
-            Token close = expect(TokenKind.CLOSE_PAREN, "Close the argument list of " + name.simpleName() + "() with ')'.");
-            return new Expr.FunctionCall(name, open, args, close);
+            Token close = expect(TokenKind.CLOSE_PAREN, "Close the function's argument list with ')'.");
+            return seen(new Expr.FunctionCall(name, open, args, close));
         } finally {
             exit();
         }
@@ -1509,11 +1524,23 @@ final class Parser {
     /** A word that cannot begin an argument ({@code count( by x}) means the argument list is simply empty. */
     private static boolean canStartArgument(Token t) {
         return switch (t.kind()) {
-            case IDENTIFIER -> canStartExpression(t.text());
+            case IDENTIFIER -> canStartExpression(t);
             case STRING_LITERAL, LONG_LITERAL, REAL_LITERAL, TIMESPAN_LITERAL, TYPED_LITERAL, OPEN_PAREN,
                  OPEN_BRACKET, MINUS, PLUS, ASTERISK, COMMA -> true;
             default -> false;
         };
+    }
+
+    private static boolean isNotName(Token t) {
+        return t.word() != null && NOT_EXPRESSION_NAMES.contains(t.word());
+    }
+
+    private static boolean isPipedOperator(Token t) {
+        return t.word() != null && PIPED_OPERATORS.contains(t.word());
+    }
+
+    private static boolean canStartExpression(Token t) {
+        return t.word() == null || canStartExpression(t.word());
     }
 
     /** Keywords that still begin an expression: head operators, callable keywords, special literals. */

@@ -6,12 +6,14 @@ package dev.sentinelctl.kql.syntax;
  * per token; {@link #text()} slices the shared source on demand.
  *
  * @param missing true for a token the parser synthesised where one was required (zero width, no trivia)
+ * @param word    for keywords and word operators ({@code where}, {@code has}, {@code !in~}), the canonical
+ *                text, so callers can compare and look it up without slicing the source; null otherwise
  */
-public record Token(TokenKind kind, int fullStart, int start, int end, String source, boolean missing)
+public record Token(TokenKind kind, int fullStart, int start, int end, String source, boolean missing, String word)
         implements SyntaxElement {
 
     static Token missing(TokenKind kind, int at, String source) {
-        return new Token(kind, at, at, at, source, true);
+        return new Token(kind, at, at, at, source, true, null);
     }
 
     public String text() {

@@ -41,4 +41,12 @@ class KqlTableReferencesTest {
         assertEquals(List.of("SigninLogs"), tables("union SigninLogs, signinlogs"));
         assertEquals(List.of(), tables("let X = 1;\nx | take 1"));
     }
+
+    @Test
+    void parserCollectionAgreesWithTreeWalk() {
+        for (String q : KqlFixtures.VALID) {
+            ParsedQuery p = KqlParser.parse(q);
+            assertEquals(TableReferences.of(p.root()), p.referencedTables(), q);
+        }
+    }
 }
