@@ -6,10 +6,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -35,20 +38,29 @@ public final class KqlParseBench {
         long chars = queries.stream().mapToLong(String::length).sum();
         System.out.printf("corpus: %d queries, %.1f MB of KQL%n", queries.size(), chars / 1e6);
 
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long sink = 0;
         for (int i = 0; i < warmup; i++) sink += pass(queries);
-        double[] rates = new double[timed];
+        double[] wall = new double[timed];
+        double[] cpu = new double[timed];
         for (int i = 0; i < timed; i++) {
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             sink += pass(queries);
             double secs = (System.nanoTime() - t0) / 1e9;
-            rates[i] = queries.size() / secs;
-            System.out.printf("pass %2d: %,.0f queries/s (%.1f ms)%n", i + 1, rates[i], secs * 1000);
+            double cpuSecs = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
+            wall[i] = queries.size() / secs;
+            cpu[i] = queries.size() / cpuSecs;
+            System.out.printf("pass %2d: %,8.0f queries/s wall (%.0f ms), %,8.0f queries/s of CPU time%n", i + 1,
+                    wall[i], secs * 1000, cpu[i]);
         }
-        java.util.Arrays.sort(rates);
-        double median = rates[timed / 2];
-        System.out.printf("parse throughput (1 thread, warm, median of %d passes): %,.0f queries/s, %,.1f MB/s%n",
-                timed, median, median * chars / queries.size() / 1e6);
+        Arrays.sort(wall);
+        Arrays.sort(cpu);
+        double best = wall[timed - 1];
+        System.out.printf("parse throughput (1 thread, warm, %d passes): median %,.0f queries/s wall, best %,.0f "
+                + "queries/s wall (%,.1f MB/s), median %,.0f queries/s of thread CPU time%n", timed, wall[timed / 2],
+                best, best * chars / queries.size() / 1e6, cpu[timed / 2]);
+        System.out.println("(wall-clock numbers drop when other jobs share the cores; the CPU-time rate does not)");
         if (sink == 42) System.out.println(); // keeps the work observable to the JIT
     }
 
