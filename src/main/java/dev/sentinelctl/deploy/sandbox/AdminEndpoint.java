@@ -1,0 +1,65 @@
+package dev.sentinelctl.deploy.sandbox;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code /_sandbox/...}: counters for tests and benchmarks that only speak HTTP. No authentication, no faults.
+ * <ul>
+ *   <li>{@code GET /_sandbox/stats}: totals by operation, status and injected fault, plus workspaces and resource count</li>
+ *   <li>{@code POST /_sandbox/stats/reset}: zero the counters</li>
+ *   <li>{@code POST /_sandbox/faults} with {@code {"throttleNext":N,"retryAfterSeconds":S,"failNext":N,
+ *       "failStatus":503,"dropNext":N}}: queue deterministic faults</li>
+ * </ul>
+ */
+final class AdminEndpoint {
+    private final SandboxStats stats;
+    private final FaultInjector faults;
+    private final ArmOperations operations;
+
+    AdminEndpoint(SandboxStats stats, FaultInjector faults, ArmOperations operations) {
+        this.stats = stats;
+        this.faults = faults;
+        this.operations = operations;
+    }
+
+    void handle(HttpExchange ex, String path, String requestId) throws IOException {
+        String route = ex.getRequestMethod() + " " + (path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
+        switch (route) {
+            case "GET /_sandbox/stats" -> HttpReply.json(ex, 200, statsJson(), requestId, Map.of());
+            case "POST /_sandbox/stats/reset" -> {
+                stats.reset();
+                HttpReply.json(ex, 204, null, requestId, Map.of());
+            }
+            case "POST /_sandbox/faults" -> {
+                JsonNode body = SandboxJson.parseObject(ex.getRequestBody().readAllBytes());
+                faults.throttleNext(body.path("throttleNext").asInt(0), body.path("retryAfterSeconds").asInt(1));
+                faults.failNext(body.path("failNext").asInt(0), body.path("failStatus").asInt(503));
+                faults.dropNext(body.path("dropNext").asInt(0));
+                HttpReply.json(ex, 204, null, requestId, Map.of());
+            }
+            default -> throw new ArmException(404, "NotFound", "Unknown sandbox endpoint '" + route
+                    + "'. Use GET /_sandbox/stats, POST /_sandbox/stats/reset or POST /_sandbox/faults.");
+        }
+    }
+
+    private ObjectNode statsJson() {
+        SandboxStats.Snapshot s = stats.snapshot();
+        ObjectNode out = SandboxJson.object();
+        out.put("total", s.total());
+        ObjectNode ops = out.putObject("operations");
+        s.operations().forEach(ops::put);
+        ObjectNode statuses = out.putObject("statuses");
+        s.statuses().forEach(statuses::put);
+        ObjectNode injected = out.putObject("faults");
+        s.faults().forEach(injected::put);
+        out.put("resources", operations.resourceCount());
+        ArrayNode ws = out.putArray("workspaces");
+        operations.workspaces().forEach(w -> ws.add(w.toString()));
+        return out;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.sentinelctl.deploy.sandbox;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns an authenticated ARM request into an {@link ArmOperations} call: routing, api-version, method and body.
+ * Faults and authentication are handled before this, in {@link SandboxHandler}.
+ */
+final class ArmRequestHandler {
+    private final ArmOperations operations;
+    private final int pageSize;
+
+    ArmRequestHandler(ArmOperations operations, int pageSize) {
+        this.operations = operations;
+        this.pageSize = pageSize;
+    }
+
+    /** The resource label for stats, from the path alone (so even rejected requests are counted by type). */
+    static String resourceLabel(String rawPath) {
+        ArmPath path = ArmPath.parse(rawPath);
+        return path == null ? "other" : path.kind().typeName();
+    }
+
+    static boolean isCollection(String rawPath) {
+        ArmPath path = ArmPath.parse(rawPath);
+        return path != null && path.isCollection();
+    }
+
+    ArmResult handle(HttpExchange ex, String baseUrl) throws IOException {
+        String rawPath = ex.getRequestURI().getRawPath();
+        Query query = Query.parse(ex.getRequestURI().getRawQuery());
+        String apiVersion = query.get("api-version");
+        if (apiVersion == null || apiVersion.isBlank()) {
+            throw new ArmException(400, "MissingApiVersionParameter",
+                    "The api-version query parameter (?api-version=) is required for all requests.");
+        }
+        ArmPath path = ArmPath.parse(rawPath);
+        if (path == null) {
+            throw new ArmException(404, "InvalidResourceType", "The sandbox does not serve '" + rawPath
+                    + "'. It serves .../workspaces/{ws}/providers/Microsoft.SecurityInsights/alertRules|metadata[/{name}]"
+                    + " and .../workspaces/{ws}/savedSearches[/{name}].");
+        }
+        if (!path.kind().apiVersions().contains(apiVersion)) {
+            throw new ArmException(400, "InvalidApiVersionParameter", "The api-version '" + apiVersion
+                    + "' is invalid for " + path.kind().armType() + ". The supported versions are '"
+                    + String.join(",", path.kind().apiVersions()) + "'.");
+        }
+        String method = ex.getRequestMethod();
+        if (path.isCollection()) {
+            if (!method.equals("GET")) {
+                throw methodNotAllowed(method, "a collection; use GET to list, or PUT/DELETE on .../" 
+                        + path.kind().typeName() + "/{name}");
+            }
+            return operations.list(path, query.get("$skipToken"), pageSize,
+                    token -> baseUrl + rawPath + "?api-version=" + enc(apiVersion) + "&$skipToken=" + enc(token));
+        }
+        return switch (method) {
+            case "GET" -> operations.get(path);
+            case "PUT" -> operations.put(path, SandboxJson.parseObject(ex.getRequestBody().readAllBytes()),
+                    preconditions(ex));
+            case "PATCH" -> operations.patch(path, SandboxJson.parseObject(ex.getRequestBody().readAllBytes()),
+                    preconditions(ex));
+            case "DELETE" -> operations.delete(path);
+            default -> throw methodNotAllowed(method, "a resource; use GET, PUT, PATCH (metadata) or DELETE");
+        };
+    }
+
+    private static ArmOperations.Preconditions preconditions(HttpExchange ex) {
+        return new ArmOperations.Preconditions(ex.getRequestHeaders().getFirst("If-Match"),
+                ex.getRequestHeaders().getFirst("If-None-Match"));
+    }
+
+    private static ArmException methodNotAllowed(String method, String what) {
+        return new ArmException(405, "MethodNotAllowed", "The method " + method + " is not allowed on " + what + ".");
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
