@@ -93,6 +93,13 @@ final class SandboxFixture implements AutoCloseable {
         return raw.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** GET without authentication, e.g. {@code /_sandbox/stats}. */
+    static String get(ArmSandbox sandbox, String path) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().sslContext(TrustFile.sslContext(sandbox.trustFile())).build();
+        return client.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     static JsonNode json(String body) {
         return SandboxJson.MAPPER.readTree(body);
     }
