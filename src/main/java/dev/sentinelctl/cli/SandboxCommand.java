@@ -100,7 +100,7 @@ public final class SandboxCommand implements Callable<Integer> {
         return 0;
     }
 
-    SandboxOptions options(PrintWriter out) {
+    public SandboxOptions options(PrintWriter out) {
         FaultOptions faults = new FaultOptions(throttleRate, retryAfter, failRate, failStatus, latencyMs, dropRate, seed);
         List<WorkspaceRef> declared = workspaces.stream().map(WorkspaceRef::parse).toList();
         SandboxOptions options = new SandboxOptions(port, data, pageSize, faults, declared, null);

@@ -55,11 +55,12 @@ public final class ArmSandbox implements AutoCloseable {
         this.certificate = SandboxCertificate.generate(Duration.ofDays(30));
         this.faults = new FaultInjector(options.faults());
         this.stateFile = options.dataDir() == null ? null : new StateFile(options.dataDir());
-        this.saver = stateFile == null ? null : Executors.newSingleThreadScheduledExecutor(daemon("sandbox-save"));
         this.operations = new ArmOperations(options.workspaces(), Clock.systemUTC(), this::scheduleSave);
         if (stateFile != null) {
+            // Before any thread or socket exists, so a bad state file leaves nothing running behind.
             stateFile.load().ifPresent(operations::restore);
         }
+        this.saver = stateFile == null ? null : Executors.newSingleThreadScheduledExecutor(daemon("sandbox-save"));
         this.temporaryDir = options.dataDir() == null ? Files.createTempDirectory("sentinelctl-sandbox") : null;
         this.trustFile = certificate.writePem(
                 (options.dataDir() == null ? temporaryDir : options.dataDir()).resolve(TRUST_FILE_NAME));
