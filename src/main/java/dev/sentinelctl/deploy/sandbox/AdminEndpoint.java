@@ -27,7 +27,7 @@ final class AdminEndpoint {
         this.operations = operations;
     }
 
-    void handle(HttpExchange ex, String path, String requestId) throws IOException {
+    void handle(HttpExchange ex, String path, byte[] requestBody, String requestId) throws IOException {
         String route = ex.getRequestMethod() + " " + (path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
         switch (route) {
             case "GET /_sandbox/stats" -> HttpReply.json(ex, 200, statsJson(), requestId, Map.of());
@@ -36,7 +36,7 @@ final class AdminEndpoint {
                 HttpReply.json(ex, 204, null, requestId, Map.of());
             }
             case "POST /_sandbox/faults" -> {
-                JsonNode body = SandboxJson.parseObject(ex.getRequestBody().readAllBytes());
+                JsonNode body = SandboxJson.parseObject(requestBody);
                 faults.throttleNext(body.path("throttleNext").asInt(0), body.path("retryAfterSeconds").asInt(1));
                 faults.failNext(body.path("failNext").asInt(0), body.path("failStatus").asInt(503));
                 faults.dropNext(body.path("dropNext").asInt(0));

@@ -1,7 +1,6 @@
 package dev.sentinelctl.deploy.sandbox;
 
 import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -29,7 +28,7 @@ final class ArmRequestHandler {
         return path != null && path.isCollection();
     }
 
-    ArmResult handle(HttpExchange ex, String baseUrl) throws IOException {
+    ArmResult handle(HttpExchange ex, byte[] body, String baseUrl) {
         String rawPath = ex.getRequestURI().getRawPath();
         Query query = Query.parse(ex.getRequestURI().getRawQuery());
         String apiVersion = query.get("api-version");
@@ -59,9 +58,9 @@ final class ArmRequestHandler {
         }
         return switch (method) {
             case "GET" -> operations.get(path);
-            case "PUT" -> operations.put(path, SandboxJson.parseObject(ex.getRequestBody().readAllBytes()),
+            case "PUT" -> operations.put(path, SandboxJson.parseObject(body),
                     preconditions(ex));
-            case "PATCH" -> operations.patch(path, SandboxJson.parseObject(ex.getRequestBody().readAllBytes()),
+            case "PATCH" -> operations.patch(path, SandboxJson.parseObject(body),
                     preconditions(ex));
             case "DELETE" -> operations.delete(path);
             default -> throw methodNotAllowed(method, "a resource; use GET, PUT, PATCH (metadata) or DELETE");

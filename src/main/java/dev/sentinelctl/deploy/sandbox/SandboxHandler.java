@@ -43,18 +43,21 @@ final class SandboxHandler implements HttpHandler {
         String resource;
         String fault = null;
         try {
+            // Read the whole body before answering anything: a reply sent while body bytes are still unread
+            // leaves HttpsServer's keep-alive connection stuck until its idle timeout (seen with 405s on POST).
+            byte[] body = readBody(ex);
             if (rawPath.startsWith("/_sandbox/")) {
                 resource = "sandbox";
-                guarded(ex, requestId, () -> admin.handle(ex, rawPath, requestId));
+                guarded(ex, requestId, () -> admin.handle(ex, rawPath, body, requestId));
             } else if (TokenEndpoint.matches(rawPath)) {
                 resource = "token";
-                guarded(ex, requestId, () -> token.handle(ex, rawPath, baseUrl, requestId));
+                guarded(ex, requestId, () -> token.handle(ex, rawPath, body, baseUrl, requestId));
             } else {
                 resource = ArmRequestHandler.resourceLabel(rawPath);
                 if (operation.equals("GET") && ArmRequestHandler.isCollection(rawPath)) {
                     operation = "LIST";
                 }
-                fault = handleArm(ex, requestId);
+                fault = handleArm(ex, body, requestId);
             }
         } finally {
             ex.close();
@@ -70,7 +73,7 @@ final class SandboxHandler implements HttpHandler {
     }
 
     /** @return the injected fault's name, or null */
-    private String handleArm(HttpExchange ex, String requestId) {
+    private String handleArm(HttpExchange ex, byte[] body, String requestId) {
         long latency = faults.latencyMs();
         if (latency > 0) {
             try {
@@ -99,10 +102,18 @@ final class SandboxHandler implements HttpHandler {
                 }
                 return;
             }
-            ArmResult result = arm.handle(ex, baseUrl);
+            ArmResult result = arm.handle(ex, body, baseUrl);
             HttpReply.json(ex, result.status(), result.body(), requestId, Map.of());
         });
         return injected.map(f -> f.kind() == FaultInjector.Kind.THROTTLE ? "throttle" : "fail").orElse(null);
+    }
+
+    private static byte[] readBody(HttpExchange ex) {
+        try (var in = ex.getRequestBody()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            return new byte[0]; // the client went away; the reply will fail the same way
+        }
     }
 
     private static void requireBearer(HttpExchange ex) {

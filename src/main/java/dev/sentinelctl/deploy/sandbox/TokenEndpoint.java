@@ -27,7 +27,7 @@ final class TokenEndpoint {
         return TOKEN.matcher(path).matches() || OPENID.matcher(path).matches();
     }
 
-    void handle(HttpExchange ex, String path, String baseUrl, String requestId) throws IOException {
+    void handle(HttpExchange ex, String path, byte[] body, String baseUrl, String requestId) throws IOException {
         Matcher openid = OPENID.matcher(path);
         if (openid.matches()) {
             String issuer = baseUrl + "/" + openid.group(1) + "/v2.0";
@@ -44,7 +44,7 @@ final class TokenEndpoint {
                     requestId, Map.of());
             return;
         }
-        Map<String, String> form = parseForm(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        Map<String, String> form = parseForm(new String(body, StandardCharsets.UTF_8));
         String problem = problem(form);
         if (problem != null) {
             HttpReply.json(ex, 400, aadError("invalid_request", problem), requestId, Map.of());
