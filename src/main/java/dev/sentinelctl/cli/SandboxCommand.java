@@ -1,5 +1,6 @@
 package dev.sentinelctl.cli;
 
+import dev.sentinelctl.deploy.sandbox.ArmLimits;
 import dev.sentinelctl.deploy.sandbox.ArmSandbox;
 import dev.sentinelctl.deploy.sandbox.FaultOptions;
 import dev.sentinelctl.deploy.sandbox.SandboxOptions;
@@ -65,6 +66,11 @@ public final class SandboxCommand implements Callable<Integer> {
             description = "Only these workspaces exist (repeatable); others answer 404. Default: any workspace exists.")
     List<String> workspaces = new ArrayList<>();
 
+    @Option(names = "--arm-limits",
+            description = "Enforce ARM's per-subscription token buckets (writes 200, +10/s; reads 250, +25/s; "
+                    + "deletes 200, +10/s) with 429 + Retry-After. Remaining counts are always in the headers.")
+    boolean armLimits;
+
     @Option(names = "--quiet", description = "Do not print a line per request.")
     boolean quiet;
 
@@ -103,7 +109,8 @@ public final class SandboxCommand implements Callable<Integer> {
     public SandboxOptions options(PrintWriter out) {
         FaultOptions faults = new FaultOptions(throttleRate, retryAfter, failRate, failStatus, latencyMs, dropRate, seed);
         List<WorkspaceRef> declared = workspaces.stream().map(WorkspaceRef::parse).toList();
-        SandboxOptions options = new SandboxOptions(port, data, pageSize, faults, declared, null);
+        SandboxOptions options = new SandboxOptions(port, data, pageSize, faults, declared,
+                armLimits ? ArmLimits.REPORT_ONLY.enforced() : ArmLimits.REPORT_ONLY, null);
         return quiet ? options : options.withRequestLog(r -> {
             out.println(r.line());
             out.flush();
@@ -125,6 +132,8 @@ public final class SandboxCommand implements Callable<Integer> {
         out.println("  faults     : latency " + f.latencyMs() + " ms, throttle " + f.throttleRate() + " (Retry-After "
                 + f.retryAfterSeconds() + " s), fail " + f.failRate() + " (" + f.failStatus() + "), drop "
                 + f.dropRate() + ", seed " + f.seed());
+        out.println("  ARM limits : " + (options.limits().enforce() ? "enforced" : "reported only")
+                + " (writes " + options.limits().writeCapacity() + " +" + options.limits().writesPerSecond() + "/s)");
         out.println();
         out.println("Point sentinelctl at it (the sandbox is also the token authority; any client secret works):");
         out.println("  export AZURE_TENANT_ID=" + TENANT + " AZURE_CLIENT_ID=" + CLIENT

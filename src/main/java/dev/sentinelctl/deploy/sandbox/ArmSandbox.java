@@ -71,7 +71,8 @@ public final class ArmSandbox implements AutoCloseable {
         this.baseUrl = URI.create("https://127.0.0.1:" + server.getAddress().getPort());
         SandboxHandler handler = new SandboxHandler(baseUrl.toString(),
                 new ArmRequestHandler(operations, options.pageSize()), new TokenEndpoint(),
-                new AdminEndpoint(stats, faults, operations), faults, stats, options.requestLog());
+                new AdminEndpoint(stats, faults, operations), faults,
+                new ArmRateLimiter(options.limits(), System::nanoTime), stats, options.requestLog());
         server.createContext("/", handler);
         this.executor = Executors.newFixedThreadPool(SERVER_THREADS, daemon("sandbox-http"));
         server.setExecutor(executor);

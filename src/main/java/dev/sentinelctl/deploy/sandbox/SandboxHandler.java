@@ -19,16 +19,19 @@ final class SandboxHandler implements HttpHandler {
     private final TokenEndpoint token;
     private final AdminEndpoint admin;
     private final FaultInjector faults;
+    private final ArmRateLimiter limiter;
     private final SandboxStats stats;
     private final Consumer<SandboxStats.RequestRecord> requestLog;
 
     SandboxHandler(String baseUrl, ArmRequestHandler arm, TokenEndpoint token, AdminEndpoint admin,
-            FaultInjector faults, SandboxStats stats, Consumer<SandboxStats.RequestRecord> requestLog) {
+            FaultInjector faults, ArmRateLimiter limiter, SandboxStats stats,
+            Consumer<SandboxStats.RequestRecord> requestLog) {
         this.baseUrl = baseUrl;
         this.arm = arm;
         this.token = token;
         this.admin = admin;
         this.faults = faults;
+        this.limiter = limiter;
         this.stats = stats;
         this.requestLog = requestLog;
     }
@@ -87,6 +90,8 @@ final class SandboxHandler implements HttpHandler {
         if (injected.isPresent() && injected.get().kind() == FaultInjector.Kind.DROP) {
             return "drop"; // closed in handle() without a response: HttpServer then closes the connection
         }
+        String[] outcome = {injected.map(f -> f.kind() == FaultInjector.Kind.THROTTLE ? "throttle" : "fail")
+                .orElse(null)};
         guarded(ex, requestId, () -> {
             requireBearer(ex);
             if (injected.isPresent()) {
@@ -102,10 +107,29 @@ final class SandboxHandler implements HttpHandler {
                 }
                 return;
             }
+            ArmRateLimiter.Category category = ArmRateLimiter.Category.of(ex.getRequestMethod());
+            String subscription = subscriptionOf(ex.getRequestURI().getRawPath());
+            ArmRateLimiter.Decision budget = limiter.take(subscription, category);
+            String remaining = String.valueOf(budget.remaining());
+            if (!budget.allowed()) {
+                outcome[0] = "limit";
+                HttpReply.error(ex, new ArmException(429, "SubscriptionRequestsThrottled", "Number of '"
+                        + category.name().toLowerCase(java.util.Locale.ROOT) + "' requests for subscription '"
+                        + subscription + "' exceeded. Please try again after '" + budget.retryAfterSeconds()
+                        + "' seconds after additional tokens are available (sandbox started with ARM limits)."),
+                        requestId, Map.of(category.header(), remaining,
+                                "Retry-After", String.valueOf(budget.retryAfterSeconds())));
+                return;
+            }
             ArmResult result = arm.handle(ex, body, baseUrl);
-            HttpReply.json(ex, result.status(), result.body(), requestId, Map.of());
+            HttpReply.json(ex, result.status(), result.body(), requestId, Map.of(category.header(), remaining));
         });
-        return injected.map(f -> f.kind() == FaultInjector.Kind.THROTTLE ? "throttle" : "fail").orElse(null);
+        return outcome[0];
+    }
+
+    private static String subscriptionOf(String rawPath) {
+        String[] s = rawPath.split("/");
+        return s.length > 2 && s[1].equalsIgnoreCase("subscriptions") ? s[2] : "";
     }
 
     private static byte[] readBody(HttpExchange ex) {
