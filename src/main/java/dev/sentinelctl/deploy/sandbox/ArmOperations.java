@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -24,6 +23,10 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>Saved searches only: overwriting an existing one needs its etag or {@code "*"} (409 otherwise), as the
  *       Log Analytics REST reference says.</li>
  * </ul>
+ *
+ * <p>Workspaces: with none declared, every workspace exists (a rehearsal needs no setup) and is recorded on first
+ * write. With declared workspaces ({@code --workspace}), only those and the ones created by
+ * {@code PUT .../workspaces/{ws}} exist; others answer 404 {@code ResourceNotFound}, as ARM does.
  */
 final class ArmOperations {
     private static final String PRINCIPAL = "sentinelctl-sandbox";
@@ -31,7 +34,7 @@ final class ArmOperations {
     private final ResourceStore store = new ResourceStore();
     private final EtagSource etags = new EtagSource();
     private final Map<ResourceKind, PayloadValidator> validators;
-    private final Set<String> declaredWorkspaces;
+    private final boolean strictWorkspaces;
     private final Clock clock;
     private final Runnable onChange;
 
@@ -44,7 +47,7 @@ final class ArmOperations {
                 ResourceKind.ALERT_RULES, PayloadValidator.forKind(ResourceKind.ALERT_RULES),
                 ResourceKind.METADATA, PayloadValidator.forKind(ResourceKind.METADATA),
                 ResourceKind.SAVED_SEARCHES, PayloadValidator.forKind(ResourceKind.SAVED_SEARCHES));
-        this.declaredWorkspaces = Set.copyOf(declared.stream().map(WorkspaceRef::key).toList());
+        this.strictWorkspaces = !declared.isEmpty();
         declared.forEach(store::addWorkspace);
         this.clock = clock;
         this.onChange = onChange;
@@ -119,6 +122,39 @@ final class ArmOperations {
         return ArmResult.empty(200);
     }
 
+    /** GET of a workspace: a minimal Log Analytics workspace body, enough for existence checks. */
+    synchronized ArmResult getWorkspace(WorkspaceRef ws) {
+        requireWorkspace(ws);
+        return ArmResult.of(200, workspaceBody(ws, "local"));
+    }
+
+    /** PUT of a workspace registers it (explicit creation); it answers Succeeded at once, so the SDK's poller ends. */
+    synchronized ArmResult putWorkspace(WorkspaceRef ws, ObjectNode body) {
+        String location = body.path("location").asString("");
+        if (location.isBlank()) {
+            throw ArmException.badRequest("The 'location' property is required, e.g. \"westeurope\".");
+        }
+        boolean existed = store.hasWorkspace(ws);
+        store.addWorkspace(ws);
+        onChange.run();
+        return ArmResult.of(existed ? 200 : 201, workspaceBody(ws, location));
+    }
+
+    private static ObjectNode workspaceBody(WorkspaceRef ws, String location) {
+        ObjectNode out = SandboxJson.object();
+        out.put("id", ws.resourceId());
+        out.put("name", ws.workspace());
+        out.put("type", "Microsoft.OperationalInsights/workspaces");
+        out.put("location", location);
+        ObjectNode props = out.putObject("properties");
+        props.put("customerId", java.util.UUID.nameUUIDFromBytes(ws.key().getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)).toString());
+        props.put("provisioningState", "Succeeded");
+        props.putObject("sku").put("name", "PerGB2018");
+        props.put("retentionInDays", 30);
+        return out;
+    }
+
     synchronized List<WorkspaceRef> workspaces() {
         return store.workspaces();
     }
@@ -156,11 +192,12 @@ final class ArmOperations {
     }
 
     private void requireWorkspace(WorkspaceRef ws) {
-        if (!declaredWorkspaces.isEmpty() && !declaredWorkspaces.contains(ws.key())) {
+        if (strictWorkspaces && !store.hasWorkspace(ws)) {
             // ARM's own wording for a missing parent resource.
             throw new ArmException(404, "ResourceNotFound", "The Resource 'Microsoft.OperationalInsights/workspaces/"
                     + ws.workspace() + "' under resource group '" + ws.resourceGroup() + "' was not found. "
-                    + "This sandbox only serves the workspaces it was started with (--workspace); add this one.");
+                    + "This sandbox only serves the workspaces it was started with (--workspace) or that were "
+                    + "created with PUT; add this one.");
         }
     }
 

@@ -20,7 +20,10 @@ final class ArmRequestHandler {
     /** The resource label for stats, from the path alone (so even rejected requests are counted by type). */
     static String resourceLabel(String rawPath) {
         ArmPath path = ArmPath.parse(rawPath);
-        return path == null ? "other" : path.kind().typeName();
+        if (path == null) {
+            return ArmPath.parseWorkspace(rawPath) == null ? "other" : "workspaces";
+        }
+        return path.kind().typeName();
     }
 
     static boolean isCollection(String rawPath) {
@@ -37,6 +40,10 @@ final class ArmRequestHandler {
                     "The api-version query parameter (?api-version=) is required for all requests.");
         }
         ArmPath path = ArmPath.parse(rawPath);
+        WorkspaceRef workspace = path == null ? ArmPath.parseWorkspace(rawPath) : null;
+        if (workspace != null) {
+            return workspace(ex.getRequestMethod(), workspace, apiVersion, body);
+        }
         if (path == null) {
             throw new ArmException(404, "InvalidResourceType", "The sandbox does not serve '" + rawPath
                     + "'. It serves .../workspaces/{ws}/providers/Microsoft.SecurityInsights/alertRules|metadata[/{name}]"
@@ -64,6 +71,19 @@ final class ArmRequestHandler {
                     preconditions(ex));
             case "DELETE" -> operations.delete(path);
             default -> throw methodNotAllowed(method, "a resource; use GET, PUT, PATCH (metadata) or DELETE");
+        };
+    }
+
+    private ArmResult workspace(String method, WorkspaceRef ws, String apiVersion, byte[] body) {
+        if (!ApiVersions.OPERATIONAL_INSIGHTS.contains(apiVersion)) {
+            throw new ArmException(400, "InvalidApiVersionParameter", "The api-version '" + apiVersion
+                    + "' is invalid for Microsoft.OperationalInsights/workspaces. The supported versions are '"
+                    + String.join(",", ApiVersions.OPERATIONAL_INSIGHTS) + "'.");
+        }
+        return switch (method) {
+            case "GET" -> operations.getWorkspace(ws);
+            case "PUT" -> operations.putWorkspace(ws, SandboxJson.parseObject(body));
+            default -> throw methodNotAllowed(method, "a workspace; the sandbox supports GET and PUT");
         };
     }
 

@@ -23,8 +23,8 @@ final class HttpReply {
         headers.set("Cache-Control", "no-cache");
         extra.forEach(headers::set);
         if (body == null) {
-            // ARM sends 200/204 deletes with an empty body; -1 means "no body" to HttpServer.
-            ex.sendResponseHeaders(status, status == 204 ? -1 : 0);
+            // -1 is HttpServer's "no body": Content-Length 0 (none for 204), as ARM sends deletes; 0 would mean chunked.
+            ex.sendResponseHeaders(status, -1);
             ex.close();
             return;
         }

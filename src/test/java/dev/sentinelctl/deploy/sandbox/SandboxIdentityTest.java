@@ -15,6 +15,7 @@ import com.azure.identity.ClientAssertionCredential;
 import com.azure.identity.ClientAssertionCredentialBuilder;
 import dev.sentinelctl.cli.SandboxCommand;
 import dev.sentinelctl.deploy.azure.ArmClients;
+import dev.sentinelctl.deploy.azure.ArmTarget;
 import dev.sentinelctl.deploy.azure.CredentialKind;
 import dev.sentinelctl.deploy.azure.RetrySettings;
 import java.io.ByteArrayOutputStream;
@@ -109,12 +110,20 @@ class SandboxIdentityTest {
     void missingVariablesAreNamedWithoutEchoingValues() {
         String secret = "do-not-echo-" + UUID.randomUUID();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ArmClients.create(
-                dev.sentinelctl.deploy.azure.ArmTarget.AZURE, CredentialKind.ENVIRONMENT,
+                ArmTarget.AZURE, CredentialKind.ENVIRONMENT,
                 Map.of("AZURE_CLIENT_SECRET", secret), FAST, HttpLogDetailLevel.NONE));
         assertTrue(e.getMessage().contains("AZURE_TENANT_ID") && e.getMessage().contains("AZURE_CLIENT_ID"),
                 e.getMessage());
         assertFalse(e.getMessage().contains(secret));
         assertEquals(CredentialKind.WORKLOAD_IDENTITY, CredentialKind.parse("workload-identity"));
+        IllegalArgumentException http = assertThrows(IllegalArgumentException.class, () -> ArmTarget.custom(
+                java.net.URI.create("http://127.0.0.1:1"), null, null));
+        assertTrue(http.getMessage().contains("https://"), http.getMessage());
+        IllegalArgumentException trust = assertThrows(IllegalArgumentException.class, () -> ArmClients.create(
+                ArmTarget.custom(java.net.URI.create("https://127.0.0.1:1"), Path.of("no-such.pem"), null),
+                SandboxFixture.FAKE_TOKEN, FAST));
+        assertTrue(trust.getMessage().contains("no-such.pem") && trust.getMessage().contains("sandbox-cert.pem"),
+                trust.getMessage());
         assertThrows(IllegalArgumentException.class, () -> CredentialKind.parse("default"));
     }
 }

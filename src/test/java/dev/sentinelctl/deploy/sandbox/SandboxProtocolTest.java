@@ -119,6 +119,37 @@ class SandboxProtocolTest {
     }
 
     @Test
+    void deleteAnswersWithAnEmptyBody() throws Exception {
+        fx.send("PUT", rulePath("to-delete") + API, RULE, "t");
+        HttpResponse<String> deleted = fx.send("DELETE", rulePath("to-delete") + API, null, "t");
+        assertEquals(200, deleted.statusCode());
+        assertEquals("0", deleted.headers().firstValue("Content-Length").orElse(""));
+        assertTrue(deleted.headers().firstValue("Transfer-Encoding").isEmpty());
+        HttpResponse<String> again = fx.send("DELETE", rulePath("to-delete") + API, null, "t");
+        assertEquals(204, again.statusCode());
+        assertEquals("", again.body());
+    }
+
+    @Test
+    void concurrentWritersAreAllServed() throws Exception {
+        var rules = fx.sentinel().alertRules();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < 80; i++) {
+                String id = "parallel-" + i;
+                done.add(pool.submit(() -> rules.createOrUpdate(RG, "ws-parallel", id, SandboxFixture.scheduled(id))));
+            }
+            for (var f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(80, rules.list(RG, "ws-parallel").stream().count());
+    }
+
+    @Test
     void unknownPathsAndMethodsAreRejected() throws Exception {
         String watchlists = "/subscriptions/" + SUB + "/resourceGroups/" + RG
                 + "/providers/Microsoft.OperationalInsights/workspaces/" + WS
@@ -166,6 +197,14 @@ class SandboxProtocolTest {
             assertEquals("ResourceNotFound", error.path("code").asString());
             assertTrue(error.path("message").asString().contains("ws-typo"));
             assertFalse(strict.sandbox.workspaces().isEmpty());
+
+            var workspaces = strict.logAnalytics().workspaces();
+            assertEquals("Succeeded", workspaces.getByResourceGroup(RG, WS).provisioningState().toString());
+            var created = workspaces.define("ws-new").withRegion("westeurope").withExistingResourceGroup(RG).create();
+            assertEquals("westeurope", created.regionName());
+            assertEquals(200, strict.send("GET", rulePath(null).replace(WS, "ws-new") + API, null, "t").statusCode(),
+                    "a workspace created with PUT exists from then on");
+            assertEquals(1, strict.sandbox.stats().count("PUT", "workspaces"));
         }
     }
 }
