@@ -78,7 +78,7 @@ public final class SandboxCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         SandboxOptions options;
         try {
@@ -87,7 +87,13 @@ public final class SandboxCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("sandbox: " + e.getMessage());
             return 2;
         }
-        ArmSandbox sandbox = ArmSandbox.start(options);
+        ArmSandbox sandbox;
+        try {
+            sandbox = ArmSandbox.start(options);
+        } catch (IOException | IllegalStateException e) {
+            spec.commandLine().getErr().println("sandbox: " + e.getMessage());
+            return 1;
+        }
         printInstructions(sandbox, options, out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -37,8 +37,12 @@ final class AdminEndpoint {
             }
             case "POST /_sandbox/faults" -> {
                 JsonNode body = SandboxJson.parseObject(requestBody);
+                int failStatus = body.path("failStatus").asInt(503);
+                if (failStatus < 500 || failStatus > 599) {
+                    throw ArmException.badRequest("'failStatus' must be a 5xx status, not " + failStatus + ".");
+                }
                 faults.throttleNext(body.path("throttleNext").asInt(0), body.path("retryAfterSeconds").asInt(1));
-                faults.failNext(body.path("failNext").asInt(0), body.path("failStatus").asInt(503));
+                faults.failNext(body.path("failNext").asInt(0), failStatus);
                 faults.dropNext(body.path("dropNext").asInt(0));
                 HttpReply.json(ex, 204, null, requestId, Map.of());
             }

@@ -17,18 +17,17 @@ final class ArmRequestHandler {
         this.pageSize = pageSize;
     }
 
-    /** The resource label for stats, from the path alone (so even rejected requests are counted by type). */
-    static String resourceLabel(String rawPath) {
-        ArmPath path = ArmPath.parse(rawPath);
-        if (path == null) {
-            return ArmPath.parseWorkspace(rawPath) == null ? "other" : "workspaces";
-        }
-        return path.kind().typeName();
+    /** How stats name a request: resource label and whether it addresses a collection (a GET there is a LIST). */
+    record Label(String resource, boolean collection) {
     }
 
-    static boolean isCollection(String rawPath) {
+    /** From the path alone, so even rejected requests are counted by resource type. */
+    static Label label(String rawPath) {
         ArmPath path = ArmPath.parse(rawPath);
-        return path != null && path.isCollection();
+        if (path == null) {
+            return new Label(ArmPath.parseWorkspace(rawPath) == null ? "other" : "workspaces", false);
+        }
+        return new Label(path.kind().typeName(), path.isCollection());
     }
 
     ArmResult handle(HttpExchange ex, byte[] body, String baseUrl) {

@@ -3,6 +3,7 @@ package dev.sentinelctl.deploy.sandbox;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -66,7 +67,7 @@ public final class ArmSandbox implements AutoCloseable {
                 (options.dataDir() == null ? temporaryDir : options.dataDir()).resolve(TRUST_FILE_NAME));
 
         disableNagle();
-        this.server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 64);
+        this.server = bind(options.port());
         server.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
         this.baseUrl = URI.create("https://127.0.0.1:" + server.getAddress().getPort());
         SandboxHandler handler = new SandboxHandler(baseUrl.toString(),
@@ -77,6 +78,22 @@ public final class ArmSandbox implements AutoCloseable {
         this.executor = Executors.newFixedThreadPool(SERVER_THREADS, daemon("sandbox-http"));
         server.setExecutor(executor);
         server.start();
+    }
+
+    private HttpsServer bind(int port) throws IOException {
+        try {
+            return HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        } catch (BindException e) {
+            if (saver != null) {
+                saver.shutdownNow();
+            }
+            if (temporaryDir != null) {
+                Files.deleteIfExists(trustFile);
+                Files.deleteIfExists(temporaryDir);
+            }
+            throw new IOException("Port " + port + " on 127.0.0.1 is already in use. Stop whatever holds it or "
+                    + "choose another with --port (0 picks a free one).", e);
+        }
     }
 
     /** Starts a sandbox; the caller closes it. */

@@ -1,7 +1,6 @@
 package dev.sentinelctl.deploy.sandbox;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -80,7 +79,7 @@ public enum ResourceKind {
 
     static ResourceKind fromTypeName(String typeName) {
         for (ResourceKind kind : values()) {
-            if (kind.typeName.toLowerCase(Locale.ROOT).equals(typeName.toLowerCase(Locale.ROOT))) {
+            if (kind.typeName.equalsIgnoreCase(typeName)) {
                 return kind;
             }
         }

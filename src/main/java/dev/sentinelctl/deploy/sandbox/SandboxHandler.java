@@ -56,8 +56,9 @@ final class SandboxHandler implements HttpHandler {
                 resource = "token";
                 guarded(ex, requestId, () -> token.handle(ex, rawPath, body, baseUrl, requestId));
             } else {
-                resource = ArmRequestHandler.resourceLabel(rawPath);
-                if (operation.equals("GET") && ArmRequestHandler.isCollection(rawPath)) {
+                ArmRequestHandler.Label label = ArmRequestHandler.label(rawPath);
+                resource = label.resource();
+                if (operation.equals("GET") && label.collection()) {
                     operation = "LIST";
                 }
                 fault = handleArm(ex, body, requestId);

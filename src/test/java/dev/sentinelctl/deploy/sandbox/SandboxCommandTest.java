@@ -39,6 +39,16 @@ class SandboxCommandTest {
     }
 
     @Test
+    void aBusyPortExitsWith1AndSaysHowToFixIt() throws Exception {
+        try (ArmSandbox first = ArmSandbox.start(SandboxOptions.defaults())) {
+            StringWriter err = new StringWriter();
+            CommandLine cli = new CommandLine(new SandboxCommand()).setErr(new PrintWriter(err));
+            assertEquals(1, cli.execute("--port", String.valueOf(first.port()), "--quiet"));
+            assertTrue(err.toString().contains("already in use") && err.toString().contains("--port"), err.toString());
+        }
+    }
+
+    @Test
     void invalidFlagsExitWith2AndSayWhy() {
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new SandboxCommand()).setErr(new PrintWriter(err));
