@@ -61,13 +61,13 @@ public final class ArmSandbox implements AutoCloseable {
             // Before any thread or socket exists, so a bad state file leaves nothing running behind.
             stateFile.load().ifPresent(operations::restore);
         }
-        this.saver = stateFile == null ? null : Executors.newSingleThreadScheduledExecutor(daemon("sandbox-save"));
         this.temporaryDir = options.dataDir() == null ? Files.createTempDirectory("sentinelctl-sandbox") : null;
         this.trustFile = certificate.writePem(
                 (options.dataDir() == null ? temporaryDir : options.dataDir()).resolve(TRUST_FILE_NAME));
 
         disableNagle();
         this.server = bind(options.port());
+        this.saver = stateFile == null ? null : Executors.newSingleThreadScheduledExecutor(daemon("sandbox-save"));
         server.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
         this.baseUrl = URI.create("https://127.0.0.1:" + server.getAddress().getPort());
         SandboxHandler handler = new SandboxHandler(baseUrl.toString(),
@@ -84,13 +84,7 @@ public final class ArmSandbox implements AutoCloseable {
         try {
             return HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         } catch (BindException e) {
-            if (saver != null) {
-                saver.shutdownNow();
-            }
-            if (temporaryDir != null) {
-                Files.deleteIfExists(trustFile);
-                Files.deleteIfExists(temporaryDir);
-            }
+            deleteTemporaryFiles();
             throw new IOException("Port " + port + " on 127.0.0.1 is already in use. Stop whatever holds it or "
                     + "choose another with --port (0 picks a free one).", e);
         }
@@ -155,13 +149,18 @@ public final class ArmSandbox implements AutoCloseable {
             }
             stateFile.save(operations::snapshot);
         }
-        if (temporaryDir != null) {
-            Files.deleteIfExists(trustFile);
-            Files.deleteIfExists(temporaryDir);
-        }
+        deleteTemporaryFiles();
         RuntimeException failure = saveFailure.get();
         if (failure != null) {
             throw new IOException("A background save of the sandbox state failed: " + failure.getMessage(), failure);
+        }
+    }
+
+    /** Without a data directory the trust file lives in a temporary directory that goes with the sandbox. */
+    private void deleteTemporaryFiles() throws IOException {
+        if (temporaryDir != null) {
+            Files.deleteIfExists(trustFile);
+            Files.deleteIfExists(temporaryDir);
         }
     }
 

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -91,41 +92,45 @@ final class SandboxHandler implements HttpHandler {
         if (injected.isPresent() && injected.get().kind() == FaultInjector.Kind.DROP) {
             return "drop"; // closed in handle() without a response: HttpServer then closes the connection
         }
-        String[] outcome = {injected.map(f -> f.kind() == FaultInjector.Kind.THROTTLE ? "throttle" : "fail")
-                .orElse(null)};
+        String[] delivered = {null}; // the fault actually answered; a 401 takes precedence over an injected fault
         guarded(ex, requestId, () -> {
             requireBearer(ex);
             if (injected.isPresent()) {
-                FaultInjector.Fault f = injected.get();
-                if (f.kind() == FaultInjector.Kind.THROTTLE) {
-                    HttpReply.error(ex, new ArmException(429, "SubscriptionRequestsThrottled",
-                            "Number of requests for subscription exceeded the sandbox's injected limit. Please try "
-                                    + "again after '" + f.retryAfterSeconds() + "' seconds."),
-                            requestId, Map.of("Retry-After", String.valueOf(f.retryAfterSeconds())));
-                } else {
-                    HttpReply.error(ex, new ArmException(f.status(), serverErrorCode(f.status()),
-                            "The sandbox injected a " + f.status() + " failure; retry the request."), requestId, Map.of());
-                }
+                delivered[0] = replyInjected(ex, injected.get(), requestId);
                 return;
             }
             ArmRateLimiter.Category category = ArmRateLimiter.Category.of(ex.getRequestMethod());
             String subscription = subscriptionOf(ex.getRequestURI().getRawPath());
             ArmRateLimiter.Decision budget = limiter.take(subscription, category);
-            String remaining = String.valueOf(budget.remaining());
+            Map<String, String> remaining = Map.of(category.header(), String.valueOf(budget.remaining()));
             if (!budget.allowed()) {
-                outcome[0] = "limit";
+                delivered[0] = "limit";
                 HttpReply.error(ex, new ArmException(429, "SubscriptionRequestsThrottled", "Number of '"
-                        + category.name().toLowerCase(java.util.Locale.ROOT) + "' requests for subscription '"
-                        + subscription + "' exceeded. Please try again after '" + budget.retryAfterSeconds()
+                        + category.name().toLowerCase(Locale.ROOT) + "' requests for subscription '" + subscription
+                        + "' exceeded. Please try again after '" + budget.retryAfterSeconds()
                         + "' seconds after additional tokens are available (sandbox started with ARM limits)."),
-                        requestId, Map.of(category.header(), remaining,
+                        requestId, Map.of(category.header(), "0",
                                 "Retry-After", String.valueOf(budget.retryAfterSeconds())));
                 return;
             }
             ArmResult result = arm.handle(ex, body, baseUrl);
-            HttpReply.json(ex, result.status(), result.body(), requestId, Map.of(category.header(), remaining));
+            HttpReply.json(ex, result.status(), result.body(), requestId, remaining);
         });
-        return outcome[0];
+        return delivered[0];
+    }
+
+    /** Answers an injected 429 or 5xx; returns the fault's name for the stats. */
+    private static String replyInjected(HttpExchange ex, FaultInjector.Fault f, String requestId) throws IOException {
+        if (f.kind() == FaultInjector.Kind.THROTTLE) {
+            HttpReply.error(ex, new ArmException(429, "SubscriptionRequestsThrottled",
+                    "Number of requests for subscription exceeded the sandbox's injected limit. Please try "
+                            + "again after '" + f.retryAfterSeconds() + "' seconds."),
+                    requestId, Map.of("Retry-After", String.valueOf(f.retryAfterSeconds())));
+            return "throttle";
+        }
+        HttpReply.error(ex, new ArmException(f.status(), serverErrorCode(f.status()),
+                "The sandbox injected a " + f.status() + " failure; retry the request."), requestId, Map.of());
+        return "fail";
     }
 
     private static String subscriptionOf(String rawPath) {
