@@ -273,6 +273,5 @@ final class ArmOperations {
 
     /** Conditional request headers. */
     record Preconditions(String ifMatch, String ifNoneMatch) {
-        static final Preconditions NONE = new Preconditions(null, null);
     }
 }

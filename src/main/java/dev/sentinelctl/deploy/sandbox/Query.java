@@ -2,7 +2,6 @@ package dev.sentinelctl.deploy.sandbox;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -26,6 +25,6 @@ record Query(Map<String, String> params) {
     }
 
     String get(String name) {
-        return params.get(name.toLowerCase(Locale.ROOT));
+        return params.get(name);
     }
 }
