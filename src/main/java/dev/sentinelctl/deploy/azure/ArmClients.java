@@ -63,14 +63,16 @@ public final class ArmClients {
     /** With a credential chosen by name and built from {@code env}, using the same HTTP client as ARM calls. */
     public static ArmClients create(ArmTarget target, CredentialKind kind, Map<String, String> env,
             RetrySettings retry, HttpLogDetailLevel logLevel) {
-        HttpClient http = httpClient(target);
-        TokenCredential credential = Credentials.create(kind, env, target.authorityHost(), http);
+        java.net.http.HttpClient.Builder jdk = jdkClient(target);
+        HttpClient http = new JdkHttpClientBuilder(jdk).build();
+        TokenCredential credential = Credentials.create(kind, env, target.authorityHost(), http, jdk);
         return new ArmClients(target, http, credential, env.get("AZURE_TENANT_ID"), retry, logLevel);
     }
 
     /** With a credential the caller built (tests: a fixed-token lambda; never DefaultAzureCredential there). */
     public static ArmClients create(ArmTarget target, TokenCredential credential, RetrySettings retry) {
-        return new ArmClients(target, httpClient(target), credential, null, retry, HttpLogDetailLevel.NONE);
+        return new ArmClients(target, new JdkHttpClientBuilder(jdkClient(target)).build(), credential, null, retry,
+                HttpLogDetailLevel.NONE);
     }
 
     public SecurityInsightsManager securityInsights(String subscriptionId) {
@@ -101,12 +103,12 @@ public final class ArmClients {
         return new AzureProfile(tenantId, subscriptionId, environment);
     }
 
-    private static HttpClient httpClient(ArmTarget target) {
+    private static java.net.http.HttpClient.Builder jdkClient(ArmTarget target) {
         java.net.http.HttpClient.Builder jdk = java.net.http.HttpClient.newBuilder();
         if (target.trustFile() != null) {
             jdk.sslContext(TrustFile.sslContext(target.trustFile()));
         }
-        return new JdkHttpClientBuilder(jdk).build();
+        return jdk;
     }
 
     private static AzureEnvironment environment(ArmTarget target) {

@@ -10,6 +10,8 @@ public enum CredentialKind {
     ENVIRONMENT("environment"),
     /** Federated token file (AZURE_FEDERATED_TOKEN_FILE): Kubernetes workload identity, or GitHub OIDC written to a file. */
     WORKLOAD_IDENTITY("workload-identity"),
+    /** GitHub Actions OIDC fetched directly (ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN, job permission id-token: write). */
+    GITHUB_OIDC("github-oidc"),
     /** The signed-in Azure CLI ({@code az login}, or the azure/login action). */
     AZURE_CLI("azure-cli"),
     /** The managed identity of the Azure host; AZURE_CLIENT_ID selects a user-assigned one. */

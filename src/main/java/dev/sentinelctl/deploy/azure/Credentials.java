@@ -5,6 +5,7 @@ import com.azure.core.http.HttpClient;
 import com.azure.core.util.Configuration;
 import com.azure.identity.AadCredentialBuilderBase;
 import com.azure.identity.AzureCliCredentialBuilder;
+import com.azure.identity.ClientAssertionCredentialBuilder;
 import com.azure.identity.ClientCertificateCredentialBuilder;
 import com.azure.identity.ClientSecretCredentialBuilder;
 import com.azure.identity.ManagedIdentityCredentialBuilder;
@@ -31,8 +32,10 @@ final class Credentials {
      * @param env           environment variables (injected so tests never read the real environment)
      * @param authorityHost the Entra ID host, or null for the default (AZURE_AUTHORITY_HOST, else public cloud)
      * @param http          the HTTP client token requests use (it trusts the same extra certificate as ARM calls)
+     * @param jdk           the JDK client settings behind {@code http}, for the GitHub OIDC token request
      */
-    static TokenCredential create(CredentialKind kind, Map<String, String> env, URI authorityHost, HttpClient http) {
+    static TokenCredential create(CredentialKind kind, Map<String, String> env, URI authorityHost, HttpClient http,
+            java.net.http.HttpClient.Builder jdk) {
         String authority = authorityHost != null ? authorityHost.toString() : env.get("AZURE_AUTHORITY_HOST");
         return switch (kind) {
             case ENVIRONMENT -> {
@@ -61,6 +64,14 @@ final class Credentials {
                 require(kind, env, "AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_FEDERATED_TOKEN_FILE");
                 yield aad(new WorkloadIdentityCredentialBuilder().tokenFilePath(env.get("AZURE_FEDERATED_TOKEN_FILE")),
                         env, authority, http).build();
+            }
+            case GITHUB_OIDC -> {
+                require(kind, env, "AZURE_TENANT_ID", "AZURE_CLIENT_ID", "ACTIONS_ID_TOKEN_REQUEST_URL",
+                        "ACTIONS_ID_TOKEN_REQUEST_TOKEN");
+                GitHubOidcToken assertion = new GitHubOidcToken(env.get("ACTIONS_ID_TOKEN_REQUEST_URL"),
+                        env.get("ACTIONS_ID_TOKEN_REQUEST_TOKEN"), jdk.build());
+                yield aad(new ClientAssertionCredentialBuilder().clientAssertion(assertion), env, authority, http)
+                        .build();
             }
             case AZURE_CLI -> {
                 AzureCliCredentialBuilder b = new AzureCliCredentialBuilder();

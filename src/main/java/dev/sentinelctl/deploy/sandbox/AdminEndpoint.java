@@ -2,6 +2,8 @@ package dev.sentinelctl.deploy.sandbox;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -14,6 +16,9 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code POST /_sandbox/stats/reset}: zero the counters</li>
  *   <li>{@code POST /_sandbox/faults} with {@code {"throttleNext":N,"retryAfterSeconds":S,"failNext":N,
  *       "failStatus":503,"dropNext":N}}: queue deterministic faults</li>
+ *   <li>{@code GET /_sandbox/github-oidc?audience=...} with any {@code Authorization: bearer ...}: a stand-in for
+ *       GitHub's ACTIONS_ID_TOKEN_REQUEST_URL, answering {@code {"value":"<unsigned JWT>"}}, so the
+ *       github-oidc credential can be rehearsed end to end</li>
  * </ul>
  */
 final class AdminEndpoint {
@@ -31,6 +36,7 @@ final class AdminEndpoint {
         String route = ex.getRequestMethod() + " " + (path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
         switch (route) {
             case "GET /_sandbox/stats" -> HttpReply.json(ex, 200, statsJson(), requestId, Map.of());
+            case "GET /_sandbox/github-oidc" -> HttpReply.json(ex, 200, githubOidc(ex), requestId, Map.of());
             case "POST /_sandbox/stats/reset" -> {
                 stats.reset();
                 HttpReply.json(ex, 204, null, requestId, Map.of());
@@ -49,6 +55,27 @@ final class AdminEndpoint {
             default -> throw new ArmException(404, "NotFound", "Unknown sandbox endpoint '" + route
                     + "'. Use GET /_sandbox/stats, POST /_sandbox/stats/reset or POST /_sandbox/faults.");
         }
+    }
+
+    private static ObjectNode githubOidc(HttpExchange ex) {
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        if (auth == null || !auth.regionMatches(true, 0, "bearer ", 0, 7)) {
+            throw new ArmException(401, "Unauthorized", "Send the request token as 'Authorization: bearer <token>'.");
+        }
+        String audience = Query.parse(ex.getRequestURI().getRawQuery()).get("audience");
+        if (audience == null || audience.isBlank()) {
+            throw ArmException.badRequest("The 'audience' query parameter is required.");
+        }
+        ObjectNode claims = SandboxJson.object();
+        claims.put("iss", "https://token.actions.githubusercontent.com");
+        claims.put("aud", audience);
+        claims.put("sub", "repo:sandbox/sandbox:ref:refs/heads/main");
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        ObjectNode out = SandboxJson.object();
+        out.put("count", 1);
+        out.put("value", b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + b64.encodeToString(SandboxJson.bytes(claims)) + ".");
+        return out;
     }
 
     private ObjectNode statsJson() {

@@ -92,6 +92,25 @@ class SandboxIdentityTest {
     }
 
     @Test
+    void githubOidcFetchesTheActionsTokenThenExchangesIt() throws Exception {
+        String requestToken = "gh-request-" + UUID.randomUUID();
+        List<String> requestLog = new CopyOnWriteArrayList<>();
+        try (ArmSandbox sandbox = ArmSandbox.start(SandboxOptions.defaults().withRequestLog(r -> requestLog.add(r.line())))) {
+            Map<String, String> env = Map.of("AZURE_TENANT_ID", "tenant-4", "AZURE_CLIENT_ID", "app-4",
+                    "ACTIONS_ID_TOKEN_REQUEST_URL", sandbox.baseUrl() + "/_sandbox/github-oidc?api-version=2.0",
+                    "ACTIONS_ID_TOKEN_REQUEST_TOKEN", requestToken);
+            ArmClients clients = ArmClients.create(SandboxFixture.target(sandbox), CredentialKind.GITHUB_OIDC, env,
+                    FAST, HttpLogDetailLevel.NONE);
+            clients.securityInsights(SUB).alertRules().createOrUpdate(RG, "ws-gh", "via-github", scheduled("GH"));
+            // MSAL may ask the assertion supplier more than once per token; each call is a fresh GitHub request.
+            assertTrue(sandbox.stats().count("GET", "sandbox") >= 1, "the GitHub token was fetched");
+            assertEquals(1, sandbox.stats().count("POST", "token"));
+            assertTrue(requestLog.stream().anyMatch(l -> l.contains("audience=api%3A%2F%2FAzureADTokenExchange")));
+            assertFalse(String.join("\n", requestLog).contains(requestToken));
+        }
+    }
+
+    @Test
     void clientAssertionCredentialGetsASandboxToken() throws Exception {
         try (ArmSandbox sandbox = ArmSandbox.start(SandboxOptions.defaults())) {
             ArmClients clients = ArmClients.create(SandboxFixture.target(sandbox), SandboxFixture.FAKE_TOKEN,
