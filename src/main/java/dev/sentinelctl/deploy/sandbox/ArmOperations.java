@@ -1,0 +1,277 @@
+package dev.sentinelctl.deploy.sandbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The resource semantics: validation, etags, create-versus-update statuses, paging and workspace existence.
+ * All methods are synchronized so an etag check and the write it guards are one step.
+ *
+ * <p>Etag rules (the real service's stale-etag answer is not documented; these are the sandbox's decisions):
+ * <ul>
+ *   <li>{@code etag} in the body, as the SDK sends it: must match the stored etag, else 409 {@code Conflict};
+ *       a specific etag for a resource that does not exist is also 409. {@code "*"} matches anything.</li>
+ *   <li>{@code If-Match} header: must match, else 412 {@code PreconditionFailed}; {@code If-None-Match: *} on an
+ *       existing resource is 412 too.</li>
+ *   <li>Saved searches only: overwriting an existing one needs its etag or {@code "*"} (409 otherwise), as the
+ *       Log Analytics REST reference says.</li>
+ * </ul>
+ *
+ * <p>Workspaces: with none declared, every workspace exists (a rehearsal needs no setup) and is recorded on first
+ * write. With declared workspaces ({@code --workspace}), only those and the ones created by
+ * {@code PUT .../workspaces/{ws}} exist; others answer 404 {@code ResourceNotFound}, as ARM does.
+ */
+final class ArmOperations {
+    private static final String PRINCIPAL = "sentinelctl-sandbox";
+
+    private final ResourceStore store = new ResourceStore();
+    private final EtagSource etags = new EtagSource();
+    private final Map<ResourceKind, PayloadValidator> validators;
+    private final boolean strictWorkspaces;
+    private final Clock clock;
+    private final Runnable onChange;
+
+    /**
+     * @param declared workspaces that exist; when empty, every workspace exists (implicit mode)
+     * @param onChange called after every successful write, e.g. to schedule persistence
+     */
+    ArmOperations(Collection<WorkspaceRef> declared, Clock clock, Runnable onChange) {
+        this.validators = Map.of(
+                ResourceKind.ALERT_RULES, PayloadValidator.forKind(ResourceKind.ALERT_RULES),
+                ResourceKind.METADATA, PayloadValidator.forKind(ResourceKind.METADATA),
+                ResourceKind.SAVED_SEARCHES, PayloadValidator.forKind(ResourceKind.SAVED_SEARCHES));
+        this.strictWorkspaces = !declared.isEmpty();
+        declared.forEach(store::addWorkspace);
+        this.clock = clock;
+        this.onChange = onChange;
+    }
+
+    synchronized ArmResult get(ArmPath path) {
+        requireWorkspace(path.workspace());
+        ResourceStore.Stored stored = store.get(path);
+        if (stored == null) {
+            throw notFound(path);
+        }
+        return ArmResult.of(200, stored.body());
+    }
+
+    /** @param nextLink builds the absolute nextLink URL from a skip token */
+    synchronized ArmResult list(ArmPath collection, String skipToken, int pageSize, Function<String, String> nextLink) {
+        requireWorkspace(collection.workspace());
+        int limit = collection.kind().paged() ? pageSize : Integer.MAX_VALUE;
+        ResourceStore.Page page = store.list(collection, skipToken, limit);
+        ObjectNode out = SandboxJson.object();
+        ArrayNode value = out.putArray("value");
+        page.items().forEach(s -> value.add(s.body()));
+        if (page.more()) {
+            out.put("nextLink", nextLink.apply(page.lastKey()));
+        }
+        return ArmResult.of(200, out);
+    }
+
+    synchronized ArmResult put(ArmPath path, ObjectNode body, Preconditions pre) {
+        requireWorkspace(path.workspace());
+        ResourceStore.Stored existing = store.get(path);
+        checkPreconditions(path, existing, body.path("etag").asString(null), pre);
+        validators.get(path.kind()).validate(body, existing == null ? null : existing.body());
+        ObjectNode stored = buildBody(path, existing, body, Fields.properties(body).deepCopy());
+        store.put(new ResourceStore.Stored(storedPath(path, existing), stored));
+        onChange.run();
+        return ArmResult.of(existing == null ? path.kind().createdStatus() : 200, stored);
+    }
+
+    /** PATCH merges top-level properties into the stored resource (the SDK's metadata update().apply()). */
+    synchronized ArmResult patch(ArmPath path, ObjectNode body, Preconditions pre) {
+        if (path.kind() != ResourceKind.METADATA) {
+            throw new ArmException(405, "MethodNotAllowed", "PATCH is supported for metadata only; use PUT for "
+                    + path.kind().typeName() + ".");
+        }
+        requireWorkspace(path.workspace());
+        ResourceStore.Stored existing = store.get(path);
+        if (existing == null) {
+            throw notFound(path);
+        }
+        checkPreconditions(path, existing, body.path("etag").asString(null), pre);
+        ObjectNode merged = existing.body().deepCopy();
+        ObjectNode props = (ObjectNode) merged.get("properties");
+        JsonNode patch = body.get("properties");
+        if (patch instanceof ObjectNode patchProps) {
+            patchProps.properties().forEach(e -> props.set(e.getKey(), e.getValue()));
+        }
+        validators.get(path.kind()).validate(merged, existing.body());
+        ObjectNode stored = buildBody(path, existing, merged, props);
+        store.put(new ResourceStore.Stored(existing.path(), stored));
+        onChange.run();
+        return ArmResult.of(200, stored);
+    }
+
+    synchronized ArmResult delete(ArmPath path) {
+        requireWorkspace(path.workspace());
+        ResourceStore.Stored removed = store.remove(path);
+        if (removed == null) {
+            return ArmResult.empty(path.kind().deleteMissingStatus());
+        }
+        onChange.run();
+        return ArmResult.empty(200);
+    }
+
+    /** GET of a workspace: a minimal Log Analytics workspace body, enough for existence checks. */
+    synchronized ArmResult getWorkspace(WorkspaceRef ws) {
+        requireWorkspace(ws);
+        return ArmResult.of(200, workspaceBody(ws, "local"));
+    }
+
+    /** PUT of a workspace registers it (explicit creation); it answers Succeeded at once, so the SDK's poller ends. */
+    synchronized ArmResult putWorkspace(WorkspaceRef ws, ObjectNode body) {
+        String location = body.path("location").asString("");
+        if (location.isBlank()) {
+            throw ArmException.badRequest("The 'location' property is required, e.g. \"westeurope\".");
+        }
+        boolean existed = store.hasWorkspace(ws);
+        store.addWorkspace(ws);
+        onChange.run();
+        return ArmResult.of(existed ? 200 : 201, workspaceBody(ws, location));
+    }
+
+    private static ObjectNode workspaceBody(WorkspaceRef ws, String location) {
+        ObjectNode out = SandboxJson.object();
+        out.put("id", ws.resourceId());
+        out.put("name", ws.workspace());
+        out.put("type", "Microsoft.OperationalInsights/workspaces");
+        out.put("location", location);
+        ObjectNode props = out.putObject("properties");
+        props.put("customerId", java.util.UUID.nameUUIDFromBytes(ws.key().getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)).toString());
+        props.put("provisioningState", "Succeeded");
+        props.putObject("sku").put("name", "PerGB2018");
+        props.put("retentionInDays", 30);
+        return out;
+    }
+
+    synchronized List<WorkspaceRef> workspaces() {
+        return store.workspaces();
+    }
+
+    synchronized int resourceCount() {
+        return store.size();
+    }
+
+    /** A JSON document of the whole state, for persistence. Stored bodies are immutable, so sharing them is safe. */
+    synchronized ObjectNode snapshot() {
+        ObjectNode out = SandboxJson.object();
+        out.put("format", StateFile.FORMAT);
+        ArrayNode ws = out.putArray("workspaces");
+        store.workspaces().forEach(w -> ws.add(w.toString()));
+        ArrayNode resources = out.putArray("resources");
+        for (ResourceStore.Stored s : store.all()) {
+            ObjectNode r = resources.addObject();
+            r.put("workspace", s.path().workspace().toString());
+            r.put("type", s.path().kind().typeName());
+            r.put("name", s.path().name());
+            r.set("resource", s.body());
+        }
+        return out;
+    }
+
+    synchronized void restore(JsonNode state) {
+        for (JsonNode ws : state.path("workspaces")) {
+            store.addWorkspace(WorkspaceRef.parse(ws.asString()));
+        }
+        for (JsonNode r : state.path("resources")) {
+            ArmPath path = new ArmPath(WorkspaceRef.parse(r.path("workspace").asString()),
+                    ResourceKind.fromTypeName(r.path("type").asString()), r.path("name").asString());
+            store.put(new ResourceStore.Stored(path, (ObjectNode) r.get("resource")));
+        }
+    }
+
+    private void requireWorkspace(WorkspaceRef ws) {
+        if (strictWorkspaces && !store.hasWorkspace(ws)) {
+            // ARM's own wording for a missing parent resource.
+            throw new ArmException(404, "ResourceNotFound", "The Resource 'Microsoft.OperationalInsights/workspaces/"
+                    + ws.workspace() + "' under resource group '" + ws.resourceGroup() + "' was not found. "
+                    + "This sandbox only serves the workspaces it was started with (--workspace) or that were "
+                    + "created with PUT; add this one.");
+        }
+    }
+
+    private static ArmException notFound(ArmPath path) {
+        return new ArmException(404, path.kind().notFoundCode(), "The " + path.kind().armType() + " resource '"
+                + path.name() + "' was not found in workspace '" + path.workspace().workspace() + "'.");
+    }
+
+    private static void checkPreconditions(ArmPath path, ResourceStore.Stored existing, String bodyEtag,
+            Preconditions pre) {
+        String what = path.kind().typeName() + " '" + path.name() + "'";
+        if ("*".equals(pre.ifNoneMatch()) && existing != null) {
+            throw new ArmException(412, "PreconditionFailed",
+                    "If-None-Match: * was sent but " + what + " already exists.");
+        }
+        if (pre.ifMatch() != null) {
+            if (existing == null) {
+                throw new ArmException(412, "PreconditionFailed", "If-Match was sent but " + what
+                        + " does not exist. Drop the If-Match header to create it.");
+            }
+            if (!"*".equals(pre.ifMatch()) && !EtagSource.same(pre.ifMatch(), existing.etag())) {
+                throw new ArmException(412, "PreconditionFailed", "If-Match " + pre.ifMatch() + " does not match the"
+                        + " current etag " + existing.etag() + " of " + what + ". Read it again and retry.");
+            }
+        }
+        if (bodyEtag != null && !"*".equals(bodyEtag)) {
+            if (existing == null) {
+                throw new ArmException(409, "Conflict", "An etag was sent but " + what
+                        + " does not exist (it may have been deleted). Remove the etag to create it.");
+            }
+            if (!EtagSource.same(bodyEtag, existing.etag())) {
+                throw new ArmException(409, "Conflict", "The etag " + bodyEtag + " of " + what
+                        + " is stale; the current etag is " + existing.etag()
+                        + ". Someone else changed it: read it again, then retry with the new etag.");
+            }
+        }
+        if (path.kind() == ResourceKind.SAVED_SEARCHES && existing != null && bodyEtag == null) {
+            throw new ArmException(409, "Conflict", "Saved search '" + path.name() + "' already exists. "
+                    + "To overwrite an existing saved search, use '*' or specify the current etag.");
+        }
+    }
+
+    /** A later PUT keeps the name and id casing the resource was created with, as ARM does. */
+    private static ArmPath storedPath(ArmPath path, ResourceStore.Stored existing) {
+        return existing == null ? path : existing.path();
+    }
+
+    private ObjectNode buildBody(ArmPath path, ResourceStore.Stored existing, ObjectNode request, ObjectNode props) {
+        ArmPath at = storedPath(path, existing);
+        Instant now = clock.instant();
+        ObjectNode out = SandboxJson.object();
+        out.put("id", at.resourceId());
+        out.put("name", at.name());
+        out.put("type", path.kind().armType());
+        if (path.kind() == ResourceKind.ALERT_RULES) {
+            out.put("kind", request.path("kind").asString());
+            props.put("lastModifiedUtc", now.toString());
+        }
+        out.put("etag", etags.next(path.kind(), now));
+        out.set("properties", props);
+        if (path.kind().sentinel()) {
+            ObjectNode system = out.putObject("systemData");
+            JsonNode previous = existing == null ? null : existing.body().get("systemData");
+            system.put("createdBy", previous == null ? PRINCIPAL : previous.path("createdBy").asString());
+            system.put("createdByType", "Application");
+            system.put("createdAt", previous == null ? now.toString() : previous.path("createdAt").asString());
+            system.put("lastModifiedBy", PRINCIPAL);
+            system.put("lastModifiedByType", "Application");
+            system.put("lastModifiedAt", now.toString());
+        }
+        return out;
+    }
+
+    /** Conditional request headers. */
+    record Preconditions(String ifMatch, String ifNoneMatch) {
+    }
+}

@@ -1,0 +1,88 @@
+package dev.sentinelctl.deploy.sandbox;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * A parsed ARM request path: a workspace, a resource type and, for single-resource calls, a name.
+ * Path segments match case-insensitively, as ARM does (the loganalytics SDK sends {@code resourcegroups}).
+ */
+record ArmPath(WorkspaceRef workspace, ResourceKind kind, String name) {
+
+    boolean isCollection() {
+        return name == null;
+    }
+
+    /** The ARM resource id, with the canonical casing of the provider parts and the caller's casing of names. */
+    String resourceId() {
+        return collectionPath() + "/" + name;
+    }
+
+    String collectionPath() {
+        WorkspaceRef ws = workspace;
+        if (kind.sentinel()) {
+            return ws.resourceId() + "/providers/" + kind.armType();
+        }
+        // Log Analytics itself answers with lower-case "resourcegroups" in saved-search ids.
+        return "/subscriptions/" + ws.subscriptionId() + "/resourcegroups/" + ws.resourceGroup()
+                + "/providers/Microsoft.OperationalInsights/workspaces/" + ws.workspace() + "/" + kind.typeName();
+    }
+
+    /** Returns null when the path is not one of the sandbox's resource paths. */
+    static ArmPath parse(String rawPath) {
+        String[] s = segments(rawPath);
+        if (s == null || s.length < 9 || !isWorkspacePrefix(s)) {
+            return null;
+        }
+        int n = s.length;
+        WorkspaceRef ws = new WorkspaceRef(s[1], s[3], s[7]);
+        if (is(s[8], "providers")) {
+            if (n < 11 || n > 12) {
+                return null;
+            }
+            ResourceKind kind = ResourceKind.fromSegment(s[9], s[10]);
+            return kind == null || !kind.sentinel() ? null : new ArmPath(ws, kind, n == 12 ? s[11] : null);
+        }
+        if (n > 10) {
+            return null;
+        }
+        ResourceKind kind = ResourceKind.fromSegment("Microsoft.OperationalInsights", s[8]);
+        return kind == null ? null : new ArmPath(ws, kind, n == 10 ? s[9] : null);
+    }
+
+    /** The workspace itself ({@code .../workspaces/{ws}}), or null for any other path. */
+    static WorkspaceRef parseWorkspace(String rawPath) {
+        String[] s = segments(rawPath);
+        return s != null && s.length == 8 && isWorkspacePrefix(s) ? new WorkspaceRef(s[1], s[3], s[7]) : null;
+    }
+
+    private static boolean isWorkspacePrefix(String[] s) {
+        return is(s[0], "subscriptions") && is(s[2], "resourcegroups") && is(s[4], "providers")
+                && is(s[5], "microsoft.operationalinsights") && is(s[6], "workspaces");
+    }
+
+    /** Decoded path segments without the leading empty one; null when a segment is empty. */
+    private static String[] segments(String rawPath) {
+        String[] raw = rawPath.split("/", -1);
+        if (raw.length < 2 || !raw[0].isEmpty()) {
+            return null;
+        }
+        int n = raw.length - 1;
+        if (raw[n].isEmpty()) {
+            n--; // a trailing slash is tolerated
+        }
+        String[] s = new String[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = URLDecoder.decode(raw[i + 1].replace("+", "%2B"), StandardCharsets.UTF_8);
+            if (s[i].isEmpty()) {
+                return null;
+            }
+        }
+        return s;
+    }
+
+    private static boolean is(String segment, String expected) {
+        return segment.toLowerCase(Locale.ROOT).equals(expected);
+    }
+}
