@@ -52,7 +52,8 @@ public final class FileChecker {
             NullFields.removeFrom(doc.root());
             diagnostics.addAll(schemas.validate(doc, kind));
             ContentItem item = mapper.map(doc, kind);
-            for (ItemCheck check : checks) diagnostics.addAll(check.check(item));
+            ItemContext context = new ItemContext(item);
+            for (ItemCheck check : checks) diagnostics.addAll(check.check(context));
             return new FileResult(path, Optional.of(item), diagnostics, Optional.empty());
         } catch (RuntimeException | StackOverflowError e) {
             // A defect of ours must not hide the other files' results; say so plainly.

@@ -1,6 +1,7 @@
 package dev.sentinelctl.cli;
 
 import dev.sentinelctl.check.ChangeChecks;
+import dev.sentinelctl.check.KqlSyntaxCheck;
 import dev.sentinelctl.report.Report;
 import dev.sentinelctl.report.RuleCatalog;
 import dev.sentinelctl.schema.AttackMatrix;
@@ -35,7 +36,8 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         SchemaValidator schemas = new SchemaValidator();
         ContentRules rules = new ContentRules(AttackMatrix.load(), new ContentRules.Options(content.strict));
-        Report report = ContentRun.run(content, schemas, List.of(rules::check, schemas.entityRules()::check),
+        Report report = ContentRun.run(content, schemas,
+                List.of(c -> rules.check(c.item()), c -> schemas.entityRules().check(c.item()), new KqlSyntaxCheck()),
                 new RuleCatalog(FormatRules.ALL), ChangeChecks::sameIgnoringWhitespace, "validate");
         return output.emit(report, spec.commandLine().getOut());
     }

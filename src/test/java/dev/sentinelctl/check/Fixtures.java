@@ -80,7 +80,8 @@ public final class Fixtures {
     public static FileChecker checker(boolean strict) {
         SchemaValidator schemas = new SchemaValidator();
         ContentRules rules = new ContentRules(AttackMatrix.load(), new ContentRules.Options(strict));
-        return new FileChecker(schemas, List.of(rules::check, schemas.entityRules()::check));
+        return new FileChecker(schemas, List.of(c -> rules.check(c.item()), c -> schemas.entityRules().check(c.item()),
+                new KqlSyntaxCheck()));
     }
 
     public static Path write(Path dir, String name, String text) {

@@ -1,0 +1,27 @@
+package dev.sentinelctl.check;
+
+import dev.sentinelctl.content.ContentItem;
+import dev.sentinelctl.kql.syntax.KqlParser;
+import dev.sentinelctl.kql.syntax.ParsedQuery;
+
+/**
+ * One content item as the checks see it, with its query parsed at most once however many checks need the
+ * tree. Confined to the thread checking the file.
+ */
+public final class ItemContext {
+    private final ContentItem item;
+    private ParsedQuery parsed;
+
+    public ItemContext(ContentItem item) {
+        this.item = item;
+    }
+
+    public ContentItem item() {
+        return item;
+    }
+
+    public ParsedQuery parsed() {
+        if (parsed == null) parsed = KqlParser.parse(item.query().text());
+        return parsed;
+    }
+}
