@@ -22,10 +22,15 @@ public final class FileChecker {
     private final YamlLoader loader = new YamlLoader();
     private final KindDetector detector = new KindDetector();
     private final ContentMapper mapper = new ContentMapper();
-    private final SchemaValidator schemas;
+    private final Optional<SchemaValidator> schemas;
     private final List<ItemCheck> checks;
 
     public FileChecker(SchemaValidator schemas, List<ItemCheck> checks) {
+        this(Optional.of(schemas), checks);
+    }
+
+    /** Without schemas the file is only loaded and handed to the checks (what `lint` does). */
+    public FileChecker(Optional<SchemaValidator> schemas, List<ItemCheck> checks) {
         this.schemas = schemas;
         this.checks = List.copyOf(checks);
     }
@@ -50,7 +55,7 @@ public final class FileChecker {
             }
             ContentKind kind = ((KindDetector.Verdict.Content) verdict).kind();
             NullFields.removeFrom(doc.root());
-            diagnostics.addAll(schemas.validate(doc, kind));
+            schemas.ifPresent(s -> diagnostics.addAll(s.validate(doc, kind)));
             ContentItem item = mapper.map(doc, kind);
             ItemContext context = new ItemContext(item);
             for (ItemCheck check : checks) diagnostics.addAll(check.check(context));

@@ -5,41 +5,78 @@ import dev.sentinelctl.check.CheckRun;
 import dev.sentinelctl.check.FileChecker;
 import dev.sentinelctl.check.ItemCheck;
 import dev.sentinelctl.check.PullRequestScope;
+import dev.sentinelctl.config.ConfigLoader;
+import dev.sentinelctl.config.ProjectConfig;
+import dev.sentinelctl.report.Baseline;
 import dev.sentinelctl.report.Diagnostic;
 import dev.sentinelctl.report.Report;
 import dev.sentinelctl.report.RuleCatalog;
 import dev.sentinelctl.schema.SchemaValidator;
 import dev.sentinelctl.vcs.Git;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiPredicate;
 
-/** Runs the per-file pipeline over the chosen paths and builds the report, narrowed in PR mode. */
+/** Runs the per-file pipeline over the chosen paths and builds the report: PR scope, config, baseline. */
 final class ContentRun {
     private ContentRun() {}
 
-    static Report run(ContentOptions options, SchemaValidator schemas, List<ItemCheck> checks, RuleCatalog rules,
-                      BiPredicate<String, String> sameQuery, String command) {
+    /** What one command runs. */
+    record Plan(Optional<SchemaValidator> schemas, List<ItemCheck> checks, BiPredicate<String, String> sameQuery, String command) {}
+
+    static ProjectConfig config(ContentOptions options, Optional<Path> explicit) {
+        try {
+            return new ConfigLoader().load(explicit, options.roots().get(0));
+        } catch (ConfigLoader.ConfigException e) {
+            throw new UserException("bad configuration: " + e.getMessage());
+        }
+    }
+
+    static Report run(ContentOptions options, Plan plan, ProjectConfig config, Optional<Path> baselineFile) {
         List<Path> roots = options.roots();
         PullRequestScope scope = null;
         if (options.changedSince != null) {
             try {
-                scope = new PullRequestScope(Git.at(roots.get(0)), options.changedSince, new ChangeChecks(sameQuery));
+                scope = new PullRequestScope(Git.at(roots.get(0)), options.changedSince, new ChangeChecks(plan.sameQuery()));
             } catch (Git.GitException e) {
                 throw new UserException(e.getMessage());
             }
         }
-        CheckRun.Outcome outcome = new CheckRun(new FileChecker(schemas, checks)).run(roots);
+        CheckRun.Outcome outcome = new CheckRun(new FileChecker(plan.schemas(), plan.checks())).run(roots);
+        List<Diagnostic> diagnostics;
+        List<String> files;
         if (scope == null) {
-            List<String> files = outcome.files().stream().filter(f -> f.skipped().isEmpty()).map(f -> f.displayPath()).toList();
-            return new Report(outcome.diagnostics(), files, new FileSourceLines(), rules, command);
+            diagnostics = outcome.diagnostics();
+            files = outcome.files().stream().filter(f -> f.skipped().isEmpty()).map(f -> f.displayPath()).toList();
+        } else {
+            try {
+                PullRequestScope.Scoped scoped = scope.apply(outcome, roots);
+                diagnostics = scoped.diagnostics();
+                files = scoped.files();
+            } catch (Git.GitException e) {
+                throw new UserException(e.getMessage());
+            }
         }
+        diagnostics = config.apply(diagnostics);
+        Optional<Path> baseline = baselineFile.isPresent() ? baselineFile : config.baseline().filter(Files::exists);
+        if (baseline.isPresent()) {
+            try {
+                diagnostics = Baseline.read(baseline.get()).newFindings(diagnostics);
+            } catch (IOException e) {
+                throw new UserException("cannot read baseline " + baseline.get() + ": " + e.getMessage());
+            }
+        }
+        return new Report(diagnostics, files, new FileSourceLines(), new RuleCatalog(Checks.ruleInfos()), plan.command());
+    }
+
+    static void writeBaseline(Path file, Report report) {
         try {
-            PullRequestScope.Scoped scoped = scope.apply(outcome, roots);
-            List<Diagnostic> diagnostics = scoped.diagnostics();
-            return new Report(diagnostics, scoped.files(), new FileSourceLines(), rules, command);
-        } catch (Git.GitException e) {
-            throw new UserException(e.getMessage());
+            Baseline.write(file, report.diagnostics());
+        } catch (IOException e) {
+            throw new UserException("cannot write baseline " + file + ": " + e.getMessage());
         }
     }
 }

@@ -40,8 +40,8 @@ public final class OutputOptions {
     @ArgGroup(exclusive = false, multiplicity = "0..*")
     List<Target> targets = new ArrayList<>();
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
-            description = "Exit 1 when findings at or above LEVEL exist: error, warning or never (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--fail-on", paramLabel = "LEVEL",
+            description = "Exit 1 when findings at or above LEVEL exist: error, warning or never (default: error, or failOn in .sentinelctl.yaml).",
             converter = FailOnConverter.class)
     FailOn failOn;
 
@@ -49,7 +49,13 @@ public final class OutputOptions {
     boolean noColor;
 
     /** Writes every requested report and returns the exit code the findings call for. */
-    public int emit(Report report, PrintWriter stdout) {
+    public int emit(Report report, PrintWriter stdout, dev.sentinelctl.config.ProjectConfig config) {
+        FailOn level = failOn != null ? failOn
+                : config.failOn().map(f -> new FailOnConverter().convert(f)).orElse(FailOn.ERROR);
+        return emit(report, stdout, level);
+    }
+
+    private int emit(Report report, PrintWriter stdout, FailOn level) {
         List<Target> all = targets.isEmpty() ? List.of(new Target()) : targets;
         if (all.stream().filter(t -> t.output == null).count() > 1) {
             throw new UserException("only one --format can go to standard output; give the others an --output FILE");
@@ -63,7 +69,7 @@ public final class OutputOptions {
                 write(reporter, report, target.output);
             }
         }
-        return failOn.fails(report) ? ExitCodes.FINDINGS : ExitCodes.OK;
+        return level.fails(report) ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
     private Reporter reporter(Format format, boolean toStdout) {

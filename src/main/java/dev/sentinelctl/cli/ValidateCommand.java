@@ -1,23 +1,19 @@
 package dev.sentinelctl.cli;
 
 import dev.sentinelctl.check.ChangeChecks;
-import dev.sentinelctl.check.KqlSyntaxCheck;
+import dev.sentinelctl.config.ProjectConfig;
 import dev.sentinelctl.report.Report;
-import dev.sentinelctl.report.RuleCatalog;
-import dev.sentinelctl.schema.AttackMatrix;
-import dev.sentinelctl.schema.ContentRules;
-import dev.sentinelctl.schema.FormatRules;
 import dev.sentinelctl.schema.SchemaValidator;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code sentinelctl validate}: YAML, schema and format rules for every content file. */
+/** {@code sentinelctl validate}: YAML, schema, format rules and KQL syntax for every content file. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check content files against the content schemas and format rules.",
+        description = "Check content files against the content schemas, format rules and KQL syntax.",
         footer = {"", "Examples:", "  sentinelctl validate", "  sentinelctl validate content/Detections --fail-on warning",
                 "  sentinelctl validate --format sarif --output results.sarif --format text",
                 "  sentinelctl validate --changed-since origin/main"})
@@ -34,11 +30,12 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ProjectConfig config = ContentRun.config(content, Optional.empty());
         SchemaValidator schemas = new SchemaValidator();
-        ContentRules rules = new ContentRules(AttackMatrix.load(), new ContentRules.Options(content.strict));
-        Report report = ContentRun.run(content, schemas,
-                List.of(c -> rules.check(c.item()), c -> schemas.entityRules().check(c.item()), new KqlSyntaxCheck()),
-                new RuleCatalog(FormatRules.ALL), ChangeChecks::sameIgnoringWhitespace, "validate");
-        return output.emit(report, spec.commandLine().getOut());
+        boolean strict = content.strict || config.strict().orElse(false);
+        ContentRun.Plan plan = new ContentRun.Plan(Optional.of(schemas), Checks.format(schemas, strict),
+                ChangeChecks::sameIgnoringWhitespace, "validate");
+        Report report = ContentRun.run(content, plan, config, Optional.empty());
+        return output.emit(report, spec.commandLine().getOut(), config);
     }
 }

@@ -834,7 +834,8 @@ final class Parser {
             return new Expr.Paren(open, inner, expect(TokenKind.CLOSE_PAREN, "Close the subquery with ')'."));
         }
         int n = wildcardLength();
-        if (n > 0) return parseNameOrPattern();
+        // `union *` names every table: a lone star is a pattern here, as Kusto accepts it.
+        if (n > 0 || at(TokenKind.ASTERISK)) return parseNameOrPattern();
         return parsePostfix();
     }
 

@@ -1,0 +1,37 @@
+package dev.sentinelctl.check;
+
+import dev.sentinelctl.content.AnalyticRule;
+import dev.sentinelctl.content.ContentItem;
+import dev.sentinelctl.content.RuleDuration;
+import dev.sentinelctl.kql.lint.LintContext;
+import dev.sentinelctl.kql.lint.Linter;
+import dev.sentinelctl.kql.lint.QueryFacts;
+import dev.sentinelctl.report.Diagnostic;
+import java.util.List;
+import java.util.Optional;
+
+/** Runs the KQL lint rules on an item's query; a query with syntax errors is not linted (its tree is partial). */
+public final class LintCheck implements ItemCheck {
+    private final Linter linter;
+
+    public LintCheck(Linter linter) {
+        this.linter = linter;
+    }
+
+    @Override
+    public List<Diagnostic> check(ItemContext context) {
+        ContentItem item = context.item();
+        if (item.query().isEmpty() || context.parsed().hasErrors()) return List.of();
+        return linter.lint(context.parsed(), facts(item)).stream()
+                .map(f -> QueryPositions.toDiagnostic(item, f.diagnostic())).toList();
+    }
+
+    static QueryFacts facts(ContentItem item) {
+        if (item instanceof AnalyticRule rule) {
+            boolean nrt = rule.ruleKind() == AnalyticRule.RuleKind.NRT;
+            return new QueryFacts(nrt ? QueryFacts.Kind.NRT_RULE : QueryFacts.Kind.SCHEDULED_RULE,
+                    nrt ? Optional.empty() : rule.queryPeriod().map(RuleDuration::value));
+        }
+        return new QueryFacts(QueryFacts.Kind.HUNTING_QUERY, Optional.empty());
+    }
+}

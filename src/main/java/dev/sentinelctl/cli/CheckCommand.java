@@ -1,0 +1,50 @@
+package dev.sentinelctl.cli;
+
+import dev.sentinelctl.check.ChangeChecks;
+import dev.sentinelctl.config.ProjectConfig;
+import dev.sentinelctl.kql.semantic.Catalog;
+import dev.sentinelctl.report.Report;
+import dev.sentinelctl.schema.SchemaValidator;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code sentinelctl check}: everything in one pass — the command CI runs. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Validate, lint the KQL and cross-check metadata against the queries, in one pass.",
+        footer = {"", "Examples:", "  sentinelctl check content", "  sentinelctl check --changed-since origin/main --format github",
+                "  sentinelctl check --write-baseline .sentinelctl-baseline.json", "  sentinelctl check --baseline .sentinelctl-baseline.json"})
+public final class CheckCommand implements Callable<Integer> {
+    @Mixin
+    ContentOptions content;
+
+    @Mixin
+    CheckOptions check;
+
+    @Mixin
+    OutputOptions output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ProjectConfig config = ContentRun.config(content, Optional.ofNullable(check.config));
+        SchemaValidator schemas = new SchemaValidator();
+        boolean strict = content.strict || config.strict().orElse(false);
+        Catalog catalog = UserCatalogs.catalog(check.schemas, config);
+        ContentRun.Plan plan = new ContentRun.Plan(Optional.of(schemas), Checks.all(schemas, strict, catalog),
+                ChangeChecks::sameIgnoringWhitespace, "check");
+        Report report = ContentRun.run(content, plan, config, Optional.ofNullable(check.baseline));
+        if (check.writeBaseline != null) {
+            ContentRun.writeBaseline(check.writeBaseline, report);
+            spec.commandLine().getOut().println("Recorded " + report.diagnostics().size() + " findings in " + check.writeBaseline);
+            spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        }
+        return output.emit(report, spec.commandLine().getOut(), config);
+    }
+}

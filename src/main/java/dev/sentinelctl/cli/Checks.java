@@ -1,0 +1,43 @@
+package dev.sentinelctl.cli;
+
+import dev.sentinelctl.check.ItemCheck;
+import dev.sentinelctl.check.KqlSyntaxCheck;
+import dev.sentinelctl.check.LintCheck;
+import dev.sentinelctl.kql.lint.LintRule;
+import dev.sentinelctl.kql.lint.LintRules;
+import dev.sentinelctl.kql.lint.Linter;
+import dev.sentinelctl.kql.semantic.Catalog;
+import dev.sentinelctl.report.RuleInfo;
+import dev.sentinelctl.schema.AttackMatrix;
+import dev.sentinelctl.schema.ContentRules;
+import dev.sentinelctl.schema.FormatRules;
+import dev.sentinelctl.schema.SchemaValidator;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Which checks each command runs, and the descriptions of every rule they can report. */
+final class Checks {
+    private Checks() {}
+
+    static List<ItemCheck> format(SchemaValidator schemas, boolean strict) {
+        ContentRules rules = new ContentRules(AttackMatrix.load(), new ContentRules.Options(strict));
+        return List.of(c -> rules.check(c.item()), c -> schemas.entityRules().check(c.item()), new KqlSyntaxCheck());
+    }
+
+    static List<ItemCheck> kql(Catalog catalog) {
+        return List.of(new KqlSyntaxCheck(), new LintCheck(new Linter(LintRules.all(), catalog)));
+    }
+
+    static List<ItemCheck> all(SchemaValidator schemas, boolean strict, Catalog catalog) {
+        List<ItemCheck> checks = new ArrayList<>(format(schemas, strict));
+        checks.add(new LintCheck(new Linter(LintRules.all(), catalog)));
+        return checks;
+    }
+
+    /** Every rule a run can report, for SARIF and `sentinelctl rules`. */
+    static List<RuleInfo> ruleInfos() {
+        List<RuleInfo> infos = new ArrayList<>(FormatRules.ALL);
+        for (LintRule r : LintRules.all()) infos.add(r.meta().info());
+        return infos;
+    }
+}
