@@ -1,9 +1,6 @@
 package dev.sentinelctl.cli;
 
 import dev.sentinelctl.check.ChangeChecks;
-import dev.sentinelctl.config.ProjectConfig;
-import dev.sentinelctl.kql.semantic.Catalog;
-import dev.sentinelctl.report.Report;
 import dev.sentinelctl.schema.SchemaValidator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -32,19 +29,11 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProjectConfig config = ContentRun.config(content, Optional.ofNullable(check.config));
-        SchemaValidator schemas = new SchemaValidator();
-        boolean strict = content.strict || config.strict().orElse(false);
-        Catalog catalog = UserCatalogs.catalog(check.schemas, config);
-        ContentRun.Plan plan = new ContentRun.Plan(Optional.of(schemas), Checks.all(schemas, strict, catalog),
-                ChangeChecks::sameIgnoringWhitespace, "check");
-        Report report = ContentRun.run(content, plan, config, Optional.ofNullable(check.baseline));
-        if (check.writeBaseline != null) {
-            ContentRun.writeBaseline(check.writeBaseline, report);
-            spec.commandLine().getOut().println("Recorded " + report.diagnostics().size() + " findings in " + check.writeBaseline);
-            spec.commandLine().getOut().flush();
-            return ExitCodes.OK;
-        }
-        return output.emit(report, spec.commandLine().getOut(), config);
+        return ContentRun.runWithCatalog(content, check, output, spec.commandLine().getOut(), (config, catalog) -> {
+            SchemaValidator schemas = new SchemaValidator();
+            boolean strict = content.strict || config.strict().orElse(false);
+            return new ContentRun.Plan(Optional.of(schemas), Checks.all(schemas, strict, catalog),
+                    ChangeChecks::sameIgnoringWhitespace, "check");
+        });
     }
 }

@@ -72,6 +72,24 @@ final class ContentRun {
         return new Report(diagnostics, files, new FileSourceLines(), new RuleCatalog(Checks.ruleInfos()), plan.command());
     }
 
+    /**
+     * The body shared by lint and check: settings, catalog with user schemas, the run, then either a
+     * baseline written or the reports emitted.
+     */
+    static int runWithCatalog(ContentOptions content, CheckOptions check, OutputOptions output, java.io.PrintWriter out,
+                              java.util.function.BiFunction<ProjectConfig, dev.sentinelctl.kql.semantic.Catalog, Plan> planner) {
+        ProjectConfig config = config(content, Optional.ofNullable(check.config));
+        Plan plan = planner.apply(config, UserCatalogs.catalog(check.schemas, config));
+        Report report = run(content, plan, config, Optional.ofNullable(check.baseline));
+        if (check.writeBaseline != null) {
+            writeBaseline(check.writeBaseline, report);
+            out.println("Recorded " + report.diagnostics().size() + " findings in " + check.writeBaseline);
+            out.flush();
+            return ExitCodes.OK;
+        }
+        return output.emit(report, out, config);
+    }
+
     static void writeBaseline(Path file, Report report) {
         try {
             Baseline.write(file, report.diagnostics());

@@ -1,9 +1,6 @@
 package dev.sentinelctl.cli;
 
 import dev.sentinelctl.check.ChangeChecks;
-import dev.sentinelctl.config.ProjectConfig;
-import dev.sentinelctl.kql.semantic.Catalog;
-import dev.sentinelctl.report.Report;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,14 +27,7 @@ public final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProjectConfig config = ContentRun.config(content, Optional.ofNullable(check.config));
-        Catalog catalog = UserCatalogs.catalog(check.schemas, config);
-        ContentRun.Plan plan = new ContentRun.Plan(Optional.empty(), Checks.kql(catalog), ChangeChecks::sameIgnoringWhitespace, "lint");
-        Report report = ContentRun.run(content, plan, config, Optional.ofNullable(check.baseline));
-        if (check.writeBaseline != null) {
-            ContentRun.writeBaseline(check.writeBaseline, report);
-            return ExitCodes.OK;
-        }
-        return output.emit(report, spec.commandLine().getOut(), config);
+        return ContentRun.runWithCatalog(content, check, output, spec.commandLine().getOut(), (config, catalog) ->
+                new ContentRun.Plan(Optional.empty(), Checks.kql(catalog), ChangeChecks::sameIgnoringWhitespace, "lint"));
     }
 }
