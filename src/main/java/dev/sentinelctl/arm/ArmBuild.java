@@ -1,0 +1,82 @@
+package dev.sentinelctl.arm;
+
+import dev.sentinelctl.content.ContentItem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes templates for content items: one per item at the item's relative path with {@code .json}, or with
+ * {@code bundle} one per folder named after the folder. Names of resources come from content ids only, so
+ * building twice gives byte-identical files and a redeploy updates the same resources.
+ */
+public final class ArmBuild {
+
+    /** An item to build and its YAML path relative to the folder given to build (forward slashes). */
+    public record Input(ContentItem item, String relativePath) {}
+
+    public record Options(Path out, boolean bundle, ArmTemplate.Options template) {}
+
+    public record Written(Path file, int items) {}
+
+    private final ArmTemplate templates;
+    private final Options options;
+
+    public ArmBuild(ArmResources resources, Options options) {
+        this.templates = new ArmTemplate(resources, options.template());
+        this.options = options;
+    }
+
+    public List<Written> write(List<Input> inputs) {
+        Map<String, List<Input>> byTarget = new LinkedHashMap<>();
+        Set<String> taken = new HashSet<>();
+        for (Input in : inputs) {
+            String target = options.bundle() ? bundleName(in.relativePath()) : unique(jsonName(in.relativePath()), taken);
+            byTarget.computeIfAbsent(target, k -> new ArrayList<>()).add(in);
+        }
+        return byTarget.entrySet().parallelStream().map(e -> {
+            List<ArmTemplate.Entry> entries = e.getValue().stream()
+                    .map(in -> new ArmTemplate.Entry(in.item(), in.relativePath())).toList();
+            String json = ArmTemplate.toJson(templates.build(entries));
+            Path file = options.out().resolve(e.getKey());
+            try {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, json, StandardCharsets.UTF_8);
+            } catch (IOException x) {
+                throw new UncheckedIOException("cannot write " + file + ": " + x.getMessage(), x);
+            }
+            return new Written(file, entries.size());
+        }).toList();
+    }
+
+    static String jsonName(String relativeYaml) {
+        int dot = relativeYaml.lastIndexOf('.');
+        int slash = relativeYaml.lastIndexOf('/');
+        return (dot > slash ? relativeYaml.substring(0, dot) : relativeYaml) + ".json";
+    }
+
+    /** {@code Detections/SigninLogs/x.yaml} → {@code Detections/SigninLogs/SigninLogs.json}. */
+    static String bundleName(String relativeYaml) {
+        int slash = relativeYaml.lastIndexOf('/');
+        if (slash < 0) return "content.json";
+        String dir = relativeYaml.substring(0, slash);
+        return dir + "/" + dir.substring(dir.lastIndexOf('/') + 1) + ".json";
+    }
+
+    /** {@code a.yaml} and {@code a.yml} side by side both want {@code a.json}; the second gets {@code a.yml.json}. */
+    private static String unique(String name, Set<String> taken) {
+        if (taken.add(name.toLowerCase(java.util.Locale.ROOT))) return name;
+        String alt = name.substring(0, name.length() - 5);
+        int n = 2;
+        while (!taken.add((alt + "-" + n + ".json").toLowerCase(java.util.Locale.ROOT))) n++;
+        return alt + "-" + n + ".json";
+    }
+}
