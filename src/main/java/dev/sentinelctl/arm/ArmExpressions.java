@@ -27,6 +27,8 @@ public final class ArmExpressions {
     private static final int MAX_EXPRESSION = 1 << 16;
     private static final char PLACEHOLDER_START = '\uE000';
     private static final char PLACEHOLDER_END = '\uE001';
+    /** Stands for a member of an object variable that could not be resolved; an error only when used. */
+    private static final char FAILED = '\uE002';
 
     /** Why an expression has no value offline. */
     public static final class Unresolved extends RuntimeException {
@@ -85,7 +87,14 @@ public final class ArmExpressions {
      */
     public JsonNode resolve(JsonNode node) {
         steps = 0;
-        return resolveDeep(node);
+        JsonNode v = resolveDeep(node);
+        rejectMarkers(v);
+        return v;
+    }
+
+    private static void rejectMarkers(JsonNode v) {
+        if (v.isString()) checked(v);
+        else if (v.isContainer()) for (JsonNode n : v) rejectMarkers(n);
     }
 
     private JsonNode resolveDeep(JsonNode node) {
@@ -254,7 +263,7 @@ public final class ArmExpressions {
             JsonNode target = eval(p.target());
             JsonNode v = target.isObject() ? getIgnoreCase(target, p.name()) : null;
             if (v == null) throw new Unresolved("no property '" + p.name() + "'");
-            return v;
+            return checked(v);
         }
         if (node instanceof Index ix) {
             JsonNode target = eval(ix.target());
@@ -262,12 +271,12 @@ public final class ArmExpressions {
             if (target.isArray() && index.isIntegralNumber()) {
                 int i = index.intValue();
                 if (i < 0 || i >= target.size()) throw new Unresolved("index " + i + " out of range");
-                return target.get(i);
+                return checked(target.get(i));
             }
             if (target.isObject() && index.isString()) {
                 JsonNode v = getIgnoreCase(target, index.asString());
                 if (v == null) throw new Unresolved("no property '" + index.asString() + "'");
-                return v;
+                return checked(v);
             }
             throw new Unresolved("cannot index " + target.getNodeType() + " with " + index.getNodeType());
         }
@@ -325,11 +334,45 @@ public final class ArmExpressions {
         if (!evaluatingVariables.add(k)) throw new Unresolved(key + " refers to itself");
         if (++depth > MAX_DEPTH) throw new Unresolved("variables nested deeper than " + MAX_DEPTH);
         try {
-            return resolveDeep(raw);
+            return checked(resolveLenient(raw));
         } finally {
             depth--;
             evaluatingVariables.remove(k);
         }
+    }
+
+    /**
+     * Like resolveDeep, but a member of an object or array that fails becomes a marker, so
+     * {@code variables('obj').id} works when another member of {@code obj} needs {@code uniqueString}.
+     */
+    private JsonNode resolveLenient(JsonNode node) {
+        if (node.isString()) {
+            try {
+                return evaluateString(node.asString());
+            } catch (Unresolved u) {
+                if (node.asString().length() < 2) throw u;
+                return JSON.stringNode(FAILED + u.getMessage());
+            }
+        }
+        if (node.isArray()) {
+            ArrayNode out = JSON.arrayNode();
+            for (JsonNode n : node) out.add(resolveLenient(n));
+            return out;
+        }
+        if (node.isObject()) {
+            ObjectNode out = JSON.objectNode();
+            for (var e : node.properties()) out.set(e.getKey(), resolveLenient(e.getValue()));
+            return out;
+        }
+        return node;
+    }
+
+    /** Turns a marker back into the failure it stands for, at the moment it is used. */
+    private static JsonNode checked(JsonNode v) {
+        if (v.isString() && !v.asString().isEmpty() && v.asString().charAt(0) == FAILED) {
+            throw new Unresolved(v.asString().substring(1));
+        }
+        return v;
     }
 
     private static Node one(String f, List<Node> args) {
@@ -342,7 +385,7 @@ public final class ArmExpressions {
     }
 
     static String string(JsonNode n) {
-        if (n.isString()) return n.asString();
+        if (n.isString()) return checked(n).asString();
         if (n.isNumber() || n.isBoolean()) return n.asString();
         throw new Unresolved("expected a string, got " + n.getNodeType());
     }

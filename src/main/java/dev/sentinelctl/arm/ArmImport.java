@@ -90,7 +90,7 @@ public final class ArmImport {
             problems.addAll(r.problems());
             ignored += r.ignoredResources();
             String rel = f[1].relativize(f[0]).toString().replace('\\', '/');
-            String base = rel.endsWith(".json") ? rel.substring(0, rel.length() - 5) : rel;
+            String base = packageFolder(f[0], rel);
             for (ArmImporter.Imported item : r.items()) {
                 String target;
                 if (item.sourceFile().isPresent() && safeRelative(item.sourceFile().get())) {
@@ -114,6 +114,29 @@ public final class ArmImport {
             }
         }
         return new Outcome(written, problems, files.size(), ignored);
+    }
+
+    /**
+     * Where a template's items go: its path without {@code .json}; for a Content Hub package
+     * ({@code Solutions/X/Package/mainTemplate.json}) the solution's folder, named after the solution even
+     * when the file was given alone.
+     */
+    static String packageFolder(Path file, String rel) {
+        String base = rel.endsWith(".json") ? rel.substring(0, rel.length() - 5) : rel;
+        if (!file.getFileName().toString().equalsIgnoreCase("mainTemplate.json")) return base;
+        Path dir = file.toAbsolutePath().normalize().getParent();
+        if (dir != null && dir.getFileName() != null && dir.getFileName().toString().equalsIgnoreCase("Package")) {
+            dir = dir.getParent();
+        }
+        String solution = dir == null || dir.getFileName() == null ? "mainTemplate" : dir.getFileName().toString();
+        int slash = base.lastIndexOf('/');
+        String parent = slash < 0 ? "" : base.substring(0, slash);
+        if (parent.toLowerCase(Locale.ROOT).endsWith("/package") || parent.equalsIgnoreCase("package")) {
+            int s2 = parent.lastIndexOf('/');
+            parent = s2 < 0 ? "" : parent.substring(0, s2);
+        }
+        if (parent.endsWith("/" + solution) || parent.equals(solution)) return parent;
+        return parent.isEmpty() ? solution : parent + "/" + solution;
     }
 
     /** A sidecar names a path relative to the content root; never let it climb out of the output folder. */

@@ -27,7 +27,8 @@ final class Functions {
             case "length": return ArmExpressions.JSON.numberNode(a.get(0).isString() ? a.get(0).asString().length() : a.get(0).size());
             case "empty": return ArmExpressions.JSON.booleanNode(a.get(0).isNull()
                     || (a.get(0).isString() ? a.get(0).asString().isEmpty() : a.get(0).isContainer() && a.get(0).isEmpty()));
-            case "equals": return ArmExpressions.JSON.booleanNode(a.get(0).equals(a.get(1)));
+            case "equals": return ArmExpressions.JSON.booleanNode(a.get(0).isNumber() && a.get(1).isNumber()
+                    ? a.get(0).decimalValue().compareTo(a.get(1).decimalValue()) == 0 : a.get(0).equals(a.get(1)));
             case "not": return ArmExpressions.JSON.booleanNode(!ArmExpressions.bool(a.get(0)));
             case "and": return ArmExpressions.JSON.booleanNode(a.stream().allMatch(ArmExpressions::bool));
             case "or": return ArmExpressions.JSON.booleanNode(a.stream().anyMatch(ArmExpressions::bool));

@@ -38,6 +38,9 @@ public final class RoundtripCommand implements Callable<Integer> {
     @Option(names = "--arm-only", description = "Without the source fields kept in template metadata: what ARM alone carries.")
     boolean armOnly;
 
+    @Option(names = "--verbose", description = "With --arm-only: print every file's differing fields.")
+    boolean verbose;
+
     @Option(names = "--api-version", defaultValue = "2023-12-01-preview")
     String apiVersion;
 
@@ -66,7 +69,7 @@ public final class RoundtripCommand implements Callable<Integer> {
                 continue;
             }
             e.getValue().differingFields().forEach(f -> byField.merge(f, 1, Integer::sum));
-            if (!armOnly || !e.getValue().error().isEmpty()) out.println("EXCEPTION " + e.getKey() + ": " + e.getValue().reason());
+            if (!armOnly || verbose || !e.getValue().error().isEmpty()) out.println("EXCEPTION " + e.getKey() + ": " + e.getValue().reason());
         }
         long content = outcome.contentFiles();
         out.printf("round trip%s: %d of %d valid files the same (%.2f%%); %d content files, %d not valid (not built)%n",
