@@ -42,14 +42,21 @@ public final class ArmBuild {
             String target = options.bundle() ? bundleName(in.relativePath()) : unique(jsonName(in.relativePath()), taken);
             byTarget.computeIfAbsent(target, k -> new ArrayList<>()).add(in);
         }
+        // Folders first, once each: creating them per file costs a stat per path element per file.
+        Set<Path> dirs = new java.util.TreeSet<>();
+        for (String target : byTarget.keySet()) dirs.add(options.out().resolve(target).getParent());
+        try {
+            for (Path d : dirs) Files.createDirectories(d);
+        } catch (IOException x) {
+            throw new UncheckedIOException("cannot create " + x.getMessage(), x);
+        }
         return byTarget.entrySet().parallelStream().map(e -> {
             List<ArmTemplate.Entry> entries = e.getValue().stream()
                     .map(in -> new ArmTemplate.Entry(in.item(), in.relativePath())).toList();
             String json = ArmTemplate.toJson(templates.build(entries));
             Path file = options.out().resolve(e.getKey());
             try {
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, json, StandardCharsets.UTF_8);
+                Files.write(file, json.getBytes(StandardCharsets.UTF_8));
             } catch (IOException x) {
                 throw new UncheckedIOException("cannot write " + file + ": " + x.getMessage(), x);
             }
