@@ -56,6 +56,8 @@ public final class ArmToYaml {
         copyString(p, "status", y, "status");
         JsonNode connectors = get(p, "requiredDataConnectors");
         if (connectors != null && connectors.isArray()) y.set("requiredDataConnectors", connectors.deepCopy());
+        // Azure-Sentinel requires the field on Scheduled rules; an alert rule resource never says, so: none known.
+        else if (!nrt) y.putArray("requiredDataConnectors");
         if (!nrt) {
             copyDuration(p, "queryFrequency", y);
             copyDuration(p, "queryPeriod", y);

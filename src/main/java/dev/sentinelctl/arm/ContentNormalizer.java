@@ -9,15 +9,16 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Brings a content file's YAML tree to a normal form so two spellings of the same content compare equal:
  * durations as ISO-8601 of their value ({@code 60m}, {@code 1h}, {@code 01:00:00} → {@code PT1H}), trigger
- * operators as the ARM enum, {@code kind} in its canonical case, integral numbers as one type, and the
- * defaults the API applies filled in (enabled, suppression, incident creation). Nothing else changes:
- * text, lists and unknown fields are compared as written.
+ * operators as the ARM enum, {@code kind} in its canonical case, integral numbers as one type, empty lists
+ * and mappings as absent ({@code tactics: []} says what no {@code tactics} says), and the defaults the API
+ * applies filled in (enabled, suppression, incident creation). Nothing else changes: text, list order and
+ * unknown fields are compared as written.
  */
 public final class ContentNormalizer {
     private ContentNormalizer() {}
 
     public static ObjectNode normalise(JsonNode yaml, boolean rule) {
-        ObjectNode n = (ObjectNode) numbers(ArmToYaml.withoutNulls(yaml));
+        ObjectNode n = (ObjectNode) withoutEmpty(numbers(ArmToYaml.withoutNulls(yaml)));
         if (!rule) return n;
         duration(n, "queryFrequency");
         duration(n, "queryPeriod");
@@ -50,6 +51,23 @@ public final class ContentNormalizer {
         if (v != null && v.isString()) {
             RuleDuration.parse(v.asString()).ifPresent(d -> n.put(field, RuleDuration.isoForm(d.value())));
         }
+    }
+
+    private static JsonNode withoutEmpty(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode out = ArmResources.JSON.objectNode();
+            for (var e : node.properties()) {
+                JsonNode v = withoutEmpty(e.getValue());
+                if (!(v.isContainer() && v.isEmpty())) out.set(e.getKey(), v);
+            }
+            return out;
+        }
+        if (node.isArray()) {
+            ArrayNode out = ArmResources.JSON.arrayNode();
+            for (JsonNode v : node) out.add(withoutEmpty(v));
+            return out;
+        }
+        return node;
     }
 
     static JsonNode numbers(JsonNode node) {

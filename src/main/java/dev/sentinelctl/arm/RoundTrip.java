@@ -19,10 +19,30 @@ import tools.jackson.databind.node.ObjectNode;
 public final class RoundTrip {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
+    /** The YAML fields an alert rule resource has a property for; the rest can only travel in the sidecar. */
+    public static final java.util.Set<String> RULE_FIELDS_IN_ARM = java.util.Set.of("id", "name", "description", "severity",
+            "queryFrequency", "queryPeriod", "triggerOperator", "triggerThreshold", "tactics", "relevantTechniques", "query",
+            "entityMappings", "sentinelEntitiesMappings", "customDetails", "alertDetailsOverride", "eventGroupingSettings",
+            "incidentConfiguration", "suppressionEnabled", "suppressionDuration", "enabled", "alertRuleTemplateName",
+            "templateVersion", "version", "kind");
+    /** The YAML fields a hunting saved search has a property or conventional tag for. */
+    public static final java.util.Set<String> HUNTING_FIELDS_IN_ARM = java.util.Set.of("id", "name", "description", "tactics",
+            "relevantTechniques", "query");
+
     /** Empty {@code differingFields} and no {@code error}: the item came back the same. */
-    public record Result(List<String> differingFields, String error) {
+    public record Result(List<String> differingFields, String error, boolean rule) {
+        public Result(List<String> differingFields, String error) {
+            this(differingFields, error, true);
+        }
+
         public boolean same() {
             return differingFields.isEmpty() && error.isEmpty();
+        }
+
+        /** The differing fields that ARM has a property for: what the mapping itself changed. */
+        public List<String> differingArmFields() {
+            java.util.Set<String> carried = rule ? RULE_FIELDS_IN_ARM : HUNTING_FIELDS_IN_ARM;
+            return differingFields.stream().filter(carried::contains).toList();
         }
 
         public String reason() {
@@ -58,6 +78,6 @@ public final class RoundTrip {
         TreeSet<String> fields = new TreeSet<>();
         for (var e : a.properties()) if (!e.getValue().equals(b.get(e.getKey()))) fields.add(e.getKey());
         for (var e : b.properties()) if (!a.has(e.getKey())) fields.add(e.getKey());
-        return new Result(new ArrayList<>(fields), "");
+        return new Result(new ArrayList<>(fields), "", rule);
     }
 }

@@ -30,7 +30,7 @@ public record Sidecar(String file, ObjectNode fields, List<String> absent) {
         for (var e : original.properties()) {
             String f = e.getKey();
             if (e.getValue().isNull()) continue;
-            if (!a.get(f).equals(b.get(f))) fields.set(f, e.getValue().deepCopy());
+            if (!java.util.Objects.equals(a.get(f), b.get(f))) fields.set(f, e.getValue().deepCopy());
         }
         List<String> absent = new ArrayList<>();
         for (var e : b.properties()) {

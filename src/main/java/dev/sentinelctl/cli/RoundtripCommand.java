@@ -63,18 +63,30 @@ public final class RoundtripCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Integer> byField = new TreeMap<>();
         int same = 0;
+        int sameInArmFields = 0;
         for (var e : results) {
-            if (e.getValue().same()) {
+            RoundTrip.Result r = e.getValue();
+            if (r.error().isEmpty() && r.differingArmFields().isEmpty()) sameInArmFields++;
+            if (r.same()) {
                 same++;
                 continue;
             }
-            e.getValue().differingFields().forEach(f -> byField.merge(f, 1, Integer::sum));
-            if (!armOnly || verbose || !e.getValue().error().isEmpty()) out.println("EXCEPTION " + e.getKey() + ": " + e.getValue().reason());
+            r.differingFields().forEach(f -> byField.merge(f, 1, Integer::sum));
+            if (!armOnly || verbose || !r.error().isEmpty()) {
+                out.println("EXCEPTION " + e.getKey() + ": " + r.reason());
+            } else if (!r.differingArmFields().isEmpty()) {
+                out.println("EXCEPTION " + e.getKey() + ": fields ARM has a property for differ: "
+                        + String.join(", ", r.differingArmFields()));
+            }
         }
         long content = outcome.contentFiles();
         out.printf("round trip%s: %d of %d valid files the same (%.2f%%); %d content files, %d not valid (not built)%n",
                 armOnly ? " (ARM only, no source fields)" : "", same, results.size(),
                 results.isEmpty() ? 100.0 : 100.0 * same / results.size(), content, content - results.size());
+        if (armOnly) {
+            out.printf("fields ARM has a property for came back the same in %d of %d files (%.2f%%)%n", sameInArmFields,
+                    results.size(), results.isEmpty() ? 100.0 : 100.0 * sameInArmFields / results.size());
+        }
         if (!byField.isEmpty()) out.println("fields that did not come back, by number of files: " + byField);
         out.flush();
         return same == results.size() ? ExitCodes.OK : ExitCodes.FINDINGS;

@@ -132,7 +132,8 @@ class ArmImporterTest {
         assertEquals("5h", y.get("incidentConfiguration").get("groupingConfiguration").get("lookbackDuration").asString());
         assertEquals("Scheduled", y.get("kind").asString());
         String fields = String.join(",", iterable(y.propertyNames()));
-        assertEquals("id,name,description,severity,queryFrequency,queryPeriod,triggerOperator,triggerThreshold,tactics,"
+        assertEquals("[]", y.get("requiredDataConnectors").toString(), "required for Scheduled rules; ARM never says");
+        assertEquals("id,name,description,severity,requiredDataConnectors,queryFrequency,queryPeriod,triggerOperator,triggerThreshold,tactics,"
                 + "relevantTechniques,query,entityMappings,eventGroupingSettings,incidentConfiguration,kind", fields);
     }
 
