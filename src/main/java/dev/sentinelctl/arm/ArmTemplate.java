@@ -91,6 +91,8 @@ public final class ArmTemplate {
         dependsOn.ifPresent(d -> n.putArray("dependsOn").add(d));
         ObjectNode props = (ObjectNode) escape(r.properties());
         if (r.type().equals(ArmResource.METADATA_TYPE)) props.put("parentId", r.properties().get("parentId").asString());
+        // As in Microsoft's own packages: "*" lets a redeploy overwrite the saved search instead of conflicting.
+        if (r.isSavedSearch()) props.put("eTag", "*");
         n.set("properties", props);
         return n;
     }
