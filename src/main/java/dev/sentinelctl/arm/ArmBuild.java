@@ -25,7 +25,13 @@ public final class ArmBuild {
 
     public record Options(Path out, boolean bundle, ArmTemplate.Options template) {}
 
-    public record Written(Path file, int items) {}
+    /** A template written: its file, how many items and resources it holds, and its size. */
+    public record Written(Path file, int items, int resources, long bytes) {
+        /** ARM rejects templates over 4 MB or with more than 800 resources. */
+        public boolean overArmLimits() {
+            return bytes > 4L * 1024 * 1024 || resources > 800;
+        }
+    }
 
     private final ArmTemplate templates;
     private final Options options;
@@ -53,14 +59,15 @@ public final class ArmBuild {
         return byTarget.entrySet().parallelStream().map(e -> {
             List<ArmTemplate.Entry> entries = e.getValue().stream()
                     .map(in -> new ArmTemplate.Entry(in.item(), in.relativePath())).toList();
-            String json = ArmTemplate.toJson(templates.build(entries));
+            tools.jackson.databind.node.ObjectNode template = templates.build(entries);
+            byte[] json = ArmTemplate.toJson(template).getBytes(StandardCharsets.UTF_8);
             Path file = options.out().resolve(e.getKey());
             try {
-                Files.write(file, json.getBytes(StandardCharsets.UTF_8));
+                Files.write(file, json);
             } catch (IOException x) {
                 throw new UncheckedIOException("cannot write " + file + ": " + x.getMessage(), x);
             }
-            return new Written(file, entries.size());
+            return new Written(file, entries.size(), template.get("resources").size(), json.length);
         }).toList();
     }
 

@@ -62,6 +62,8 @@ public final class SourceName {
                 url = url.replace(':', '/').replace('\\', '/');
                 String[] parts = url.split("/");
                 int n = parts.length;
+                // Azure DevOps: …/<project>/_git/<repo>
+                if (n >= 3 && parts[n - 2].equals("_git")) return Optional.of(parts[n - 3] + "/" + parts[n - 1]);
                 if (n >= 2 && !parts[n - 1].isEmpty()) return Optional.of(parts[n - 2] + "/" + parts[n - 1]);
             }
         }

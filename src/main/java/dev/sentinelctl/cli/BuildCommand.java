@@ -113,6 +113,12 @@ public final class BuildCommand implements Callable<Integer> {
         }
         int exit = output.emit(new Report(outcome.diagnostics(), (int) outcome.contentFiles(), new FileSourceLines()),
                 spec.commandLine().getOut());
+        for (ArmBuild.Written w : written) {
+            if (w.overArmLimits()) {
+                spec.commandLine().getErr().printf("warning: %s has %d resources and %d bytes; ARM takes at most 800 "
+                        + "resources and 4 MB per template: build without --bundle or split the folder%n", w.file(), w.resources(), w.bytes());
+            }
+        }
         spec.commandLine().getErr().printf("Built %d template%s (%d item%s) in %s%s%n", written.size(),
                 written.size() == 1 ? "" : "s", inputs.size(), inputs.size() == 1 ? "" : "s", out,
                 notBuilt == 0 ? "" : "; " + notBuilt + " file" + (notBuilt == 1 ? "" : "s") + " with errors not built");
