@@ -176,6 +176,10 @@ public final class ArmImporter {
             Optional<String> version = meta.flatMap(MetadataInfo::version).or(() -> hint.flatMap(OuterHint::version));
             ObjectNode yaml = inverse.toYaml(new ArmToYaml.ArmItem(type, kind, id.get(), props, version));
             Optional<String> sourceFile = Optional.empty();
+            boolean fromBuild = sidecars != null && sidecars.get(id.get()) != null;
+            // Text saved in the portal has Windows line ends; as LF the query stays a readable literal block.
+            // Not for build's own output, which must come back exactly as it was.
+            if (!fromBuild) yaml = (ObjectNode) unixLineEnds(yaml);
             if (sidecars != null) {
                 JsonNode raw = sidecars.get(id.get());
                 if (raw != null) {
@@ -302,6 +306,24 @@ public final class ArmImporter {
             List<MetadataInfo> ofKind = metadata.stream().filter(m -> m.kind().equals(kind)).toList();
             return ofKind.size() == 1 && count == 1 ? Optional.of(ofKind.get(0)) : Optional.empty();
         }
+    }
+
+    private static JsonNode unixLineEnds(JsonNode node) {
+        if (node.isString()) {
+            String t = node.asString();
+            return t.indexOf('\r') < 0 ? node : ArmResources.JSON.stringNode(t.replace("\r\n", "\n"));
+        }
+        if (node.isObject()) {
+            ObjectNode out = ArmResources.JSON.objectNode();
+            for (var e : node.properties()) out.set(e.getKey(), unixLineEnds(e.getValue()));
+            return out;
+        }
+        if (node.isArray()) {
+            var out = ArmResources.JSON.arrayNode();
+            for (JsonNode n : node) out.add(unixLineEnds(n));
+            return out;
+        }
+        return node;
     }
 
     private static boolean isRuleType(String type) {

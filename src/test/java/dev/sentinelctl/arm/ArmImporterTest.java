@@ -142,6 +142,14 @@ class ArmImporterTest {
     }
 
     @Test
+    void portalLineEndsBecomeLf() {
+        ArmImporter.Result r = importText(PORTAL_EXPORT.replace("DeviceProcessEvents\\n|", "DeviceProcessEvents\\r\\n|"));
+        String query = r.items().get(0).yaml().get("query").asString();
+        assertTrue(query.startsWith("DeviceProcessEvents\n| where"), query);
+        assertTrue(YamlWriter.writeChecked(r.items().get(0).yaml()).contains("query: |\n  DeviceProcessEvents\n"));
+    }
+
+    @Test
     void contentHubPackage() {
         ArmImporter.Result r = importText(PACKAGE);
         assertEquals(java.util.List.of(), r.problems());
