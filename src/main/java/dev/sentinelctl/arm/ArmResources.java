@@ -89,7 +89,7 @@ public final class ArmResources {
                 .orElse(DEFAULT_SUPPRESSION)));
         p.put("suppressionEnabled", rule.suppressionEnabled().orElse(false));
         putStrings(p, "tactics", rule.tactics());
-        putTechniques(p, rule.relevantTechniques(), true);
+        putTechniques(p, rule.relevantTechniques());
         p.put("alertRuleTemplateName", textOr(yaml, "alertRuleTemplateName", rule.id()));
         String templateVersion = textOr(yaml, "templateVersion", rule.version());
         putIfNotEmpty(p, "templateVersion", templateVersion);
@@ -133,10 +133,10 @@ public final class ArmResources {
                 query.id(), query.id(), p);
     }
 
-    private void putTechniques(ObjectNode p, List<String> relevant, boolean rule) {
+    private void putTechniques(ObjectNode p, List<String> relevant) {
         Techniques t = Techniques.split(relevant);
         putStrings(p, "techniques", t.parents());
-        if (rule && apiVersion.carriesSubTechniques()) putStrings(p, "subTechniques", t.subTechniques());
+        if (apiVersion.carriesSubTechniques()) putStrings(p, "subTechniques", t.subTechniques());
     }
 
     /** Relevant techniques split the way the ARM API wants them: {@code T1234} and {@code T1234.001} apart. */

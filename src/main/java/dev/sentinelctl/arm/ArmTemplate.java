@@ -2,7 +2,6 @@ package dev.sentinelctl.arm;
 
 import dev.sentinelctl.content.AnalyticRule;
 import dev.sentinelctl.content.ContentItem;
-import dev.sentinelctl.content.HuntingQuery;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -121,10 +120,5 @@ public final class ArmTemplate {
 
     public static String toJson(JsonNode template) {
         return MAPPER.writeValueAsString(template) + "\n";
-    }
-
-    /** The content kind folder Azure-Sentinel uses, for files import writes. */
-    static String kindFolder(ContentItem item) {
-        return item instanceof HuntingQuery ? "Hunting Queries" : "Analytic Rules";
     }
 }
