@@ -50,7 +50,7 @@ final class ContentRun {
         List<String> files;
         if (scope == null) {
             diagnostics = outcome.diagnostics();
-            files = outcome.files().stream().filter(f -> f.skipped().isEmpty()).map(f -> f.displayPath()).toList();
+            files = contentFiles(outcome);
         } else {
             try {
                 PullRequestScope.Scoped scoped = scope.apply(outcome, roots);
@@ -69,7 +69,7 @@ final class ContentRun {
                 throw new UserException("cannot read baseline " + baseline.get() + ": " + e.getMessage());
             }
         }
-        return new Report(diagnostics, files, new FileSourceLines(), new RuleCatalog(Checks.ruleInfos()), plan.command());
+        return report(diagnostics, files, plan.command());
     }
 
     /**
@@ -88,6 +88,15 @@ final class ContentRun {
             return ExitCodes.OK;
         }
         return output.emit(report, out, config);
+    }
+
+    /** A report over the given findings and files with every rule's description. */
+    static Report report(List<Diagnostic> diagnostics, List<String> files, String command) {
+        return new Report(diagnostics, files, new FileSourceLines(), new RuleCatalog(Checks.ruleInfos()), command);
+    }
+
+    static List<String> contentFiles(CheckRun.Outcome outcome) {
+        return outcome.files().stream().filter(f -> f.skipped().isEmpty()).map(f -> f.displayPath()).toList();
     }
 
     static void writeBaseline(Path file, Report report) {

@@ -8,8 +8,11 @@ import picocli.CommandLine.Option;
 /** Entry point: wires the commands and turns every failure into a message and an exit code, never a stack trace. */
 @Command(name = "sentinelctl", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Microsoft Sentinel content as code: validate, lint KQL, build ARM, plan and deploy.",
-        subcommands = {ValidateCommand.class, NewCommand.class, CheckCommand.class, LintCommand.class, RulesCommand.class, CoverageCommand.class, DocsCommand.class, KqlCommand.class, SandboxCommand.class, CompletionCommand.class},
-        footer = {"", "Examples:", "  sentinelctl validate content", "  sentinelctl validate --format json rules/ > findings.json",
+        subcommands = {CheckCommand.class, ValidateCommand.class, LintCommand.class, BuildCommand.class, ImportCommand.class,
+                NewCommand.class, RulesCommand.class, CoverageCommand.class, DocsCommand.class, KqlCommand.class,
+                SandboxCommand.class, CompletionCommand.class, RoundtripCommand.class},
+        footer = {"", "Examples:", "  sentinelctl check content", "  sentinelctl validate --format json rules/ > findings.json",
+                "  sentinelctl build content --out arm", "  sentinelctl import export.json --out content",
                 "  sentinelctl new analytic-rule \"Brute force against Entra ID\" --table SigninLogs"})
 public final class Main {
 
