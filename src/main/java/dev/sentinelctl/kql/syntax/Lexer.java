@@ -44,6 +44,9 @@ public final class Lexer {
     private final String text;
     private final int length;
     private final List<KqlDiagnostic> diagnostics;
+    /** Index of the token each lexical diagnostic belongs to (parallel to {@link #diagnostics}'s new entries). */
+    private final List<Integer> diagnosticTokens = new ArrayList<>();
+    private int tokenIndex;
     private int pos;
 
     private Lexer(String text, List<KqlDiagnostic> diagnostics) {
@@ -57,6 +60,28 @@ public final class Lexer {
         return new Lexer(text, diagnostics).run();
     }
 
+    /** Tokens plus, per token index, the lexical diagnostic raised while scanning it (null when none). */
+    record Result(List<Token> tokens, KqlDiagnostic[] diagnosticByToken) {
+    }
+
+    /** Lexes and keeps each diagnostic with its token, so the parser can report it in tree order. */
+    static Result lexForParser(String text) {
+        List<KqlDiagnostic> diags = new ArrayList<>(0);
+        Lexer lexer = new Lexer(text, diags);
+        List<Token> tokens = lexer.run();
+        KqlDiagnostic[] byToken = new KqlDiagnostic[tokens.size()];
+        for (int i = 0; i < diags.size(); i++) {
+            int t = lexer.diagnosticTokens.get(i);
+            if (byToken[t] == null) byToken[t] = diags.get(i);
+        }
+        return new Result(tokens, byToken);
+    }
+
+    private void report(KqlDiagnostic d) {
+        diagnostics.add(d);
+        diagnosticTokens.add(tokenIndex);
+    }
+
     private List<Token> run() {
         List<Token> tokens = new ArrayList<>(Math.max(16, length / 4));
         while (true) {
@@ -67,6 +92,7 @@ public final class Lexer {
                 tokens.add(new Token(TokenKind.END_OF_TEXT, fullStart, start, start, text, false, null));
                 return tokens;
             }
+            tokenIndex = tokens.size();
             TokenKind kind = scan();
             String word = kind == TokenKind.IDENTIFIER || kind == TokenKind.OPERATOR_WORD
                     ? WordTable.lookup(text, start, pos) : null;
@@ -202,7 +228,7 @@ public final class Lexer {
     private TokenKind bad() {
         int start = pos;
         pos += Character.charCount(text.codePointAt(pos));
-        diagnostics.add(KqlDiagnostic.error("KS002", start, pos, "Unexpected character: " + text.substring(start, pos),
+        report(KqlDiagnostic.error("KS002", start, pos, "Unexpected character: " + text.substring(start, pos),
                 "Remove the character or put it inside a string literal."));
         return TokenKind.BAD_CHARACTER;
     }
@@ -264,7 +290,7 @@ public final class Lexer {
         }
         // Trim trailing whitespace so the literal does not swallow the line break's indentation.
         while (pos > start && Character.isWhitespace(text.charAt(pos - 1))) pos--;
-        diagnostics.add(KqlDiagnostic.error("KS001", pos, pos, "Missing: )",
+        report(KqlDiagnostic.error("KS001", pos, pos, "Missing: )",
                 "Close the " + text.substring(start, text.indexOf('(', start)) + "(...) literal with ')'."));
         return TokenKind.TYPED_LITERAL;
     }
@@ -338,7 +364,7 @@ public final class Lexer {
             }
             pos++;
         }
-        diagnostics.add(KqlDiagnostic.error("KS001", pos, pos, "Missing: " + quote,
+        report(KqlDiagnostic.error("KS001", pos, pos, "Missing: " + quote,
                 "The string is not closed: add " + quote + " before the end of the line (use ``` for multi-line text)."));
         return TokenKind.STRING_LITERAL;
     }
@@ -347,7 +373,7 @@ public final class Lexer {
         int end = text.indexOf("```", pos + 3);
         if (end < 0) {
             pos = length;
-            diagnostics.add(KqlDiagnostic.error("KS001", pos, pos, "Missing: ```",
+            report(KqlDiagnostic.error("KS001", pos, pos, "Missing: ```",
                     "Close the multi-line string with ```."));
         } else {
             pos = end + 3;

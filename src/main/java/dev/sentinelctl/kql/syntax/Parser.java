@@ -63,6 +63,8 @@ final class Parser {
     private final Token[] tokens;
     private final int last;
     private final List<KqlDiagnostic> diagnostics;
+    /** Lexical diagnostics by token index, reported when the token is consumed so all come in tree order. */
+    private final KqlDiagnostic[] lexical;
     private int pos;
     private int depth;
     /** Table references gathered as nodes are built (see {@link TableReferences}). */
@@ -70,10 +72,11 @@ final class Parser {
     /** Set while parsing a make-series axis, where {@code in range(...)} is a clause, not the in operator. */
     private boolean noInOperator;
 
-    Parser(String text, List<Token> tokens, List<KqlDiagnostic> diagnostics) {
+    Parser(String text, List<Token> tokens, KqlDiagnostic[] lexicalByToken, List<KqlDiagnostic> diagnostics) {
         this.text = text;
         this.tokens = tokens.toArray(new Token[0]);
         this.last = this.tokens.length - 1;
+        this.lexical = lexicalByToken;
         this.diagnostics = diagnostics;
     }
 
@@ -89,6 +92,11 @@ final class Parser {
 
     private Token take() {
         Token t = tokens[pos];
+        KqlDiagnostic d = lexical[pos];
+        if (d != null) {
+            diagnostics.add(d);
+            lexical[pos] = null;
+        }
         if (pos < last) pos++;
         return t;
     }
@@ -198,6 +206,9 @@ final class Parser {
         Token eof = cur();
         // parseStatements only stops at the end of text at the top level; anything else is a bug guard.
         while (!atEnd()) take();
+        for (KqlDiagnostic d : lexical) {
+            if (d != null) diagnostics.add(d);
+        }
         return new QueryBlock(statements, eof.kind() == TokenKind.END_OF_TEXT ? eof : tokens[last]);
     }
 
@@ -288,7 +299,7 @@ final class Parser {
         if (c.kind() == TokenKind.IDENTIFIER && isPipedOperator(c) && !atHeadOperator()
                 && (looksLikeOperatorUse() || isNotName(c))) {
             // An operator with no input ("where x" after a forgotten '|'): parse it so later errors still line up.
-            return seen(new Statement.Query(parseSubqueryBody()));
+            return seen(new Statement.Query(parseOperatorChain()));
         }
         return seen(new Statement.Query(parsePipeExpression()));
     }
@@ -400,6 +411,16 @@ final class Parser {
         exit();
         Token close = expect(TokenKind.CLOSE_PAREN, "Close the schema with ')'.");
         return new Clause.Schema(open, cols, close);
+    }
+
+    /** {@code typeof(string)} holds exactly one type; {@code typeof(a:string, b:long)} a column list. */
+    private Clause.Schema parseTypeofSchema() {
+        boolean singleType = peek(1).kind() == TokenKind.IDENTIFIER && peek(2).kind() != TokenKind.COLON;
+        if (!singleType) return parseSchema();
+        Token open = take();
+        Clause type = new Clause.TypeName(take());
+        Token close = expect(TokenKind.CLOSE_PAREN, "typeof takes one type: typeof(string).");
+        return new Clause.Schema(open, new SeparatedList<>(List.of(type), List.of()), close);
     }
 
     private Clause parseSchemaItem() {
@@ -568,22 +589,27 @@ final class Parser {
         Token c = cur();
         if (c.kind() == TokenKind.IDENTIFIER && isPipedOperator(c) && !atHeadOperator()
                 && looksLikeOperatorUse()) {
-            if (!enter()) {
-                exit();
-                return tooDeep();
-            }
-            try {
-                Expr e = parseQueryOperator();
-                while (at(TokenKind.BAR)) {
-                    Token bar = take();
-                    e = seen(new Expr.Pipe(e, bar, parseQueryOperator()));
-                }
-                return e;
-            } finally {
-                exit();
-            }
+            return parseOperatorChain();
         }
         return parsePipeExpression();
+    }
+
+    /** An operator without a source, then more piped operators: {@code where x | take 1}. */
+    private Expr parseOperatorChain() {
+        if (!enter()) {
+            exit();
+            return tooDeep();
+        }
+        try {
+            Expr e = parseQueryOperator();
+            while (at(TokenKind.BAR)) {
+                Token bar = take();
+                e = seen(new Expr.Pipe(e, bar, parseQueryOperator()));
+            }
+            return e;
+        } finally {
+            exit();
+        }
     }
 
     /** Distinguishes {@code (take 5)} from {@code (count)} used as a column or {@code (project)} as a table. */
@@ -670,6 +696,7 @@ final class Parser {
             case "take", "limit":
                 return new QueryOperator.Take(take(), parseExpression());
             case "count":
+                if (peek(1).kind() == TokenKind.OPEN_PAREN) break; // count() after '|' is a call, not the operator
                 return new QueryOperator.Count(take());
             case "distinct": {
                 Token kw = take();
@@ -880,7 +907,7 @@ final class Parser {
                 return new Clause.ExpandItem(e, to, null);
             }
             Token typeofKw = take();
-            return new Clause.ExpandItem(e, to, new Expr.Typeof(typeofKw, parseSchema()));
+            return new Clause.ExpandItem(e, to, new Expr.Typeof(typeofKw, parseTypeofSchema()));
         }
         return new Clause.ExpandItem(e, null, null);
     }
@@ -1255,6 +1282,11 @@ final class Parser {
             Token n = tokens[Math.min(p, last)];
             if (n.kind() == TokenKind.COMMA) {
                 p++;
+                Token after = tokens[Math.min(p, last)];
+                if (after.kind() == TokenKind.CLOSE_PAREN) {
+                    // "(a, b,) = ..." : a tuple with a missing last name
+                    return tokens[Math.min(p + 1, last)].kind() == TokenKind.EQUAL;
+                }
                 continue;
             }
             return n.kind() == TokenKind.CLOSE_PAREN && tokens[Math.min(p + 1, last)].kind() == TokenKind.EQUAL;
@@ -1384,7 +1416,7 @@ final class Parser {
             } else if (at(TokenKind.DOT)) {
                 Token dot = take();
                 Expr member;
-                if (at(TokenKind.IDENTIFIER) && peek(1).kind() == TokenKind.OPEN_PAREN) {
+                if (at(TokenKind.IDENTIFIER) && peek(1).kind() == TokenKind.OPEN_PAREN && !isNotName(cur())) {
                     member = parseCall(new Name.Identifier(take()));
                 } else if ((at(TokenKind.IDENTIFIER) && !isNotName(cur())) || atBracketedName()) {
                     member = new Expr.NameRef(parseName(""));
@@ -1474,7 +1506,7 @@ final class Parser {
                 if (call) return parseDynamic();
                 break;
             case "typeof":
-                if (call) return new Expr.Typeof(take(), parseSchema());
+                if (call) return new Expr.Typeof(take(), parseTypeofSchema());
                 break;
             case "datatable":
                 if (call || (next.kind() == TokenKind.IDENTIFIER && peek(2).kind() == TokenKind.EQUAL)) {
@@ -1576,7 +1608,9 @@ final class Parser {
     private SeparatedList<Expr> parseValuesAllowingTrailingComma() {
         List<Expr> items = new ArrayList<>();
         List<Token> seps = new ArrayList<>();
-        while (!at(TokenKind.CLOSE_BRACKET)) {
+        // Rows hold literals only (signed numbers, dynamic(...), true/false); anything else ends the list.
+        while (canStartArgument(cur()) && !at(TokenKind.COMMA) && !at(TokenKind.OPEN_PAREN)
+                && !at(TokenKind.OPEN_BRACKET) && !at(TokenKind.ASTERISK)) {
             items.add(parseExpression());
             if (!at(TokenKind.COMMA)) break;
             seps.add(take());
