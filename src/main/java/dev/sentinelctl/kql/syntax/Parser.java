@@ -423,17 +423,14 @@ final class Parser {
         return new Clause.Schema(open, new SeparatedList<>(List.of(type), List.of()), close);
     }
 
+    /** A schema column: {@code name:type}, {@code name:(nested)}, or {@code *}. */
     private Clause parseSchemaItem() {
         if (at(TokenKind.ASTERISK)) return new Clause.StarColumn(take());
-        boolean named = (at(TokenKind.IDENTIFIER) && peek(1).kind() == TokenKind.COLON)
-                || (at(TokenKind.OPEN_BRACKET) && peek(3).kind() == TokenKind.COLON)
-                || (at(TokenKind.STRING_LITERAL) && peek(1).kind() == TokenKind.COLON);
-        if (named) {
+        if (at(TokenKind.IDENTIFIER) || atBracketedName() || at(TokenKind.STRING_LITERAL)) {
             Name name = at(TokenKind.STRING_LITERAL) ? new Name.Identifier(take()) : parseName("Name the column.");
-            Token colon = take();
+            Token colon = expect(TokenKind.COLON, "Give each column a type: Name:string.");
             return new Clause.ColumnDecl(name, colon, parseTypeOrSchema());
         }
-        if (at(TokenKind.IDENTIFIER)) return new Clause.TypeName(take());
         return parseTypeOrSchema();
     }
 
@@ -622,6 +619,14 @@ final class Parser {
             case DOT, EQUAL_EQUAL, BANG_EQUAL -> false;
             default -> true;
         };
+    }
+
+    /** {@code ( operator | operator ... )}: mv-apply, fork and facet subqueries start with an operator. */
+    private Expr parseOperatorSubquery(String hint) {
+        Token open = expect(TokenKind.OPEN_PAREN, hint);
+        Expr inner = parseOperatorChain();
+        Token close = expect(TokenKind.CLOSE_PAREN, "Close the subquery with ')'.");
+        return new Expr.Paren(open, inner, close);
     }
 
     private Expr parseParenSubquery(String hint) {
@@ -931,7 +936,7 @@ final class Parser {
         SeparatedList<Clause.ExpandItem> items = parseSeparated(this::parseExpandItem);
         Clause.Limit limit = parseOptionalLimit();
         Token on = expectWord("on", "mv-apply needs a subquery: mv-apply x on (summarize ...).");
-        Expr sub = parseParenSubquery("Put the mv-apply subquery in parentheses: on (where ... | take 1).");
+        Expr sub = parseOperatorSubquery("Put the mv-apply subquery in parentheses: on (where ... | take 1).");
         return new QueryOperator.MvApply(kw, params, items, limit, on, sub);
     }
 
@@ -1041,7 +1046,16 @@ final class Parser {
     }
 
     private Clause.SortItem parseSortItem(boolean allowPattern) {
-        Expr e = allowPattern ? parseNameOrPattern() : parseExpression();
+        Expr e;
+        if (atWord("asc") || atWord("desc")) {
+            // "order by desc": Kusto takes the keyword as the (unbracketed) column name and says so.
+            Token kw = cur();
+            error("KS228", kw.start(), kw.end(), "'" + kw.text() + "' is a keyword; the column to sort by is missing"
+                    + " or needs brackets.", "Write the column before the direction: order by TimeGenerated desc.");
+            e = new Expr.NameRef(new Name.Identifier(take()));
+        } else {
+            e = allowPattern ? parseNameOrPattern() : parseExpression();
+        }
         Token dir = null, nulls = null, pos2 = null;
         if (atWord("asc") || atWord("desc") || (allowPattern && (atWord("granny-asc") || atWord("granny-desc")))) {
             dir = take();
@@ -1170,17 +1184,17 @@ final class Parser {
         List<Expr> branches = new ArrayList<>();
         while (true) {
             if (at(TokenKind.OPEN_PAREN)) {
-                branches.add(parseParenSubquery("Put each fork branch in parentheses."));
+                branches.add(parseOperatorSubquery("Put each fork branch in parentheses."));
             } else if ((at(TokenKind.IDENTIFIER) || atBracketedName()) && nextAfterNameIs(TokenKind.EQUAL)) {
                 Name n = parseName("");
                 Token eq = take();
-                branches.add(new Expr.Named(n, eq, parseParenSubquery("Put each fork branch in parentheses.")));
+                branches.add(new Expr.Named(n, eq, parseOperatorSubquery("Put each fork branch in parentheses.")));
             } else {
                 break;
             }
         }
         if (branches.isEmpty()) {
-            branches.add(parseParenSubquery("fork takes subqueries in parentheses: fork (where a) (take 5)."));
+            branches.add(parseOperatorSubquery("fork takes subqueries in parentheses: fork (where a) (take 5)."));
         }
         return new QueryOperator.Fork(kw, branches);
     }
@@ -1197,7 +1211,7 @@ final class Parser {
         Expr sub = null;
         if (atWord("with")) {
             with = take();
-            sub = parseParenSubquery("Put the facet subquery in parentheses: with (take 5).");
+            sub = parseOperatorSubquery("Put the facet subquery in parentheses: with (take 5).");
         }
         return new QueryOperator.Facet(kw, by, cols, with, sub);
     }
