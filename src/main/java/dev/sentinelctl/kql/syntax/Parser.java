@@ -757,12 +757,8 @@ final class Parser {
                 return parsePartition();
             case "range":
                 return parseRange();
-            case "print": {
-                Token kw = take();
-                SeparatedList<Expr> list = atOperatorEnd() ? SeparatedList.empty()
-                        : parseSeparated(this::parseNamedExpression);
-                return new QueryOperator.Print(kw, list);
-            }
+            case "print":
+                return new QueryOperator.Print(take(), parseSeparated(this::parseNamedExpression));
             case "consume": {
                 Token kw = take();
                 return new QueryOperator.Consume(kw, parseParams(CONSUME_PARAMS));
@@ -961,9 +957,6 @@ final class Parser {
                 } else {
                     parts.add(new Clause.Capture(name, null, null));
                 }
-            } else if (c.kind() == TokenKind.COMMA && !parts.isEmpty()) {
-                // Kusto tolerates commas between pattern parts; keep them as a separator-free part.
-                parts.add(new Clause.Skipped(List.of(take())));
             } else {
                 break;
             }
@@ -1140,7 +1133,13 @@ final class Parser {
 
     private QueryOperator parseRender() {
         Token kw = take();
-        Name chart = parseName("Name the chart type: render timechart, render columnchart ...");
+        Name chart;
+        if (at(TokenKind.IDENTIFIER)) {
+            chart = new Name.Identifier(take());
+        } else {
+            expectedError("a chart type", "Name the chart: render timechart, columnchart, barchart, piechart, table ...");
+            chart = new Name.Identifier(missing(TokenKind.IDENTIFIER));
+        }
         List<Clause.OperatorParam> params = parseParams(RENDER_PARAMS);
         Clause.WithProperties with = atWord("with") && peek(1).kind() == TokenKind.OPEN_PAREN
                 ? parseWithProperties() : null;
