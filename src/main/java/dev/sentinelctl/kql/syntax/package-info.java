@@ -26,7 +26,7 @@
  * hangs on the end-of-text token), so {@link dev.sentinelctl.kql.syntax.SyntaxWalker#fullText} reproduces the
  * input. Spans are UTF-16 offsets into the query text, end exclusive. Missing tokens have zero width and
  * {@code missing() == true}; tokens that fit nowhere are kept in skipped nodes. Nesting deeper than
- * {@code Parser.MAX_DEPTH} is reported (KS245) and kept as {@link dev.sentinelctl.kql.syntax.Expr.Unparsed}.
+ * {@code TokenCursor.MAX_DEPTH} is reported (KS245) and kept as {@link dev.sentinelctl.kql.syntax.Expr.Unparsed}.
  *
  * <h2>Behaviour model</h2>
  * Microsoft's Kusto.Language decides what is valid. Where its recovery is observable (which keyword may be a
