@@ -410,7 +410,7 @@ abstract class OperatorParser extends ExpressionParser {
 
     Clause.SortItem parseSortItem(boolean allowPattern) {
         Expr e;
-        if (atWord("asc") || atWord("desc")) {
+        if ((atWord("asc") || atWord("desc")) && peek(1).kind() != TokenKind.END_OF_TEXT) {
             // "order by desc": Kusto takes the keyword as the (unbracketed) column name and says so.
             Token kw = cur();
             error("KS228", kw.start(), kw.end(), "'" + kw.text() + "' is a keyword; the column to sort by is missing"

@@ -46,7 +46,10 @@ final class Parser extends OperatorParser {
         List<Token> seps = new ArrayList<>();
         while (!atStatementListEnd(inBody)) {
             if (!canStartStatement(cur())) {
-                items.add(skipRest(inBody));
+                // In a function body the closing '}' is expected here; the caller reports it and the outer
+                // statement list skips what follows, as Kusto does.
+                if (inBody) break;
+                items.add(skipRest(false));
                 continue;
             }
             int before = pos;
