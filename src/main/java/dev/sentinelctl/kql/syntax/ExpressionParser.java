@@ -525,6 +525,15 @@ abstract class ExpressionParser extends TokenCursor {
                 }
                 break;
         }
+        if (!call && CALLABLE_KEYWORDS.contains(w)) {
+            // "materialize" without its parentheses: Kusto still reads a call and reports the missing '('.
+            Name name = new Name.Identifier(take());
+            Token open = expect(TokenKind.OPEN_PAREN, "materialize/toscalar take their input in parentheses: materialize(T).");
+            Expr arg = canStartArgument(cur()) ? parsePipeExpression() : null;
+            Token close = expect(TokenKind.CLOSE_PAREN, "Close the argument list with ')'.");
+            SeparatedList<Expr> args = arg == null ? SeparatedList.empty() : new SeparatedList<>(List.of(arg), List.of());
+            return seen(new Expr.FunctionCall(name, open, args, close));
+        }
         boolean matchesRegex = w.equals("matches") && isWord(next, "regex");
         if (matchesRegex || (NOT_EXPRESSION_NAMES.contains(w) && !(call && CALLABLE_KEYWORDS.contains(w)))) {
             return missingExpression("Write a value, column name or function call here.");
