@@ -194,7 +194,8 @@ abstract class ExpressionParser extends TokenCursor {
 
     /** Lists Kusto lets be empty (project, summarize): empty when nothing that could start an item follows. */
     <T extends SyntaxNode> SeparatedList<T> optionalList(Supplier<T> item) {
-        return canStartArgument(cur()) ? parseSeparated(item) : SeparatedList.empty();
+        boolean declaration = at(TokenKind.IDENTIFIER) && peek(1).kind() == TokenKind.EQUAL;
+        return canStartArgument(cur()) || declaration ? parseSeparated(item) : SeparatedList.empty();
     }
 
     /** {@code name=value} options; {@code hint.*} always, plus the operator's own names. */

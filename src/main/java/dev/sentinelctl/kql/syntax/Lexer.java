@@ -290,7 +290,7 @@ public final class Lexer {
         }
         // Trim trailing whitespace so the literal does not swallow the line break's indentation.
         while (pos > start && Character.isWhitespace(text.charAt(pos - 1))) pos--;
-        report(KqlDiagnostic.error("KS001", pos, pos, "Missing: )",
+        report(KqlDiagnostic.error("KS001", pos, pos, "Missing: ) (the typed literal is not closed)",
                 "Close the " + text.substring(start, text.indexOf('(', start)) + "(...) literal with ')'."));
         return TokenKind.TYPED_LITERAL;
     }
@@ -364,8 +364,8 @@ public final class Lexer {
             }
             pos++;
         }
-        report(KqlDiagnostic.error("KS001", pos, pos, "Missing: " + quote,
-                "The string is not closed: add " + quote + " before the end of the line (use ``` for multi-line text)."));
+        report(KqlDiagnostic.error("KS001", pos, pos, "Missing: " + quote + " (the string is not closed on this line)",
+                "Add " + quote + " before the end of the line; for text spanning lines use ```...```."));
         return TokenKind.STRING_LITERAL;
     }
 
@@ -373,7 +373,7 @@ public final class Lexer {
         int end = text.indexOf("```", pos + 3);
         if (end < 0) {
             pos = length;
-            report(KqlDiagnostic.error("KS001", pos, pos, "Missing: ```",
+            report(KqlDiagnostic.error("KS001", pos, pos, "Missing: ``` (the multi-line string is not closed)",
                     "Close the multi-line string with ```."));
         } else {
             pos = end + 3;
