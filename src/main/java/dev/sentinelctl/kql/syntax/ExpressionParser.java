@@ -130,7 +130,7 @@ abstract class ExpressionParser extends TokenCursor {
             boolean ok = t.kind() == TokenKind.IDENTIFIER || t.kind() == TokenKind.ASTERISK
                     || t.kind() == TokenKind.LONG_LITERAL;
             if (!ok) break;
-            if (n > 0 && (t.hasLeadingTrivia() || tokens[p - 1].end() != t.start())) break;
+            if (n > 0 && tokens[p - 1].end() != t.start()) break;
             if (t.kind() == TokenKind.ASTERISK) star = true;
             n++;
             p++;

@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns query text into tokens. Lossless: every character lands in exactly one token's text or leading
- * trivia, the last token ({@link TokenKind#END_OF_TEXT}) carrying the trailing trivia. Never throws; malformed
+ * Turns query text into tokens. Lossless: every character lands in exactly one token's text, leading trivia
+ * or trailing trivia (the rest of the token's line: blanks and a {@code //} comment); what follows the last
+ * token's line is the leading trivia of {@link TokenKind#END_OF_TEXT}. Never throws; malformed
  * input (unterminated strings, stray characters) becomes tokens plus diagnostics. Hand-written, no regex:
  * this is the hot path of every check.
  */
@@ -89,14 +90,32 @@ public final class Lexer {
             skipTrivia();
             int start = pos;
             if (pos >= length) {
-                tokens.add(new Token(TokenKind.END_OF_TEXT, fullStart, start, start, text, false, null));
+                tokens.add(new Token(TokenKind.END_OF_TEXT, fullStart, start, start, start, text, false, null));
                 return tokens;
             }
             tokenIndex = tokens.size();
             TokenKind kind = scan();
             String word = kind == TokenKind.IDENTIFIER || kind == TokenKind.OPERATOR_WORD
                     ? WordTable.lookup(text, start, pos) : null;
-            tokens.add(new Token(kind, fullStart, start, pos, text, false, word));
+            int end = pos;
+            skipTrailingTrivia();
+            tokens.add(new Token(kind, fullStart, start, end, pos, text, false, word));
+        }
+    }
+
+    /** Blanks and a {@code //} comment on the token's own line; the line break starts the next token's trivia. */
+    private void skipTrailingTrivia() {
+        while (pos < length) {
+            char c = text.charAt(pos);
+            if (c == ' ' || c == '\t' || c == '\f' || c == '\u00a0') {
+                pos++;
+            } else if (c == '/' && pos + 1 < length && text.charAt(pos + 1) == '/') {
+                pos += 2;
+                while (pos < length && text.charAt(pos) != '\n' && text.charAt(pos) != '\r') pos++;
+                return;
+            } else {
+                return;
+            }
         }
     }
 

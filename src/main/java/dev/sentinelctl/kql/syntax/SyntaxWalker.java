@@ -63,7 +63,7 @@ public final class SyntaxWalker {
     /** The text reproduced from the tree: every token with its leading trivia. Equals the input for any parse. */
     public static String fullText(SyntaxNode root) {
         StringBuilder sb = new StringBuilder();
-        for (Token t : tokens(root)) sb.append(t.source(), t.fullStart(), t.end());
+        for (Token t : tokens(root)) sb.append(t.source(), t.fullStart(), t.fullEnd());
         return sb.toString();
     }
 

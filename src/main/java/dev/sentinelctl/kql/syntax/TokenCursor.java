@@ -104,9 +104,10 @@ abstract class TokenCursor {
      */
     void expectedError(String what, String hint) {
         Token c = cur();
-        boolean oneBlank = c.start() - c.fullStart() == 1 && (c.source().charAt(c.fullStart()) == ' '
-                || c.source().charAt(c.fullStart()) == '\t');
-        if (c.kind() == TokenKind.END_OF_TEXT || !(oneBlank || c.start() == c.fullStart())) {
+        int gapStart = prevEnd();
+        int gap = c.start() - gapStart;
+        boolean oneBlank = gap == 1 && (text.charAt(gapStart) == ' ' || text.charAt(gapStart) == '\t');
+        if (c.kind() == TokenKind.END_OF_TEXT || !(oneBlank || gap == 0)) {
             error("KS005", prevEnd(), prevEnd(), "Expected " + what + " " + found(c), hint);
         } else {
             error("KS005", c.start(), c.end(), "Expected " + what + " " + found(c), hint);

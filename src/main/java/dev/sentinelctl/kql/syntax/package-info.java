@@ -22,9 +22,10 @@
  * A pipeline {@code T | where x | take 5} is left-nested: {@code Pipe(Pipe(NameRef T, Where), Take)}.
  *
  * <h2>Guarantees</h2>
- * Lossless: every character is in exactly one token's text or leading trivia (trailing trivia of the query
- * hangs on the end-of-text token), so {@link dev.sentinelctl.kql.syntax.SyntaxWalker#fullText} reproduces the
- * input. Spans are UTF-16 offsets into the query text, end exclusive. Missing tokens have zero width and
+ * Lossless: every character is in exactly one token's text, leading trivia (line breaks, indentation,
+ * whole-line comments) or trailing trivia (blanks and a {@code //} comment on the token's own line); after the
+ * last line the end-of-text token holds the rest. {@link dev.sentinelctl.kql.syntax.SyntaxWalker#fullText}
+ * reproduces the input. Spans are UTF-16 offsets into the query text, end exclusive. Missing tokens have zero width and
  * {@code missing() == true}; tokens that fit nowhere are kept in skipped nodes. Nesting deeper than
  * {@code TokenCursor.MAX_DEPTH} is reported (KS245) and kept as {@link dev.sentinelctl.kql.syntax.Expr.Unparsed}.
  *

@@ -114,12 +114,15 @@ class KqlLexerTest {
     }
 
     @Test
-    void triviaIsLeadingAndTrailingGoesToEnd() {
-        List<Token> t = lexClean("  // c1\nT // c2\n ");
+    void leadingAndTrailingTrivia() {
+        List<Token> t = lexClean("  // c1\nT // c2\n | x\n ");
         assertEquals("  // c1\n", t.get(0).leadingTrivia());
-        assertEquals(TokenKind.END_OF_TEXT, t.get(1).kind());
-        assertEquals(" // c2\n ", t.get(1).leadingTrivia());
-        assertEquals(t.get(1).start(), t.get(1).end());
+        assertEquals(" // c2", t.get(0).trailingTrivia(), "the comment on T's line belongs to T");
+        assertEquals("\n ", t.get(1).leadingTrivia());
+        assertEquals(" ", t.get(1).trailingTrivia());
+        assertEquals(TokenKind.END_OF_TEXT, t.get(3).kind());
+        assertEquals("\n ", t.get(3).leadingTrivia());
+        assertEquals(t.get(3).start(), t.get(3).end());
     }
 
     @Test
