@@ -243,6 +243,19 @@ abstract class ExpressionParser extends TokenCursor {
     // ---------------------------------------------------------------- expressions
 
     /** {@code name = expr}, {@code (a, b) = expr}, or a plain expression. */
+    /**
+     * {@code materialize} in a let value: Kusto reads a call even without the parentheses and reports the
+     * missing '(' after the keyword (elsewhere a bare {@code materialize} is a missing expression).
+     */
+    Expr parseMaterializeWithoutParentheses() {
+        Name name = new Name.Identifier(take());
+        Token open = expect(TokenKind.OPEN_PAREN, "materialize takes its input in parentheses: materialize(T | ...).");
+        Expr arg = canStartArgument(cur()) ? parsePipeExpression() : null;
+        Token close = expect(TokenKind.CLOSE_PAREN, "Close the argument list with ')'.");
+        SeparatedList<Expr> args = arg == null ? SeparatedList.empty() : new SeparatedList<>(List.of(arg), List.of());
+        return seen(new Expr.FunctionCall(name, open, args, close));
+    }
+
     Expr parseNamedExpression() {
         if (at(TokenKind.IDENTIFIER) && peek(1).kind() == TokenKind.EQUAL) {
             Token name = take();
@@ -511,22 +524,17 @@ abstract class ExpressionParser extends TokenCursor {
                 if (call) return new Expr.Typeof(take(), parseTypeofSchema());
                 break;
             case "datatable":
-                if (call || (next.kind() == TokenKind.IDENTIFIER && peek(2).kind() == TokenKind.EQUAL)) {
-                    return parseDataTable();
-                }
-                break;
+                // Never a name: without its schema Kusto reports what is missing after the keyword.
+                return parseDataTable();
             case "externaldata", "external_data":
-                if (call || (next.kind() == TokenKind.IDENTIFIER && peek(2).kind() == TokenKind.EQUAL)) {
-                    return parseExternalData();
-                }
-                break;
+                return parseExternalData();
             default:
                 if (c.isIgnoreCase("true") || c.isIgnoreCase("false")) {
                     if (!call) return new Expr.Literal(LiteralKind.BOOL, List.of(take()));
                 }
                 break;
         }
-        if (!call && CALLABLE_KEYWORDS.contains(w)) {
+        if (!call && (w.equals("toscalar") || w.equals("totable"))) {
             // "materialize" without its parentheses: Kusto still reads a call and reports the missing '('.
             Name name = new Name.Identifier(take());
             Token open = expect(TokenKind.OPEN_PAREN, "materialize/toscalar take their input in parentheses: materialize(T).");

@@ -20,7 +20,7 @@ public final class Lexer {
         "mv-expand", "mv-apply", "make-series", "make-graph", "parse-where", "parse-kv", "top-nested", "top-hitters",
         "sample-distinct", "assert-schema", "macro-expand", "graph-match", "graph-shortest-paths", "graph-to-table",
         "graph-mark-components", "graph-where-nodes", "graph-where-edges", "materialized-view-combine",
-        "partitioned-by", "granny-asc", "granny-desc", "set-or-append", "set-or-replace", "commands-and-queries",
+        "partitioned-by", "materialized-views", "granny-asc", "granny-desc", "set-or-append", "set-or-replace", "commands-and-queries",
     };
 
     /** Negated operators written with a leading '!' and no space. */

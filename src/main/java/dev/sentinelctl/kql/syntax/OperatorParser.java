@@ -26,6 +26,10 @@ abstract class OperatorParser extends ExpressionParser {
             "graph-where-nodes", "graph-where-edges", "assert-schema", "macro-expand", "project-by-names",
             "__executeAndCache", "__partitionby", "execute-and-cache");
 
+    /** Opaque operators that are complete on their own. */
+    private static final Set<String> EMPTY_BODY_OK = Set.of("graph-mark-components", "project-by-names",
+            "__executeAndCache");
+
     static final Set<String> JOIN_PARAMS = Set.of("kind");
     static final Set<String> UNION_PARAMS = Set.of("kind", "withsource", "with_source", "isfuzzy");
     static final Set<String> MV_EXPAND_PARAMS = Set.of("kind", "bagexpansion", "with_itemindex");
@@ -187,7 +191,14 @@ abstract class OperatorParser extends ExpressionParser {
         }
         if (OPAQUE_OPERATORS.contains(w)) {
             Token kw = take();
-            return new QueryOperator.Other(kw, takeOperatorTokens());
+            List<Token> rest = takeOperatorTokens();
+            if (rest.isEmpty() && !EMPTY_BODY_OK.contains(w)) {
+                String code = w.equals("graph-match") || w.equals("graph-shortest-paths") ? "KS217"
+                        : w.equals("graph-to-table") ? "KS230" : "KS006";
+                error(code, prevEnd(), prevEnd(), "Missing the body of '" + w + "' " + found(cur()),
+                        "Complete the operator; see the Kusto documentation for " + w + ".");
+            }
+            return new QueryOperator.Other(kw, rest);
         }
         if (Keywords.ALL.contains(w)) {
             error("KS176", prevEnd(), prevEnd(), "Query operator expected: '" + w + "' cannot follow '|'.",

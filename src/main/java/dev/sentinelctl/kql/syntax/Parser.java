@@ -95,7 +95,7 @@ final class Parser extends OperatorParser {
 
     private boolean canStartStatement(Token t) {
         return switch (t.kind()) {
-            case IDENTIFIER -> canStartExpression(t) || (t.is("set") && peek(1).kind() == TokenKind.IDENTIFIER)
+            case IDENTIFIER -> canStartExpression(t) || t.is("set")
                     || t.is("let") || isPipedOperator(t);
             case STRING_LITERAL, LONG_LITERAL, REAL_LITERAL, TIMESPAN_LITERAL, TYPED_LITERAL,
                  OPEN_PAREN, OPEN_BRACKET, MINUS, PLUS -> true;
@@ -112,7 +112,7 @@ final class Parser extends OperatorParser {
                 // "let = 1": Kusto keeps the bare 'let' and reports the next token as an unexpected fragment.
                 return new Statement.Other(take(), List.of());
             }
-            if (c.is("set") && n.kind() == TokenKind.IDENTIFIER && !n.is("by")) return parseSet();
+            if (c.is("set")) return parseSet();
             if (c.is("declare") && isWord(n, "query_parameters")) {
                 Token declare = take();
                 Token qp = take();
@@ -155,6 +155,8 @@ final class Parser extends OperatorParser {
             value = parseFunctionDecl(view);
         } else if (looksLikeFunctionDecl()) {
             value = parseFunctionDecl(null);
+        } else if (atWord("materialize") && peek(1).kind() != TokenKind.OPEN_PAREN) {
+            value = parseMaterializeWithoutParentheses();
         } else {
             value = parsePipeExpression();
         }
@@ -266,7 +268,12 @@ final class Parser extends OperatorParser {
         if (c.kind() != TokenKind.IDENTIFIER || c.word() == null || !HEAD_OPERATORS.contains(c.word())) return false;
         Token n = peek(1);
         if (c.is("range")) return n.kind() == TokenKind.IDENTIFIER || n.kind() == TokenKind.OPEN_BRACKET;
-        if (c.is("evaluate")) return n.kind() != TokenKind.EQUAL && n.kind() != TokenKind.DOT;
+        if (c.is("evaluate")) {
+            return switch (n.kind()) {
+                case EQUAL, DOT, BAR, SEMICOLON, END_OF_TEXT, CLOSE_PAREN, COMMA -> false;
+                default -> true;
+            };
+        }
         return true;
     }
 
