@@ -25,10 +25,10 @@ abstract class ExpressionParser extends TokenCursor {
     static final Set<String> NOT_EXPRESSION_NAMES = Keywords.NOT_NAMES;
 
     /** Functions whose (first) argument may be a whole pipeline; elsewhere a '|' inside a call is an error. */
-    static final Set<String> PIPE_ARGUMENT_FUNCTIONS = Set.of("toscalar", "materialize", "totable");
+    private static final Set<String> PIPE_ARGUMENT_FUNCTIONS = Set.of("toscalar", "materialize", "totable");
 
     /** Keywords that are still callable: {@code materialize(T)}, {@code toscalar(T | count)}. */
-    static final Set<String> CALLABLE_KEYWORDS = Set.of("materialize", "toscalar", "totable");
+    private static final Set<String> CALLABLE_KEYWORDS = Set.of("materialize", "toscalar", "totable");
 
     /** Operators that may start a pipeline without a source. */
     static final Set<String> HEAD_OPERATORS = Set.of("union", "print", "range", "search", "find", "evaluate");

@@ -21,7 +21,7 @@ abstract class OperatorParser extends ExpressionParser {
 
 
     /** Operators we keep token by token: rare in detection content, no structure modelled. */
-    static final Set<String> OPAQUE_OPERATORS = Set.of(
+    private static final Set<String> OPAQUE_OPERATORS = Set.of(
             "scan", "make-graph", "graph-match", "graph-shortest-paths", "graph-to-table", "graph-mark-components",
             "graph-where-nodes", "graph-where-edges", "assert-schema", "macro-expand", "project-by-names",
             "__executeAndCache", "__partitionby", "execute-and-cache");
@@ -30,16 +30,16 @@ abstract class OperatorParser extends ExpressionParser {
     private static final Set<String> EMPTY_BODY_OK = Set.of("graph-mark-components", "project-by-names",
             "__executeAndCache");
 
-    static final Set<String> JOIN_PARAMS = Set.of("kind");
-    static final Set<String> UNION_PARAMS = Set.of("kind", "withsource", "with_source", "isfuzzy");
-    static final Set<String> MV_EXPAND_PARAMS = Set.of("kind", "bagexpansion", "with_itemindex");
-    static final Set<String> MV_APPLY_PARAMS = Set.of("with_itemindex");
-    static final Set<String> PARSE_PARAMS = Set.of("kind", "flags");
-    static final Set<String> KIND_ONLY = Set.of("kind");
-    static final Set<String> HINTS_ONLY = Set.of();
-    static final Set<String> FIND_PARAMS = Set.of("withsource", "with_source");
-    static final Set<String> CONSUME_PARAMS = Set.of("decodeblocks");
-    static final Set<String> RENDER_PARAMS = Set.of("kind", "title", "accumulate", "xcolumn", "ycolumns",
+    private static final Set<String> JOIN_PARAMS = Set.of("kind");
+    private static final Set<String> UNION_PARAMS = Set.of("kind", "withsource", "with_source", "isfuzzy");
+    private static final Set<String> MV_EXPAND_PARAMS = Set.of("kind", "bagexpansion", "with_itemindex");
+    private static final Set<String> MV_APPLY_PARAMS = Set.of("with_itemindex");
+    private static final Set<String> PARSE_PARAMS = Set.of("kind", "flags");
+    private static final Set<String> KIND_ONLY = Set.of("kind");
+    private static final Set<String> HINTS_ONLY = Set.of();
+    private static final Set<String> FIND_PARAMS = Set.of("withsource", "with_source");
+    private static final Set<String> CONSUME_PARAMS = Set.of("decodeblocks");
+    private static final Set<String> RENDER_PARAMS = Set.of("kind", "title", "accumulate", "xcolumn", "ycolumns",
             "series", "ymin", "ymax", "xtitle", "ytitle", "xaxis", "yaxis", "legend", "ysplit");
 
     /** {@code ( operator | operator ... )}: mv-apply, fork and facet subqueries start with an operator. */

@@ -12,15 +12,6 @@ import java.util.List;
  */
 abstract class TokenCursor {
 
-    TokenCursor(String text, List<Token> tokens, KqlDiagnostic[] lexicalByToken, List<KqlDiagnostic> diagnostics) {
-        this.text = text;
-        this.tokens = tokens.toArray(new Token[0]);
-        this.last = this.tokens.length - 1;
-        this.lexical = lexicalByToken;
-        this.diagnostics = diagnostics;
-    }
-
-
     /** Nesting levels (parentheses, unary chains, calls, dynamic values) before we stop descending. */
     static final int MAX_DEPTH = 160;
 
@@ -32,6 +23,14 @@ abstract class TokenCursor {
     final KqlDiagnostic[] lexical;
     int pos;
     int depth;
+
+    TokenCursor(String text, List<Token> tokens, KqlDiagnostic[] lexicalByToken, List<KqlDiagnostic> diagnostics) {
+        this.text = text;
+        this.tokens = tokens.toArray(new Token[0]);
+        this.last = this.tokens.length - 1;
+        this.lexical = lexicalByToken;
+        this.diagnostics = diagnostics;
+    }
 
     // ---------------------------------------------------------------- token helpers
 
