@@ -244,12 +244,13 @@ abstract class ExpressionParser extends TokenCursor {
 
     /** {@code name = expr}, {@code (a, b) = expr}, or a plain expression. */
     /**
-     * {@code materialize} in a let value: Kusto reads a call even without the parentheses and reports the
-     * missing '(' after the keyword (elsewhere a bare {@code materialize} is a missing expression).
+     * {@code toscalar}, {@code totable}, and {@code materialize} in a let value, written without parentheses:
+     * Kusto still reads a call and reports the missing '(' after the keyword (elsewhere a bare
+     * {@code materialize} is a missing expression).
      */
-    Expr parseMaterializeWithoutParentheses() {
+    Expr parseCallWithoutParentheses() {
         Name name = new Name.Identifier(take());
-        Token open = expect(TokenKind.OPEN_PAREN, "materialize takes its input in parentheses: materialize(T | ...).");
+        Token open = expect(TokenKind.OPEN_PAREN, "Give the input in parentheses: materialize(T | ...), toscalar(...).");
         Expr arg = canStartArgument(cur()) ? parsePipeExpression() : null;
         Token close = expect(TokenKind.CLOSE_PAREN, "Close the argument list with ')'.");
         SeparatedList<Expr> args = arg == null ? SeparatedList.empty() : new SeparatedList<>(List.of(arg), List.of());
@@ -534,15 +535,7 @@ abstract class ExpressionParser extends TokenCursor {
                 }
                 break;
         }
-        if (!call && (w.equals("toscalar") || w.equals("totable"))) {
-            // "materialize" without its parentheses: Kusto still reads a call and reports the missing '('.
-            Name name = new Name.Identifier(take());
-            Token open = expect(TokenKind.OPEN_PAREN, "materialize/toscalar take their input in parentheses: materialize(T).");
-            Expr arg = canStartArgument(cur()) ? parsePipeExpression() : null;
-            Token close = expect(TokenKind.CLOSE_PAREN, "Close the argument list with ')'.");
-            SeparatedList<Expr> args = arg == null ? SeparatedList.empty() : new SeparatedList<>(List.of(arg), List.of());
-            return seen(new Expr.FunctionCall(name, open, args, close));
-        }
+        if (!call && (w.equals("toscalar") || w.equals("totable"))) return parseCallWithoutParentheses();
         boolean matchesRegex = w.equals("matches") && isWord(next, "regex");
         if (matchesRegex || (NOT_EXPRESSION_NAMES.contains(w) && !(call && CALLABLE_KEYWORDS.contains(w)))) {
             return missingExpression("Write a value, column name or function call here.");
@@ -618,13 +611,13 @@ abstract class ExpressionParser extends TokenCursor {
         List<Clause.OperatorParam> params = parseParams(Set.of());
         Clause.Schema schema = parseSchema();
         Token open = expect(TokenKind.OPEN_BRACKET, "datatable rows go in brackets: datatable(a:string) ['x', 'y'].");
-        SeparatedList<Expr> values = parseValuesAllowingTrailingComma();
+        SeparatedList<Expr> values = parseDataTableRows();
         Token close = expect(TokenKind.CLOSE_BRACKET, "Close the datatable rows with ']'.");
         return new Expr.DataTable(kw, params, schema, open, values, close);
     }
 
-    /** datatable rows: a trailing comma before ']' is allowed. */
-    SeparatedList<Expr> parseValuesAllowingTrailingComma() {
+    /** datatable rows: literals separated by commas; a trailing comma before ']' is allowed. */
+    SeparatedList<Expr> parseDataTableRows() {
         List<Expr> items = new ArrayList<>();
         List<Token> seps = new ArrayList<>();
         // Rows hold literals only (signed numbers, dynamic(...), true/false); anything else ends the list.

@@ -4,6 +4,7 @@ import dev.sentinelctl.kql.KqlDiagnostic;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Set;
 
 /** The tabular operators after {@code |} (and those that may start a query), one method per operator. */
@@ -25,6 +26,8 @@ abstract class OperatorParser extends ExpressionParser {
             "scan", "make-graph", "graph-match", "graph-shortest-paths", "graph-to-table", "graph-mark-components",
             "graph-where-nodes", "graph-where-edges", "assert-schema", "macro-expand", "project-by-names",
             "__executeAndCache", "__partitionby", "execute-and-cache");
+
+    private static final Set<TokenKind> OPERATOR_END = EnumSet.of(TokenKind.BAR, TokenKind.SEMICOLON);
 
     /** Opaque operators that are complete on their own. */
     private static final Set<String> EMPTY_BODY_OK = Set.of("graph-mark-components", "project-by-names",
@@ -221,19 +224,7 @@ abstract class OperatorParser extends ExpressionParser {
 
     /** Tokens of an operator we do not model: up to the next top-level {@code |}, {@code ;} or closing bracket. */
     List<Token> takeOperatorTokens() {
-        List<Token> out = new ArrayList<>();
-        int nesting = 0;
-        while (!atEnd()) {
-            TokenKind k = cur().kind();
-            if (nesting == 0 && (k == TokenKind.BAR || k == TokenKind.SEMICOLON)) break;
-            if (k == TokenKind.OPEN_PAREN || k == TokenKind.OPEN_BRACKET || k == TokenKind.OPEN_BRACE) nesting++;
-            if (k == TokenKind.CLOSE_PAREN || k == TokenKind.CLOSE_BRACKET || k == TokenKind.CLOSE_BRACE) {
-                if (nesting == 0) break;
-                nesting--;
-            }
-            out.add(take());
-        }
-        return out;
+        return takeBalanced(OPERATOR_END, false);
     }
 
     Clause.By parseOptionalBy() {

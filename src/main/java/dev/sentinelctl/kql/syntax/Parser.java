@@ -4,6 +4,7 @@ import dev.sentinelctl.kql.KqlDiagnostic;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -133,16 +134,7 @@ final class Parser extends OperatorParser {
     }
 
     private List<Token> takeUntilStatementEnd() {
-        List<Token> out = new ArrayList<>();
-        int nesting = 0;
-        while (!atEnd()) {
-            TokenKind k = cur().kind();
-            if (nesting == 0 && (k == TokenKind.SEMICOLON || k == TokenKind.CLOSE_BRACE)) break;
-            if (k == TokenKind.OPEN_PAREN || k == TokenKind.OPEN_BRACKET || k == TokenKind.OPEN_BRACE) nesting++;
-            if (k == TokenKind.CLOSE_PAREN || k == TokenKind.CLOSE_BRACKET || k == TokenKind.CLOSE_BRACE) nesting--;
-            out.add(take());
-        }
-        return out;
+        return takeBalanced(EnumSet.of(TokenKind.SEMICOLON), false);
     }
 
     private Statement parseLet() {
@@ -156,7 +148,7 @@ final class Parser extends OperatorParser {
         } else if (looksLikeFunctionDecl()) {
             value = parseFunctionDecl(null);
         } else if (atWord("materialize") && peek(1).kind() != TokenKind.OPEN_PAREN) {
-            value = parseMaterializeWithoutParentheses();
+            value = parseCallWithoutParentheses();
         } else {
             value = parsePipeExpression();
         }

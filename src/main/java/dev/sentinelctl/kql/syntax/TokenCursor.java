@@ -3,7 +3,9 @@ package dev.sentinelctl.kql.syntax;
 import dev.sentinelctl.kql.KqlDiagnostic;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The parser's position in the token array and its diagnostics: peeking, consuming, synthesising missing
@@ -154,22 +156,31 @@ abstract class TokenCursor {
         Token c = cur();
         error("KS245", c.start(), c.end(), "The query nests more than " + MAX_DEPTH + " levels deep; it was not analysed"
                 + " beyond this point.", "Reduce the nesting of parentheses, calls or signs.");
-        List<Token> skipped = new ArrayList<>();
+        List<Token> skipped = takeBalanced(EnumSet.of(TokenKind.BAR, TokenKind.SEMICOLON, TokenKind.COMMA), true);
+        if (skipped.isEmpty()) return new Expr.Missing(missing(TokenKind.IDENTIFIER));
+        return new Expr.Unparsed(skipped);
+    }
+
+    /**
+     * Consumes tokens, keeping brackets balanced, up to (not including) a token of {@code stops} outside any
+     * bracket or a closing bracket that belongs to an enclosing group. With {@code oneGroup} it also stops
+     * right after the first complete bracketed group. Used wherever tokens are kept without being modelled.
+     */
+    List<Token> takeBalanced(Set<TokenKind> stops, boolean oneGroup) {
+        List<Token> out = new ArrayList<>();
         int nesting = 0;
         while (!atEnd()) {
             TokenKind k = cur().kind();
-            if (nesting == 0 && (k == TokenKind.BAR || k == TokenKind.SEMICOLON || k == TokenKind.COMMA)) break;
+            if (nesting == 0 && stops.contains(k)) break;
+            boolean closer = k == TokenKind.CLOSE_PAREN || k == TokenKind.CLOSE_BRACKET || k == TokenKind.CLOSE_BRACE;
             if (k == TokenKind.OPEN_PAREN || k == TokenKind.OPEN_BRACKET || k == TokenKind.OPEN_BRACE) nesting++;
-            if (k == TokenKind.CLOSE_PAREN || k == TokenKind.CLOSE_BRACKET || k == TokenKind.CLOSE_BRACE) {
+            if (closer) {
                 if (nesting == 0) break;
                 nesting--;
             }
-            skipped.add(take());
-            if (nesting == 0 && (k == TokenKind.CLOSE_PAREN || k == TokenKind.CLOSE_BRACKET || k == TokenKind.CLOSE_BRACE)) {
-                break;
-            }
+            out.add(take());
+            if (oneGroup && closer && nesting == 0) break;
         }
-        if (skipped.isEmpty()) return new Expr.Missing(missing(TokenKind.IDENTIFIER));
-        return new Expr.Unparsed(skipped);
+        return out;
     }
 }
