@@ -141,9 +141,9 @@ abstract class TokenCursor {
                 && tokens[Math.min(p + 2, last)].kind() == TokenKind.CLOSE_BRACKET;
     }
 
+    /** {@code ['name']} starts here. */
     boolean atBracketedName() {
-        return at(TokenKind.OPEN_BRACKET) && peek(1).kind() == TokenKind.STRING_LITERAL
-                && peek(2).kind() == TokenKind.CLOSE_BRACKET;
+        return isBracketedNameAt(pos);
     }
 
     // ---------------------------------------------------------------- depth guard
