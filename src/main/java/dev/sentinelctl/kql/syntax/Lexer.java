@@ -323,7 +323,8 @@ public final class Lexer {
             return TokenKind.LONG_LITERAL;
         }
         while (pos < length && isDigit(text.charAt(pos))) pos++;
-        if (at(pos) == '.' && isDigit(at(pos + 1))) {
+        // "1.5" and also "1." are reals; "1..5" is a range, so a second dot leaves the number alone.
+        if (at(pos) == '.' && at(pos + 1) != '.' && !isIdentStart(at(pos + 1))) {
             real = true;
             pos++;
             while (pos < length && isDigit(text.charAt(pos))) pos++;

