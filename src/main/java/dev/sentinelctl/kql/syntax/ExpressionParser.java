@@ -219,7 +219,10 @@ abstract class ExpressionParser extends TokenCursor {
             } else if (atBracketedName()) {
                 value = new Expr.NameRef(new Name.Bracketed(take(), take(), take()));
             } else {
-                value = missingExpression("Give the option a value, e.g. kind=inner.");
+                // Kusto puts this one right after the '=', whatever follows.
+                error("KS005", prevEnd(), prevEnd(), "Expected a value for " + name.text() + " " + found(cur()),
+                        "Give the option a value, e.g. kind=inner.");
+                value = new Expr.Missing(missing(TokenKind.IDENTIFIER));
             }
             if (out == null) out = new ArrayList<>(2);
             out.add(new Clause.OperatorParam(name, eq, value));
@@ -555,8 +558,10 @@ abstract class ExpressionParser extends TokenCursor {
         }
         try {
             Token open = take();
-            SeparatedList<Expr> args = at(TokenKind.CLOSE_PAREN) || !canStartArgument(cur()) ? SeparatedList.empty()
-                    : PIPE_ARGUMENT_FUNCTIONS.contains(name.simpleName()) ? parseFirstMayBePipe(this::parseLaterArgument)
+            // toscalar/materialize need their input, so they never take the empty-list shortcut.
+            SeparatedList<Expr> args = PIPE_ARGUMENT_FUNCTIONS.contains(name.simpleName())
+                    ? parseFirstMayBePipe(this::parseLaterArgument)
+                    : at(TokenKind.CLOSE_PAREN) || !canStartArgument(cur()) ? SeparatedList.empty()
                     : parseSeparated(this::parseLaterArgument);
             Token close = expect(TokenKind.CLOSE_PAREN, "Close the function's argument list with ')'.");
             return seen(new Expr.FunctionCall(name, open, args, close));
@@ -606,10 +611,18 @@ abstract class ExpressionParser extends TokenCursor {
         return parseExpression();
     }
 
+    /** The column list of datatable/externaldata; without '(' Kusto reports a missing schema after the keyword. */
+    Clause.Schema parseTableSchema() {
+        if (at(TokenKind.OPEN_PAREN)) return parseSchema();
+        error("KS006", prevEnd(), prevEnd(), "Missing schema declaration " + found(cur()),
+                "Declare the columns first: datatable(Name:string, Count:long) [...].");
+        return new Clause.Schema(missing(TokenKind.OPEN_PAREN), SeparatedList.empty(), missing(TokenKind.CLOSE_PAREN));
+    }
+
     Expr parseDataTable() {
         Token kw = take();
         List<Clause.OperatorParam> params = parseParams(Set.of());
-        Clause.Schema schema = parseSchema();
+        Clause.Schema schema = parseTableSchema();
         Token open = expect(TokenKind.OPEN_BRACKET, "datatable rows go in brackets: datatable(a:string) ['x', 'y'].");
         SeparatedList<Expr> values = parseDataTableRows();
         Token close = expect(TokenKind.CLOSE_BRACKET, "Close the datatable rows with ']'.");
@@ -633,7 +646,7 @@ abstract class ExpressionParser extends TokenCursor {
     Expr parseExternalData() {
         Token kw = take();
         List<Clause.OperatorParam> params = parseParams(Set.of("kind"));
-        Clause.Schema schema = parseSchema();
+        Clause.Schema schema = parseTableSchema();
         Token open = expect(TokenKind.OPEN_BRACKET, "externaldata URIs go in brackets: externaldata(a:string) [@'https://...'].");
         SeparatedList<Expr> uris = at(TokenKind.CLOSE_BRACKET) ? SeparatedList.empty()
                 : parseSeparated(this::parseExpression);
@@ -664,15 +677,15 @@ abstract class ExpressionParser extends TokenCursor {
             switch (c.kind()) {
                 case OPEN_BRACE: {
                     Token open = take();
-                    SeparatedList<Json.Pair> pairs = at(TokenKind.CLOSE_BRACE) ? SeparatedList.empty()
-                            : parseSeparated(this::parseJsonPair);
+                    SeparatedList<Json.Pair> pairs = canStartJson(cur()) ? parseSeparated(this::parseJsonPair)
+                            : SeparatedList.empty();
                     Token close = expect(TokenKind.CLOSE_BRACE, "Close the property bag with '}'.");
                     return new Json.JObject(open, pairs, close);
                 }
                 case OPEN_BRACKET: {
                     Token open = take();
-                    SeparatedList<Json> values = at(TokenKind.CLOSE_BRACKET) ? SeparatedList.empty()
-                            : parseSeparated(this::parseJson);
+                    SeparatedList<Json> values = canStartJson(cur()) ? parseSeparated(this::parseJson)
+                            : SeparatedList.empty();
                     Token close = expect(TokenKind.CLOSE_BRACKET, "Close the array with ']'.");
                     return new Json.JArray(open, values, close);
                 }
@@ -700,6 +713,15 @@ abstract class ExpressionParser extends TokenCursor {
         } finally {
             exit();
         }
+    }
+
+    /** A JSON value (or a pair's key) can start here; otherwise an open container is simply empty. */
+    static boolean canStartJson(Token t) {
+        return switch (t.kind()) {
+            case OPEN_BRACE, OPEN_BRACKET, STRING_LITERAL, LONG_LITERAL, REAL_LITERAL, TIMESPAN_LITERAL, TYPED_LITERAL,
+                 IDENTIFIER, MINUS, PLUS, COMMA -> true;
+            default -> false;
+        };
     }
 
     Json.Pair parseJsonPair() {

@@ -193,7 +193,6 @@ public final class Lexer {
             case '*' -> { pos++; return TokenKind.ASTERISK; }
             case '/' -> { pos++; return TokenKind.SLASH; }
             case '%' -> { pos++; return TokenKind.PERCENT; }
-            case '~' -> { pos++; return TokenKind.TILDE; }
             case '.' -> {
                 if (at(pos + 1) == '.') { pos += 2; return TokenKind.DOT_DOT; }
                 pos++;
@@ -222,8 +221,7 @@ public final class Lexer {
                         }
                     }
                 }
-                pos++;
-                return TokenKind.BANG;
+                return bad(); // a lone '!' is no KQL operator (negation is not())
             }
             case '<' -> {
                 char n = at(pos + 1);

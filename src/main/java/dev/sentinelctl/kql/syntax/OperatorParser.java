@@ -412,7 +412,9 @@ abstract class OperatorParser extends ExpressionParser {
 
     Clause.SortItem parseSortItem(boolean allowPattern) {
         Expr e;
-        if ((atWord("asc") || atWord("desc")) && peek(1).kind() != TokenKind.END_OF_TEXT) {
+        TokenKind after = peek(1).kind();
+        if ((atWord("asc") || atWord("desc")) && (after == TokenKind.BAR || after == TokenKind.SEMICOLON
+                || after == TokenKind.COMMA || after == TokenKind.CLOSE_PAREN)) {
             // "order by desc": Kusto takes the keyword as the (unbracketed) column name and says so.
             Token kw = cur();
             error("KS228", kw.start(), kw.end(), "'" + kw.text() + "' is a keyword; the column to sort by is missing"

@@ -50,13 +50,14 @@ final class Parser extends OperatorParser {
                 // In a function body the closing '}' is expected here; the caller reports it and the outer
                 // statement list skips what follows, as Kusto does.
                 if (inBody) break;
-                items.add(skipRest(false));
+                items.add(skipRest());
                 continue;
             }
             int before = pos;
             items.add(parseStatement());
-            if (pos == before) { // defensive: a statement must consume something
-                items.add(skipRest(inBody));
+            if (pos == before) { // defensive: a statement must consume something, or the loop could spin
+                if (inBody) break;
+                items.add(skipRest());
                 continue;
             }
             if (at(TokenKind.SEMICOLON)) {
@@ -74,23 +75,17 @@ final class Parser extends OperatorParser {
         return new SeparatedList<>(items, seps);
     }
 
-    /** Skips to the end of the statement list (Kusto reports the first skipped token only, KS198). */
-    private Statement skipRest(boolean inBody) {
+    /**
+     * Skips to the end of the text: Kusto reports the first skipped token only (KS198), after that token's
+     * own lexical problem if it has one (a stray character's KS002 comes first).
+     */
+    private Statement skipRest() {
         Token first = cur();
+        List<Token> skipped = new ArrayList<>();
+        skipped.add(take());
         error("KS198", first.start(), first.end(), "Unexpected '" + first.text() + "': the query cannot continue here.",
                 "Remove it, or check for an unbalanced parenthesis or a missing operator before it.");
-        List<Token> skipped = new ArrayList<>();
-        int braces = 0;
-        while (!atEnd()) {
-            if (inBody) {
-                if (at(TokenKind.OPEN_BRACE)) braces++;
-                if (at(TokenKind.CLOSE_BRACE)) {
-                    if (braces == 0) break;
-                    braces--;
-                }
-            }
-            skipped.add(take());
-        }
+        while (!atEnd()) skipped.add(take());
         return new Statement.Skipped(new Clause.Skipped(skipped));
     }
 

@@ -157,5 +157,10 @@ class KqlLexerTest {
         assertEquals(TokenKind.BAD_CHARACTER, t.get(1).kind());
         assertEquals("KS002", d.get(0).code());
         assertEquals(2, d.get(0).start());
+        for (String lone : new String[] {"a ~ b", "a ! b", "a & b"}) {
+            d.clear();
+            lex(lone, d);
+            assertEquals("KS002", d.get(0).code(), lone);
+        }
     }
 }
