@@ -13,14 +13,6 @@ import java.util.function.Supplier;
  */
 abstract class ExpressionParser extends TokenCursor {
 
-    ExpressionParser(String text, List<Token> tokens, KqlDiagnostic[] lexicalByToken, List<KqlDiagnostic> diagnostics) {
-        super(text, tokens, lexicalByToken, diagnostics);
-    }
-
-    /** A full expression including pipes ({@code T | where x}); implemented by the statement layer. */
-    abstract Expr parsePipeExpression();
-
-
     /** Words that cannot be a plain name in an expression: keywords Kusto does not accept as names. */
     static final Set<String> NOT_EXPRESSION_NAMES = Keywords.NOT_NAMES;
 
@@ -42,11 +34,19 @@ abstract class ExpressionParser extends TokenCursor {
             "serialize", "as", "getschema", "evaluate", "invoke", "render", "search", "find", "fork", "facet",
             "partition", "range", "print", "consume", "reduce", "scan", "make-graph", "graph-match",
             "graph-shortest-paths", "graph-to-table", "graph-mark-components", "graph-where-nodes",
-            "graph-where-edges", "assert-schema", "macro-expand", "project-by-names");
+            "graph-where-edges", "assert-schema", "macro-expand", "project-by-names", "__executeAndCache");
+
     /** Table references gathered as nodes are built (see {@link TableReferences}). */
     final TableReferences.Collector tableCollector = new TableReferences.Collector();
     /** Set while parsing a make-series axis, where {@code in range(...)} is a clause, not the in operator. */
     boolean noInOperator;
+
+    ExpressionParser(String text, List<Token> tokens, KqlDiagnostic[] lexicalByToken, List<KqlDiagnostic> diagnostics) {
+        super(text, tokens, lexicalByToken, diagnostics);
+    }
+
+    /** A full expression including pipes ({@code T | where x}); implemented by the statement layer. */
+    abstract Expr parsePipeExpression();
 
     Expr missingExpression(String hint) {
         Token c = cur();

@@ -10,15 +10,7 @@ import java.util.Set;
 /** The tabular operators after {@code |} (and those that may start a query), one method per operator. */
 abstract class OperatorParser extends ExpressionParser {
 
-    OperatorParser(String text, List<Token> tokens, KqlDiagnostic[] lexicalByToken, List<KqlDiagnostic> diagnostics) {
-        super(text, tokens, lexicalByToken, diagnostics);
-    }
 
-    /** An operator without a source, then more piped operators: {@code where x | take 1}. */
-    abstract Expr parseOperatorChain();
-
-    /** After {@code (}: a contextual subquery or a full pipeline. */
-    abstract Expr parseSubqueryBody();
 
 
     /** Operators we keep token by token: rare in detection content, no structure modelled. */
@@ -44,6 +36,16 @@ abstract class OperatorParser extends ExpressionParser {
     private static final Set<String> CONSUME_PARAMS = Set.of("decodeblocks");
     private static final Set<String> RENDER_PARAMS = Set.of("kind", "title", "accumulate", "xcolumn", "ycolumns",
             "series", "ymin", "ymax", "xtitle", "ytitle", "xaxis", "yaxis", "legend", "ysplit");
+
+    OperatorParser(String text, List<Token> tokens, KqlDiagnostic[] lexicalByToken, List<KqlDiagnostic> diagnostics) {
+        super(text, tokens, lexicalByToken, diagnostics);
+    }
+
+    /** An operator without a source, then more piped operators: {@code where x | take 1}. */
+    abstract Expr parseOperatorChain();
+
+    /** After {@code (}: a contextual subquery or a full pipeline. */
+    abstract Expr parseSubqueryBody();
 
     /** {@code ( operator | operator ... )}: mv-apply, fork and facet subqueries start with an operator. */
     Expr parseOperatorSubquery(String hint) {
