@@ -559,7 +559,9 @@ abstract class ExpressionParser extends TokenCursor {
         try {
             Token open = take();
             // toscalar/materialize need their input, so they never take the empty-list shortcut.
-            SeparatedList<Expr> args = PIPE_ARGUMENT_FUNCTIONS.contains(name.simpleName())
+            boolean pipeArgument = name instanceof Name.Identifier id && id.token().word() != null
+                    && PIPE_ARGUMENT_FUNCTIONS.contains(id.token().word()); // keywords: no substring needed
+            SeparatedList<Expr> args = pipeArgument
                     ? parseFirstMayBePipe(this::parseLaterArgument)
                     : at(TokenKind.CLOSE_PAREN) || !canStartArgument(cur()) ? SeparatedList.empty()
                     : parseSeparated(this::parseLaterArgument);
