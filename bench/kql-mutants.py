@@ -56,7 +56,7 @@ def load(path):
 
 def score(mpath, opath, cpath, show):
     m, o, c = load(mpath), load(opath), load(cpath)
-    flagged = caught = false_alarm = same_token = clean_agree = 0
+    flagged = caught = false_alarm = same_token = clean_agree = exact = same_code = 0
     misses, far = [], []
     for k, orr in o.items():
         cr = c.get(k)
@@ -70,6 +70,8 @@ def score(mpath, opath, cpath, show):
                 text = m[k]['query']
                 span = next(((s, e) for s, e in tokens(text) if s <= oe[0]['start'] <= e), (oe[0]['start'], oe[0]['end']))
                 lo, hi = min(span[0], oe[0]['start']), max(span[1], oe[0]['end'])
+                exact += oe[0]['start'] == ce[0]['start']
+                same_code += oe[0]['code'] == ce[0]['code']
                 if lo <= ce[0]['start'] <= hi:
                     same_token += 1
                 else:
@@ -85,6 +87,7 @@ def score(mpath, opath, cpath, show):
     print(f'mutants: {total}; Microsoft flags {flagged}, we catch {caught} ({100.0 * caught / max(1, flagged):.1f} %); '
           f'first error in the same token: {same_token}/{caught} ({100.0 * same_token / max(1, caught):.1f} %); '
           f'still valid per Microsoft: {total - flagged}, we agree on {clean_agree}, false alarms {false_alarm}')
+    print(f'  first error: same start offset {exact}/{caught}, same KS code {same_code}/{caught}')
     for x in misses[:show]:
         print('  miss', x, repr(m[x[0]]['query'][max(0, (x[-1]['start'] if isinstance(x[-1], dict) else 0) - 60):][:140]))
     for k, oe, ce in far[:show]:

@@ -46,6 +46,8 @@ final class SandboxHandler implements HttpHandler {
         String operation = ex.getRequestMethod();
         String resource;
         String fault = null;
+        boolean counted = !rawPath.startsWith("/_sandbox/");
+        if (counted) stats.begin();
         try {
             // Read the whole body before answering anything: a reply sent while body bytes are still unread
             // leaves HttpsServer's keep-alive connection stuck until its idle timeout (seen with 405s on POST).
@@ -72,6 +74,7 @@ final class SandboxHandler implements HttpHandler {
                 rawQuery == null ? rawPath : rawPath + "?" + rawQuery, status, fault,
                 (System.nanoTime() - started) / 1_000_000);
         stats.record(record);
+        if (counted) stats.end();
         if (requestLog != null) {
             requestLog.accept(record);
         }

@@ -38,6 +38,8 @@ public final class SandboxStats {
     private final Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> faults = new ConcurrentHashMap<>();
     private final LongAdder total = new LongAdder();
+    /** Requests being handled whose record is not written yet (the reply may already be on the wire). */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final Deque<RequestRecord> recent = new ArrayDeque<>();
 
     void record(RequestRecord r) {
@@ -57,18 +59,38 @@ public final class SandboxStats {
     }
 
     /** Requests counted for e.g. ("PUT", "alertRules") or ("LIST", "alertRules"). */
+    void begin() {
+        inFlight.incrementAndGet();
+    }
+
+    void end() {
+        inFlight.decrementAndGet();
+    }
+
+    /**
+     * A client that got its reply may read the counters before the handler thread has recorded that request;
+     * readers wait briefly for requests in flight so counts never miss a request that was already answered.
+     */
+    private void settle() {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) Thread.onSpinWait();
+    }
+
     public long count(String operation, String resource) {
+        settle();
         LongAdder a = operations.get(operation + " " + resource);
         return a == null ? 0 : a.sum();
     }
 
     public long countStatus(int status) {
+        settle();
         LongAdder a = statuses.get(String.valueOf(status));
         return a == null ? 0 : a.sum();
     }
 
     /** Injected faults of one kind: throttle, fail or drop. */
     public long countFault(String kind) {
+        settle();
         LongAdder a = faults.get(kind);
         return a == null ? 0 : a.sum();
     }
@@ -78,6 +100,7 @@ public final class SandboxStats {
     }
 
     public Snapshot snapshot() {
+        settle();
         return new Snapshot(total.sum(), sums(operations), sums(statuses), sums(faults));
     }
 

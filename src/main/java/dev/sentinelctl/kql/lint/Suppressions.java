@@ -35,22 +35,26 @@ public final class Suppressions {
         Map<Integer, Set<String>> byLine = new HashMap<>();
         if (!text.contains("sentinelctl-disable")) return new Suppressions(file, byLine, text);
         for (Token token : parsed.tokens()) {
-            String trivia = token.leadingTrivia();
-            if (!trivia.contains("sentinelctl-disable")) continue;
-            Matcher m = COMMENT.matcher(trivia);
-            while (m.find()) {
-                Set<String> rules = parseRules(m.group(2));
-                int offset = token.fullStart() + m.start();
-                int line = lineOf(text, offset);
-                String mode = m.group(1) == null ? "" : m.group(1);
-                switch (mode) {
-                    case "-file" -> file.addAll(rules);
-                    case "-next-line" -> byLine.computeIfAbsent(line + 1, k -> new HashSet<>()).addAll(rules);
-                    default -> byLine.computeIfAbsent(line, k -> new HashSet<>()).addAll(rules);
-                }
-            }
+            // A same-line comment is the previous token's trailing trivia; others lead the next token.
+            scan(token.leadingTrivia(), token.fullStart(), text, file, byLine);
+            scan(token.trailingTrivia(), token.end(), text, file, byLine);
         }
         return new Suppressions(file, byLine, text);
+    }
+
+    private static void scan(String trivia, int base, String text, Set<String> file, Map<Integer, Set<String>> byLine) {
+        if (!trivia.contains("sentinelctl-disable")) return;
+        Matcher m = COMMENT.matcher(trivia);
+        while (m.find()) {
+            Set<String> rules = parseRules(m.group(2));
+            int line = lineOf(text, base + m.start());
+            String mode = m.group(1) == null ? "" : m.group(1);
+            switch (mode) {
+                case "-file" -> file.addAll(rules);
+                case "-next-line" -> byLine.computeIfAbsent(line + 1, k -> new HashSet<>()).addAll(rules);
+                default -> byLine.computeIfAbsent(line, k -> new HashSet<>()).addAll(rules);
+            }
+        }
     }
 
     private static Set<String> parseRules(String rest) {

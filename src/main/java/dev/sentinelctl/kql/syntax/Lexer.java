@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns query text into tokens. Lossless: every character lands in exactly one token's text or leading
- * trivia, the last token ({@link TokenKind#END_OF_TEXT}) carrying the trailing trivia. Never throws; malformed
+ * Turns query text into tokens. Lossless: every character lands in exactly one token's text, leading trivia
+ * or trailing trivia (the rest of the token's line: blanks and a {@code //} comment); what follows the last
+ * token's line is the leading trivia of {@link TokenKind#END_OF_TEXT}. Never throws; malformed
  * input (unterminated strings, stray characters) becomes tokens plus diagnostics. Hand-written, no regex:
  * this is the hot path of every check.
  */
@@ -19,7 +20,7 @@ public final class Lexer {
         "mv-expand", "mv-apply", "make-series", "make-graph", "parse-where", "parse-kv", "top-nested", "top-hitters",
         "sample-distinct", "assert-schema", "macro-expand", "graph-match", "graph-shortest-paths", "graph-to-table",
         "graph-mark-components", "graph-where-nodes", "graph-where-edges", "materialized-view-combine",
-        "partitioned-by", "granny-asc", "granny-desc", "set-or-append", "set-or-replace", "commands-and-queries",
+        "partitioned-by", "materialized-views", "granny-asc", "granny-desc", "set-or-append", "set-or-replace", "commands-and-queries",
     };
 
     /** Negated operators written with a leading '!' and no space. */
@@ -44,6 +45,9 @@ public final class Lexer {
     private final String text;
     private final int length;
     private final List<KqlDiagnostic> diagnostics;
+    /** Index of the token each lexical diagnostic belongs to (parallel to {@link #diagnostics}'s new entries). */
+    private final List<Integer> diagnosticTokens = new ArrayList<>();
+    private int tokenIndex;
     private int pos;
 
     private Lexer(String text, List<KqlDiagnostic> diagnostics) {
@@ -57,6 +61,28 @@ public final class Lexer {
         return new Lexer(text, diagnostics).run();
     }
 
+    /** Tokens plus, per token index, the lexical diagnostic raised while scanning it (null when none). */
+    record Result(List<Token> tokens, KqlDiagnostic[] diagnosticByToken) {
+    }
+
+    /** Lexes and keeps each diagnostic with its token, so the parser can report it in tree order. */
+    static Result lexForParser(String text) {
+        List<KqlDiagnostic> diags = new ArrayList<>(0);
+        Lexer lexer = new Lexer(text, diags);
+        List<Token> tokens = lexer.run();
+        KqlDiagnostic[] byToken = new KqlDiagnostic[tokens.size()];
+        for (int i = 0; i < diags.size(); i++) {
+            int t = lexer.diagnosticTokens.get(i);
+            if (byToken[t] == null) byToken[t] = diags.get(i);
+        }
+        return new Result(tokens, byToken);
+    }
+
+    private void report(KqlDiagnostic d) {
+        diagnostics.add(d);
+        diagnosticTokens.add(tokenIndex);
+    }
+
     private List<Token> run() {
         List<Token> tokens = new ArrayList<>(Math.max(16, length / 4));
         while (true) {
@@ -64,13 +90,32 @@ public final class Lexer {
             skipTrivia();
             int start = pos;
             if (pos >= length) {
-                tokens.add(new Token(TokenKind.END_OF_TEXT, fullStart, start, start, text, false, null));
+                tokens.add(new Token(TokenKind.END_OF_TEXT, fullStart, start, start, start, text, false, null));
                 return tokens;
             }
+            tokenIndex = tokens.size();
             TokenKind kind = scan();
             String word = kind == TokenKind.IDENTIFIER || kind == TokenKind.OPERATOR_WORD
                     ? WordTable.lookup(text, start, pos) : null;
-            tokens.add(new Token(kind, fullStart, start, pos, text, false, word));
+            int end = pos;
+            skipTrailingTrivia();
+            tokens.add(new Token(kind, fullStart, start, end, pos, text, false, word));
+        }
+    }
+
+    /** Blanks and a {@code //} comment on the token's own line; the line break starts the next token's trivia. */
+    private void skipTrailingTrivia() {
+        while (pos < length) {
+            char c = text.charAt(pos);
+            if (c == ' ' || c == '\t' || c == '\f' || c == '\u00a0') {
+                pos++;
+            } else if (c == '/' && pos + 1 < length && text.charAt(pos + 1) == '/') {
+                pos += 2;
+                while (pos < length && text.charAt(pos) != '\n' && text.charAt(pos) != '\r') pos++;
+                return;
+            } else {
+                return;
+            }
         }
     }
 
@@ -148,7 +193,6 @@ public final class Lexer {
             case '*' -> { pos++; return TokenKind.ASTERISK; }
             case '/' -> { pos++; return TokenKind.SLASH; }
             case '%' -> { pos++; return TokenKind.PERCENT; }
-            case '~' -> { pos++; return TokenKind.TILDE; }
             case '.' -> {
                 if (at(pos + 1) == '.') { pos += 2; return TokenKind.DOT_DOT; }
                 pos++;
@@ -177,8 +221,7 @@ public final class Lexer {
                         }
                     }
                 }
-                pos++;
-                return TokenKind.BANG;
+                return bad(); // a lone '!' is no KQL operator (negation is not())
             }
             case '<' -> {
                 char n = at(pos + 1);
@@ -202,7 +245,7 @@ public final class Lexer {
     private TokenKind bad() {
         int start = pos;
         pos += Character.charCount(text.codePointAt(pos));
-        diagnostics.add(KqlDiagnostic.error("KS002", start, pos, "Unexpected character: " + text.substring(start, pos),
+        report(KqlDiagnostic.error("KS002", start, pos, "Unexpected character: " + text.substring(start, pos),
                 "Remove the character or put it inside a string literal."));
         return TokenKind.BAD_CHARACTER;
     }
@@ -264,7 +307,7 @@ public final class Lexer {
         }
         // Trim trailing whitespace so the literal does not swallow the line break's indentation.
         while (pos > start && Character.isWhitespace(text.charAt(pos - 1))) pos--;
-        diagnostics.add(KqlDiagnostic.error("KS001", pos, pos, "Missing: )",
+        report(KqlDiagnostic.error("KS001", pos, pos, "Missing: ) (the typed literal is not closed)",
                 "Close the " + text.substring(start, text.indexOf('(', start)) + "(...) literal with ')'."));
         return TokenKind.TYPED_LITERAL;
     }
@@ -278,7 +321,8 @@ public final class Lexer {
             return TokenKind.LONG_LITERAL;
         }
         while (pos < length && isDigit(text.charAt(pos))) pos++;
-        if (at(pos) == '.' && isDigit(at(pos + 1))) {
+        // "1.5" and also "1." are reals; "1..5" is a range, so a second dot leaves the number alone.
+        if (at(pos) == '.' && at(pos + 1) != '.' && !isIdentStart(at(pos + 1))) {
             real = true;
             pos++;
             while (pos < length && isDigit(text.charAt(pos))) pos++;
@@ -338,8 +382,8 @@ public final class Lexer {
             }
             pos++;
         }
-        diagnostics.add(KqlDiagnostic.error("KS001", pos, pos, "Missing: " + quote,
-                "The string is not closed: add " + quote + " before the end of the line (use ``` for multi-line text)."));
+        report(KqlDiagnostic.error("KS001", pos, pos, "Missing: " + quote + " (the string is not closed on this line)",
+                "Add " + quote + " before the end of the line; for text spanning lines use ```...```."));
         return TokenKind.STRING_LITERAL;
     }
 
@@ -347,7 +391,7 @@ public final class Lexer {
         int end = text.indexOf("```", pos + 3);
         if (end < 0) {
             pos = length;
-            diagnostics.add(KqlDiagnostic.error("KS001", pos, pos, "Missing: ```",
+            report(KqlDiagnostic.error("KS001", pos, pos, "Missing: ``` (the multi-line string is not closed)",
                     "Close the multi-line string with ```."));
         } else {
             pos = end + 3;

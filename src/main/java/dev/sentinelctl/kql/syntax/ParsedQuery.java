@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The result of parsing one query text: the text, the complete syntax tree (always present, also for
- * broken input), the token list (last token is {@link TokenKind#END_OF_TEXT}) and syntax diagnostics sorted
- * by position, and the table names it reads by position alone ({@link TableReferences}; gathered while
+ * broken input), the token list (last token is {@link TokenKind#END_OF_TEXT}) and syntax diagnostics in
+ * tree order (as Kusto.Language reports them: the first one is where the query first goes wrong), and the table names it reads by position alone ({@link TableReferences}; gathered while
  * parsing, so no second walk is needed).
  */
 public record ParsedQuery(String text, QueryBlock root, List<Token> tokens, List<KqlDiagnostic> diagnostics,

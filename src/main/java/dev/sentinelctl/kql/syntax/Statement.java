@@ -46,7 +46,10 @@ public sealed interface Statement extends SyntaxNode {
         }
     }
 
-    /** Statements we keep but do not model ({@code restrict access to}, {@code declare pattern}). */
+    /**
+     * Statements we keep but do not model ({@code restrict access to}, {@code declare pattern}), and a bare
+     * {@code let} with no name after it (Kusto then reports the next token as an unexpected fragment).
+     */
     record Other(Token keyword, List<Token> tokens) implements Statement {
         public Other {
             tokens = List.copyOf(tokens);

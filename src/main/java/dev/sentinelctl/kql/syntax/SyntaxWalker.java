@@ -3,7 +3,9 @@ package dev.sentinelctl.kql.syntax;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** Tree traversal helpers. Iterative (explicit stack) so deep trees cannot overflow the Java stack. */
@@ -61,7 +63,43 @@ public final class SyntaxWalker {
     /** The text reproduced from the tree: every token with its leading trivia. Equals the input for any parse. */
     public static String fullText(SyntaxNode root) {
         StringBuilder sb = new StringBuilder();
-        for (Token t : tokens(root)) sb.append(t.source(), t.fullStart(), t.end());
+        for (Token t : tokens(root)) sb.append(t.source(), t.fullStart(), t.fullEnd());
         return sb.toString();
+    }
+
+    /**
+     * Child-to-parent links for every node under {@code root} (identity-keyed: records with equal content
+     * at different places are different nodes). Nodes carry no parent pointer, so callers that need to look
+     * upwards build this once.
+     */
+    public static Map<SyntaxNode, SyntaxNode> parents(SyntaxNode root) {
+        Map<SyntaxNode, SyntaxNode> parents = new IdentityHashMap<>();
+        walkNodes(root, n -> {
+            for (SyntaxElement c : n.children()) {
+                if (c instanceof SyntaxNode child) parents.put(child, n);
+            }
+        });
+        return parents;
+    }
+
+    /**
+     * The innermost node whose span (trivia excluded) contains {@code offset}, treating the end as inclusive so
+     * a caret right after a name finds it; {@code root} itself when no child does.
+     */
+    public static SyntaxNode nodeAt(SyntaxNode root, int offset) {
+        SyntaxNode best = root;
+        boolean descended = true;
+        while (descended) {
+            descended = false;
+            for (SyntaxElement c : best.children()) {
+                if (c instanceof SyntaxNode child && child.firstToken() != null
+                        && child.start() <= offset && offset <= child.end()) {
+                    best = child;
+                    descended = true;
+                    break;
+                }
+            }
+        }
+        return best;
     }
 }

@@ -1,19 +1,20 @@
 package dev.sentinelctl.kql.syntax;
 
 /**
- * One token with its leading trivia (whitespace and {@code //} comments before it). Offsets index the
- * query text: trivia is {@code [fullStart, start)}, the token text {@code [start, end)}. Text is not copied
- * per token; {@link #text()} slices the shared source on demand.
+ * One token with its trivia. Offsets index the query text: leading trivia {@code [fullStart, start)} (line
+ * breaks, indentation and whole-line {@code //} comments before the token), the token text {@code [start, end)},
+ * trailing trivia {@code [end, fullEnd)} (blanks and a {@code //} comment after the token up to, not including,
+ * the line break). Text is not copied per token; {@link #text()} slices the shared source on demand.
  *
  * @param missing true for a token the parser synthesised where one was required (zero width, no trivia)
  * @param word    for keywords and word operators ({@code where}, {@code has}, {@code !in~}), the canonical
  *                text, so callers can compare and look it up without slicing the source; null otherwise
  */
-public record Token(TokenKind kind, int fullStart, int start, int end, String source, boolean missing, String word)
-        implements SyntaxElement {
+public record Token(TokenKind kind, int fullStart, int start, int end, int fullEnd, String source, boolean missing,
+                    String word) implements SyntaxElement {
 
     static Token missing(TokenKind kind, int at, String source) {
-        return new Token(kind, at, at, at, source, true, null);
+        return new Token(kind, at, at, at, at, source, true, null);
     }
 
     public String text() {
@@ -22,6 +23,10 @@ public record Token(TokenKind kind, int fullStart, int start, int end, String so
 
     public String leadingTrivia() {
         return source.substring(fullStart, start);
+    }
+
+    public String trailingTrivia() {
+        return source.substring(end, fullEnd);
     }
 
     public int width() {
@@ -64,7 +69,7 @@ public record Token(TokenKind kind, int fullStart, int start, int end, String so
 
     @Override
     public void appendFullText(StringBuilder out) {
-        out.append(source, fullStart, end);
+        out.append(source, fullStart, fullEnd);
     }
 
     @Override

@@ -16,7 +16,7 @@ public enum TokenKind {
     BAR("|"), COMMA(","), SEMICOLON(";"), DOT("."), DOT_DOT(".."), COLON(":"), QUESTION("?"), AT("@"),
     EQUAL("="), EQUAL_EQUAL("=="), BANG_EQUAL("!="), LESS_GREATER("<>"), EQUAL_TILDE("=~"), BANG_TILDE("!~"),
     LESS("<"), LESS_EQUAL("<="), GREATER(">"), GREATER_EQUAL(">="), FAT_ARROW("=>"), LESS_BAR("<|"),
-    PLUS("+"), MINUS("-"), ASTERISK("*"), SLASH("/"), PERCENT("%"), BANG("!"), TILDE("~"),
+    PLUS("+"), MINUS("-"), ASTERISK("*"), SLASH("/"), PERCENT("%"),
     /** A character no token starts with; reported as KS002. */
     BAD_CHARACTER,
     /** Zero-width token at the end of the text; its leading trivia holds trailing comments and whitespace. */

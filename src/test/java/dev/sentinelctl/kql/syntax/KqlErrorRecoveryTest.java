@@ -58,6 +58,22 @@ class KqlErrorRecoveryTest {
             "\"T ¦ extend a = ```xx\"                          | KS001 | 20 | 20",
             "\"T ¦ as\"                                        | KS006 | 6  | 6",
             "\"T ¦ where a[\"                                  | KS006 | 12 | 12",
+            "\"T ¦ order by  desc\"                            | KS006 | 12 | 12",
+            "\"datatable(a:string)['x', ('y')]\"              | KS005 | 25 | 26",
+            "\"datatable(a string)['x']\"                     | KS005 | 12 | 18",
+            "\"T ¦ mv-expand x to typeof(string, long)\"      | KS005 | 32 | 33",
+            "\"T ¦ mv-apply x on (a == 1)\"                   | KS176 | 19 | 20",
+            "\"T ¦ extend (a, b,) = f(x)\"                    | KS006 | 17 | 17",
+            "\"T ¦ where x .has_all ('a')\"                   | KS006 | 13 | 13",
+            "\"T~  where x > 1\"                              | KS005 | 1  | 1",
+            "\"T ¦ parse x with 'a' b, 'c' d\"                | KS198 | 22 | 23",
+            "\"print\"                                        | KS006 | 5  | 5",
+            "\"T ¦ render\"                                   | KS005 | 10 | 10",
+            "\"T ¦ summarize count( by x\"                    | KS005 | 21 | 23",
+            "\"T ¦ where x !in in (1)\"                       | KS005 | 16 | 18",
+            "\"T ¦ top 10 }by x\"                             | KS005 | 11 | 12",
+            "\"let f = () { T ¦ where x ) }; f()\"            | KS005 | 25 | 26",
+            "\"T ¦ count() \"                                 | KS176 | 3  | 3",
     })
     void firstDiagnostic(String query, String code, int start, int end) {
         String q = query.replace('¦', '|').replace('~', '\n');

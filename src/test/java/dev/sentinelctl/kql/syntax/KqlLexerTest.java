@@ -58,7 +58,9 @@ class KqlLexerTest {
         assertSingle("42", TokenKind.LONG_LITERAL);
         assertSingle("0x1F", TokenKind.LONG_LITERAL);
         assertSingle("1.5", TokenKind.REAL_LITERAL);
-        assertSingle("1e5", TokenKind.REAL_LITERAL);
+        assertSingle("1.", TokenKind.REAL_LITERAL);
+        assertSingle("1.5", TokenKind.REAL_LITERAL);
+        assertSingle("1.", TokenKind.REAL_LITERAL);
         assertSingle("2.5E-3", TokenKind.REAL_LITERAL);
         for (String ts : List.of("1d", "2h", "30m", "10s", "100ms", "1tick", "5ticks", "1microsecond", "1.5h", "3days",
                 "7min", "2hours", "10seconds")) {
@@ -114,12 +116,15 @@ class KqlLexerTest {
     }
 
     @Test
-    void triviaIsLeadingAndTrailingGoesToEnd() {
-        List<Token> t = lexClean("  // c1\nT // c2\n ");
+    void leadingAndTrailingTrivia() {
+        List<Token> t = lexClean("  // c1\nT // c2\n | x\n ");
         assertEquals("  // c1\n", t.get(0).leadingTrivia());
-        assertEquals(TokenKind.END_OF_TEXT, t.get(1).kind());
-        assertEquals(" // c2\n ", t.get(1).leadingTrivia());
-        assertEquals(t.get(1).start(), t.get(1).end());
+        assertEquals(" // c2", t.get(0).trailingTrivia(), "the comment on T's line belongs to T");
+        assertEquals("\n ", t.get(1).leadingTrivia());
+        assertEquals(" ", t.get(1).trailingTrivia());
+        assertEquals(TokenKind.END_OF_TEXT, t.get(3).kind());
+        assertEquals("\n ", t.get(3).leadingTrivia());
+        assertEquals(t.get(3).start(), t.get(3).end());
     }
 
     @Test
@@ -152,5 +157,10 @@ class KqlLexerTest {
         assertEquals(TokenKind.BAD_CHARACTER, t.get(1).kind());
         assertEquals("KS002", d.get(0).code());
         assertEquals(2, d.get(0).start());
+        for (String lone : new String[] {"a ~ b", "a ! b", "a & b"}) {
+            d.clear();
+            lex(lone, d);
+            assertEquals("KS002", d.get(0).code(), lone);
+        }
     }
 }
