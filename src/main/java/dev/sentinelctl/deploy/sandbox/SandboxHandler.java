@@ -66,6 +66,9 @@ final class SandboxHandler implements HttpHandler {
                 }
                 fault = handleArm(ex, body, requestId);
             }
+        } catch (RuntimeException | Error e) {
+            if (counted) stats.end();
+            throw e;
         } finally {
             ex.close();
         }
