@@ -205,7 +205,9 @@ public final class YamlLoader {
 
         Result build() {
             LoadSettings settings = LoadSettings.builder().setLabel(source.displayPath()).setUseMarks(true)
-                    .setMaxAliasesForCollections(limits.maxAliases()).setCodePointLimit(Integer.MAX_VALUE).build();
+                    .setMaxAliasesForCollections(limits.maxAliases()).setCodePointLimit(Integer.MAX_VALUE)
+                    // One buffer for the whole file: the default 1 KB window is refilled and copied over and over.
+                    .setBufferSize(Math.max(1024, source.text().length() + 1)).build();
             Deque<Frame> stack = new ArrayDeque<>();
             JsonNode root = null;
             int documents = 0;
