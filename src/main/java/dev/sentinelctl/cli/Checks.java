@@ -3,6 +3,8 @@ package dev.sentinelctl.cli;
 import dev.sentinelctl.check.ItemCheck;
 import dev.sentinelctl.check.KqlSyntaxCheck;
 import dev.sentinelctl.check.LintCheck;
+import dev.sentinelctl.check.MetadataChecks;
+import dev.sentinelctl.reference.ReferenceData;
 import dev.sentinelctl.kql.lint.LintRule;
 import dev.sentinelctl.kql.lint.LintRules;
 import dev.sentinelctl.kql.lint.Linter;
@@ -31,6 +33,7 @@ final class Checks {
     static List<ItemCheck> all(SchemaValidator schemas, boolean strict, Catalog catalog) {
         List<ItemCheck> checks = new ArrayList<>(format(schemas, strict));
         checks.add(new LintCheck(new Linter(LintRules.all(), catalog)));
+        checks.add(new MetadataChecks(ReferenceData.builtIn().connectors(), catalog));
         return checks;
     }
 
@@ -38,6 +41,7 @@ final class Checks {
     static List<RuleInfo> ruleInfos() {
         List<RuleInfo> infos = new ArrayList<>(FormatRules.ALL);
         for (LintRule r : LintRules.all()) infos.add(r.meta().info());
+        infos.addAll(MetadataChecks.RULES);
         return infos;
     }
 }
