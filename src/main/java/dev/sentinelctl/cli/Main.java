@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /** Entry point: wires the commands and turns every failure into a message and an exit code, never a stack trace. */
 @Command(name = "sentinelctl", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Microsoft Sentinel content as code: validate, lint KQL, build ARM, plan and deploy.",
-        subcommands = {ValidateCommand.class, NewCommand.class, CoverageCommand.class, DocsCommand.class, CompletionCommand.class},
+        subcommands = {ValidateCommand.class, NewCommand.class, CoverageCommand.class, DocsCommand.class, KqlCommand.class, CompletionCommand.class},
         footer = {"", "Examples:", "  sentinelctl validate content", "  sentinelctl validate --format json rules/ > findings.json",
                 "  sentinelctl new analytic-rule \"Brute force against Entra ID\" --table SigninLogs"})
 public final class Main {
