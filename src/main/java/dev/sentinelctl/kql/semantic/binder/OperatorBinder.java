@@ -1,0 +1,834 @@
+package dev.sentinelctl.kql.semantic.binder;
+
+import dev.sentinelctl.kql.semantic.Column;
+import dev.sentinelctl.kql.semantic.ErrorType;
+import dev.sentinelctl.kql.semantic.FunctionSymbol;
+import dev.sentinelctl.kql.semantic.KqlType;
+import dev.sentinelctl.kql.semantic.ScalarType;
+import dev.sentinelctl.kql.semantic.TypePromotion;
+import dev.sentinelctl.kql.syntax.Clause;
+import dev.sentinelctl.kql.syntax.Expr;
+import dev.sentinelctl.kql.syntax.LiteralKind;
+import dev.sentinelctl.kql.syntax.Name;
+import dev.sentinelctl.kql.syntax.NameTarget;
+import dev.sentinelctl.kql.syntax.QueryOperator;
+import dev.sentinelctl.report.Severity;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Maps an operator's input row schema to its output row schema with Kusto's rules (which columns survive,
+ * in which order, under which names and types), binding the operator's expressions on the way.
+ */
+final class OperatorBinder {
+
+    private static final RowSchema GETSCHEMA = RowSchema.of(List.of(new Column("ColumnName", ScalarType.STRING),
+            new Column("ColumnOrdinal", ScalarType.LONG), new Column("DataType", ScalarType.STRING),
+            new Column("ColumnType", ScalarType.STRING)));
+
+    private final TreeBinder tb;
+    private final ColumnNames names;
+
+    OperatorBinder(TreeBinder tb) {
+        this.tb = tb;
+        this.names = new ColumnNames(tb);
+    }
+
+    /** An operator at a query head; operators that need input get {@code implicitInput} (contextual subquery). */
+    RowSchema bindHead(QueryOperator op, RowSchema implicitInput, TreeBinder.Ctx c) {
+        if (op instanceof QueryOperator.Union || op instanceof QueryOperator.Print || op instanceof QueryOperator.Range
+                || op instanceof QueryOperator.Search || op instanceof QueryOperator.Find || op instanceof QueryOperator.Evaluate) {
+            return bind(op, implicitInput, c);
+        }
+        return bind(op, implicitInput == null ? RowSchema.OPEN : implicitInput, c);
+    }
+
+    RowSchema bind(QueryOperator op, RowSchema in, TreeBinder.Ctx outer) {
+        TreeBinder.Ctx c = outer.withRow(in);
+        if (op instanceof QueryOperator.Where w) {
+            Value p = tb.bind(w.predicate(), c);
+            checkBool(p, w.predicate());
+            return in;
+        }
+        if (op instanceof QueryOperator.Extend e) {
+            ProjectionBuilder b = new ProjectionBuilder();
+            b.addAll(in == null ? List.of() : in.columns(), true);
+            project(e.expressions().items(), b, TreeBinder.Style.EXTEND, false, c);
+            return in.with(b.columns());
+        }
+        if (op instanceof QueryOperator.Project p) {
+            ProjectionBuilder b = new ProjectionBuilder();
+            project(p.expressions().items(), b, TreeBinder.Style.DEFAULT, false, c);
+            return RowSchema.of(b.columns());
+        }
+        if (op instanceof QueryOperator.ProjectAway pa) return projectAwayOrKeep(pa.columns().items(), in, c, true);
+        if (op instanceof QueryOperator.ProjectKeep pk) return projectAwayOrKeep(pk.columns().items(), in, c, false);
+        if (op instanceof QueryOperator.ProjectRename pr) return projectRename(pr, in, c);
+        if (op instanceof QueryOperator.ProjectReorder pr) return projectReorder(pr, in, c);
+        if (op instanceof QueryOperator.Summarize s) return summarize(s, in, c);
+        if (op instanceof QueryOperator.Distinct d) {
+            ProjectionBuilder b = new ProjectionBuilder();
+            project(d.columns().items(), b, TreeBinder.Style.DEFAULT, false, c);
+            return RowSchema.of(b.columns());
+        }
+        if (op instanceof QueryOperator.Count) return RowSchema.of(List.of(new Column("Count", ScalarType.LONG)));
+        if (op instanceof QueryOperator.Take t) {
+            tb.bind(t.count(), c);
+            return in;
+        }
+        if (op instanceof QueryOperator.Sample t) {
+            tb.bind(t.count(), c);
+            return in;
+        }
+        if (op instanceof QueryOperator.Sort s) {
+            for (Clause.SortItem it : s.items().items()) tb.bind(it.expression(), c);
+            return in;
+        }
+        if (op instanceof QueryOperator.Top t) {
+            tb.bind(t.count(), c);
+            if (t.sort() != null) tb.bind(t.sort().expression(), c);
+            return in;
+        }
+        if (op instanceof QueryOperator.Serialize s) {
+            ProjectionBuilder b = new ProjectionBuilder();
+            b.addAll(in.columns(), true);
+            project(s.expressions().items(), b, TreeBinder.Style.DEFAULT, false, c);
+            return in.with(b.columns());
+        }
+        if (op instanceof QueryOperator.As as) {
+            if (as.name() != null && as.name().firstToken() != null && !as.name().firstToken().missing()) {
+                c.scope().declare(as.name().simpleName(), new LocalSymbol.Variable(Value.tabular(in)));
+            }
+            return in;
+        }
+        if (op instanceof QueryOperator.GetSchema) return GETSCHEMA;
+        if (op instanceof QueryOperator.Join j) return join(j, in, c);
+        if (op instanceof QueryOperator.Lookup l) return lookup(l, in, c);
+        if (op instanceof QueryOperator.Union u) return union(u, in, c);
+        if (op instanceof QueryOperator.MvExpand mv) return mvExpand(mv.parameters(), mv.items().items(), mv.limit(), in, c);
+        if (op instanceof QueryOperator.MvApply ma) return mvApply(ma, in, c);
+        if (op instanceof QueryOperator.Parse p) return parse(p.input(), p.pattern(), in, c);
+        if (op instanceof QueryOperator.ParseWhere p) return parse(p.input(), p.pattern(), in, c);
+        if (op instanceof QueryOperator.ParseKv p) return parseKv(p, in, c);
+        if (op instanceof QueryOperator.MakeSeries ms) return makeSeries(ms, in, c);
+        if (op instanceof QueryOperator.TopNested tn) return topNested(tn, in, c);
+        if (op instanceof QueryOperator.TopHitters th) return topHitters(th, in, c);
+        if (op instanceof QueryOperator.SampleDistinct sd) {
+            tb.bind(sd.count(), c);
+            ProjectionBuilder b = new ProjectionBuilder();
+            project(List.of(sd.expression()), b, TreeBinder.Style.DEFAULT, false, c);
+            return RowSchema.of(b.columns());
+        }
+        if (op instanceof QueryOperator.Evaluate ev) return evaluate(ev, in, c);
+        if (op instanceof QueryOperator.Invoke inv) return invoke(inv, in, c);
+        if (op instanceof QueryOperator.Render) return in;
+        if (op instanceof QueryOperator.Search s) return search(s, in, c);
+        if (op instanceof QueryOperator.Find f) return find(f, c);
+        if (op instanceof QueryOperator.Range r) return range(r, c);
+        if (op instanceof QueryOperator.Print p) {
+            ProjectionBuilder b = new ProjectionBuilder();
+            List<Expr> items = p.expressions().items();
+            TreeBinder.Ctx pc = c.withRow(null);
+            for (int i = 0; i < items.size(); i++) {
+                projectOne(items.get(i), b, TreeBinder.Style.PRINT, false, null, "print_" + i, pc);
+            }
+            return RowSchema.of(b.columns());
+        }
+        if (op instanceof QueryOperator.Reduce r) {
+            tb.bind(r.expression(), c);
+            return RowSchema.of(List.of(new Column("Pattern", ScalarType.STRING), new Column("Count", ScalarType.LONG),
+                    new Column("Representative", ScalarType.STRING)));
+        }
+        if (op instanceof QueryOperator.Partition p) {
+            Value v = tb.bind(p.subquery(), c.withImplicitInput(in), true);
+            return v.isTabular() ? v.rows().withoutHidden() : RowSchema.OPEN;
+        }
+        if (op instanceof QueryOperator.Fork f) {
+            for (Expr b : f.branches()) tb.bind(b, c.withImplicitInput(in), true);
+            return RowSchema.OPEN;
+        }
+        if (op instanceof QueryOperator.Facet f) {
+            if (f.subquery() != null) tb.bind(f.subquery(), c.withImplicitInput(in), true);
+            return RowSchema.OPEN;
+        }
+        if (op instanceof QueryOperator.Consume) return RowSchema.EMPTY;
+        // scan, graph operators, assert-schema ...: not modelled; say nothing about what follows
+        return in == null ? RowSchema.OPEN : in.withOpen(true);
+    }
+
+    private void checkBool(Value p, Expr at) {
+        // Kusto requires bool (KS...); kept silent: a string column used as a search term is legal in 'where'
+    }
+
+    // ------------------------------------------------------------------ projection (Kusto's CreateProjectionColumns)
+
+    void project(List<Expr> exprs, ProjectionBuilder b, TreeBinder.Style style, boolean doNotRepeat, TreeBinder.Ctx c) {
+        for (Expr e : exprs) projectOne(e, b, style, doNotRepeat, null, null, c);
+    }
+
+    void projectOne(Expr e, ProjectionBuilder b, TreeBinder.Style style, boolean doNotRepeat, KqlType columnType,
+                    String columnName, TreeBinder.Ctx c) {
+        boolean replaceStyle = style == TreeBinder.Style.REPLACE || style == TreeBinder.Style.EXTEND;
+        if (e instanceof Expr.Named n) {
+            Value v = tb.bind(n.value(), c);
+            FunctionSymbol fs = n.value() instanceof Expr.FunctionCall fc ? tb.calls.get(fc) : null;
+            if (n.target() instanceof NameTarget.Tuple t) {
+                List<Name> declared = t.names().items();
+                if (v.tuple() != null) {
+                    for (int i = 0; i < v.tuple().size(); i++) {
+                        Column col = v.tuple().get(i);
+                        KqlType type = columnType != null ? columnType : col.type();
+                        if (i < declared.size()) {
+                            b.declare(new Column(declared.get(i).simpleName(), type), replaceStyle);
+                        } else if (style != TreeBinder.Style.PRINT) {
+                            addTupleColumn(fs, col, b, doNotRepeat);
+                        }
+                    }
+                } else if (!declared.isEmpty()) {
+                    b.declare(new Column(declared.get(0).simpleName(), columnType != null ? columnType : TreeBinder.scalarOf(v)), replaceStyle);
+                }
+                return;
+            }
+            String name = n.target() instanceof Name nm ? nm.simpleName() : "";
+            if (v.tuple() != null) {
+                KqlType type = columnType != null ? columnType : (v.tuple().isEmpty() ? ErrorType.UNKNOWN : v.tuple().get(0).type());
+                b.declare(new Column(name, type), true);
+                if (style != TreeBinder.Style.PRINT) {
+                    for (int i = 1; i < v.tuple().size(); i++) addTupleColumn(fs, v.tuple().get(i), b, doNotRepeat);
+                }
+            } else if (v.column() != null) {
+                b.declare(new Column(name, columnType != null ? columnType : v.column().type()), true);
+                if (doNotRepeat) b.doNotAdd(v.column());
+            } else {
+                b.declare(new Column(name, columnType != null ? columnType : TreeBinder.scalarOf(v)), replaceStyle);
+            }
+            return;
+        }
+        if (e instanceof Expr.Star) {
+            if (c.row() != null) {
+                for (Column col : c.row().columns()) b.add(col, null, true, doNotRepeat);
+            }
+            return;
+        }
+        Value v = tb.bind(e, c);
+        if (v.isTabular()) {
+            // a table where a value is needed; Kusto says "scalar value expected" — rare, keep quiet
+            v = Value.UNKNOWN;
+        }
+        Column col = resultColumn(e, v);
+        if (col != null) {
+            Column typed = columnType != null && !columnType.equals(col.type()) ? new Column(col.name(), columnType, col.standard()) : col;
+            b.declare(typed, style == TreeBinder.Style.REPLACE);
+            if (doNotRepeat) b.doNotAdd(col);
+            return;
+        }
+        if (e instanceof Expr.FunctionCall f) {
+            if (style == TreeBinder.Style.PRINT && columnName != null && (v.tuple() == null || v.tuple().size() == 1)) {
+                KqlType t = v.tuple() != null ? v.tuple().get(0).type() : TreeBinder.scalarOf(v);
+                b.add(new Column(columnName, columnType != null ? columnType : t), columnName, false, false);
+            } else if (v.tuple() != null) {
+                FunctionSymbol fs = tb.calls.get(f);
+                for (Column tc : v.tuple()) addTupleColumn(fs, columnType != null ? new Column(tc.name(), columnType) : tc, b, doNotRepeat);
+            } else {
+                String name = names.ofCall(f, null, c.row());
+                KqlType t = columnType != null ? columnType : TreeBinder.scalarOf(v);
+                b.add(new Column(name != null ? name : columnName != null ? columnName : "Column1", t),
+                        name != null ? name : "Column", replaceStyle, false);
+            }
+            return;
+        }
+        KqlType t = columnType != null ? columnType : TreeBinder.scalarOf(v);
+        if (style == TreeBinder.Style.PRINT && columnName != null) {
+            b.add(new Column(columnName, t), columnName, false, false);
+            return;
+        }
+        String name = names.of(e, null);
+        b.add(new Column(name != null ? name : columnName != null ? columnName : "Column1", t),
+                name != null ? name : "Column", replaceStyle, false);
+    }
+
+    /** Kusto's GetResultColumn: a column reference (through parentheses) or a no-op conversion of one. */
+    private static Column resultColumn(Expr e, Value v) {
+        Expr x = e;
+        while (x instanceof Expr.Paren p) x = p.inner();
+        if (x instanceof Expr.NameRef || x instanceof Expr.FunctionCall || isJoinSideColumn(x)) return v.column();
+        return null;
+    }
+
+    private static boolean isJoinSideColumn(Expr x) {
+        return x instanceof Expr.MemberAccess m && m.target() instanceof Expr.NameRef n
+                && (n.simpleName().equals("$left") || n.simpleName().equals("$right"));
+    }
+
+    private void addTupleColumn(FunctionSymbol fs, Column col, ProjectionBuilder b, boolean doNotRepeat) {
+        String prefix = fs == null ? "" : fs.resultNamePrefix();
+        if (!prefix.isEmpty() && !fs.name().startsWith("series_")) {
+            if (b.isDoNotAdd(col)) return;
+            b.add(new Column(prefix + "_" + col.name(), col.type()), null, false, doNotRepeat);
+        } else {
+            b.add(col, null, false, doNotRepeat);
+        }
+    }
+
+    // ------------------------------------------------------------------ project-away / keep / rename / reorder
+
+    private RowSchema projectAwayOrKeep(List<Expr> items, RowSchema in, TreeBinder.Ctx c, boolean away) {
+        Set<String> matched = new HashSet<>();
+        for (Expr e : items) {
+            Expr x = e;
+            while (x instanceof Expr.Paren p) x = p.inner();
+            if (x instanceof Expr.NameRef n && n.name() instanceof Name.Wildcard w) {
+                String pattern = w.simpleName();
+                for (Column col : in.columns()) if (glob(pattern, col.name())) matched.add(col.name());
+            } else if (x instanceof Expr.Star) {
+                for (Column col : in.columns()) matched.add(col.name());
+            } else {
+                Value v = tb.bind(x, c);
+                if (v.column() != null) matched.add(v.column().name());
+            }
+        }
+        List<Column> out = new ArrayList<>();
+        for (Column col : in.columns()) {
+            if (matched.contains(col.name()) != away) out.add(col);
+        }
+        return in.with(out);
+    }
+
+    static boolean glob(String pattern, String name) {
+        int star = pattern.indexOf('*');
+        if (star < 0) return pattern.equals(name);
+        String[] parts = pattern.split("\\*", -1);
+        int pos = 0;
+        for (int i = 0; i < parts.length; i++) {
+            String p = parts[i];
+            if (i == 0) {
+                if (!name.startsWith(p)) return false;
+                pos = p.length();
+            } else if (i == parts.length - 1) {
+                return name.length() - p.length() >= pos && name.endsWith(p);
+            } else {
+                int at = name.indexOf(p, pos);
+                if (at < 0) return false;
+                pos = at + p.length();
+            }
+        }
+        return true;
+    }
+
+    private RowSchema projectRename(QueryOperator.ProjectRename pr, RowSchema in, TreeBinder.Ctx c) {
+        ProjectionBuilder b = new ProjectionBuilder();
+        for (Column col : in.columns()) {
+            Column added = b.add(col, null, false, true);
+            b.markDeclared(added.name());
+        }
+        for (Expr e : pr.renames().items()) {
+            if (e instanceof Expr.Named n && n.target() instanceof Name nm) {
+                Value v = tb.bind(n.value(), c);
+                if (v.column() != null) {
+                    b.rename(v.column().name(), nm.simpleName());
+                } else if (!v.isUnknown()) {
+                    tb.diags.error("KS109", n.value(), "Column name expected.",
+                            "project-rename takes NewName = ExistingColumn.");
+                }
+            } else if (e != null) {
+                tb.bind(e, c);
+                tb.diags.error("KS110", e, "Column rename assignment expected.", "Write project-rename NewName = ExistingColumn.");
+            }
+        }
+        return in.with(b.columns());
+    }
+
+    private RowSchema projectReorder(QueryOperator.ProjectReorder pr, RowSchema in, TreeBinder.Ctx c) {
+        ProjectionBuilder b = new ProjectionBuilder();
+        for (Clause.SortItem it : pr.columns().items()) {
+            Expr x = it.expression();
+            if (x instanceof Expr.NameRef n && n.name() instanceof Name.Wildcard w) {
+                List<Column> group = new ArrayList<>();
+                for (Column col : in.columns()) if (glob(w.simpleName(), col.name())) group.add(col);
+                if (it.direction() != null) {
+                    group.sort(Comparator.comparing(Column::name));
+                    if (it.direction().is("desc")) java.util.Collections.reverse(group);
+                }
+                for (Column col : group) b.add(col, null, false, true);
+            } else {
+                Value v = tb.bind(x, c);
+                if (v.column() != null) b.add(v.column(), null, false, true);
+            }
+        }
+        for (Column col : in.columns()) b.add(col, null, false, false);
+        return in.with(b.columns());
+    }
+
+    // ------------------------------------------------------------------ summarize, make-series, top-nested
+
+    private RowSchema summarize(QueryOperator.Summarize s, RowSchema in, TreeBinder.Ctx c) {
+        ProjectionBuilder b = new ProjectionBuilder();
+        if (s.by() != null) {
+            for (Expr e : s.by().expressions().items()) {
+                projectOne(e, b, TreeBinder.Style.DEFAULT, false, null, null, c);
+                KqlType t = tb.types.get(e instanceof Expr.Named n ? n.value() : e);
+                if (t == ScalarType.DYNAMIC) {
+                    tb.diags.error("KS116", e instanceof Expr.Named n ? n.value() : e,
+                            "The value of type 'dynamic' is not allowed in this context.",
+                            "summarize cannot group by a dynamic value; group by tostring(" + (e instanceof Expr.Named n ? n.value() : e).text() + ") instead.");
+                }
+            }
+            b.doNotAddAll(b.columns());
+        }
+        project(s.aggregates().items(), b, TreeBinder.Style.SUMMARIZE, false, c.aggregate(true));
+        return RowSchema.of(b.columns());
+    }
+
+    private RowSchema makeSeries(QueryOperator.MakeSeries ms, RowSchema in, TreeBinder.Ctx c) {
+        ProjectionBuilder b = new ProjectionBuilder();
+        if (ms.by() != null) {
+            for (Expr e : ms.by().expressions().items()) projectOne(e, b, TreeBinder.Style.DEFAULT, false, null, null, c);
+        }
+        for (Clause.SeriesAggregate agg : ms.aggregates().items()) {
+            projectOne(agg.expression(), b, TreeBinder.Style.SUMMARIZE, false, ScalarType.DYNAMIC, null, c.aggregate(true));
+            if (agg.defaultValue() != null) tb.bind(agg.defaultValue(), c);
+        }
+        if (ms.axis() != null) projectOne(ms.axis(), b, TreeBinder.Style.DEFAULT, false, ScalarType.DYNAMIC, null, c);
+        Clause.SeriesRange r = ms.range();
+        if (r != null) {
+            for (Expr x : new Expr[]{r.fromValue(), r.toValue(), r.stepValue(), r.inRange()}) if (x != null) tb.bind(x, c);
+        }
+        return RowSchema.of(b.columns());
+    }
+
+    private RowSchema topNested(QueryOperator.TopNested tn, RowSchema in, TreeBinder.Ctx c) {
+        ProjectionBuilder.UniqueNames unique = new ProjectionBuilder.UniqueNames();
+        List<Column> out = new ArrayList<>();
+        for (Clause.TopNestedLevel level : tn.levels().items()) {
+            if (level.count() != null) tb.bind(level.count(), c);
+            Value of = tb.bind(level.expression(), c);
+            if (level.othersValue() != null) tb.bind(level.othersValue(), c);
+            String ofName = unique.getOrAdd(names.of(level.expression(), "Column1"), null);
+            out.add(new Column(ofName, TreeBinder.scalarOf(of)));
+            Value agg = level.aggregate() == null ? Value.UNKNOWN : tb.bind(level.aggregate(), c.aggregate(true));
+            String declared = level.aggregate() instanceof Expr.Named n && n.target() instanceof Name nm ? nm.simpleName() : null;
+            String byName = unique.getOrAdd(declared != null ? declared : "aggregated_" + ofName, null);
+            out.add(new Column(byName, agg.tuple() != null && !agg.tuple().isEmpty() ? agg.tuple().get(0).type() : TreeBinder.scalarOf(agg)));
+        }
+        return RowSchema.of(out);
+    }
+
+    private RowSchema topHitters(QueryOperator.TopHitters th, RowSchema in, TreeBinder.Ctx c) {
+        tb.bind(th.count(), c);
+        ProjectionBuilder b = new ProjectionBuilder();
+        projectOne(th.expression(), b, TreeBinder.Style.DEFAULT, false, null, null, c);
+        String ofName = names.of(th.expression(), "");
+        if (th.by() != null && !th.by().expressions().isEmpty()) {
+            Expr by = th.by().expressions().get(0);
+            Value v = tb.bind(by, c);
+            b.add(new Column("approximate_sum_" + names.of(by, ""), TreeBinder.scalarOf(v)), null, false, false);
+        } else {
+            b.add(new Column("approximate_count_" + ofName, ScalarType.LONG), null, false, false);
+        }
+        return RowSchema.of(b.columns());
+    }
+
+    // ------------------------------------------------------------------ join, lookup, union
+
+    private static String param(List<Clause.OperatorParam> params, String name) {
+        for (Clause.OperatorParam p : params) {
+            if (p.parameterName().equals(name) && p.value() != null) {
+                Expr v = p.value();
+                if (v instanceof Expr.Literal l) return l.kind() == LiteralKind.STRING ? l.value() : l.text();
+                return v.text();
+            }
+        }
+        return null;
+    }
+
+    private RowSchema join(QueryOperator.Join j, RowSchema in, TreeBinder.Ctx c) {
+        Value right = tb.bind(j.right(), c.tabular(), true);
+        RowSchema r = right.isTabular() ? right.rows() : RowSchema.OPEN;
+        String kind = param(j.parameters(), "kind");
+        if (kind != null) kind = kind.toLowerCase(Locale.ROOT);
+        checkJoinOn(j.on(), in, r, c, j);
+        boolean rightOnly = "rightanti".equals(kind) || "rightsemi".equals(kind) || "rightantisemi".equals(kind);
+        boolean leftOnly = "anti".equals(kind) || "leftanti".equals(kind) || "leftsemi".equals(kind) || "leftantisemi".equals(kind);
+        List<Column> cols = new ArrayList<>();
+        if (!rightOnly) cols.addAll(in.columns());
+        if (!leftOnly) cols.addAll(r.columns());
+        boolean open = (!rightOnly && in.isOpen()) || (!leftOnly && r.isOpen());
+        return new RowSchema(makeUnique(cols), mergeHidden(rightOnly ? null : in, leftOnly ? null : r), open);
+    }
+
+    private static Map<String, Column> mergeHidden(RowSchema a, RowSchema b) {
+        if (a == null) return b == null ? Map.of() : b.hidden();
+        if (b == null || b.hidden().isEmpty()) return a.hidden();
+        if (a.hidden().isEmpty()) return b.hidden();
+        Map<String, Column> m = new java.util.HashMap<>(b.hidden());
+        m.putAll(a.hidden());
+        return m;
+    }
+
+    private void checkJoinOn(Clause.On on, RowSchema left, RowSchema right, TreeBinder.Ctx c, QueryOperator at) {
+        if (on == null) {
+            tb.diags.error("KS006", at, "Missing join on condition clause",
+                    "Add on CommonColumn or on $left.A == $right.B after the right-hand table.");
+            return;
+        }
+        TreeBinder.Ctx jc = c.withRow(null).withJoinSides(left, right);
+        for (Expr e : on.conditions().items()) checkJoinCondition(e, left, right, jc);
+    }
+
+    private void checkJoinCondition(Expr e, RowSchema left, RowSchema right, TreeBinder.Ctx jc) {
+        Expr x = e;
+        while (x instanceof Expr.Paren p) x = p.inner();
+        if (x instanceof Expr.NameRef n && !(n.name() instanceof Name.Wildcard)) {
+            String name = n.simpleName();
+            Column l = left.find(name);
+            Column r = right.find(name);
+            if ((l == null && !left.isOpen()) || (r == null && !right.isOpen())) {
+                tb.diags.error("KS145", n, "The column '" + name + "' must exist on both sides of the join.",
+                        "Rename one side with project-rename, or use on $left.A == $right.B.");
+                tb.types.put(n, ErrorType.UNKNOWN);
+                return;
+            }
+            if (l != null && r != null && !l.type().equals(r.type()) && !l.type().isUnknown() && !r.type().isUnknown()) {
+                tb.diags.error("KS227", n, "The common column '" + name + "' must have the same type on both sides of the join.",
+                        "It is " + l.type().displayName() + " on the left and " + r.type().displayName()
+                                + " on the right; convert one side (e.g. extend " + name + " = tostring(" + name + ")).");
+            }
+            tb.types.put(n, l != null ? l.type() : r != null ? r.type() : ErrorType.UNKNOWN);
+            return;
+        }
+        if (x instanceof Expr.Binary b && b.op() == dev.sentinelctl.kql.syntax.BinaryOp.AND) {
+            checkJoinCondition(b.left(), left, right, jc);
+            checkJoinCondition(b.right(), left, right, jc);
+            return;
+        }
+        tb.bind(x, jc);
+    }
+
+    private RowSchema lookup(QueryOperator.Lookup l, RowSchema in, TreeBinder.Ctx c) {
+        Value right = tb.bind(l.right(), c.tabular(), true);
+        RowSchema r = right.isTabular() ? right.rows() : RowSchema.OPEN;
+        checkJoinOn(l.on(), in, r, c, l);
+        Set<String> rightKeys = new HashSet<>();
+        if (l.on() != null) {
+            for (Expr e : l.on().conditions().items()) collectRightKeys(e, rightKeys);
+        }
+        List<Column> cols = new ArrayList<>(in.columns());
+        for (Column col : r.columns()) if (!rightKeys.contains(col.name())) cols.add(col);
+        return new RowSchema(makeUnique(cols), in.hidden(), in.isOpen() || r.isOpen());
+    }
+
+    private static void collectRightKeys(Expr e, Set<String> out) {
+        Expr x = e;
+        while (x instanceof Expr.Paren p) x = p.inner();
+        if (x instanceof Expr.NameRef n) {
+            out.add(n.simpleName());
+        } else if (x instanceof Expr.Binary b) {
+            collectRightKeys(b.left(), out);
+            collectRightKeys(b.right(), out);
+        } else if (x instanceof Expr.MemberAccess m && m.target() instanceof Expr.NameRef t && t.simpleName().equals("$right")
+                && m.member() instanceof Expr.NameRef mn) {
+            out.add(mn.simpleName());
+        }
+    }
+
+    /** Kusto's MakeColumnNamesUnique: later duplicates get the next free numeric suffix. */
+    static List<Column> makeUnique(List<Column> cols) {
+        Map<String, Integer> first = new LinkedHashMap<>();
+        for (int i = 0; i < cols.size(); i++) first.putIfAbsent(cols.get(i).name(), i);
+        if (first.size() == cols.size()) return cols;
+        ProjectionBuilder.UniqueNames names = new ProjectionBuilder.UniqueNames();
+        for (String n : first.keySet()) names.addName(n);
+        List<Column> out = new ArrayList<>(cols.size());
+        for (int i = 0; i < cols.size(); i++) {
+            Column col = cols.get(i);
+            if (first.get(col.name()) != i) {
+                out.add(new Column(names.getOrAdd(col.name(), null), col.type(), col.standard()));
+            } else {
+                out.add(col);
+            }
+        }
+        return out;
+    }
+
+    private RowSchema union(QueryOperator.Union u, RowSchema in, TreeBinder.Ctx c) {
+        String withSource = param(u.parameters(), "withsource");
+        String fuzzy = param(u.parameters(), "isfuzzy");
+        boolean isFuzzy = fuzzy != null && fuzzy.equalsIgnoreCase("true");
+        List<RowSchema> inputs = new ArrayList<>();
+        if (in != null) inputs.add(in);
+        for (Expr e : u.tables().items()) {
+            Expr x = e;
+            while (x instanceof Expr.Paren p) x = p.inner();
+            if (x instanceof Expr.NameRef n && n.name() instanceof Name.Wildcard w) {
+                inputs.add(wildcardTables(w.simpleName()));
+                continue;
+            }
+            if (isFuzzy && x instanceof Expr.NameRef n && isUnresolvable(n.simpleName(), c)) {
+                tb.diags.add("KS205", Severity.WARNING, n, "The fuzzy name '" + n.simpleName()
+                                + "' does not refer to any known or currently accessible table.",
+                        "With isfuzzy=true the query still runs without this table; declare it with --schema DIR to check its columns.");
+                continue;
+            }
+            Value v = tb.bind(e, c.tabular(), true);
+            inputs.add(v.isTabular() ? v.rows() : RowSchema.OPEN);
+        }
+        List<Column> unified = unifyByNameAndType(inputs);
+        boolean open = false;
+        for (RowSchema r : inputs) open |= r.isOpen();
+        if (withSource != null) {
+            List<Column> withCol = new ArrayList<>(unified.size() + 1);
+            withCol.add(new Column(withSource, ScalarType.STRING));
+            withCol.addAll(unified);
+            unified = withCol;
+        }
+        return new RowSchema(unified, Map.of(), open);
+    }
+
+    private boolean isUnresolvable(String name, TreeBinder.Ctx c) {
+        return c.scope().lookup(name) == null && tb.catalog.table(name).isEmpty()
+                && tb.catalog.sentinelFunction(name).isEmpty() && !tb.catalog.hasTableWithoutSchema(name);
+    }
+
+    private RowSchema wildcardTables(String pattern) {
+        List<RowSchema> matches = new ArrayList<>();
+        for (String t : tb.catalog.tableNames()) {
+            if (glob(pattern, t)) {
+                tb.tables.putIfAbsent(t, Boolean.TRUE);
+                matches.add(tb.cache.rows(tb.catalog.table(t).orElseThrow()));
+            }
+        }
+        return new RowSchema(unifyByNameAndType(matches), Map.of(), matches.isEmpty());
+    }
+
+    /** Kusto's UnifyColumnsWithSameNameAndType: one column per name and type; a name with several types becomes name_type. */
+    static List<Column> unifyByNameAndType(List<RowSchema> inputs) {
+        LinkedHashMap<String, LinkedHashMap<KqlType, Column>> byName = new LinkedHashMap<>();
+        int total = 0;
+        for (RowSchema r : inputs) {
+            for (Column col : r.columns()) {
+                byName.computeIfAbsent(col.name(), k -> new LinkedHashMap<>()).putIfAbsent(col.type(), col);
+                total++;
+            }
+        }
+        if (inputs.size() == 1) return inputs.get(0).columns();
+        ProjectionBuilder.UniqueNames unique = new ProjectionBuilder.UniqueNames();
+        List<Column> out = new ArrayList<>(byName.size());
+        for (Map.Entry<String, LinkedHashMap<KqlType, Column>> e : byName.entrySet()) {
+            if (e.getValue().size() > 1) {
+                for (KqlType t : e.getValue().keySet()) {
+                    out.add(new Column(unique.getOrAdd(e.getKey() + "_" + t.displayName(), null), t));
+                }
+            } else {
+                Column col = e.getValue().values().iterator().next();
+                String n = unique.getOrAdd(col.name(), null);
+                out.add(n.equals(col.name()) ? col : new Column(n, col.type()));
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ mv-expand, mv-apply, parse
+
+    private RowSchema mvExpand(List<Clause.OperatorParam> params, List<Clause.ExpandItem> items, Clause.Limit limit,
+                               RowSchema in, TreeBinder.Ctx c) {
+        ProjectionBuilder b = new ProjectionBuilder();
+        b.addAll(in.columns(), true);
+        for (Clause.ExpandItem it : items) {
+            KqlType newType = it.type() != null ? TreeBinder.typeofType(it.type()) : null;
+            Expr x = it.expression();
+            Expr inner = x instanceof Expr.Named n ? n.value() : x;
+            if (newType == null) {
+                Value v = tb.bind(inner, c);
+                newType = v.type() == ScalarType.DYNAMIC ? ScalarType.DYNAMIC : TreeBinder.scalarOf(v);
+                tb.types.remove(inner);
+                tb.types.put(inner, v.type());
+            }
+            projectOne(x, b, TreeBinder.Style.REPLACE, false, newType, null, c);
+        }
+        String index = param(params, "with_itemindex");
+        if (index != null) b.add(new Column(index, ScalarType.LONG), null, false, false);
+        if (limit != null && limit.value() != null) tb.bind(limit.value(), c);
+        return in.with(b.columns());
+    }
+
+    private RowSchema mvApply(QueryOperator.MvApply ma, RowSchema in, TreeBinder.Ctx c) {
+        RowSchema expanded = mvExpand(ma.parameters(), ma.items().items(), ma.limit(), in, c);
+        Value sub = ma.subquery() == null ? Value.UNKNOWN : tb.bind(ma.subquery(), c.withImplicitInput(expanded), true);
+        if (!sub.isTabular()) return expanded.withOpen(true);
+        Set<String> expandedNames = new HashSet<>();
+        for (Clause.ExpandItem it : ma.items().items()) {
+            Expr x = it.expression();
+            if (x instanceof Expr.Named n && n.target() instanceof Name nm) expandedNames.add(nm.simpleName());
+            else expandedNames.add(names.of(x, ""));
+        }
+        ProjectionBuilder b = new ProjectionBuilder();
+        for (Column col : in.columns()) if (!expandedNames.contains(col.name())) b.add(col, null, false, false);
+        for (Column col : sub.rows().columns()) if (!b.has(col.name())) b.add(col, null, false, false);
+        return new RowSchema(b.columns(), in.hidden(), in.isOpen() || sub.rows().isOpen());
+    }
+
+    private RowSchema parse(Expr input, Clause.ParsePattern pattern, RowSchema in, TreeBinder.Ctx c) {
+        tb.bind(input, c);
+        List<Column> cols = new ArrayList<>(in.columns());
+        Set<String> declared = new HashSet<>();
+        if (pattern != null) {
+            for (var part : pattern.parts()) {
+                if (part instanceof Clause.Capture cap) {
+                    String n = cap.name().simpleName();
+                    if (n.isEmpty() || !declared.add(n)) continue;
+                    KqlType t = cap.type() == null ? ScalarType.STRING : TreeBinder.typeName(cap.type());
+                    cols.add(new Column(n, t));
+                }
+            }
+        }
+        return in.with(cols);
+    }
+
+    private RowSchema parseKv(QueryOperator.ParseKv p, RowSchema in, TreeBinder.Ctx c) {
+        tb.bind(p.input(), c);
+        List<Column> cols = new ArrayList<>(in.columns());
+        if (p.columns() != null) {
+            for (Clause cl : p.columns().columns().items()) {
+                if (cl instanceof Clause.ColumnDecl d) {
+                    KqlType t = d.type() instanceof Clause.TypeName tn ? TreeBinder.typeName(tn.token()) : ErrorType.UNKNOWN;
+                    cols.add(new Column(d.name().simpleName(), t));
+                } else if (cl instanceof Clause.TypeName tn) {
+                    cols.add(new Column(tn.token().text(), ErrorType.UNKNOWN));
+                }
+            }
+        }
+        return in.with(cols);
+    }
+
+    // ------------------------------------------------------------------ evaluate, invoke, search, find, range
+
+    private RowSchema evaluate(QueryOperator.Evaluate ev, RowSchema in, TreeBinder.Ctx c) {
+        if (ev.outputSchema() != null) {
+            bindPluginArgs(ev, in, c);
+            return tb.schemaOf(ev.outputSchema(), false);
+        }
+        if (!(ev.plugin() instanceof Expr.FunctionCall f)) return RowSchema.OPEN;
+        String name = f.functionName();
+        bindPluginArgs(ev, in, c);
+        RowSchema input = in == null ? RowSchema.EMPTY : in;
+        switch (name) {
+            case "bag_unpack": {
+                List<Expr> args = f.arguments().items();
+                List<Column> cols = new ArrayList<>(input.columns());
+                if (!args.isEmpty()) {
+                    Value v = tb.bind(args.get(0), c.withRow(input));
+                    if (v.column() != null) cols.remove(v.column());
+                }
+                return new RowSchema(cols, input.hidden(), true);
+            }
+            case "pivot":
+            case "narrow":
+            case "python":
+            case "r":
+                return RowSchema.OPEN;
+            default:
+                return RowSchema.OPEN;
+        }
+    }
+
+    private void bindPluginArgs(QueryOperator.Evaluate ev, RowSchema in, TreeBinder.Ctx c) {
+        if (ev.plugin() instanceof Expr.FunctionCall f) {
+            if (tb.catalog.plugin(f.functionName()).isEmpty() && !f.name().firstToken().missing()) {
+                tb.diags.error("KS124", f.name(), "The plug-in function '" + f.functionName() + "' is not defined.",
+                        "Check the plugin name (evaluate bag_unpack(...), evaluate pivot(...) ...).");
+            }
+            TreeBinder.Ctx pc = c.withRow(in);
+            for (Expr a : f.arguments().items()) {
+                if (!(a instanceof Expr.Star)) tb.bind(a, pc);
+            }
+        }
+    }
+
+    private RowSchema invoke(QueryOperator.Invoke inv, RowSchema in, TreeBinder.Ctx c) {
+        if (inv.function() instanceof Expr.FunctionCall f) {
+            Value v = tb.bindCall(f, c.withRow(null), in);
+            tb.types.put(f, v.type());
+            return v.isTabular() ? v.rows() : RowSchema.OPEN;
+        }
+        tb.bind(inv.function(), c);
+        return RowSchema.OPEN;
+    }
+
+    private RowSchema search(QueryOperator.Search s, RowSchema in, TreeBinder.Ctx c) {
+        List<RowSchema> sources = new ArrayList<>();
+        if (s.in() != null) {
+            for (Expr e : s.in().tables().items()) {
+                Expr x = e;
+                while (x instanceof Expr.Paren p) x = p.inner();
+                if (x instanceof Expr.NameRef n && n.name() instanceof Name.Wildcard w) {
+                    sources.add(wildcardTables(w.simpleName()));
+                } else {
+                    Value v = tb.bind(e, c.tabular(), true);
+                    sources.add(v.isTabular() ? v.rows() : RowSchema.OPEN);
+                }
+            }
+        } else if (in != null) {
+            sources.add(in);
+        }
+        RowSchema scope;
+        if (sources.isEmpty()) scope = RowSchema.OPEN;
+        else {
+            boolean open = false;
+            for (RowSchema r : sources) open |= r.isOpen();
+            scope = new RowSchema(unifyByNameAndType(sources), sources.size() == 1 ? sources.get(0).hidden() : Map.of(), open);
+        }
+        if (s.predicate() != null) tb.bind(s.predicate(), c.withRow(scope.withOpen(true)));
+        List<Column> cols = new ArrayList<>();
+        cols.add(new Column("$table", ScalarType.STRING));
+        cols.addAll(scope.columns());
+        return new RowSchema(cols, scope.hidden(), scope.isOpen());
+    }
+
+    private RowSchema find(QueryOperator.Find f, TreeBinder.Ctx c) {
+        String source = param(f.parameters(), "withsource");
+        List<RowSchema> sources = new ArrayList<>();
+        if (f.in() != null) {
+            for (Expr e : f.in().tables().items()) {
+                Expr x = e;
+                while (x instanceof Expr.Paren p) x = p.inner();
+                if (x instanceof Expr.NameRef n && n.name() instanceof Name.Wildcard w) sources.add(wildcardTables(w.simpleName()));
+                else {
+                    Value v = tb.bind(e, c.tabular(), true);
+                    sources.add(v.isTabular() ? v.rows() : RowSchema.OPEN);
+                }
+            }
+        }
+        RowSchema all = new RowSchema(unifyByNameAndType(sources), Map.of(), true);
+        if (f.predicate() != null) tb.bind(f.predicate(), c.withRow(all));
+        List<Column> cols = new ArrayList<>();
+        cols.add(new Column(source != null ? source : "source_", ScalarType.STRING));
+        if (f.columns() != null && !f.columns().isEmpty()) {
+            for (Expr e : f.columns().items()) {
+                Value v = tb.bind(e, c.withRow(all));
+                String n = names.of(e, null);
+                if (n != null) cols.add(new Column(n, TreeBinder.scalarOf(v)));
+            }
+            return RowSchema.of(cols);
+        }
+        return new RowSchema(cols, Map.of(), true);
+    }
+
+    private RowSchema range(QueryOperator.Range r, TreeBinder.Ctx c) {
+        TreeBinder.Ctx rc = c.withRow(null);
+        Value from = tb.bind(r.fromValue(), rc);
+        Value to = tb.bind(r.toValue(), rc);
+        Value step = tb.bind(r.stepValue(), rc);
+        KqlType ft = TypePromotion.common(List.of(TreeBinder.scalarOf(from), TreeBinder.scalarOf(to)));
+        KqlType st = TreeBinder.scalarOf(step);
+        KqlType t = ft == ScalarType.INT && st == ScalarType.INT ? ScalarType.INT : TypePromotion.arithmetic(TypePromotion.ArithmeticOp.ADD, ft, st);
+        String name = r.name() == null ? "" : r.name().simpleName();
+        return RowSchema.of(List.of(new Column(name, t)));
+    }
+}

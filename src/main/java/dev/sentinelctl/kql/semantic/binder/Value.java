@@ -1,0 +1,56 @@
+package dev.sentinelctl.kql.semantic.binder;
+
+import dev.sentinelctl.kql.semantic.Column;
+import dev.sentinelctl.kql.semantic.ErrorType;
+import dev.sentinelctl.kql.semantic.KqlType;
+import dev.sentinelctl.kql.semantic.ScalarType;
+
+import java.util.List;
+
+/**
+ * What binding one expression produced.
+ *
+ * @param type     scalar type, or {@link ErrorType#UNKNOWN}; for tabular values see {@code rows}
+ * @param rows     non-null when the expression is tabular
+ * @param column   the column the expression refers to (a plain column reference, or a no-op conversion of
+ *                 one); Kusto then treats {@code project x} as declaring that column, which matters for naming
+ * @param constant the literal value of a string/long/bool constant, else null
+ * @param tuple    several named results ({@code arg_max}, {@code percentiles}, {@code series_decompose}),
+ *                 else null; {@code type} is then the first one's
+ */
+record Value(KqlType type, RowSchema rows, Column column, Object constant, List<Column> tuple) {
+
+    static final Value UNKNOWN = new Value(ErrorType.UNKNOWN, null, null, null, null);
+    static final Value BOOL = scalar(ScalarType.BOOL);
+    static final Value STRING = scalar(ScalarType.STRING);
+    static final Value LONG = scalar(ScalarType.LONG);
+    static final Value DYNAMIC = scalar(ScalarType.DYNAMIC);
+
+    static Value scalar(KqlType t) {
+        return new Value(t, null, null, null, null);
+    }
+
+    static Value tabular(RowSchema rows) {
+        return new Value(ErrorType.UNKNOWN, rows, null, null, null);
+    }
+
+    static Value column(Column c) {
+        return new Value(c.type(), null, c, null, null);
+    }
+
+    static Value constant(KqlType t, Object v) {
+        return new Value(t, null, null, v, null);
+    }
+
+    static Value tuple(List<Column> cols) {
+        return new Value(cols.isEmpty() ? ErrorType.UNKNOWN : cols.get(0).type(), null, null, null, List.copyOf(cols));
+    }
+
+    boolean isTabular() {
+        return rows != null;
+    }
+
+    boolean isUnknown() {
+        return rows == null && type.isUnknown();
+    }
+}
