@@ -45,6 +45,13 @@ final class CallBinder {
             "series_periods_detect", cols("periods:dynamic", "scores:dynamic"),
             "series_periods_validate", cols("periods:dynamic", "scores:dynamic"));
 
+    /** Functions whose dynamic result Kusto types as an array (its DynamicArray), which matters for conversions. */
+    private static final Set<String> ARRAY_RESULTS = Set.of("split", "extract_all", "pack_array", "array_concat",
+            "array_slice", "array_sort_asc", "array_sort_desc", "set_union", "set_intersect", "set_difference", "bag_keys",
+            "make_list", "make_list_if", "make_list_with_nulls", "make_set", "make_set_if", "makelist", "makeset",
+            "array_reverse", "array_shift_left", "array_shift_right", "array_rotate_left", "array_rotate_right", "zip",
+            "percentiles_array", "percentilesw_array", "series_add", "series_subtract", "series_multiply", "series_divide");
+
     private final TreeBinder tb;
 
     CallBinder(TreeBinder tb) {
@@ -87,7 +94,9 @@ final class CallBinder {
                     Value v = tb.bind(argExprs.get(0), c.tabular(), false);
                     if (v.isTabular()) {
                         List<Column> cs = v.rows().columns();
-                        return Value.scalar(cs.isEmpty() ? ErrorType.UNKNOWN : cs.get(0).type());
+                        if (cs.isEmpty()) return Value.UNKNOWN;
+                        Value s = Value.scalar(cs.get(0).type());
+                        return tb.arrayColumns.contains(cs.get(0)) ? s.asArray() : s;
                     }
                     return Value.scalar(v.type());
                 }
@@ -100,10 +109,8 @@ final class CallBinder {
                     LocalSymbol l = c.scope().lookup(s);
                     if (l instanceof LocalSymbol.Variable v && v.value().isTabular()) return v.value();
                     TableSchema t = tb.catalog.table(s).orElse(null);
-                    if (t != null) {
-                        tb.tables.putIfAbsent(t.name(), Boolean.TRUE);
-                        return Value.tabular(tb.cache.rows(t));
-                    }
+                    // not listed in tables(): Microsoft's binder lists only tables named directly
+                    if (t != null) return Value.tabular(tb.cache.rows(t));
                 }
                 return Value.tabular(RowSchema.OPEN);
             }
@@ -224,7 +231,8 @@ final class CallBinder {
     }
 
     private Value bindBuiltIn(Expr.FunctionCall f, FunctionSymbol fn, boolean aggregate, List<Expr> argExprs, TreeBinder.Ctx c) {
-        TreeBinder.Ctx argCtx = c.aggregate(false);
+        // inside an aggregate's arguments no other aggregate may appear; a scalar function keeps the context
+        TreeBinder.Ctx argCtx = aggregate ? c.aggregate(false) : c;
         int n = argExprs.size();
         List<Value> args = new ArrayList<>(n);
         List<KqlType> argTypes = new ArrayList<>(n);
@@ -338,7 +346,7 @@ final class CallBinder {
             KqlType t = v.type();
             if (t.isUnknown()) continue;
             if (p.typeKind() == ParameterTypeKind.DECLARED) {
-                if (!declaredAccepts(p.types(), t)) return i;
+                if (!declaredAccepts(p.types(), t, v.array())) return i;
             } else if (!p.typeKind().accepts(t)) {
                 return i;
             }
@@ -347,9 +355,11 @@ final class CallBinder {
     }
 
     /** Declared parameter types, with Kusto's implicit widening of numbers (int → long → real/decimal). */
-    private static boolean declaredAccepts(Set<ScalarType> types, KqlType t) {
+    private static boolean declaredAccepts(Set<ScalarType> types, KqlType t, boolean array) {
         if (!(t instanceof ScalarType s)) return true;
         if (types.contains(s)) return true;
+        // Kusto converts a plain dynamic to the declared type at run time, but not a known array
+        if (s == ScalarType.DYNAMIC) return !array;
         if (s.isNumeric()) {
             for (ScalarType d : types) {
                 if (d.isNumeric()) return true;
@@ -388,11 +398,17 @@ final class CallBinder {
             }
             return Value.tuple(out);
         }
-        if (sig.returnRule() == ReturnRule.CUSTOM) return Value.scalar(fallbackType(fn));
+        if (sig.returnRule() == ReturnRule.CUSTOM) {
+            Value v = Value.scalar(fallbackType(fn));
+            return ARRAY_RESULTS.contains(name) ? v.asArray() : v;
+        }
         KqlType t = ReturnTypes.resolve(sig, argTypes, literalTypes);
+        if (sig.returnRule() == ReturnRule.PARAMETER0_ARRAY || (t == ScalarType.DYNAMIC && ARRAY_RESULTS.contains(name))) {
+            return Value.scalar(t).asArray();
+        }
         // a no-op conversion of a column stays that column (Kusto's GetResultColumn), which matters for names
         if (isConversion(name) && args.size() == 1 && args.get(0).column() != null && args.get(0).column().type().equals(t)) {
-            return new Value(t, null, args.get(0).column(), null, null);
+            return new Value(t, null, args.get(0).column(), null, null, args.get(0).array());
         }
         return Value.scalar(t);
     }

@@ -35,6 +35,8 @@ final class OperatorBinder {
 
     private final TreeBinder tb;
     private final ColumnNames names;
+    /** True while mv-expand/mv-apply items are projected: their columns hold elements, not arrays. */
+    private boolean expanding;
 
     OperatorBinder(TreeBinder tb) {
         this.tb = tb;
@@ -66,7 +68,7 @@ final class OperatorBinder {
         if (op instanceof QueryOperator.Project p) {
             ProjectionBuilder b = new ProjectionBuilder();
             project(p.expressions().items(), b, TreeBinder.Style.DEFAULT, false, c);
-            return RowSchema.of(b.columns());
+            return new RowSchema(b.columns(), Map.of(), in.isOpen());
         }
         if (op instanceof QueryOperator.ProjectAway pa) return projectAwayOrKeep(pa.columns().items(), in, c, true);
         if (op instanceof QueryOperator.ProjectKeep pk) return projectAwayOrKeep(pk.columns().items(), in, c, false);
@@ -76,7 +78,7 @@ final class OperatorBinder {
         if (op instanceof QueryOperator.Distinct d) {
             ProjectionBuilder b = new ProjectionBuilder();
             project(d.columns().items(), b, TreeBinder.Style.DEFAULT, false, c);
-            return RowSchema.of(b.columns());
+            return new RowSchema(b.columns(), Map.of(), in.isOpen());
         }
         if (op instanceof QueryOperator.Count) return RowSchema.of(List.of(new Column("Count", ScalarType.LONG)));
         if (op instanceof QueryOperator.Take t) {
@@ -204,10 +206,10 @@ final class OperatorBinder {
                     for (int i = 1; i < v.tuple().size(); i++) addTupleColumn(fs, v.tuple().get(i), b, doNotRepeat);
                 }
             } else if (v.column() != null) {
-                b.declare(new Column(name, columnType != null ? columnType : v.column().type()), true);
+                b.declare(mk(name, columnType != null ? columnType : v.column().type(), v, columnType), true);
                 if (doNotRepeat) b.doNotAdd(v.column());
             } else {
-                b.declare(new Column(name, columnType != null ? columnType : TreeBinder.scalarOf(v)), replaceStyle);
+                b.declare(mk(name, columnType != null ? columnType : TreeBinder.scalarOf(v), v, columnType), replaceStyle);
             }
             return;
         }
@@ -225,6 +227,8 @@ final class OperatorBinder {
         Column col = resultColumn(e, v);
         if (col != null) {
             Column typed = columnType != null && !columnType.equals(col.type()) ? new Column(col.name(), columnType, col.standard()) : col;
+            // mv-expand of an array column yields its elements: a new column that is no longer an array
+            if (style == TreeBinder.Style.REPLACE && v.array()) typed = new Column(col.name(), typed.type(), col.standard());
             b.declare(typed, style == TreeBinder.Style.REPLACE);
             if (doNotRepeat) b.doNotAdd(col);
             return;
@@ -232,14 +236,14 @@ final class OperatorBinder {
         if (e instanceof Expr.FunctionCall f) {
             if (style == TreeBinder.Style.PRINT && columnName != null && (v.tuple() == null || v.tuple().size() == 1)) {
                 KqlType t = v.tuple() != null ? v.tuple().get(0).type() : TreeBinder.scalarOf(v);
-                b.add(new Column(columnName, columnType != null ? columnType : t), columnName, false, false);
+                b.add(mk(columnName, columnType != null ? columnType : t, v, columnType), columnName, false, false);
             } else if (v.tuple() != null) {
                 FunctionSymbol fs = tb.calls.get(f);
                 for (Column tc : v.tuple()) addTupleColumn(fs, columnType != null ? new Column(tc.name(), columnType) : tc, b, doNotRepeat);
             } else {
                 String name = names.ofCall(f, null, c.row());
                 KqlType t = columnType != null ? columnType : TreeBinder.scalarOf(v);
-                b.add(new Column(name != null ? name : columnName != null ? columnName : "Column1", t),
+                b.add(mk(name != null ? name : columnName != null ? columnName : "Column1", t, v, columnType),
                         name != null ? name : "Column", replaceStyle, false);
             }
             return;
@@ -250,8 +254,15 @@ final class OperatorBinder {
             return;
         }
         String name = names.of(e, null);
-        b.add(new Column(name != null ? name : columnName != null ? columnName : "Column1", t),
+        b.add(mk(name != null ? name : columnName != null ? columnName : "Column1", t, v, columnType),
                 name != null ? name : "Column", replaceStyle, false);
+    }
+
+    /** A new output column; remembers when it holds a dynamic array (not after mv-expand retyping). */
+    private Column mk(String name, KqlType type, Value v, KqlType forcedType) {
+        Column col = new Column(name, type);
+        if (v.array() && forcedType == null && !expanding) tb.arrayColumns.add(col);
+        return col;
     }
 
     /** Kusto's GetResultColumn: a column reference (through parentheses) or a no-op conversion of one. */
@@ -383,7 +394,7 @@ final class OperatorBinder {
             b.doNotAddAll(b.columns());
         }
         project(s.aggregates().items(), b, TreeBinder.Style.SUMMARIZE, false, c.aggregate(true));
-        return RowSchema.of(b.columns());
+        return new RowSchema(b.columns(), Map.of(), in.isOpen());
     }
 
     private RowSchema makeSeries(QueryOperator.MakeSeries ms, RowSchema in, TreeBinder.Ctx c) {
@@ -400,7 +411,7 @@ final class OperatorBinder {
         if (r != null) {
             for (Expr x : new Expr[]{r.fromValue(), r.toValue(), r.stepValue(), r.inRange()}) if (x != null) tb.bind(x, c);
         }
-        return RowSchema.of(b.columns());
+        return new RowSchema(b.columns(), Map.of(), in.isOpen());
     }
 
     private RowSchema topNested(QueryOperator.TopNested tn, RowSchema in, TreeBinder.Ctx c) {
@@ -642,15 +653,13 @@ final class OperatorBinder {
         b.addAll(in.columns(), true);
         for (Clause.ExpandItem it : items) {
             KqlType newType = it.type() != null ? TreeBinder.typeofType(it.type()) : null;
-            Expr x = it.expression();
-            Expr inner = x instanceof Expr.Named n ? n.value() : x;
-            if (newType == null) {
-                Value v = tb.bind(inner, c);
-                newType = v.type() == ScalarType.DYNAMIC ? ScalarType.DYNAMIC : TreeBinder.scalarOf(v);
-                tb.types.remove(inner);
-                tb.types.put(inner, v.type());
+            // without 'to typeof()' the expanded column keeps the expression's type (dynamic for dynamic)
+            expanding = true;
+            try {
+                projectOne(it.expression(), b, TreeBinder.Style.REPLACE, false, newType, null, c);
+            } finally {
+                expanding = false;
             }
-            projectOne(x, b, TreeBinder.Style.REPLACE, false, newType, null, c);
         }
         String index = param(params, "with_itemindex");
         if (index != null) b.add(new Column(index, ScalarType.LONG), null, false, false);
@@ -744,7 +753,8 @@ final class OperatorBinder {
                 tb.diags.error("KS124", f.name(), "The plug-in function '" + f.functionName() + "' is not defined.",
                         "Check the plugin name (evaluate bag_unpack(...), evaluate pivot(...) ...).");
             }
-            TreeBinder.Ctx pc = c.withRow(in);
+            // plugin arguments may be aggregates (pivot) or name columns of another table (ipv4_lookup)
+            TreeBinder.Ctx pc = c.withRow(in == null ? RowSchema.OPEN : in.withOpen(true)).aggregate(true);
             for (Expr a : f.arguments().items()) {
                 if (!(a instanceof Expr.Star)) tb.bind(a, pc);
             }

@@ -81,6 +81,8 @@ final class TreeBinder {
     final IdentityHashMap<Expr.FunctionCall, FunctionSymbol> calls = new IdentityHashMap<>();
     final LinkedHashMap<String, Boolean> tables = new LinkedHashMap<>();
     final LinkedHashMap<String, Boolean> unknownTables = new LinkedHashMap<>();
+    /** Columns holding a dynamic array (from make_set, split ...), by identity. */
+    final Set<Column> arrayColumns = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private int expansionDepth;
 
     TreeBinder(Catalog catalog, SchemaCache cache) {
@@ -165,7 +167,9 @@ final class TreeBinder {
         }
         if (e instanceof Expr.MemberAccess m) return bindMember(m, c);
         if (e instanceof Expr.ElementAccess ea) return bindElement(ea, c);
-        if (e instanceof Expr.DynamicLiteral) return Value.DYNAMIC;
+        if (e instanceof Expr.DynamicLiteral d) {
+            return d.value() instanceof dev.sentinelctl.kql.syntax.Json.JArray ? Value.DYNAMIC.asArray() : Value.DYNAMIC;
+        }
         if (e instanceof Expr.InList in) {
             bind(in.left(), c);
             for (Expr x : in.values().items()) bind(x, c.aggregate(false), false);
@@ -226,7 +230,7 @@ final class TreeBinder {
         if (first == null || first.missing() || s.isEmpty()) return Value.UNKNOWN;
         if (c.row() != null) {
             Column col = c.row().find(s);
-            if (col != null) return Value.column(col);
+            if (col != null) return columnValue(col);
         }
         LocalSymbol local = c.scope().lookup(s);
         if (local instanceof LocalSymbol.Variable v) return v.value();
@@ -236,7 +240,7 @@ final class TreeBinder {
         if (s.equals("null")) return Value.UNKNOWN;
         if (c.row() == null && c.implicitInput() != null) {
             Column col = c.implicitInput().find(s);
-            if (col != null) return Value.column(col);
+            if (col != null) return columnValue(col);
         }
         Value table = catalogTable(s, n, tabularContext || c.row() == null);
         if (table != null) return table;
@@ -247,15 +251,20 @@ final class TreeBinder {
         return Value.UNKNOWN;
     }
 
+    Value columnValue(Column col) {
+        Value v = Value.column(col);
+        return arrayColumns.contains(col) ? v.asArray() : v;
+    }
+
     /** A database table by name: records it; a table known without schema becomes an open schema (warned). */
     private Value catalogTable(String s, SyntaxElement at, boolean reportSchemaless) {
         TableSchema t = catalog.table(s).orElse(null);
         if (t != null) {
-            tables.putIfAbsent(t.name(), Boolean.TRUE);
+            if (expansionDepth == 0) tables.putIfAbsent(t.name(), Boolean.TRUE);
             return Value.tabular(cache.rows(t));
         }
         if (catalog.hasTableWithoutSchema(s) || (s.endsWith("_CL") && reportSchemaless)) {
-            unknownTables.putIfAbsent(s, Boolean.TRUE);
+            if (expansionDepth == 0) unknownTables.putIfAbsent(s, Boolean.TRUE);
             diags.add("KS204", Severity.WARNING, at,
                     "The name '" + s + "' does not refer to any known table, tabular variable or function.",
                     "'" + s + "' is a Sentinel table whose columns sentinelctl does not know; declare it with --schema DIR "
@@ -267,7 +276,7 @@ final class TreeBinder {
 
     private void reportUnknownName(SyntaxElement at, String s, Ctx c, boolean tabular) {
         if (tabular) {
-            unknownTables.putIfAbsent(s, Boolean.TRUE);
+            if (expansionDepth == 0) unknownTables.putIfAbsent(s, Boolean.TRUE);
             List<String> sugg = new ArrayList<>(catalog.suggestTables(s));
             String hint = Diagnostics.didYouMean(sugg)
                     + "Table names are case-sensitive; if this is a custom table or a parser, declare it with --schema DIR.";

@@ -17,33 +17,40 @@ import java.util.List;
  * @param constant the literal value of a string/long/bool constant, else null
  * @param tuple    several named results ({@code arg_max}, {@code percentiles}, {@code series_decompose}),
  *                 else null; {@code type} is then the first one's
+ * @param array    a dynamic array rather than any dynamic: Kusto rejects it where a string is expected
+ *                 ({@code todynamic(split(x, ','))}) but accepts a plain dynamic there
  */
-record Value(KqlType type, RowSchema rows, Column column, Object constant, List<Column> tuple) {
+record Value(KqlType type, RowSchema rows, Column column, Object constant, List<Column> tuple, boolean array) {
 
-    static final Value UNKNOWN = new Value(ErrorType.UNKNOWN, null, null, null, null);
+    static final Value UNKNOWN = new Value(ErrorType.UNKNOWN, null, null, null, null, false);
     static final Value BOOL = scalar(ScalarType.BOOL);
     static final Value STRING = scalar(ScalarType.STRING);
     static final Value LONG = scalar(ScalarType.LONG);
     static final Value DYNAMIC = scalar(ScalarType.DYNAMIC);
 
     static Value scalar(KqlType t) {
-        return new Value(t, null, null, null, null);
+        return new Value(t, null, null, null, null, false);
     }
 
     static Value tabular(RowSchema rows) {
-        return new Value(ErrorType.UNKNOWN, rows, null, null, null);
+        return new Value(ErrorType.UNKNOWN, rows, null, null, null, false);
     }
 
     static Value column(Column c) {
-        return new Value(c.type(), null, c, null, null);
+        return new Value(c.type(), null, c, null, null, false);
     }
 
     static Value constant(KqlType t, Object v) {
-        return new Value(t, null, null, v, null);
+        return new Value(t, null, null, v, null, false);
     }
 
     static Value tuple(List<Column> cols) {
-        return new Value(cols.isEmpty() ? ErrorType.UNKNOWN : cols.get(0).type(), null, null, null, List.copyOf(cols));
+        return new Value(cols.isEmpty() ? ErrorType.UNKNOWN : cols.get(0).type(), null, null, null, List.copyOf(cols), false);
+    }
+
+    /** The same value known to be a dynamic array (Kusto's DynamicArray type: split, make_set, dynamic([...])). */
+    Value asArray() {
+        return array ? this : new Value(type, rows, column, constant, tuple, true);
     }
 
     boolean isTabular() {
