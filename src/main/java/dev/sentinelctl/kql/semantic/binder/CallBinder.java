@@ -112,7 +112,7 @@ final class CallBinder {
                     // not listed in tables(): Microsoft's binder lists only tables named directly
                     if (t != null) return Value.tabular(tb.cache.rows(t));
                 }
-                return Value.tabular(RowSchema.OPEN);
+                return Value.tabular(RowSchema.open());
             }
             case "column_ifexists":
             case "columnifexists": {
@@ -136,7 +136,7 @@ final class CallBinder {
                 for (int i = 1; i < argExprs.size(); i++) tb.bind(argExprs.get(i), c.aggregate(false));
                 String alias = a.constant() instanceof String s ? s : "";
                 // Sentinel's own CI never flags _GetWatchlist: the watchlist lives in the workspace, not in the query
-                return Value.tabular(tb.catalog.watchlistRows(alias).columns().isEmpty() ? RowSchema.OPEN
+                return Value.tabular(tb.catalog.watchlistRows(alias).columns().isEmpty() ? RowSchema.open()
                         : RowSchema.of(tb.catalog.watchlistRows(alias).columns()).withOpen(tb.catalog.watchlist(alias).isEmpty()));
             }
             default:

@@ -49,7 +49,7 @@ final class OperatorBinder {
                 || op instanceof QueryOperator.Search || op instanceof QueryOperator.Find || op instanceof QueryOperator.Evaluate) {
             return bind(op, implicitInput, c);
         }
-        return bind(op, implicitInput == null ? RowSchema.OPEN : implicitInput, c);
+        return bind(op, implicitInput == null ? RowSchema.open() : implicitInput, c);
     }
 
     RowSchema bind(QueryOperator op, RowSchema in, TreeBinder.Ctx outer) {
@@ -61,9 +61,10 @@ final class OperatorBinder {
         }
         if (op instanceof QueryOperator.Extend e) {
             ProjectionBuilder b = new ProjectionBuilder();
-            b.addAll(in == null ? List.of() : in.columns(), true);
+            int before = in.columns().size();
+            b.addAll(in.columns(), true);
             project(e.expressions().items(), b, TreeBinder.Style.EXTEND, false, c);
-            return in.with(b.columns());
+            return in.with(withInferred(b.columns(), in, before));
         }
         if (op instanceof QueryOperator.Project p) {
             ProjectionBuilder b = new ProjectionBuilder();
@@ -100,9 +101,10 @@ final class OperatorBinder {
         }
         if (op instanceof QueryOperator.Serialize s) {
             ProjectionBuilder b = new ProjectionBuilder();
+            int before = in.columns().size();
             b.addAll(in.columns(), true);
             project(s.expressions().items(), b, TreeBinder.Style.DEFAULT, false, c);
-            return in.with(b.columns());
+            return in.with(withInferred(b.columns(), in, before));
         }
         if (op instanceof QueryOperator.As as) {
             if (as.name() != null && as.name().firstToken() != null && !as.name().firstToken().missing()) {
@@ -150,19 +152,36 @@ final class OperatorBinder {
         }
         if (op instanceof QueryOperator.Partition p) {
             Value v = tb.bind(p.subquery(), c.withImplicitInput(in), true);
-            return v.isTabular() ? v.rows().withoutHidden() : RowSchema.OPEN;
+            return v.isTabular() ? v.rows().withoutHidden() : RowSchema.open();
         }
         if (op instanceof QueryOperator.Fork f) {
             for (Expr b : f.branches()) tb.bind(b, c.withImplicitInput(in), true);
-            return RowSchema.OPEN;
+            return RowSchema.open();
         }
         if (op instanceof QueryOperator.Facet f) {
             if (f.subquery() != null) tb.bind(f.subquery(), c.withImplicitInput(in), true);
-            return RowSchema.OPEN;
+            return RowSchema.open();
         }
         if (op instanceof QueryOperator.Consume) return RowSchema.EMPTY;
         // scan, graph operators, assert-schema ...: not modelled; say nothing about what follows
-        return in == null ? RowSchema.OPEN : in.withOpen(true);
+        return in == null ? RowSchema.open() : in.withOpen(true);
+    }
+
+    /**
+     * Columns an open input gained while this operator's expressions were bound belong, as in Kusto, right
+     * after the input's columns, before the ones the operator adds.
+     */
+    private static List<Column> withInferred(List<Column> built, RowSchema in, int before) {
+        List<Column> now = in.columns();
+        if (now.size() == before) return built;
+        Set<String> present = new HashSet<>();
+        for (Column col : built) present.add(col.name());
+        List<Column> out = new ArrayList<>(built);
+        int at = Math.min(before, out.size());
+        for (Column col : now.subList(before, now.size())) {
+            if (present.add(col.name())) out.add(at++, col);
+        }
+        return out;
     }
 
     private void checkBool(Value p, Expr at) {
@@ -461,7 +480,7 @@ final class OperatorBinder {
 
     private RowSchema join(QueryOperator.Join j, RowSchema in, TreeBinder.Ctx c) {
         Value right = tb.bind(j.right(), c.tabular(), true);
-        RowSchema r = right.isTabular() ? right.rows() : RowSchema.OPEN;
+        RowSchema r = right.isTabular() ? right.rows() : RowSchema.open();
         String kind = param(j.parameters(), "kind");
         if (kind != null) kind = kind.toLowerCase(Locale.ROOT);
         checkJoinOn(j.on(), in, r, c, j);
@@ -524,7 +543,7 @@ final class OperatorBinder {
 
     private RowSchema lookup(QueryOperator.Lookup l, RowSchema in, TreeBinder.Ctx c) {
         Value right = tb.bind(l.right(), c.tabular(), true);
-        RowSchema r = right.isTabular() ? right.rows() : RowSchema.OPEN;
+        RowSchema r = right.isTabular() ? right.rows() : RowSchema.open();
         checkJoinOn(l.on(), in, r, c, l);
         Set<String> rightKeys = new HashSet<>();
         if (l.on() != null) {
@@ -588,7 +607,7 @@ final class OperatorBinder {
                 continue;
             }
             Value v = tb.bind(e, c.tabular(), true);
-            inputs.add(v.isTabular() ? v.rows() : RowSchema.OPEN);
+            inputs.add(v.isTabular() ? v.rows() : RowSchema.open());
         }
         List<Column> unified = unifyByNameAndType(inputs);
         boolean open = false;
@@ -632,6 +651,8 @@ final class OperatorBinder {
         ProjectionBuilder.UniqueNames unique = new ProjectionBuilder.UniqueNames();
         List<Column> out = new ArrayList<>(byName.size());
         for (Map.Entry<String, LinkedHashMap<KqlType, Column>> e : byName.entrySet()) {
+            // an unknown-typed column (from a failed or open binding) merges into the known one
+            if (e.getValue().size() > 1) e.getValue().remove(ErrorType.UNKNOWN);
             if (e.getValue().size() > 1) {
                 for (KqlType t : e.getValue().keySet()) {
                     out.add(new Column(unique.getOrAdd(e.getKey() + "_" + t.displayName(), null), t));
@@ -650,6 +671,7 @@ final class OperatorBinder {
     private RowSchema mvExpand(List<Clause.OperatorParam> params, List<Clause.ExpandItem> items, Clause.Limit limit,
                                RowSchema in, TreeBinder.Ctx c) {
         ProjectionBuilder b = new ProjectionBuilder();
+        int before = in.columns().size();
         b.addAll(in.columns(), true);
         for (Clause.ExpandItem it : items) {
             KqlType newType = it.type() != null ? TreeBinder.typeofType(it.type()) : null;
@@ -664,7 +686,7 @@ final class OperatorBinder {
         String index = param(params, "with_itemindex");
         if (index != null) b.add(new Column(index, ScalarType.LONG), null, false, false);
         if (limit != null && limit.value() != null) tb.bind(limit.value(), c);
-        return in.with(b.columns());
+        return in.with(withInferred(b.columns(), in, before));
     }
 
     private RowSchema mvApply(QueryOperator.MvApply ma, RowSchema in, TreeBinder.Ctx c) {
@@ -723,7 +745,7 @@ final class OperatorBinder {
             bindPluginArgs(ev, in, c);
             return tb.schemaOf(ev.outputSchema(), false);
         }
-        if (!(ev.plugin() instanceof Expr.FunctionCall f)) return RowSchema.OPEN;
+        if (!(ev.plugin() instanceof Expr.FunctionCall f)) return RowSchema.open();
         String name = f.functionName();
         bindPluginArgs(ev, in, c);
         RowSchema input = in == null ? RowSchema.EMPTY : in;
@@ -737,13 +759,22 @@ final class OperatorBinder {
                 }
                 return new RowSchema(cols, input.hidden(), true);
             }
-            case "pivot":
+            case "pivot": {
+                // pivot(column, aggregate, group columns...): the group columns, then one column per value
+                List<Expr> args = f.arguments().items();
+                List<Column> cols = new ArrayList<>();
+                for (int i = 2; i < args.size(); i++) {
+                    Value v = tb.bind(args.get(i), c.withRow(input));
+                    if (v.column() != null) cols.add(v.column());
+                }
+                return new RowSchema(cols, Map.of(), true);
+            }
             case "narrow":
-            case "python":
-            case "r":
-                return RowSchema.OPEN;
+                return RowSchema.of(List.of(new Column("Row", ScalarType.INT), new Column("Column", ScalarType.STRING),
+                        new Column("Value", ScalarType.STRING)));
             default:
-                return RowSchema.OPEN;
+                // output not modelled: open, but input columns read later keep their types
+                return RowSchema.openOver(input);
         }
     }
 
@@ -754,7 +785,7 @@ final class OperatorBinder {
                         "Check the plugin name (evaluate bag_unpack(...), evaluate pivot(...) ...).");
             }
             // plugin arguments may be aggregates (pivot) or name columns of another table (ipv4_lookup)
-            TreeBinder.Ctx pc = c.withRow(in == null ? RowSchema.OPEN : in.withOpen(true)).aggregate(true);
+            TreeBinder.Ctx pc = c.withRow(in == null ? RowSchema.open() : in.withOpen(true)).aggregate(true);
             for (Expr a : f.arguments().items()) {
                 if (!(a instanceof Expr.Star)) tb.bind(a, pc);
             }
@@ -765,10 +796,10 @@ final class OperatorBinder {
         if (inv.function() instanceof Expr.FunctionCall f) {
             Value v = tb.bindCall(f, c.withRow(null), in);
             tb.types.put(f, v.type());
-            return v.isTabular() ? v.rows() : RowSchema.OPEN;
+            return v.isTabular() ? v.rows() : RowSchema.open();
         }
         tb.bind(inv.function(), c);
-        return RowSchema.OPEN;
+        return RowSchema.open();
     }
 
     private RowSchema search(QueryOperator.Search s, RowSchema in, TreeBinder.Ctx c) {
@@ -781,14 +812,14 @@ final class OperatorBinder {
                     sources.add(wildcardTables(w.simpleName()));
                 } else {
                     Value v = tb.bind(e, c.tabular(), true);
-                    sources.add(v.isTabular() ? v.rows() : RowSchema.OPEN);
+                    sources.add(v.isTabular() ? v.rows() : RowSchema.open());
                 }
             }
         } else if (in != null) {
             sources.add(in);
         }
         RowSchema scope;
-        if (sources.isEmpty()) scope = RowSchema.OPEN;
+        if (sources.isEmpty()) scope = RowSchema.open();
         else {
             boolean open = false;
             for (RowSchema r : sources) open |= r.isOpen();
@@ -811,7 +842,7 @@ final class OperatorBinder {
                 if (x instanceof Expr.NameRef n && n.name() instanceof Name.Wildcard w) sources.add(wildcardTables(w.simpleName()));
                 else {
                     Value v = tb.bind(e, c.tabular(), true);
-                    sources.add(v.isTabular() ? v.rows() : RowSchema.OPEN);
+                    sources.add(v.isTabular() ? v.rows() : RowSchema.open());
                 }
             }
         }

@@ -14,17 +14,25 @@ import java.util.Map;
  * are not part of the output (Kusto's schema sources do not list them, so Microsoft's result has none).
  * {@code open} marks a schema we do not fully know (a table without schema, {@code bag_unpack}, an unknown
  * function): any name then resolves to an unknown-typed column instead of being reported.
- * Immutable; the name index is built on the first lookup.
+ * Closed schemas are immutable. An open schema also collects the names the query reads from it that it does
+ * not declare ("inferred" columns, typed unknown, as Kusto's binder does): they then flow on through
+ * operators that keep all columns, so {@code ... | evaluate bag_unpack(x) | extend y = z} still lists
+ * {@code z}. Open schemas are therefore never shared between queries: use {@link #open()}.
  */
 public final class RowSchema {
 
     public static final RowSchema EMPTY = new RowSchema(List.of(), Map.of(), false);
-    public static final RowSchema OPEN = new RowSchema(List.of(), Map.of(), true);
+
+    /** A fresh open schema with no known columns. */
+    public static RowSchema open() {
+        return new RowSchema(List.of(), Map.of(), true);
+    }
 
     private final List<Column> columns;
     private final Map<String, Column> hidden;
     private final boolean open;
     private Map<String, Column> index;
+    private List<Column> inferred;
 
     public RowSchema(List<Column> columns, Map<String, Column> hidden, boolean open) {
         this.columns = List.copyOf(columns);
@@ -47,8 +55,33 @@ public final class RowSchema {
         return new RowSchema(visible, hidden, false);
     }
 
+    /** Declared columns, then (for an open schema) the inferred ones in the order the query first read them. */
     public List<Column> columns() {
-        return columns;
+        if (inferred == null) return columns;
+        List<Column> all = new ArrayList<>(columns.size() + inferred.size());
+        all.addAll(columns);
+        all.addAll(inferred);
+        return all;
+    }
+
+    int declaredCount() {
+        return columns.size();
+    }
+
+    /**
+     * For an open schema: the column a name refers to although it is not declared; it joins the schema
+     * (typed like a known hidden column of that name, else unknown). Null for closed schemas.
+     */
+    Column infer(String name) {
+        if (!open) return null;
+        Column known = find(name);
+        if (known != null && !hidden.containsKey(name)) return known;
+        if (known != null && hidden.get(name) != known) return known;
+        if (inferred == null) inferred = new ArrayList<>(4);
+        Column c = new Column(name, known != null ? known.type() : dev.sentinelctl.kql.semantic.ErrorType.UNKNOWN);
+        inferred.add(c);
+        index.put(name, c);
+        return c;
     }
 
     public boolean isOpen() {
@@ -57,6 +90,16 @@ public final class RowSchema {
 
     Map<String, Column> hidden() {
         return hidden;
+    }
+
+    /**
+     * How a name read by the query resolves: a visible column; a hidden column (a closed schema's standard
+     * column, or an open schema's known-typed column, which then joins the output); else null.
+     */
+    Column resolve(String name) {
+        Column c = find(name);
+        if (c == null || !open || hidden.get(name) != c) return c;
+        return infer(name);
     }
 
     /** The visible column with this exact name, else a hidden standard column, else null. */
@@ -76,12 +119,20 @@ public final class RowSchema {
         return new RowSchema(newColumns, hidden, open);
     }
 
+    /** A copy that is open; its hidden columns (if any) resolve with their types when read. */
     RowSchema withOpen(boolean isOpen) {
-        return new RowSchema(columns, hidden, isOpen);
+        return new RowSchema(columns(), hidden, isOpen);
+    }
+
+    /** Open, with {@code known} columns typed but not part of the output until read (plugins of unknown output). */
+    static RowSchema openOver(RowSchema known) {
+        Map<String, Column> h = new HashMap<>(known.hidden);
+        for (Column c : known.columns()) h.put(c.name(), c);
+        return new RowSchema(List.of(), h, true);
     }
 
     RowSchema withoutHidden() {
-        return hidden.isEmpty() ? this : new RowSchema(columns, Map.of(), open);
+        return hidden.isEmpty() ? this : new RowSchema(columns(), Map.of(), open);
     }
 
     public TabularType asType() {

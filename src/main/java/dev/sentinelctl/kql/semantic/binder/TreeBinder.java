@@ -229,7 +229,7 @@ final class TreeBinder {
         Token first = name.firstToken();
         if (first == null || first.missing() || s.isEmpty()) return Value.UNKNOWN;
         if (c.row() != null) {
-            Column col = c.row().find(s);
+            Column col = c.row().resolve(s);
             if (col != null) return columnValue(col);
         }
         LocalSymbol local = c.scope().lookup(s);
@@ -246,7 +246,7 @@ final class TreeBinder {
         if (table != null) return table;
         FunctionSymbol stored = catalog.sentinelFunction(s).orElse(null);
         if (stored != null && stored.signatures().get(0).minArgs() == 0) return storedResult(stored, List.of());
-        if (c.row() != null && c.row().isOpen()) return Value.UNKNOWN;
+        if (c.row() != null && c.row().isOpen()) return columnValue(c.row().infer(s));
         reportUnknownName(n, s, c, tabularContext || c.row() == null);
         return Value.UNKNOWN;
     }
@@ -269,7 +269,7 @@ final class TreeBinder {
                     "The name '" + s + "' does not refer to any known table, tabular variable or function.",
                     "'" + s + "' is a Sentinel table whose columns sentinelctl does not know; declare it with --schema DIR "
                             + "(a CustomTables-style JSON or a table_name,column_name,column_type CSV) so its columns can be checked.");
-            return Value.tabular(RowSchema.OPEN);
+            return Value.tabular(RowSchema.open());
         }
         return null;
     }
@@ -445,7 +445,7 @@ final class TreeBinder {
 
     private Value bindPipe(Expr.Pipe p, Ctx c) {
         Value in = bind(p.source(), c.tabular().withImplicitInput(c.implicitInput()), true);
-        RowSchema rows = in.isTabular() ? in.rows() : RowSchema.OPEN;
+        RowSchema rows = in.isTabular() ? in.rows() : RowSchema.open();
         RowSchema out = new OperatorBinder(this).bind(p.operator(), rows, c.tabular());
         rowSchemas.put(p.operator(), out);
         return Value.tabular(out);
@@ -462,7 +462,7 @@ final class TreeBinder {
     // ------------------------------------------------------------------ schemas and type names
 
     RowSchema schemaOf(Clause.Schema s, boolean parameter) {
-        if (s == null) return RowSchema.OPEN;
+        if (s == null) return RowSchema.open();
         List<Column> cols = new ArrayList<>();
         boolean open = false;
         for (Clause cl : s.columns().items()) {
