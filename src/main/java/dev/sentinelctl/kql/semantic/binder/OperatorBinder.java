@@ -637,30 +637,46 @@ final class OperatorBinder {
         return new RowSchema(unifyByNameAndType(matches), Map.of(), matches.isEmpty());
     }
 
-    /** Kusto's UnifyColumnsWithSameNameAndType: one column per name and type; a name with several types becomes name_type. */
+    /**
+     * Kusto's UnifyColumnsWithSameNameAndType over the concatenated columns of all inputs: one column per name
+     * and type, a name seen with several types becomes {@code name_type} per type. Reproduces a quirk of
+     * Kusto.Language's ColumnMap on purpose (Microsoft's result is the reference): once a name has been seen
+     * twice with the same type, later columns of that name with another type are dropped.
+     */
     static List<Column> unifyByNameAndType(List<RowSchema> inputs) {
-        LinkedHashMap<String, LinkedHashMap<KqlType, Column>> byName = new LinkedHashMap<>();
-        int total = 0;
+        if (inputs.size() == 1) return inputs.get(0).columns();
+        LinkedHashMap<String, LinkedHashMap<KqlType, Integer>> byName = new LinkedHashMap<>();
+        List<Column> all = new ArrayList<>();
         for (RowSchema r : inputs) {
             for (Column col : r.columns()) {
-                byName.computeIfAbsent(col.name(), k -> new LinkedHashMap<>()).putIfAbsent(col.type(), col);
-                total++;
+                all.add(col);
+                LinkedHashMap<KqlType, Integer> types = byName.get(col.name());
+                if (types == null) {
+                    types = new LinkedHashMap<>();
+                    types.put(col.type(), 1);
+                    byName.put(col.name(), types);
+                } else if (types.size() == 1 && types.values().iterator().next() > 1) {
+                    // a list of same-typed columns: Kusto keeps adding same-typed ones, drops the rest
+                    if (types.containsKey(col.type())) types.merge(col.type(), 1, Integer::sum);
+                } else {
+                    types.merge(col.type(), 1, Integer::sum);
+                }
             }
         }
-        if (inputs.size() == 1) return inputs.get(0).columns();
         ProjectionBuilder.UniqueNames unique = new ProjectionBuilder.UniqueNames();
         List<Column> out = new ArrayList<>(byName.size());
-        for (Map.Entry<String, LinkedHashMap<KqlType, Column>> e : byName.entrySet()) {
-            // an unknown-typed column (from a failed or open binding) merges into the known one
-            if (e.getValue().size() > 1) e.getValue().remove(ErrorType.UNKNOWN);
-            if (e.getValue().size() > 1) {
-                for (KqlType t : e.getValue().keySet()) {
-                    out.add(new Column(unique.getOrAdd(e.getKey() + "_" + t.displayName(), null), t));
+        Set<String> done = new HashSet<>();
+        for (Column col : all) {
+            if (!done.add(col.name())) continue;
+            LinkedHashMap<KqlType, Integer> types = byName.get(col.name());
+            if (types.size() > 1) {
+                for (KqlType t : types.keySet()) {
+                    out.add(new Column(unique.getOrAdd(col.name() + "_" + t.displayName(), null), t));
                 }
             } else {
-                Column col = e.getValue().values().iterator().next();
+                KqlType t = types.keySet().iterator().next();
                 String n = unique.getOrAdd(col.name(), null);
-                out.add(n.equals(col.name()) ? col : new Column(n, col.type()));
+                out.add(n.equals(col.name()) && t.equals(col.type()) ? col : new Column(n, t));
             }
         }
         return out;
