@@ -125,10 +125,7 @@ final class CallBinder {
                             "Write column_ifexists(\"ColumnName\", defaultValue).");
                     return Value.UNKNOWN;
                 }
-                if (n.constant() instanceof String s && c.row() != null) {
-                    Column col = c.row().find(s);
-                    if (col != null) return Value.scalar(col.type());
-                }
+                // Kusto types the call by its default value, whether or not the column exists
                 return Value.scalar(TreeBinder.scalarOf(d));
             }
             case "_GetWatchlist": {
@@ -402,7 +399,8 @@ final class CallBinder {
             Value v = Value.scalar(fallbackType(fn));
             return ARRAY_RESULTS.contains(name) ? v.asArray() : v;
         }
-        KqlType t = ReturnTypes.resolve(sig, argTypes, literalTypes);
+        KqlType t = sig.returnRule() == ReturnRule.WIDEST ? TreeBinder.widest(argTypes) : ReturnTypes.resolve(sig, argTypes, literalTypes);
+        if (sig.returnRule() == ReturnRule.WIDEST && t.isUnknown()) t = ReturnTypes.resolve(sig, argTypes, literalTypes);
         if (sig.returnRule() == ReturnRule.PARAMETER0_ARRAY || (t == ScalarType.DYNAMIC && ARRAY_RESULTS.contains(name))) {
             return Value.scalar(t).asArray();
         }

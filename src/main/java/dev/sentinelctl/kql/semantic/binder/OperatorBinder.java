@@ -715,10 +715,23 @@ final class OperatorBinder {
             if (x instanceof Expr.Named n && n.target() instanceof Name nm) expandedNames.add(nm.simpleName());
             else expandedNames.add(names.of(x, ""));
         }
-        ProjectionBuilder b = new ProjectionBuilder();
-        for (Column col : in.columns()) if (!expandedNames.contains(col.name())) b.add(col, null, false, false);
-        for (Column col : sub.rows().columns()) if (!b.has(col.name())) b.add(col, null, false, false);
-        return new RowSchema(b.columns(), in.hidden(), in.isOpen() || sub.rows().isOpen());
+        // input columns keep their place (taking the subquery's version); expanded ones the subquery
+        // dropped are gone; then the subquery's new columns
+        RowSchema subRows = sub.rows();
+        List<Column> out = new ArrayList<>();
+        Set<String> present = new HashSet<>();
+        for (Column col : in.columns()) {
+            Column fromSub = subRows.find(col.name());
+            if (fromSub != null && !subRows.hidden().containsKey(col.name())) {
+                out.add(fromSub);
+                present.add(col.name());
+            } else if (!expandedNames.contains(col.name())) {
+                out.add(col);
+                present.add(col.name());
+            }
+        }
+        for (Column col : subRows.columns()) if (present.add(col.name())) out.add(col);
+        return new RowSchema(out, in.hidden(), in.isOpen() || subRows.isOpen());
     }
 
     private RowSchema parse(Expr input, Clause.ParsePattern pattern, RowSchema in, TreeBinder.Ctx c) {
@@ -776,14 +789,39 @@ final class OperatorBinder {
                 return new RowSchema(cols, input.hidden(), true);
             }
             case "pivot": {
-                // pivot(column, aggregate, group columns...): the group columns, then one column per value
+                // pivot(column[, aggregate[, group columns...]]): the group columns (all others when none are
+                // named), then one column per distinct value, which only the data knows
                 List<Expr> args = f.arguments().items();
                 List<Column> cols = new ArrayList<>();
-                for (int i = 2; i < args.size(); i++) {
-                    Value v = tb.bind(args.get(i), c.withRow(input));
-                    if (v.column() != null) cols.add(v.column());
+                if (args.size() > 2) {
+                    for (int i = 2; i < args.size(); i++) {
+                        Value v = tb.bind(args.get(i), c.withRow(input));
+                        if (v.column() != null) cols.add(v.column());
+                    }
+                } else {
+                    Value pivot = args.isEmpty() ? Value.UNKNOWN : tb.bind(args.get(0), c.withRow(input));
+                    for (Column col : input.columns()) if (col != pivot.column()) cols.add(col);
                 }
                 return new RowSchema(cols, Map.of(), true);
+            }
+            case "basket":
+            case "autocluster": {
+                List<Column> cols = new ArrayList<>();
+                cols.add(new Column("SegmentId", ScalarType.LONG));
+                cols.add(new Column("Count", ScalarType.LONG));
+                cols.add(new Column("Percent", ScalarType.REAL));
+                cols.addAll(input.columns());
+                return RowSchema.of(makeUnique(cols));
+            }
+            case "ipv4_lookup":
+            case "ipv6_lookup": {
+                // the input rows extended with the lookup table's columns
+                List<Expr> args = f.arguments().items();
+                Value table = args.isEmpty() ? Value.UNKNOWN : tb.bind(args.get(0), c.tabular(), true);
+                List<Column> cols = new ArrayList<>(input.columns());
+                if (!table.isTabular()) return new RowSchema(cols, input.hidden(), true);
+                cols.addAll(table.rows().columns());
+                return new RowSchema(makeUnique(cols), input.hidden(), input.isOpen() || table.rows().isOpen());
             }
             case "narrow":
                 return RowSchema.of(List.of(new Column("Row", ScalarType.INT), new Column("Column", ScalarType.STRING),

@@ -377,7 +377,8 @@ final class TreeBinder {
         };
         if (aop == null) return Value.BOOL;
         if (l.isTabular() || r.isTabular()) return Value.UNKNOWN;
-        KqlType t = TypePromotion.arithmetic(aop, l.type(), r.type());
+        KqlType t = l.type() instanceof ScalarType ls0 && r.type() instanceof ScalarType rs0 && ls0.isNumeric() && rs0.isNumeric()
+                ? widest(List.of(ls0, rs0)) : TypePromotion.arithmetic(aop, l.type(), r.type());
         if (t.isUnknown() && l.type() instanceof ScalarType ls && r.type() instanceof ScalarType rs) {
             diags.error("KS106", b.operator(), "The operator '" + op.text() + "' is not defined for the operand types "
                             + ls.kustoName() + " and " + rs.kustoName() + ".",
@@ -487,6 +488,20 @@ final class TreeBinder {
         List<Clause> cols = t.schema().columns().items();
         if (cols.size() == 1 && cols.get(0) instanceof Clause.TypeName tn) return typeName(tn.token());
         return ErrorType.UNKNOWN;
+    }
+
+    /**
+     * Kusto's "widest" numeric type for arithmetic and bin(): decimal, else real, else long — int operands
+     * give long ({@code toint(a) - toint(b)} is long), as Microsoft's binder reports.
+     */
+    static KqlType widest(List<? extends KqlType> types) {
+        boolean real = false;
+        for (KqlType t : types) {
+            if (!(t instanceof ScalarType s) || !s.isNumeric()) return ErrorType.UNKNOWN;
+            if (s == ScalarType.DECIMAL) return ScalarType.DECIMAL;
+            real |= s == ScalarType.REAL;
+        }
+        return real ? ScalarType.REAL : ScalarType.LONG;
     }
 
     static KqlType scalarOf(Value v) {
