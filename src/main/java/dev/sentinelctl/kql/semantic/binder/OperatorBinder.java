@@ -538,7 +538,15 @@ final class OperatorBinder {
             checkJoinCondition(b.right(), left, right, jc);
             return;
         }
-        tb.bind(x, jc);
+        if (x instanceof Expr.Binary b && b.op() == dev.sentinelctl.kql.syntax.BinaryOp.EQUAL) {
+            tb.bind(x, jc);
+            return;
+        }
+        // 'join ... where predicate' (or a non-equality condition): columns of both sides are in scope
+        List<Column> both = new ArrayList<>(left.columns());
+        both.addAll(right.columns());
+        tb.bind(x, jc.withRow(new RowSchema(both, mergeHidden(left, right), left.isOpen() || right.isOpen()))
+                .withJoinSides(left, right));
     }
 
     private RowSchema lookup(QueryOperator.Lookup l, RowSchema in, TreeBinder.Ctx c) {
@@ -630,7 +638,7 @@ final class OperatorBinder {
         List<RowSchema> matches = new ArrayList<>();
         for (String t : tb.catalog.tableNames()) {
             if (glob(pattern, t)) {
-                tb.tables.putIfAbsent(t, Boolean.TRUE);
+                // not listed in tables(): Microsoft's binder lists only tables named directly
                 matches.add(tb.cache.rows(tb.catalog.table(t).orElseThrow()));
             }
         }

@@ -100,7 +100,8 @@ final class TreeBinder {
             if (s instanceof Statement.Let let) {
                 bindLet(let, scope, ctx);
             } else if (s instanceof Statement.Query q) {
-                last = bind(q.expression(), ctx, true);
+                // a bare unknown name as a whole statement is KS142 in Kusto, not KS204
+                last = bind(q.expression(), ctx, false);
             } else if (s instanceof Statement.DeclareQueryParameters d) {
                 declareParameters(d.parameters(), scope, null);
             }
@@ -119,7 +120,7 @@ final class TreeBinder {
             bindStatements(decl.body().statements().items(), body, null);
             return;
         }
-        Value v = bind(value, ctx, true);
+        Value v = bind(value, ctx, false);
         scope.declare(name, new LocalSymbol.Variable(v));
     }
 
@@ -242,12 +243,12 @@ final class TreeBinder {
             Column col = c.implicitInput().find(s);
             if (col != null) return columnValue(col);
         }
-        Value table = catalogTable(s, n, tabularContext || c.row() == null);
+        Value table = catalogTable(s, n, true);
         if (table != null) return table;
         FunctionSymbol stored = catalog.sentinelFunction(s).orElse(null);
         if (stored != null && stored.signatures().get(0).minArgs() == 0) return storedResult(stored, List.of());
         if (c.row() != null && c.row().isOpen()) return columnValue(c.row().infer(s));
-        reportUnknownName(n, s, c, tabularContext || c.row() == null);
+        reportUnknownName(n, s, c, tabularContext);
         return Value.UNKNOWN;
     }
 
