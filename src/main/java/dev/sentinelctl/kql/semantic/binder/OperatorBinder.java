@@ -262,8 +262,9 @@ final class OperatorBinder {
             } else {
                 String name = names.ofCall(f, null, c.row());
                 KqlType t = columnType != null ? columnType : TreeBinder.scalarOf(v);
+                // a generated ColumnN name never replaces an existing column (Kusto numbers them on)
                 b.add(mk(name != null ? name : columnName != null ? columnName : "Column1", t, v, columnType),
-                        name != null ? name : "Column", replaceStyle, false);
+                        name != null ? name : "Column", replaceStyle && name != null, false);
             }
             return;
         }
@@ -274,7 +275,7 @@ final class OperatorBinder {
         }
         String name = names.of(e, null);
         b.add(mk(name != null ? name : columnName != null ? columnName : "Column1", t, v, columnType),
-                name != null ? name : "Column", replaceStyle, false);
+                name != null ? name : "Column", replaceStyle && name != null, false);
     }
 
     /** A new output column; remembers when it holds a dynamic array (not after mv-expand retyping). */
