@@ -60,11 +60,10 @@ final class OperatorBinder {
             return in;
         }
         if (op instanceof QueryOperator.Extend e) {
-            ProjectionBuilder b = new ProjectionBuilder();
+            ProjectionBuilder b = startFrom(in);
             int before = in.columns().size();
-            b.addAll(in.columns(), true);
             project(e.expressions().items(), b, TreeBinder.Style.EXTEND, false, c);
-            return in.with(withInferred(b.columns(), in, before));
+            return RowSchema.extending(in, withInferred(b.columns(), in, before));
         }
         if (op instanceof QueryOperator.Project p) {
             ProjectionBuilder b = new ProjectionBuilder();
@@ -100,11 +99,10 @@ final class OperatorBinder {
             return in;
         }
         if (op instanceof QueryOperator.Serialize s) {
-            ProjectionBuilder b = new ProjectionBuilder();
+            ProjectionBuilder b = startFrom(in);
             int before = in.columns().size();
-            b.addAll(in.columns(), true);
             project(s.expressions().items(), b, TreeBinder.Style.DEFAULT, false, c);
-            return in.with(withInferred(b.columns(), in, before));
+            return RowSchema.extending(in, withInferred(b.columns(), in, before));
         }
         if (op instanceof QueryOperator.As as) {
             if (as.name() != null && as.name().firstToken() != null && !as.name().firstToken().missing()) {
@@ -165,6 +163,14 @@ final class OperatorBinder {
         if (op instanceof QueryOperator.Consume) return RowSchema.EMPTY;
         // scan, graph operators, assert-schema ...: not modelled; say nothing about what follows
         return in == null ? RowSchema.open() : in.withOpen(true);
+    }
+
+    /** A builder holding all input columns, not to be repeated (extend, serialize, mv-expand). */
+    private static ProjectionBuilder startFrom(RowSchema in) {
+        if (!in.hasInferred() && in.hasUniqueNames()) return new ProjectionBuilder(in);
+        ProjectionBuilder b = new ProjectionBuilder(in.columns().size() + 4);
+        b.addAll(in.columns(), true);
+        return b;
     }
 
     /**
@@ -354,7 +360,7 @@ final class OperatorBinder {
     }
 
     private RowSchema projectRename(QueryOperator.ProjectRename pr, RowSchema in, TreeBinder.Ctx c) {
-        ProjectionBuilder b = new ProjectionBuilder();
+        ProjectionBuilder b = new ProjectionBuilder(in.columns().size());
         for (Column col : in.columns()) {
             Column added = b.add(col, null, false, true);
             b.markDeclared(added.name());
@@ -377,7 +383,7 @@ final class OperatorBinder {
     }
 
     private RowSchema projectReorder(QueryOperator.ProjectReorder pr, RowSchema in, TreeBinder.Ctx c) {
-        ProjectionBuilder b = new ProjectionBuilder();
+        ProjectionBuilder b = new ProjectionBuilder(in.columns().size());
         for (Clause.SortItem it : pr.columns().items()) {
             Expr x = it.expression();
             if (x instanceof Expr.NameRef n && n.name() instanceof Name.Wildcard w) {
@@ -695,9 +701,8 @@ final class OperatorBinder {
 
     private RowSchema mvExpand(List<Clause.OperatorParam> params, List<Clause.ExpandItem> items, Clause.Limit limit,
                                RowSchema in, TreeBinder.Ctx c) {
-        ProjectionBuilder b = new ProjectionBuilder();
+        ProjectionBuilder b = startFrom(in);
         int before = in.columns().size();
-        b.addAll(in.columns(), true);
         for (Clause.ExpandItem it : items) {
             KqlType newType = it.type() != null ? TreeBinder.typeofType(it.type()) : null;
             // without 'to typeof()' the expanded column keeps the expression's type (dynamic for dynamic)
@@ -711,7 +716,7 @@ final class OperatorBinder {
         String index = param(params, "with_itemindex");
         if (index != null) b.add(new Column(index, ScalarType.LONG), null, false, false);
         if (limit != null && limit.value() != null) tb.bind(limit.value(), c);
-        return in.with(withInferred(b.columns(), in, before));
+        return RowSchema.extending(in, withInferred(b.columns(), in, before));
     }
 
     private RowSchema mvApply(QueryOperator.MvApply ma, RowSchema in, TreeBinder.Ctx c) {

@@ -17,18 +17,63 @@ import java.util.Set;
  */
 final class ProjectionBuilder {
 
-    private final List<Column> projection = new ArrayList<>();
-    private final Map<String, Integer> indexByName = new HashMap<>();
+    private final List<Column> projection;
+    private final Map<String, Integer> indexByName;
     private final Set<String> declared = new HashSet<>();
-    private final Set<Column> doNotAdd = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    private final UniqueNames names = new UniqueNames();
+    private Set<Column> doNotAdd;
+    private final UniqueNames names;
+
+    /** Columns of the input this builder started from (extend, serialize, mv-expand), looked up in its index. */
+    private final RowSchema base;
+    /** Names of base columns no longer under their name (renamed); null when none. */
+    private Set<String> baseNamesGone;
+
+    ProjectionBuilder() {
+        this(8);
+    }
+
+    /**
+     * Starts from all of {@code input}'s columns, none to be repeated (Kusto's AddRange(..., doNotRepeat)),
+     * without copying them into this builder's maps. {@code input} must have no inferred columns yet.
+     */
+    ProjectionBuilder(RowSchema input) {
+        List<Column> cols = input.columns();
+        ArrayList<Column> list = new ArrayList<>(cols.size() + 8);
+        list.addAll(cols);
+        projection = list;
+        indexByName = new HashMap<>();
+        base = input;
+        names = new UniqueNames(16, input);
+    }
+
+    /** Sized for about {@code expected} columns: extend on a 200-column table should not rehash. */
+    ProjectionBuilder(int expected) {
+        projection = new ArrayList<>(expected + 4);
+        indexByName = new HashMap<>(expected * 2 + 8);
+        names = new UniqueNames(expected * 2 + 8);
+        base = null;
+    }
+
+    /** Current position of a column name, or null. */
+    private Integer position(String name) {
+        Integer p = indexByName.get(name);
+        if (p != null || base == null) return p;
+        if (baseNamesGone != null && baseNamesGone.contains(name)) return null;
+        int q = base.indexOf(name);
+        return q >= 0 ? q : null;
+    }
+
+    private Set<Column> doNotAddSet() {
+        if (doNotAdd == null) doNotAdd = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(projection.size() + 8));
+        return doNotAdd;
+    }
 
     List<Column> columns() {
         return projection;
     }
 
     boolean has(String name) {
-        return indexByName.containsKey(name);
+        return position(name) != null;
     }
 
     void addAll(List<Column> cols, boolean doNotRepeat) {
@@ -36,22 +81,25 @@ final class ProjectionBuilder {
     }
 
     void doNotAdd(Column c) {
-        if (c != null) doNotAdd.add(c);
+        if (c != null) doNotAddSet().add(c);
     }
 
     boolean isDoNotAdd(Column c) {
-        return doNotAdd.contains(c);
+        if (doNotAdd != null && doNotAdd.contains(c)) return true;
+        if (base == null) return false;
+        int q = base.indexOf(c.name());
+        return q >= 0 && base.declaredAt(q) == c;
     }
 
     void doNotAddAll(List<Column> cols) {
-        doNotAdd.addAll(cols);
+        doNotAddSet().addAll(cols);
     }
 
     /** Adds a column, renaming it when the name is taken (unless {@code replace}). Returns the added column. */
     Column add(Column column, String baseName, boolean replace, boolean doNotRepeat) {
-        if (doNotAdd.contains(column)) return column;
+        if (isDoNotAdd(column)) return column;
         Column c = column;
-        Integer at = indexByName.get(c.name());
+        Integer at = position(c.name());
         if (replace && at != null) {
             projection.set(at, c);
         } else {
@@ -60,7 +108,7 @@ final class ProjectionBuilder {
             projection.add(c);
             indexByName.put(c.name(), projection.size() - 1);
         }
-        if (doNotRepeat) doNotAdd.add(column);
+        if (doNotRepeat) doNotAddSet().add(column);
         return c;
     }
 
@@ -70,7 +118,7 @@ final class ProjectionBuilder {
      */
     boolean declare(Column column, boolean replace) {
         if (declared.contains(column.name())) return false;
-        Integer at = indexByName.get(column.name());
+        Integer at = position(column.name());
         if (replace && at != null) {
             projection.set(at, column);
             declared.add(column.name());
@@ -83,11 +131,15 @@ final class ProjectionBuilder {
 
     /** project-rename: the column keeps its slot under the new name. */
     boolean rename(String oldName, String newName) {
-        Integer at = indexByName.get(oldName);
+        Integer at = position(oldName);
         if (at == null || declared.contains(newName)) return false;
         Column old = projection.get(at);
         projection.set(at, new Column(newName, old.type(), old.standard()));
         indexByName.remove(oldName);
+        if (base != null) {
+            if (baseNamesGone == null) baseNamesGone = new HashSet<>();
+            baseNamesGone.add(oldName);
+        }
         indexByName.put(newName, at);
         declared.add(newName);
         names.addName(newName);
@@ -100,7 +152,26 @@ final class ProjectionBuilder {
 
     /** Kusto's UniqueNameTable: remembers the last suffix used per name. */
     static final class UniqueNames {
-        private final Map<String, Integer> used = new HashMap<>();
+        private final Map<String, Integer> used;
+        /** Names already in use through a base schema (suffix 0 until a collision records one). */
+        private final RowSchema base;
+
+        UniqueNames() {
+            this(16);
+        }
+
+        UniqueNames(int capacity) {
+            this(capacity, null);
+        }
+
+        UniqueNames(int capacity, RowSchema base) {
+            used = new HashMap<>(capacity);
+            this.base = base;
+        }
+
+        private boolean taken(String name) {
+            return used.containsKey(name) || (base != null && base.indexOf(name) >= 0);
+        }
 
         void addName(String name) {
             if (name != null && !name.isEmpty()) used.putIfAbsent(name, 0);
@@ -108,14 +179,15 @@ final class ProjectionBuilder {
 
         String getOrAdd(String name, String baseName) {
             Integer last = used.get(name);
+            if (last == null && base != null && base.indexOf(name) >= 0) last = 0;
             if (last == null) {
                 used.put(name, 0);
                 return name;
             }
-            String base = baseName != null ? baseName : name;
+            String stem = baseName != null ? baseName : name;
             for (int suffix = last + 1; ; suffix++) {
-                String candidate = base + suffix;
-                if (!used.containsKey(candidate)) {
+                String candidate = stem + suffix;
+                if (!taken(candidate)) {
                     used.put(name, suffix);
                     used.put(candidate, 0);
                     return candidate;

@@ -31,13 +31,54 @@ public final class RowSchema {
     private final List<Column> columns;
     private final Map<String, Column> hidden;
     private final boolean open;
-    private Map<String, Column> index;
+    /**
+     * A schema whose columns' names are a prefix of ours, position by position (extend appends and replaces
+     * in place): lookups of those names go to its index, so a 200-column table extended five times is not
+     * re-indexed five times. Null for a schema indexed on its own.
+     */
+    private final RowSchema prefix;
+    /** Name to position, for the columns after {@code prefix}'s (or all of them). Built on first lookup. */
+    private Map<String, Integer> index;
     private List<Column> inferred;
+    private Map<String, Column> inferredIndex;
 
     public RowSchema(List<Column> columns, Map<String, Column> hidden, boolean open) {
+        this(columns, hidden, open, null);
+    }
+
+    private RowSchema(List<Column> columns, Map<String, Column> hidden, boolean open, RowSchema prefix) {
         this.columns = List.copyOf(columns);
         this.hidden = hidden;
         this.open = open;
+        this.prefix = prefix;
+    }
+
+    /**
+     * {@code base}'s hidden columns and openness with {@code cols}, which keep base's column names at base's
+     * positions (replaced in place) and may append more; falls back to a plain schema otherwise.
+     */
+    static RowSchema extending(RowSchema base, List<Column> cols) {
+        List<Column> b = base.columns;
+        boolean prefixOk = base.inferred == null && cols.size() >= b.size();
+        for (int i = 0; prefixOk && i < b.size(); i++) prefixOk = cols.get(i).name().equals(b.get(i).name());
+        return new RowSchema(cols, base.hidden, base.open, prefixOk ? base : null);
+    }
+
+    /** Position of the first declared column with this name, or -1. */
+    int indexOf(String name) {
+        if (prefix != null) {
+            int p = prefix.indexOf(name);
+            if (p >= 0) return p;
+        }
+        Map<String, Integer> ix = index;
+        if (ix == null) {
+            int start = prefix == null ? 0 : prefix.columns.size();
+            ix = new HashMap<>((columns.size() - start) * 2 + 2);
+            for (int i = start; i < columns.size(); i++) ix.putIfAbsent(columns.get(i).name(), i);
+            index = ix;
+        }
+        Integer p = ix.get(name);
+        return p == null ? -1 : p;
     }
 
     public static RowSchema of(List<Column> columns) {
@@ -77,10 +118,13 @@ public final class RowSchema {
         Column known = find(name);
         if (known != null && !hidden.containsKey(name)) return known;
         if (known != null && hidden.get(name) != known) return known;
-        if (inferred == null) inferred = new ArrayList<>(4);
+        if (inferred == null) {
+            inferred = new ArrayList<>(4);
+            inferredIndex = new HashMap<>();
+        }
         Column c = new Column(name, known != null ? known.type() : dev.sentinelctl.kql.semantic.ErrorType.UNKNOWN);
         inferred.add(c);
-        index.put(name, c);
+        inferredIndex.put(name, c);
         return c;
     }
 
@@ -104,14 +148,40 @@ public final class RowSchema {
 
     /** The visible column with this exact name, else a hidden standard column, else null. */
     public Column find(String name) {
-        Map<String, Column> ix = index;
-        if (ix == null) {
-            ix = new HashMap<>(columns.size() * 2);
-            for (Column c : columns) ix.putIfAbsent(c.name(), c);
-            index = ix;
+        int p = indexOf(name);
+        if (p >= 0) return columns.get(p);
+        if (inferredIndex != null) {
+            Column c = inferredIndex.get(name);
+            if (c != null) return c;
         }
-        Column c = ix.get(name);
-        return c != null ? c : hidden.get(name);
+        return hidden.get(name);
+    }
+
+    boolean hasInferred() {
+        return inferred != null;
+    }
+
+    /** True when no two declared columns share a name (parse can declare one twice; Kusto renames later). */
+    boolean hasUniqueNames() {
+        Boolean u = uniqueNames;
+        if (u == null) {
+            indexOf("");
+            int start = prefix == null ? 0 : prefix.columns.size();
+            boolean ok = index.size() == columns.size() - start;
+            if (ok && prefix != null) {
+                ok = prefix.hasUniqueNames();
+                for (String n : index.keySet()) ok &= prefix.indexOf(n) < 0;
+            }
+            uniqueNames = u = ok;
+        }
+        return u;
+    }
+
+    private Boolean uniqueNames;
+
+    /** The declared column at a position (for builders that start from this schema). */
+    Column declaredAt(int position) {
+        return columns.get(position);
     }
 
     /** Same hidden columns and openness, new visible columns. */
@@ -136,7 +206,7 @@ public final class RowSchema {
     }
 
     public TabularType asType() {
-        return new TabularType(columns);
+        return new TabularType(columns());
     }
 
     @Override

@@ -76,13 +76,14 @@ final class TreeBinder {
     final Catalog catalog;
     final SchemaCache cache;
     final Diagnostics diags = new Diagnostics();
-    final IdentityHashMap<SyntaxNode, KqlType> types = new IdentityHashMap<>();
-    final IdentityHashMap<SyntaxNode, RowSchema> rowSchemas = new IdentityHashMap<>();
+    // sized for a typical Sentinel rule (a few hundred expression nodes) so they rarely rehash
+    final IdentityHashMap<SyntaxNode, KqlType> types = new IdentityHashMap<>(256);
+    final IdentityHashMap<SyntaxNode, RowSchema> rowSchemas = new IdentityHashMap<>(64);
     final IdentityHashMap<Expr.FunctionCall, FunctionSymbol> calls = new IdentityHashMap<>();
     final LinkedHashMap<String, Boolean> tables = new LinkedHashMap<>();
     final LinkedHashMap<String, Boolean> unknownTables = new LinkedHashMap<>();
     /** Columns holding a dynamic array (from make_set, split ...), by identity. */
-    final Set<Column> arrayColumns = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    final Set<Column> arrayColumns = java.util.Collections.newSetFromMap(new IdentityHashMap<>(8));
     private int expansionDepth;
 
     TreeBinder(Catalog catalog, SchemaCache cache) {
