@@ -660,41 +660,60 @@ final class OperatorBinder {
      */
     static List<Column> unifyByNameAndType(List<RowSchema> inputs) {
         if (inputs.size() == 1) return inputs.get(0).columns();
-        LinkedHashMap<String, LinkedHashMap<KqlType, Integer>> byName = new LinkedHashMap<>();
-        List<Column> all = new ArrayList<>();
+        int total = 0;
+        for (RowSchema r : inputs) total += r.columns().size();
+        Map<String, NameTypes> byName = new java.util.HashMap<>(total * 2);
+        List<NameTypes> order = new ArrayList<>();
         for (RowSchema r : inputs) {
             for (Column col : r.columns()) {
-                all.add(col);
-                LinkedHashMap<KqlType, Integer> types = byName.get(col.name());
-                if (types == null) {
-                    types = new LinkedHashMap<>();
-                    types.put(col.type(), 1);
-                    byName.put(col.name(), types);
-                } else if (types.size() == 1 && types.values().iterator().next() > 1) {
-                    // a list of same-typed columns: Kusto keeps adding same-typed ones, drops the rest
-                    if (types.containsKey(col.type())) types.merge(col.type(), 1, Integer::sum);
+                NameTypes nt = byName.get(col.name());
+                if (nt == null) {
+                    nt = new NameTypes(col);
+                    byName.put(col.name(), nt);
+                    order.add(nt);
                 } else {
-                    types.merge(col.type(), 1, Integer::sum);
+                    nt.add(col.type());
                 }
             }
         }
-        ProjectionBuilder.UniqueNames unique = new ProjectionBuilder.UniqueNames();
-        List<Column> out = new ArrayList<>(byName.size());
-        Set<String> done = new HashSet<>();
-        for (Column col : all) {
-            if (!done.add(col.name())) continue;
-            LinkedHashMap<KqlType, Integer> types = byName.get(col.name());
-            if (types.size() > 1) {
-                for (KqlType t : types.keySet()) {
-                    out.add(new Column(unique.getOrAdd(col.name() + "_" + t.displayName(), null), t));
-                }
+        ProjectionBuilder.UniqueNames unique = new ProjectionBuilder.UniqueNames(order.size() * 2);
+        List<Column> out = new ArrayList<>(order.size());
+        for (NameTypes nt : order) {
+            String name = nt.first.name();
+            if (nt.types != null && nt.types.size() > 1) {
+                for (KqlType t : nt.types) out.add(new Column(unique.getOrAdd(name + "_" + t.displayName(), null), t));
             } else {
-                KqlType t = types.keySet().iterator().next();
-                String n = unique.getOrAdd(col.name(), null);
-                out.add(n.equals(col.name()) && t.equals(col.type()) ? col : new Column(n, t));
+                String n = unique.getOrAdd(name, null);
+                out.add(n.equals(name) ? nt.first : new Column(n, nt.first.type()));
             }
         }
         return out;
+    }
+
+    /** Kusto's ColumnMap entry for one name: a column, a same-typed list, or several types (in first-seen order). */
+    private static final class NameTypes {
+        final Column first;
+        int sameTypeCount = 1;
+        List<KqlType> types;
+
+        NameTypes(Column first) {
+            this.first = first;
+        }
+
+        void add(KqlType t) {
+            if (types == null) {
+                if (t.equals(first.type())) {
+                    sameTypeCount++;
+                } else if (sameTypeCount == 1) {
+                    types = new ArrayList<>(3);
+                    types.add(first.type());
+                    types.add(t);
+                }
+                // else: a list of same-typed columns; Kusto's ColumnMap drops other types here
+            } else if (!types.contains(t)) {
+                types.add(t);
+            }
+        }
     }
 
     // ------------------------------------------------------------------ mv-expand, mv-apply, parse

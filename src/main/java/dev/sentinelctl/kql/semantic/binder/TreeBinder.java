@@ -76,9 +76,10 @@ final class TreeBinder {
     final Catalog catalog;
     final SchemaCache cache;
     final Diagnostics diags = new Diagnostics();
-    // sized for a typical Sentinel rule (a few hundred expression nodes) so they rarely rehash
-    final IdentityHashMap<SyntaxNode, KqlType> types = new IdentityHashMap<>(256);
-    final IdentityHashMap<SyntaxNode, RowSchema> rowSchemas = new IdentityHashMap<>(64);
+    // a median Sentinel rule binds a few dozen expressions; bigger ones rehash a few times, which is cheaper
+    // than zeroing a large table for every query
+    final IdentityHashMap<SyntaxNode, KqlType> types = new IdentityHashMap<>(64);
+    final IdentityHashMap<SyntaxNode, RowSchema> rowSchemas = new IdentityHashMap<>(16);
     final IdentityHashMap<Expr.FunctionCall, FunctionSymbol> calls = new IdentityHashMap<>();
     final LinkedHashMap<String, Boolean> tables = new LinkedHashMap<>();
     final LinkedHashMap<String, Boolean> unknownTables = new LinkedHashMap<>();
