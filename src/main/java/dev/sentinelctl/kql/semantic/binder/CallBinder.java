@@ -404,6 +404,18 @@ final class CallBinder {
         if (sig.returnRule() == ReturnRule.PARAMETER0_ARRAY || (t == ScalarType.DYNAMIC && ARRAY_RESULTS.contains(name))) {
             return Value.scalar(t).asArray();
         }
+        if (t == ScalarType.DYNAMIC && (sig.returnRule() == ReturnRule.COMMON || sig.returnRule() == ReturnRule.COMMON_NON_DYNAMIC)) {
+            // iff(c, dynamic([]), set) is an array when every dynamic branch is one
+            boolean sawArray = false;
+            boolean allArrays = true;
+            for (Value a : args) {
+                if (a.type() == ScalarType.DYNAMIC) {
+                    sawArray |= a.array();
+                    allArrays &= a.array();
+                }
+            }
+            if (sawArray && allArrays) return Value.scalar(t).asArray();
+        }
         // a no-op conversion of a column stays that column (Kusto's GetResultColumn), which matters for names
         if (isConversion(name) && args.size() == 1 && args.get(0).column() != null && args.get(0).column().type().equals(t)) {
             return new Value(t, null, args.get(0).column(), null, null, args.get(0).array());

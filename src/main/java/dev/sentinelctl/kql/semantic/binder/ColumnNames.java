@@ -89,8 +89,7 @@ final class ColumnNames {
                 }
                 return prefix != null ? prefix + "_" : null;
             case FIRST_ARGUMENT_VALUE_IF_COLUMN:
-                if (!args.isEmpty() && args.get(0) instanceof Expr.Literal l && l.kind() == dev.sentinelctl.kql.syntax.LiteralKind.STRING) {
-                    String v = l.value();
+                if (!args.isEmpty() && tb.constants.get(args.get(0)) instanceof String v) {
                     if (row != null && row.find(v) != null) return v;
                 }
                 return defaultName;

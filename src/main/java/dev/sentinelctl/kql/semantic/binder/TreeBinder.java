@@ -81,6 +81,8 @@ final class TreeBinder {
     final IdentityHashMap<SyntaxNode, KqlType> types = new IdentityHashMap<>(64);
     final IdentityHashMap<SyntaxNode, RowSchema> rowSchemas = new IdentityHashMap<>(16);
     final IdentityHashMap<Expr.FunctionCall, FunctionSymbol> calls = new IdentityHashMap<>();
+    /** Constant values of expressions, also through let variables and parameters (names from column_ifexists). */
+    final IdentityHashMap<Expr, Object> constants = new IdentityHashMap<>(8);
     final LinkedHashMap<String, Boolean> tables = new LinkedHashMap<>();
     final LinkedHashMap<String, Boolean> unknownTables = new LinkedHashMap<>();
     /** Columns holding a dynamic array (from make_set, split ...), by identity. */
@@ -151,6 +153,7 @@ final class TreeBinder {
         Value v = bindCore(e, c, tabularContext);
         if (v.isTabular()) rowSchemas.put(e, v.rows());
         else types.put(e, v.type());
+        if (v.constant() != null) constants.put(e, v.constant());
         return v;
     }
 
