@@ -273,8 +273,10 @@ final class TreeBinder {
             if (expansionDepth == 0) unknownTables.putIfAbsent(s, Boolean.TRUE);
             diags.add("KS204", Severity.WARNING, at,
                     "The name '" + s + "' does not refer to any known table, tabular variable or function.",
-                    "'" + s + "' is a Sentinel table whose columns sentinelctl does not know; declare it with --schema DIR "
-                            + "(a CustomTables-style JSON or a table_name,column_name,column_type CSV) so its columns can be checked.");
+                    (catalog.hasTableWithoutSchema(s) ? "'" + s + "' is a Sentinel table whose columns sentinelctl does not know"
+                            : "'" + s + "' looks like a custom log table that is not in the catalog")
+                            + "; declare it with --schema DIR (a CustomTables-style JSON or a table_name,column_name,column_type CSV) "
+                            + "so its columns can be checked.");
             return Value.tabular(RowSchema.open());
         }
         return null;
