@@ -257,6 +257,17 @@ final class CallBinder {
                 break;
             }
         }
+        if (chosen != null && candidates.size() > 1 && argTypes.contains(ErrorType.UNKNOWN) && !aggregate) {
+            // an unknown argument fits every overload: only a result all of them agree on is known
+            KqlType common = null;
+            for (Signature s : candidates) {
+                if (firstMismatch(s, argExprs, args) >= 0) continue;
+                KqlType r = s.returnRule() == ReturnRule.DECLARED ? s.returnType() : ErrorType.UNKNOWN;
+                if (common == null) common = r;
+                else if (!common.equals(r)) common = ErrorType.UNKNOWN;
+            }
+            if (common != null && common.isUnknown()) return Value.UNKNOWN;
+        }
         if (chosen == null) {
             Signature s = candidates.get(0);
             int bad = firstMismatch(s, argExprs, args);

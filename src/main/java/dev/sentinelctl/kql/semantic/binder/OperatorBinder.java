@@ -526,6 +526,13 @@ final class OperatorBinder {
             String name = n.simpleName();
             Column l = left.find(name);
             Column r = right.find(name);
+            if (l == null && r == null && !left.isOpen() && !right.isOpen()) {
+                // on neither side: Kusto reports the unknown name itself
+                tb.diags.error("KS142", n, "The name '" + name + "' does not refer to any known column, table, variable or function.",
+                        Diagnostics.didYouMean(TreeBinder.suggest(name, left)) + "The join key must be a column of both sides.");
+                tb.types.put(n, ErrorType.UNKNOWN);
+                return;
+            }
             if ((l == null && !left.isOpen()) || (r == null && !right.isOpen())) {
                 tb.diags.error("KS145", n, "The column '" + name + "' must exist on both sides of the join.",
                         "Rename one side with project-rename, or use on $left.A == $right.B.");
@@ -933,7 +940,9 @@ final class OperatorBinder {
                 }
             }
         }
-        RowSchema all = new RowSchema(unifyByNameAndType(sources), Map.of(), true);
+        boolean anyOpen = f.in() == null || sources.isEmpty();
+        for (RowSchema r : sources) anyOpen |= r.isOpen();
+        RowSchema all = new RowSchema(unifyByNameAndType(sources), Map.of(), anyOpen);
         if (f.predicate() != null) tb.bind(f.predicate(), c.withRow(all));
         List<Column> cols = new ArrayList<>();
         cols.add(new Column(source != null ? source : "source_", ScalarType.STRING));

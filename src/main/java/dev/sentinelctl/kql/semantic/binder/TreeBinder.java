@@ -397,7 +397,7 @@ final class TreeBinder {
         return Value.scalar(t);
     }
 
-    private List<String> suggest(String name, RowSchema row) {
+    static List<String> suggest(String name, RowSchema row) {
         List<String> names = new ArrayList<>(row.columns().size());
         for (Column col : row.columns()) names.add(col.name());
         return dev.sentinelctl.kql.semantic.Suggestions.closest(name, names);
