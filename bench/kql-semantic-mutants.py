@@ -2,7 +2,9 @@
 """Semantic mutants of corpus queries: one identifier misspelt (suffix 'Qx'), so Microsoft's binder and ours
 should both report it. Writes JSONL {"id","query"} to stdout.
 
-  kql-semantic-mutants.py corpus.jsonl [count=400] [seed=11]"""
+  kql-semantic-mutants.py corpus.jsonl [count=400] [seed=11] [mode=suffix|case|call]
+  suffix: Name -> NameQx; case: flips the first letter's case (Kusto names are case-sensitive);
+  call: appends 'x' to a function name before '('."""
 import json, random, re, sys
 
 KEYWORDS = set('''let where project extend summarize by and or not on kind join union take limit sort order asc desc
@@ -28,13 +30,24 @@ src = [json.loads(l) for l in open(sys.argv[1], encoding='utf-8') if l.strip()]
 count = int(sys.argv[2]) if len(sys.argv) > 2 else 400
 rnd = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 11)
 rnd.shuffle(src)
+mode = sys.argv[4] if len(sys.argv) > 4 else 'suffix'
 n = 0
 for r in src:
-    ids = identifiers(r['query'])
+    if mode == 'call':
+        ids = [m for m in re.finditer(r'(?<![\w.])([a-z_][a-z0-9_]{2,})\(', r['query'])
+               if m.group(1) not in ('let', 'in', 'has_any', 'has_all', 'dynamic', 'datetime', 'timespan', 'typeof')]
+    else:
+        ids = identifiers(r['query'])
     if not ids:
         continue
     m = rnd.choice(ids)
-    q = r['query'][:m.end()] + 'Qx' + r['query'][m.end():]
+    if mode == 'case':
+        w = m.group(0)
+        q = r['query'][:m.start()] + (w[0].swapcase() + w[1:]) + r['query'][m.end():]
+    elif mode == 'call':
+        q = r['query'][:m.end(1)] + 'x' + r['query'][m.end(1):]
+    else:
+        q = r['query'][:m.end()] + 'Qx' + r['query'][m.end():]
     print(json.dumps({'id': f"{r['id']}#{m.start()}", 'query': q}))
     n += 1
     if n >= count:

@@ -485,7 +485,25 @@ final class OperatorBinder {
         return null;
     }
 
+    private static final List<String> JOIN_KINDS = List.of("inner", "fullouter", "innerunique", "leftanti", "leftantisemi",
+            "anti", "leftouter", "leftsemi", "rightanti", "rightantisemi", "rightouter", "rightsemi");
+    private static final List<String> LOOKUP_KINDS = List.of("inner", "leftouter");
+    private static final List<String> UNION_KINDS = List.of("inner", "outer");
+
+    /** Kusto's KS005 for a kind= value the operator does not know (kind=leftouterx). */
+    private void checkKind(List<Clause.OperatorParam> params, List<String> allowed) {
+        for (Clause.OperatorParam p : params) {
+            if (!p.parameterName().equals("kind") || !(p.value() instanceof Expr.NameRef n)) continue;
+            if (n.name().firstToken() == null || n.name().firstToken().missing()) continue;
+            if (!allowed.contains(n.simpleName())) {
+                tb.diags.error("KS005", n, "Expected one of: " + String.join(", ", allowed),
+                        "Use one of these kinds; the default join kind is innerunique, which drops duplicate left keys.");
+            }
+        }
+    }
+
     private RowSchema join(QueryOperator.Join j, RowSchema in, TreeBinder.Ctx c) {
+        checkKind(j.parameters(), JOIN_KINDS);
         Value right = tb.bind(j.right(), c.tabular(), true);
         RowSchema r = right.isTabular() ? right.rows() : RowSchema.open();
         String kind = param(j.parameters(), "kind");
@@ -564,6 +582,7 @@ final class OperatorBinder {
     }
 
     private RowSchema lookup(QueryOperator.Lookup l, RowSchema in, TreeBinder.Ctx c) {
+        checkKind(l.parameters(), LOOKUP_KINDS);
         Value right = tb.bind(l.right(), c.tabular(), true);
         RowSchema r = right.isTabular() ? right.rows() : RowSchema.open();
         checkJoinOn(l.on(), in, r, c, l);
@@ -610,6 +629,7 @@ final class OperatorBinder {
     }
 
     private RowSchema union(QueryOperator.Union u, RowSchema in, TreeBinder.Ctx c) {
+        checkKind(u.parameters(), UNION_KINDS);
         String withSource = param(u.parameters(), "withsource");
         String fuzzy = param(u.parameters(), "isfuzzy");
         boolean isFuzzy = fuzzy != null && fuzzy.equalsIgnoreCase("true");
