@@ -6,7 +6,9 @@ import dev.sentinelctl.kql.semantic.FunctionSymbol;
 import dev.sentinelctl.kql.semantic.KqlType;
 import dev.sentinelctl.kql.syntax.Expr;
 import dev.sentinelctl.kql.syntax.ParsedQuery;
+import dev.sentinelctl.kql.syntax.QueryOperator;
 import dev.sentinelctl.kql.syntax.SyntaxNode;
+import dev.sentinelctl.kql.syntax.SyntaxWalker;
 
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -93,6 +95,47 @@ public final class BoundQuery {
     /** Rows produced by a tabular expression or operator node (the output of that pipe step), if bound. */
     public Optional<RowSchema> rowsOf(SyntaxNode node) {
         return Optional.ofNullable(rowSchemas.get(node));
+    }
+
+    /**
+     * Every {@code where} comparison of a datetime column with a bound, in text order. Computed on demand from the
+     * bound types, so it sees columns renamed or computed earlier in the pipe.
+     */
+    public List<TimeFilter> timeFilters() {
+        List<TimeFilter> out = new java.util.ArrayList<>();
+        for (QueryOperator.Where w : SyntaxWalker.nodesOfType(parsed.root(), QueryOperator.Where.class)) {
+            SyntaxWalker.walkNodes(w.predicate() == null ? w : w.predicate(), n -> {
+                if (n instanceof Expr.Binary b && isComparison(b.op())) {
+                    addIfTime(out, w, b, b.left(), b.right());
+                    addIfTime(out, w, b, b.right(), b.left());
+                } else if (n instanceof Expr.Between bt) {
+                    addIfTime(out, w, bt, bt.left(), bt.low());
+                }
+            });
+        }
+        return out;
+    }
+
+    private void addIfTime(List<TimeFilter> out, QueryOperator.Where w, Expr comparison, Expr side, Expr other) {
+        Expr x = side;
+        while (x instanceof Expr.Paren p) x = p.inner();
+        if (x instanceof Expr.NameRef n && types.get(x) == dev.sentinelctl.kql.semantic.ScalarType.DATETIME) {
+            out.add(new TimeFilter(w, n.simpleName(), comparison, other));
+        }
+    }
+
+    private static boolean isComparison(dev.sentinelctl.kql.syntax.BinaryOp op) {
+        if (op == null) return false;
+        switch (op) {
+            case LESS:
+            case LESS_EQUAL:
+            case GREATER:
+            case GREATER_EQUAL:
+            case EQUAL:
+                return true;
+            default:
+                return false;
+        }
     }
 
     /** The catalog function a call resolved to (built-in or workspace), if any. */

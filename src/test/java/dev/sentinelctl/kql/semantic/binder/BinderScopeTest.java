@@ -72,6 +72,15 @@ class BinderScopeTest {
     }
 
     @Test
+    void timeFiltersAreFoundThroughRenamesAndBetween() {
+        BoundQuery b = bind("let start = ago(7d); Logons | where Time > ago(1d) and Port == 22 "
+                + "| extend T2 = Time | where T2 between (start .. now()) | where User == 'x'");
+        assertEquals(List.of("Time", "T2"), b.timeFilters().stream().map(TimeFilter::column).toList());
+        assertEquals("ago(1d)", b.timeFilters().get(0).bound().text());
+        assertEquals(List.of(), bind("Logons | where User == 'x'").timeFilters());
+    }
+
+    @Test
     void scalarLastStatementHasNoResultColumns() {
         BoundQuery b = bind("let x = 1; x + 1");
         assertEquals(List.of(), b.resultColumns());
