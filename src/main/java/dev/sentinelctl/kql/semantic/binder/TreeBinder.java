@@ -370,9 +370,28 @@ final class TreeBinder {
         return Value.BOOL;
     }
 
-    private Value bindBinary(Expr.Binary b, Ctx c) {
-        Value l = bind(b.left(), c);
-        Value r = bind(b.right(), c);
+    /**
+     * Left-nested chains ({@code a or b or c ...}, {@code 1 + 1 + ...}) are walked with a loop, not recursion, so
+     * generated queries with thousands of terms cannot overflow the stack.
+     */
+    private Value bindBinary(Expr.Binary top, Ctx c) {
+        List<Expr.Binary> spine = new ArrayList<>();
+        Expr x = top;
+        while (x instanceof Expr.Binary b) {
+            spine.add(b);
+            x = b.left();
+        }
+        Value left = bind(x, c);
+        for (int i = spine.size() - 1; i >= 0; i--) {
+            Expr.Binary b = spine.get(i);
+            Value right = bind(b.right(), c);
+            left = combine(b, left, right);
+            if (i > 0) types.put(b, left.type());
+        }
+        return left;
+    }
+
+    private Value combine(Expr.Binary b, Value l, Value r) {
         BinaryOp op = b.op();
         if (op == null) return Value.UNKNOWN;
         TypePromotion.ArithmeticOp aop = switch (op) {
@@ -452,12 +471,24 @@ final class TreeBinder {
 
     // ------------------------------------------------------------------ pipes and operators
 
+    /** A pipeline is a left-nested chain of pipes: bound head first, then each operator in a loop. */
     private Value bindPipe(Expr.Pipe p, Ctx c) {
-        Value in = bind(p.source(), c.tabular().withImplicitInput(c.implicitInput()), true);
+        List<Expr.Pipe> chain = new ArrayList<>();
+        Expr x = p;
+        while (x instanceof Expr.Pipe q) {
+            chain.add(q);
+            x = q.source();
+        }
+        Value in = bind(x, c.tabular().withImplicitInput(c.implicitInput()), true);
         RowSchema rows = in.isTabular() ? in.rows() : RowSchema.open();
-        RowSchema out = new OperatorBinder(this).bind(p.operator(), rows, c.tabular());
-        rowSchemas.put(p.operator(), out);
-        return Value.tabular(out);
+        OperatorBinder ops = new OperatorBinder(this);
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            Expr.Pipe q = chain.get(i);
+            rows = ops.bind(q.operator(), rows, c.tabular());
+            rowSchemas.put(q.operator(), rows);
+            if (i > 0) rowSchemas.put(q, rows);
+        }
+        return Value.tabular(rows);
     }
 
     /** An operator at the head of a (sub)query: union/print/range/... or a contextual subquery's first operator. */

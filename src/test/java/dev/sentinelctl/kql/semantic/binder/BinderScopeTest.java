@@ -81,6 +81,13 @@ class BinderScopeTest {
     }
 
     @Test
+    void longChainsBindWithoutDeepRecursion() {
+        assertEquals("User:string", columns("Logons" + " | where Port > 1".repeat(3000) + " | project User"));
+        assertEquals("x:long", columns("print x = 1" + " + 1".repeat(5000)));
+        assertEquals(List.of("KS142"), codes(bind("Logons | where " + "Port == 1 or ".repeat(2000) + "Nope == 2")));
+    }
+
+    @Test
     void scalarLastStatementHasNoResultColumns() {
         BoundQuery b = bind("let x = 1; x + 1");
         assertEquals(List.of(), b.resultColumns());
