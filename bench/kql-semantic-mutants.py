@@ -4,7 +4,7 @@ should both report it. Writes JSONL {"id","query"} to stdout.
 
   kql-semantic-mutants.py corpus.jsonl [count=400] [seed=11] [mode=suffix|case|call]
   suffix: Name -> NameQx; case: flips the first letter's case (Kusto names are case-sensitive);
-  call: appends 'x' to a function name before '('."""
+  call: appends 'x' to a function name before '('; arg: adds an argument ', 1' to a call."""
 import json, random, re, sys
 
 KEYWORDS = set('''let where project extend summarize by and or not on kind join union take limit sort order asc desc
@@ -33,7 +33,10 @@ rnd.shuffle(src)
 mode = sys.argv[4] if len(sys.argv) > 4 else 'suffix'
 n = 0
 for r in src:
-    if mode == 'call':
+    if mode == 'arg':
+        ids = [m for m in re.finditer(r'(?<![\w.])([a-z_][a-z0-9_]{2,})\(([^()]*)\)', r['query'])
+               if m.group(1) not in ('let', 'in', 'has_any', 'has_all', 'dynamic', 'datetime', 'timespan', 'typeof')]
+    elif mode == 'call':
         ids = [m for m in re.finditer(r'(?<![\w.])([a-z_][a-z0-9_]{2,})\(', r['query'])
                if m.group(1) not in ('let', 'in', 'has_any', 'has_all', 'dynamic', 'datetime', 'timespan', 'typeof')]
     else:
@@ -46,6 +49,8 @@ for r in src:
         q = r['query'][:m.start()] + (w[0].swapcase() + w[1:]) + r['query'][m.end():]
     elif mode == 'call':
         q = r['query'][:m.end(1)] + 'x' + r['query'][m.end(1):]
+    elif mode == 'arg':
+        q = r['query'][:m.end(2)] + (', 1' if m.group(2).strip() else '1') + r['query'][m.end(2):]
     else:
         q = r['query'][:m.end()] + 'Qx' + r['query'][m.end():]
     print(json.dumps({'id': f"{r['id']}#{m.start()}", 'query': q}))

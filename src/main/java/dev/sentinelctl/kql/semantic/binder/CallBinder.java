@@ -245,9 +245,20 @@ final class CallBinder {
             argTypes.add(TreeBinder.scalarOf(v));
             literalTypes.add(a instanceof Expr.Typeof t ? TreeBinder.typeofType(t) : null);
         }
-        List<Signature> candidates = fn.signaturesFor(n);
+        List<Signature> candidates = new ArrayList<>(2);
+        boolean countInRange = false;
+        for (Signature s : fn.signatures()) {
+            if (!s.acceptsArgumentCount(n)) continue;
+            countInRange = true;
+            if (fitsRepeatableBlocks(s, n)) candidates.add(s);
+        }
         if (candidates.isEmpty()) {
-            reportArity(f, fn);
+            if (countInRange) {
+                tb.diags.error("KS121", f, "The function call has an incorrect number of arguments.",
+                        fn.name() + "() takes its arguments in groups (e.g. case(predicate, then, ..., else)); check that none is missing or extra.");
+            } else {
+                reportArity(f, fn);
+            }
             return Value.scalar(fallbackType(fn));
         }
         Signature chosen = null;
@@ -280,6 +291,36 @@ final class CallBinder {
             chosen = s;
         }
         return result(f, fn, chosen, aggregate, argExprs, args, argTypes, literalTypes, c);
+    }
+
+    /**
+     * Whether {@code n} arguments fill a signature whose repeatable parameters repeat as a block
+     * ({@code case(p, v, p, v, else)}): whole repetitions, then the parameters after the block.
+     */
+    static boolean fitsRepeatableBlocks(Signature s, int n) {
+        List<Parameter> ps = s.parameters();
+        int start = -1;
+        for (int i = 0; i < ps.size(); i++) {
+            if (ps.get(i).repeatable()) {
+                start = i;
+                break;
+            }
+        }
+        if (start < 0) return true;
+        int end = start;
+        while (end < ps.size() && ps.get(end).repeatable()) end++;
+        int block = end - start;
+        int requiredAfter = 0;
+        for (int i = end; i < ps.size(); i++) if (!ps.get(i).optional()) requiredAfter++;
+        int after = ps.size() - end;
+        int minRepeats = Math.max(0, ps.get(start).minOccurring());
+        int maxRepeats = Math.max(minRepeats, ps.get(start).maxOccurring());
+        for (int r = minRepeats; r <= maxRepeats; r++) {
+            int rest = n - start - r * block;
+            if (rest < 0) return false;
+            if (rest >= requiredAfter && rest <= after) return true;
+        }
+        return false;
     }
 
     private void reportArity(Expr.FunctionCall f, FunctionSymbol fn) {
@@ -411,6 +452,11 @@ final class CallBinder {
             return ARRAY_RESULTS.contains(name) ? v.asArray() : v;
         }
         KqlType t = sig.returnRule() == ReturnRule.WIDEST ? TreeBinder.widest(argTypes) : ReturnTypes.resolve(sig, argTypes, literalTypes);
+        if (t.isUnknown() && (sig.returnRule() == ReturnRule.COMMON || sig.returnRule() == ReturnRule.COMMON_NON_DYNAMIC)
+                && !argTypes.contains(ErrorType.UNKNOWN) && !args.isEmpty()) {
+            tb.diags.error("KS232", f, "No common type can be determined from the arguments.",
+                    "The branches of " + fn.name() + "() have different types; convert them to one type (tostring(), toreal() ...).");
+        }
         if (sig.returnRule() == ReturnRule.WIDEST && t.isUnknown()) t = ReturnTypes.resolve(sig, argTypes, literalTypes);
         if (sig.returnRule() == ReturnRule.PARAMETER0_ARRAY || (t == ScalarType.DYNAMIC && ARRAY_RESULTS.contains(name))) {
             return Value.scalar(t).asArray();
