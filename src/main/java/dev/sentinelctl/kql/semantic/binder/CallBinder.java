@@ -426,7 +426,7 @@ final class CallBinder {
                 case "arg_min":
                 case "argmax":
                 case "argmin":
-                    return argMinMax(argExprs, args);
+                    return argMinMax(name.contains("max") ? "max" : "min", argExprs, args);
                 case "take_any":
                 case "any":
                     if (args.size() == 1 && !(argExprs.get(0) instanceof Expr.Star)) return Value.scalar(argTypes.get(0));
@@ -512,7 +512,7 @@ final class CallBinder {
     }
 
     /** arg_max(by, a, b) / arg_max(by, *): the by-expression's column, then the returned ones. */
-    private Value argMinMax(List<Expr> argExprs, List<Value> args) {
+    private Value argMinMax(String prefix, List<Expr> argExprs, List<Value> args) {
         ColumnNames names = new ColumnNames(tb);
         List<Column> out = new ArrayList<>();
         Set<Column> explicit = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -527,7 +527,12 @@ final class CallBinder {
             }
             if (v.column() != null) explicit.add(v.column());
             String n = names.of(a, null);
-            out.add(new Column(n == null ? "Column" + (i + 1) : n, TreeBinder.scalarOf(v)));
+            if (n == null) {
+                // Kusto names an unnamed returned expression after the maximised one: max_Time_arg2
+                String byName = i == 0 ? null : names.of(argExprs.get(0), null);
+                n = i == 0 ? "Column1" : prefix + "_" + (byName == null ? "" : byName) + "_arg" + i;
+            }
+            out.add(new Column(n, TreeBinder.scalarOf(v)));
         }
         return Value.tuple(out);
     }

@@ -88,6 +88,27 @@ class BinderDiagnosticsTest {
     }
 
     @Test
+    void repeatableArgumentGroupsAndCommonTypes() {
+        assertEquals("KS121", only("Logons | extend x = case(Port > 1, 'a', Port > 2, 'b')").code());
+        assertEquals(List.of(), codes(bind("Logons | extend x = case(Port > 1, 'a', Port > 2, 'b', 'c')")));
+        assertEquals("KS232", only("Logons | extend x = iff(Port > 1, 'a', now())").code());
+        assertEquals(List.of(), codes(bind("Logons | extend x = iff(Port > 1, 1, 2.5), y = coalesce(User, Host)")));
+    }
+
+    @Test
+    void unknownOperatorKinds() {
+        KqlDiagnostic d = only("Logons | join kind=leftoutr (Hosts) on Host");
+        assertEquals("KS005", d.code());
+        assertTrue(d.message().startsWith("Expected one of: inner, fullouter, innerunique"), d.message());
+    }
+
+    @Test
+    void unnamedArgMaxResultsAreNamedAfterTheMaximisedColumn() {
+        assertEquals("Host:string, Time:datetime, max_Time_arg1:long",
+                BinderFixtures.columns("Logons | summarize arg_max(Time, Port + 1) by Host"));
+    }
+
+    @Test
     void aggregatesOnlyInAggregateContexts() {
         KqlDiagnostic d = only("Logons | extend x = count()");
         assertEquals("KS144", d.code());
