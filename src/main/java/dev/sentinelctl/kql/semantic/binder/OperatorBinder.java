@@ -648,8 +648,14 @@ final class OperatorBinder {
                         "With isfuzzy=true the query still runs without this table; declare it with --schema DIR to check its columns.");
                 continue;
             }
-            Value v = tb.bind(e, c.tabular(), true);
-            inputs.add(v.isTabular() ? v.rows() : RowSchema.open());
+            // with isfuzzy=true an unknown table anywhere in an operand is Kusto's KS205 warning
+            if (isFuzzy) tb.fuzzyDepth++;
+            try {
+                Value v = tb.bind(e, c.tabular(), true);
+                inputs.add(v.isTabular() ? v.rows() : RowSchema.open());
+            } finally {
+                if (isFuzzy) tb.fuzzyDepth--;
+            }
         }
         List<Column> unified = unifyByNameAndType(inputs);
         boolean open = false;
@@ -898,8 +904,11 @@ final class OperatorBinder {
                 tb.diags.error("KS124", f.name(), "The plug-in function '" + f.functionName() + "' is not defined.",
                         "Check the plugin name (evaluate bag_unpack(...), evaluate pivot(...) ...).");
             }
-            // plugin arguments may be aggregates (pivot) or name columns of another table (ipv4_lookup)
-            TreeBinder.Ctx pc = c.withRow(in == null ? RowSchema.open() : in.withOpen(true)).aggregate(true);
+            // plugin arguments may be aggregates (pivot); ipv4_lookup's name columns of its lookup table too
+            String pn = f.functionName();
+            boolean otherTable = pn.equals("ipv4_lookup") || pn.equals("ipv6_lookup") || pn.startsWith("geo_");
+            RowSchema row = in == null ? RowSchema.open() : otherTable ? in.withOpen(true) : in;
+            TreeBinder.Ctx pc = c.withRow(row).aggregate(true);
             for (Expr a : f.arguments().items()) {
                 if (!(a instanceof Expr.Star)) tb.bind(a, pc);
             }

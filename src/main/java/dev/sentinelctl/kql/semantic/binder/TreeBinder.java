@@ -88,6 +88,8 @@ final class TreeBinder {
     /** Columns holding a dynamic array (from make_set, split ...), by identity. */
     final Set<Column> arrayColumns = java.util.Collections.newSetFromMap(new IdentityHashMap<>(8));
     private int expansionDepth;
+    /** Inside an operand of {@code union isfuzzy=true}: unknown tables are warnings (KS205). */
+    int fuzzyDepth;
 
     TreeBinder(Catalog catalog, SchemaCache cache) {
         this.catalog = catalog;
@@ -283,6 +285,12 @@ final class TreeBinder {
     }
 
     private void reportUnknownName(SyntaxElement at, String s, Ctx c, boolean tabular) {
+        if (tabular && fuzzyDepth > 0) {
+            diags.add("KS205", Severity.WARNING, at, "The fuzzy name '" + s
+                            + "' does not refer to any known or currently accessible table.",
+                    "With isfuzzy=true the query still runs without this table; declare it with --schema DIR to check its columns.");
+            return;
+        }
         if (tabular) {
             if (expansionDepth == 0) unknownTables.putIfAbsent(s, Boolean.TRUE);
             List<String> sugg = new ArrayList<>(catalog.suggestTables(s));
@@ -402,7 +410,15 @@ final class TreeBinder {
             case MODULO -> TypePromotion.ArithmeticOp.MODULO;
             default -> null;
         };
-        if (aop == null) return Value.BOOL;
+        if (aop == null) {
+            if ((op == BinaryOp.AND || op == BinaryOp.OR) && l.type() instanceof ScalarType ls
+                    && r.type() instanceof ScalarType rs && (!isBoolish(ls) || !isBoolish(rs))) {
+                diags.error("KS106", b.operator(), "The operator '" + op.text() + "' is not defined for the operand types "
+                                + ls.kustoName() + " and " + rs.kustoName() + ".",
+                        "Both sides of '" + op.text() + "' must be true/false conditions; compare the value (x == \"...\", isnotempty(x)).");
+            }
+            return Value.BOOL;
+        }
         if (l.isTabular() || r.isTabular()) return Value.UNKNOWN;
         KqlType t = l.type() instanceof ScalarType ls0 && r.type() instanceof ScalarType rs0 && ls0.isNumeric() && rs0.isNumeric()
                 ? widest(List.of(ls0, rs0)) : TypePromotion.arithmetic(aop, l.type(), r.type());
@@ -414,6 +430,10 @@ final class TreeBinder {
                             : "Convert the operands (toint(), todatetime(), totimespan() ...) so the types fit.");
         }
         return Value.scalar(t);
+    }
+
+    private static boolean isBoolish(ScalarType t) {
+        return t == ScalarType.BOOL || t == ScalarType.DYNAMIC;
     }
 
     static List<String> suggest(String name, RowSchema row) {
