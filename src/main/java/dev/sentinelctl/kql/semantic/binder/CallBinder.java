@@ -283,10 +283,13 @@ final class CallBinder {
             Signature s = candidates.get(0);
             int bad = firstMismatch(s, argExprs, args);
             Parameter p = s.parameterForArgument(bad, n).orElse(null);
-            if (p != null && !args.get(bad).isTabular()) {
-                tb.diags.error("KS107", argExprs.get(bad), "A value of type " + expected(p, candidates, bad, n) + " expected.",
-                        "Argument " + (bad + 1) + " of " + fn.name() + "() is of type " + argTypes.get(bad).displayName()
-                                + "; convert it (tostring(), toint(), todatetime() ...) or pass a different value.");
+            if (candidates.size() > 1) {
+                StringBuilder types = new StringBuilder();
+                for (KqlType t : argTypes) types.append(types.length() == 0 ? "" : ", ").append(t.displayName());
+                tb.diags.error("KS127", f.name(), "The function '" + fn.name() + "' is not compatible with arguments (" + types + ")",
+                        "No form of " + fn.name() + "() takes these argument types; convert the arguments (totimespan('1h') is 1h).");
+            } else if (p != null && !args.get(bad).isTabular()) {
+                reportArgumentType(fn, p, candidates, bad, n, argExprs.get(bad), argTypes.get(bad));
             }
             chosen = s;
         }
@@ -348,6 +351,50 @@ final class CallBinder {
         tb.diags.error(code, f, msg, "Check the arguments of " + fn.name() + "() in the KQL reference.");
     }
 
+    /** Kusto's code and message for an argument of the wrong type depend on what the parameter accepts. */
+    private void reportArgumentType(FunctionSymbol fn, Parameter p, List<Signature> sigs, int index, int n, Expr at, KqlType actual) {
+        String code;
+        String msg;
+        switch (p.typeKind()) {
+            case INTEGER -> {
+                code = "KS134";
+                msg = "The expression value must be an integer.";
+            }
+            case NUMBER -> {
+                code = "KS137";
+                msg = "The expression value must be a number.";
+            }
+            case SUMMABLE -> {
+                code = "KS138";
+                msg = "The argument value must be summable: a number, timespan or datetime.";
+            }
+            case ORDERABLE, COMMON_ORDERABLE -> {
+                code = "KS206";
+                msg = "The argument value must be orderable: a number, timespan, datetime, string or boolean.";
+            }
+            case DYNAMIC_ARRAY -> {
+                code = "KS234";
+                msg = "The expression value must be a dynamic array.";
+            }
+            case DYNAMIC_BAG -> {
+                code = "KS235";
+                msg = "The expression must be a dynamic bag.";
+            }
+            case STRING_OR_DYNAMIC -> {
+                code = "KS141";
+                msg = "The expression must have one of the types: string or dynamic.";
+            }
+            default -> {
+                String types = expected(p, sigs, index, n);
+                boolean several = types.contains(" or ");
+                code = several ? "KS141" : "KS107";
+                msg = several ? "The expression must have one of the types: " + types + "." : "A value of type " + types + " expected.";
+            }
+        }
+        tb.diags.error(code, at, msg, "Argument " + (index + 1) + " of " + fn.name() + "() is of type " + actual.displayName()
+                + "; convert it (tostring(), toint(), todatetime(), parse_json() ...) or pass a different value.");
+    }
+
     private static String expected(Parameter p, List<Signature> sigs, int index, int n) {
         if (p.typeKind() == ParameterTypeKind.DECLARED) {
             List<String> names = new ArrayList<>();
@@ -396,19 +443,34 @@ final class CallBinder {
             if (t.isUnknown()) continue;
             if (p.typeKind() == ParameterTypeKind.DECLARED) {
                 if (!declaredAccepts(p.types(), t, v.array())) return i;
-            } else if (!p.typeKind().accepts(t)) {
+            } else if (!p.typeKind().accepts(t) || (t == ScalarType.DYNAMIC && rejectsDynamic(p.typeKind()))) {
                 return i;
             }
         }
         return -1;
     }
 
+    /** Parameter kinds for which Kusto does not take a dynamic value on trust (sum(d), round(d), max(d)). */
+    private static boolean rejectsDynamic(ParameterTypeKind k) {
+        switch (k) {
+            case NUMBER:
+            case INTEGER:
+            case SUMMABLE:
+            case ORDERABLE:
+            case COMMON_ORDERABLE:
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /** Declared parameter types, with Kusto's implicit widening of numbers (int → long → real/decimal). */
     private static boolean declaredAccepts(Set<ScalarType> types, KqlType t, boolean array) {
         if (!(t instanceof ScalarType s)) return true;
         if (types.contains(s)) return true;
-        // Kusto converts a plain dynamic to the declared type at run time, but not a known array
-        if (s == ScalarType.DYNAMIC) return !array;
+        // Kusto converts a plain dynamic to a declared string at run time, but not a known array, and not to
+        // other declared types (datetime_diff('day', d, now()) is an error)
+        if (s == ScalarType.DYNAMIC) return !array && types.contains(ScalarType.STRING);
         if (s.isNumeric()) {
             for (ScalarType d : types) {
                 if (d.isNumeric()) return true;
@@ -452,9 +514,10 @@ final class CallBinder {
             return ARRAY_RESULTS.contains(name) ? v.asArray() : v;
         }
         KqlType t = sig.returnRule() == ReturnRule.WIDEST ? TreeBinder.widest(argTypes) : ReturnTypes.resolve(sig, argTypes, literalTypes);
-        if (t.isUnknown() && (sig.returnRule() == ReturnRule.COMMON || sig.returnRule() == ReturnRule.COMMON_NON_DYNAMIC)
+        // only the strict common-type functions (coalesce, min_of ...) reject mixed types; iff and case do not
+        if (t.isUnknown() && sig.returnRule() == ReturnRule.COMMON
                 && !argTypes.contains(ErrorType.UNKNOWN) && !args.isEmpty()) {
-            tb.diags.error("KS232", f, "No common type can be determined from the arguments.",
+            tb.diags.error("KS232", f.name(), "No common type can be determined from the arguments.",
                     "The branches of " + fn.name() + "() have different types; convert them to one type (tostring(), toreal() ...).");
         }
         if (sig.returnRule() == ReturnRule.WIDEST && t.isUnknown()) t = ReturnTypes.resolve(sig, argTypes, literalTypes);

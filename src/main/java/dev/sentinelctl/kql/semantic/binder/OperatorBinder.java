@@ -82,7 +82,7 @@ final class OperatorBinder {
         }
         if (op instanceof QueryOperator.Count) return RowSchema.of(List.of(new Column("Count", ScalarType.LONG)));
         if (op instanceof QueryOperator.Take t) {
-            tb.bind(t.count(), c);
+            checkInteger(tb.bind(t.count(), c), t.count());
             return in;
         }
         if (op instanceof QueryOperator.Sample t) {
@@ -90,12 +90,12 @@ final class OperatorBinder {
             return in;
         }
         if (op instanceof QueryOperator.Sort s) {
-            for (Clause.SortItem it : s.items().items()) tb.bind(it.expression(), c);
+            for (Clause.SortItem it : s.items().items()) checkNotDynamic(tb.bind(it.expression(), c), it.expression(), "sort");
             return in;
         }
         if (op instanceof QueryOperator.Top t) {
-            tb.bind(t.count(), c);
-            if (t.sort() != null) tb.bind(t.sort().expression(), c);
+            checkInteger(tb.bind(t.count(), c), t.count());
+            if (t.sort() != null) checkNotDynamic(tb.bind(t.sort().expression(), c), t.sort().expression(), "top");
             return in;
         }
         if (op instanceof QueryOperator.Serialize s) {
@@ -188,6 +188,20 @@ final class OperatorBinder {
             if (present.add(col.name())) out.add(at++, col);
         }
         return out;
+    }
+
+    private void checkInteger(Value v, Expr at) {
+        if (at == null || !(v.type() instanceof ScalarType s) || v.isTabular()) return;
+        if (!s.isInteger() && s != ScalarType.DYNAMIC) {
+            tb.diags.error("KS134", at, "The expression value must be an integer.", "Write a whole number, e.g. take 10.");
+        }
+    }
+
+    private void checkNotDynamic(Value v, Expr at, String operator) {
+        if (at != null && !v.isTabular() && v.type() == ScalarType.DYNAMIC) {
+            tb.diags.error("KS116", at, "The value of type 'dynamic' is not allowed in this context.",
+                    operator + " cannot order by a dynamic value; convert it with tostring(), toint() or todatetime().");
+        }
     }
 
     private void checkBool(Value p, Expr at) {
@@ -763,6 +777,12 @@ final class OperatorBinder {
                 projectOne(it.expression(), b, TreeBinder.Style.REPLACE, false, newType, null, c);
             } finally {
                 expanding = false;
+            }
+            Expr inner = it.expression() instanceof Expr.Named n ? n.value() : it.expression();
+            KqlType t = tb.types.get(inner);
+            if (t instanceof ScalarType st && st != ScalarType.DYNAMIC) {
+                tb.diags.error("KS141", inner, "The expression must have the type dynamic.",
+                        "mv-expand expands arrays and property bags; convert with parse_json() or split() first.");
             }
         }
         String index = param(params, "with_itemindex");

@@ -187,6 +187,11 @@ final class TreeBinder {
         if (e instanceof Expr.Unary u) {
             Value v = bind(u.operand(), c);
             if (u.operator().is("+")) return Value.scalar(v.type());
+            if (v.type() == ScalarType.STRING || v.type() == ScalarType.BOOL || v.type() == ScalarType.GUID) {
+                diags.error("KS106", u.operator(), "The operator '-' is not defined for the operand type " + v.type().displayName() + ".",
+                        "Only numbers and timespans can be negated.");
+                return Value.UNKNOWN;
+            }
             return Value.scalar(TypePromotion.negate(v.type()));
         }
         if (e instanceof Expr.Named n) return bind(n.value(), c, tabularContext);
@@ -370,7 +375,7 @@ final class TreeBinder {
             boolean ok = (ls.isNumeric() || ls == ScalarType.DYNAMIC) && (los.isNumeric() || los == ScalarType.DYNAMIC)
                     || (ls == ScalarType.DATETIME || ls == ScalarType.TIMESPAN || ls == ScalarType.DYNAMIC);
             if (!ok) {
-                diags.error("KS106", b, "The operator '" + b.op().text() + "' is not defined for the operand types "
+                diags.error("KS106", b.operator(), "The operator '" + b.op().text() + "' is not defined for the operand types "
                                 + ls.kustoName() + ", " + los.kustoName() + " and " + his.kustoName() + ".",
                         "between works on numbers, datetimes and timespans.");
             }
@@ -411,6 +416,14 @@ final class TreeBinder {
             default -> null;
         };
         if (aop == null) {
+            if (l.type() instanceof ScalarType ls0 && r.type() instanceof ScalarType rs0 && !operandsFit(op, ls0, rs0)) {
+                int end = b.operator2() != null ? b.operator2().end() : b.operator().end();
+                diags.error("KS106", b.operator().start(), end, "The operator '" + op.text() + "' is not defined for the operand types "
+                                + ls0.kustoName() + " and " + rs0.kustoName() + ".",
+                        op.precedence() == 7 ? "String operators need string operands; convert with tostring()."
+                                : "Compare values of the same kind: convert with todatetime(), toint(), tostring() ...");
+                return Value.BOOL;
+            }
             if ((op == BinaryOp.AND || op == BinaryOp.OR) && l.type() instanceof ScalarType ls
                     && r.type() instanceof ScalarType rs && (!isBoolish(ls) || !isBoolish(rs))) {
                 diags.error("KS106", b.operator(), "The operator '" + op.text() + "' is not defined for the operand types "
@@ -430,6 +443,21 @@ final class TreeBinder {
                             : "Convert the operands (toint(), todatetime(), totimespan() ...) so the types fit.");
         }
         return Value.scalar(t);
+    }
+
+    /** Operand types Kusto accepts for string operators (has, contains, matches regex ...) and ordering (<, >=). */
+    private static boolean operandsFit(BinaryOp op, ScalarType l, ScalarType r) {
+        if (l == ScalarType.DYNAMIC || r == ScalarType.DYNAMIC) return true;
+        if (op.precedence() == 7 && op != BinaryOp.COLON) return l == ScalarType.STRING && r == ScalarType.STRING;
+        switch (op) {
+            case LESS:
+            case LESS_EQUAL:
+            case GREATER:
+            case GREATER_EQUAL:
+                return l == r || (l.isNumeric() && r.isNumeric());
+            default:
+                return true;
+        }
     }
 
     private static boolean isBoolish(ScalarType t) {

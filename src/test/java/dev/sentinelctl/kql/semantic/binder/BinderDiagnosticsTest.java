@@ -91,8 +91,25 @@ class BinderDiagnosticsTest {
     void repeatableArgumentGroupsAndCommonTypes() {
         assertEquals("KS121", only("Logons | extend x = case(Port > 1, 'a', Port > 2, 'b')").code());
         assertEquals(List.of(), codes(bind("Logons | extend x = case(Port > 1, 'a', Port > 2, 'b', 'c')")));
-        assertEquals("KS232", only("Logons | extend x = iff(Port > 1, 'a', now())").code());
+        assertEquals("KS232", only("Logons | extend x = coalesce(User, now())").code());
+        // iff and case are lenient about mixed branch types, as in Kusto
+        assertEquals(List.of(), codes(bind("Logons | extend x = iff(Port > 1, 'a', now())")));
         assertEquals(List.of(), codes(bind("Logons | extend x = iff(Port > 1, 1, 2.5), y = coalesce(User, Host)")));
+    }
+
+    @Test
+    void argumentKindsHaveKustosCodes() {
+        assertEquals("KS138", only("Logons | summarize sum(User)").code());
+        assertEquals("KS206", only("Logons | summarize max(Props)").code());
+        assertEquals("KS234", only("Logons | extend x = array_length(User)").code());
+        assertEquals("KS141", only("Logons | extend x = strlen(Port)").code());
+        assertEquals("KS134", only("Logons | take '10'").code());
+        assertEquals("KS127", only("Logons | extend x = bin(Time, '1h')").code());
+        assertEquals("KS106", only("Logons | where Time > '2024-01-01'").code());
+        assertEquals("KS106", only("Logons | where Port has '22'").code());
+        assertEquals("KS141", only("Logons | mv-expand User").code());
+        assertEquals("KS116", only("Logons | sort by Props").code());
+        assertEquals(List.of(), codes(bind("Logons | where Port == '22' or User == 1 | extend x = tolower(Props)")));
     }
 
     @Test
