@@ -355,7 +355,15 @@ final class CallBinder {
     private void reportArgumentType(FunctionSymbol fn, Parameter p, List<Signature> sigs, int index, int n, Expr at, KqlType actual) {
         String code;
         String msg;
+        if (p.argumentKind() == dev.sentinelctl.kql.semantic.ArgumentKind.COLUMN && !(at instanceof Expr.NameRef)) {
+            tb.diags.error("KS109", at, "Column name expected.", fn.name() + "() takes a column here, not an expression.");
+            return;
+        }
         switch (p.typeKind()) {
+            case NOT_DYNAMIC -> {
+                code = "KS116";
+                msg = "The value of type 'dynamic' is not allowed in this context.";
+            }
             case INTEGER -> {
                 code = "KS134";
                 msg = "The expression value must be an integer.";
@@ -441,6 +449,9 @@ final class CallBinder {
             }
             KqlType t = v.type();
             if (t.isUnknown()) continue;
+            if (p.argumentKind() == dev.sentinelctl.kql.semantic.ArgumentKind.COLUMN && v.column() == null) return i;
+            if (p.typeKind() == ParameterTypeKind.DYNAMIC_BAG && v.array()) return i;
+            if (p.typeKind() == ParameterTypeKind.NOT_DYNAMIC && t == ScalarType.DYNAMIC) return i;
             if (p.typeKind() == ParameterTypeKind.DECLARED) {
                 if (!declaredAccepts(p.types(), t, v.array())) return i;
             } else if (!p.typeKind().accepts(t) || (t == ScalarType.DYNAMIC && rejectsDynamic(p.typeKind()))) {
