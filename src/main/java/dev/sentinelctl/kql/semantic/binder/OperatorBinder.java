@@ -204,8 +204,11 @@ final class OperatorBinder {
         }
     }
 
+    /** where needs exactly a bool: Kusto rejects a string, a number and even a dynamic value here (KS141). */
     private void checkBool(Value p, Expr at) {
-        // Kusto requires bool (KS...); kept silent: a string column used as a search term is legal in 'where'
+        if (at == null || p.isTabular() || !(p.type() instanceof ScalarType s) || s == ScalarType.BOOL) return;
+        tb.diags.error("KS141", at, "The expression must have the type bool.",
+                "where needs a condition: compare the value (x == \"...\", isnotempty(x), tobool(x)).");
     }
 
     // ------------------------------------------------------------------ projection (Kusto's CreateProjectionColumns)

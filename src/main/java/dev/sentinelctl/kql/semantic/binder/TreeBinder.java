@@ -595,9 +595,4 @@ final class TreeBinder {
         return v.isTabular() ? ErrorType.UNKNOWN : v.type();
     }
 
-    static Set<String> lowerNames(List<Column> cols) {
-        Set<String> out = new HashSet<>();
-        for (Column c : cols) out.add(c.name());
-        return out;
-    }
 }

@@ -109,6 +109,8 @@ class BinderDiagnosticsTest {
         assertEquals("KS106", only("Logons | where Port has '22'").code());
         assertEquals("KS141", only("Logons | mv-expand User").code());
         assertEquals("KS116", only("Logons | sort by Props").code());
+        assertEquals("KS141", only("Logons | where User").code());
+        assertEquals(List.of(), codes(bind("Logons | where * has 'x' and User:'y'")));
         assertEquals(List.of(), codes(bind("Logons | where Port == '22' or User == 1 | extend x = tolower(Props)")));
     }
 
