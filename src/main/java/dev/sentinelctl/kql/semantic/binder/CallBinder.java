@@ -96,7 +96,7 @@ final class CallBinder {
                         List<Column> cs = v.rows().columns();
                         if (cs.isEmpty()) return Value.UNKNOWN;
                         Value s = Value.scalar(cs.get(0).type());
-                        return tb.arrayColumns.contains(cs.get(0)) ? s.asArray() : s;
+                        return s.withShape(tb.shapeOf(cs.get(0)));
                     }
                     return Value.scalar(v.type());
                 }
@@ -126,7 +126,7 @@ final class CallBinder {
                     return Value.UNKNOWN;
                 }
                 // Kusto types the call by its default value, whether or not the column exists
-                return Value.scalar(TreeBinder.scalarOf(d));
+                return Value.scalar(TreeBinder.scalarOf(d)).withShape(d.shape());
             }
             case "_GetWatchlist": {
                 Value a = argExprs.isEmpty() ? Value.UNKNOWN : tb.bind(argExprs.get(0), c.aggregate(false));
@@ -549,7 +549,7 @@ final class CallBinder {
         }
         // a no-op conversion of a column stays that column (Kusto's GetResultColumn), which matters for names
         if (isConversion(name) && args.size() == 1 && args.get(0).column() != null && args.get(0).column().type().equals(t)) {
-            return new Value(t, null, args.get(0).column(), null, null, args.get(0).array());
+            return new Value(t, null, args.get(0).column(), null, null, args.get(0).shape());
         }
         return Value.scalar(t);
     }

@@ -270,7 +270,10 @@ final class OperatorBinder {
         if (col != null) {
             Column typed = columnType != null && !columnType.equals(col.type()) ? new Column(col.name(), columnType, col.standard()) : col;
             // mv-expand of an array column yields its elements: a new column that is no longer an array
-            if (style == TreeBinder.Style.REPLACE && v.array()) typed = new Column(col.name(), typed.type(), col.standard());
+            if (style == TreeBinder.Style.REPLACE && v.array()) {
+                typed = new Column(col.name(), typed.type(), col.standard());
+                if (columnType == null && v.shape() == DynamicShape.STRING_ARRAY) tb.shapes.put(typed, DynamicShape.STRING_ELEMENT);
+            }
             b.declare(typed, style == TreeBinder.Style.REPLACE);
             if (doNotRepeat) b.doNotAdd(col);
             return;
@@ -304,7 +307,8 @@ final class OperatorBinder {
     /** A new output column; remembers when it holds a dynamic array (not after mv-expand retyping). */
     private Column mk(String name, KqlType type, Value v, KqlType forcedType) {
         Column col = new Column(name, type);
-        if (v.array() && forcedType == null && !expanding) tb.arrayColumns.add(col);
+        if (forcedType == null && !expanding && v.shape() != DynamicShape.PLAIN) tb.shapes.put(col, v.shape());
+        if (expanding && forcedType == null && v.shape() == DynamicShape.STRING_ARRAY) tb.shapes.put(col, DynamicShape.STRING_ELEMENT);
         return col;
     }
 

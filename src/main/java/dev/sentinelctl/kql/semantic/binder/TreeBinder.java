@@ -86,7 +86,12 @@ final class TreeBinder {
     final LinkedHashMap<String, Boolean> tables = new LinkedHashMap<>();
     final LinkedHashMap<String, Boolean> unknownTables = new LinkedHashMap<>();
     /** Columns holding a dynamic array (from make_set, split ...), by identity. */
-    final Set<Column> arrayColumns = java.util.Collections.newSetFromMap(new IdentityHashMap<>(8));
+    final IdentityHashMap<Column, DynamicShape> shapes = new IdentityHashMap<>(8);
+
+    DynamicShape shapeOf(Column c) {
+        DynamicShape s = shapes.get(c);
+        return s == null ? DynamicShape.PLAIN : s;
+    }
     private int expansionDepth;
     /** Inside an operand of {@code union isfuzzy=true}: unknown tables are warnings (KS205). */
     int fuzzyDepth;
@@ -176,7 +181,15 @@ final class TreeBinder {
         if (e instanceof Expr.MemberAccess m) return bindMember(m, c);
         if (e instanceof Expr.ElementAccess ea) return bindElement(ea, c);
         if (e instanceof Expr.DynamicLiteral d) {
-            return d.value() instanceof dev.sentinelctl.kql.syntax.Json.JArray ? Value.DYNAMIC.asArray() : Value.DYNAMIC;
+            if (d.value() instanceof dev.sentinelctl.kql.syntax.Json.JArray arr) {
+                boolean strings = !arr.values().isEmpty();
+                for (dev.sentinelctl.kql.syntax.Json j : arr.values().items()) {
+                    strings &= j instanceof dev.sentinelctl.kql.syntax.Json.JScalar sc && !sc.tokens().isEmpty()
+                            && sc.tokens().get(0).kind() == dev.sentinelctl.kql.syntax.TokenKind.STRING_LITERAL;
+                }
+                return Value.DYNAMIC.withShape(strings ? DynamicShape.STRING_ARRAY : DynamicShape.ARRAY);
+            }
+            return Value.DYNAMIC;
         }
         if (e instanceof Expr.InList in) {
             bind(in.left(), c);
@@ -266,7 +279,7 @@ final class TreeBinder {
 
     Value columnValue(Column col) {
         Value v = Value.column(col);
-        return arrayColumns.contains(col) ? v.asArray() : v;
+        return v.withShape(shapeOf(col));
     }
 
     /** A database table by name: records it; a table known without schema becomes an open schema (warned). */
@@ -359,6 +372,12 @@ final class TreeBinder {
         Value t = bind(ea.target(), c);
         bind(ea.index(), c.aggregate(false));
         if (t.isTabular()) return Value.UNKNOWN;
+        if (t.shape() == DynamicShape.STRING_ELEMENT) {
+            diags.error("KS147", ea.open().start(), ea.close().missing() ? ea.open().end() : ea.close().end(),
+                    "The element access operator [] is not allowed in this context.",
+                    "After mv-expand each value of '" + ea.target().text() + "' is one string, not an array; index the array before expanding it.");
+            return Value.UNKNOWN;
+        }
         if (t.type() == ScalarType.DYNAMIC) return Value.DYNAMIC;
         if (t.type().isUnknown()) return Value.UNKNOWN;
         diags.error("KS147", ea.open().start(), ea.close().missing() ? ea.open().end() : ea.close().end(), "The element access operator [] is not allowed in this context.",

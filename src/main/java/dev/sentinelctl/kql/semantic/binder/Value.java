@@ -17,40 +17,52 @@ import java.util.List;
  * @param constant the literal value of a string/long/bool constant, else null
  * @param tuple    several named results ({@code arg_max}, {@code percentiles}, {@code series_decompose}),
  *                 else null; {@code type} is then the first one's
- * @param array    a dynamic array rather than any dynamic: Kusto rejects it where a string is expected
- *                 ({@code todynamic(split(x, ','))}) but accepts a plain dynamic there
+ * @param shape    what is known about a dynamic value: an array (Kusto rejects it where a string is expected,
+ *                 {@code todynamic(split(x, ','))}, but accepts a plain dynamic there), an array of strings, or
+ *                 one string held in a dynamic (an element after mv-expand, which cannot be indexed)
  */
-record Value(KqlType type, RowSchema rows, Column column, Object constant, List<Column> tuple, boolean array) {
+/** What is known about the contents of a dynamic value, after Kusto's dynamic array/primitive types. */
+enum DynamicShape { PLAIN, ARRAY, STRING_ARRAY, STRING_ELEMENT }
 
-    static final Value UNKNOWN = new Value(ErrorType.UNKNOWN, null, null, null, null, false);
+record Value(KqlType type, RowSchema rows, Column column, Object constant, List<Column> tuple, DynamicShape shape) {
+
+    static final Value UNKNOWN = new Value(ErrorType.UNKNOWN, null, null, null, null, DynamicShape.PLAIN);
     static final Value BOOL = scalar(ScalarType.BOOL);
     static final Value STRING = scalar(ScalarType.STRING);
     static final Value LONG = scalar(ScalarType.LONG);
     static final Value DYNAMIC = scalar(ScalarType.DYNAMIC);
 
     static Value scalar(KqlType t) {
-        return new Value(t, null, null, null, null, false);
+        return new Value(t, null, null, null, null, DynamicShape.PLAIN);
     }
 
     static Value tabular(RowSchema rows) {
-        return new Value(ErrorType.UNKNOWN, rows, null, null, null, false);
+        return new Value(ErrorType.UNKNOWN, rows, null, null, null, DynamicShape.PLAIN);
     }
 
     static Value column(Column c) {
-        return new Value(c.type(), null, c, null, null, false);
+        return new Value(c.type(), null, c, null, null, DynamicShape.PLAIN);
     }
 
     static Value constant(KqlType t, Object v) {
-        return new Value(t, null, null, v, null, false);
+        return new Value(t, null, null, v, null, DynamicShape.PLAIN);
     }
 
     static Value tuple(List<Column> cols) {
-        return new Value(cols.isEmpty() ? ErrorType.UNKNOWN : cols.get(0).type(), null, null, null, List.copyOf(cols), false);
+        return new Value(cols.isEmpty() ? ErrorType.UNKNOWN : cols.get(0).type(), null, null, null, List.copyOf(cols), DynamicShape.PLAIN);
     }
 
     /** The same value known to be a dynamic array (Kusto's DynamicArray type: split, make_set, dynamic([...])). */
     Value asArray() {
-        return array ? this : new Value(type, rows, column, constant, tuple, true);
+        return array() ? this : withShape(DynamicShape.ARRAY);
+    }
+
+    Value withShape(DynamicShape s) {
+        return s == shape ? this : new Value(type, rows, column, constant, tuple, s);
+    }
+
+    boolean array() {
+        return shape == DynamicShape.ARRAY || shape == DynamicShape.STRING_ARRAY;
     }
 
     boolean isTabular() {

@@ -115,6 +115,14 @@ class BinderDiagnosticsTest {
     }
 
     @Test
+    void expandedStringArrayElementsCannotBeIndexed() {
+        KqlDiagnostic d = only("Logons | extend H = column_ifexists('Hashes', dynamic(['', ''])) | mv-expand H | where H[0] == 'x'");
+        assertEquals("KS147", d.code());
+        // a plain dynamic (parsed JSON) may hold anything: indexing it is fine
+        assertEquals(List.of(), codes(bind("Logons | mv-expand Props | where Props[0] == 'x'")));
+    }
+
+    @Test
     void unknownOperatorKinds() {
         KqlDiagnostic d = only("Logons | join kind=leftoutr (Hosts) on Host");
         assertEquals("KS005", d.code());
