@@ -1,6 +1,10 @@
 package dev.sentinelctl.cli;
 
 import dev.sentinelctl.kql.analyze.AnalyzeRunner;
+import dev.sentinelctl.kql.semantic.Catalog;
+import dev.sentinelctl.kql.semantic.UserSchema;
+import dev.sentinelctl.kql.semantic.UserSchemaLoader;
+import dev.sentinelctl.report.Diagnostic;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,13 +23,29 @@ public final class KqlAnalyzeCommand implements Callable<Integer> {
     @Option(names = "--syntax-only", description = "Only parse; report syntax errors and syntactic table names.")
     boolean syntaxOnly;
 
-    @Option(names = "--schema", paramLabel = "DIR", description = "Extra table/function schemas (accepted; not used yet).")
+    @Option(names = "--schema", paramLabel = "DIR",
+            description = "Extra table, function and watchlist schemas (CustomTables/CustomFunctions JSON or CSV), "
+                    + "overlaid on the built-in Sentinel catalog.")
     Path schema;
 
     @Override
     public Integer call() {
         try {
-            AnalyzeRunner.Summary s = new AnalyzeRunner().run(System.in, System.out);
+            AnalyzeRunner runner;
+            if (syntaxOnly) {
+                runner = new AnalyzeRunner();
+            } else {
+                Catalog catalog = Catalog.builtIn();
+                if (schema != null) {
+                    UserSchema user = UserSchemaLoader.load(schema);
+                    for (Diagnostic d : user.diagnostics()) {
+                        System.err.println(d.file() + ":" + d.line() + ":" + d.column() + ": " + d.severity().label() + ": " + d.message());
+                    }
+                    catalog = catalog.withOverlay(user.catalog());
+                }
+                runner = new AnalyzeRunner(catalog);
+            }
+            AnalyzeRunner.Summary s = runner.run(System.in, System.out);
             return s.badLines() > 0 ? 2 : 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

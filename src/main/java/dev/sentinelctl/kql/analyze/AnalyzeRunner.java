@@ -1,6 +1,10 @@
 package dev.sentinelctl.kql.analyze;
 
 import dev.sentinelctl.kql.KqlDiagnostic;
+import dev.sentinelctl.kql.semantic.Catalog;
+import dev.sentinelctl.kql.semantic.Column;
+import dev.sentinelctl.kql.semantic.binder.Binder;
+import dev.sentinelctl.kql.semantic.binder.BoundQuery;
 import dev.sentinelctl.kql.syntax.KqlParser;
 import dev.sentinelctl.kql.syntax.ParsedQuery;
 import tools.jackson.core.JacksonException;
@@ -22,7 +26,10 @@ import java.nio.charset.StandardCharsets;
 /**
  * {@code kql analyze}: JSON Lines {@code {"id", "query"|"text"}} in, one JSON line per input line out, in
  * the shape of Microsoft's oracle ({@code shared/kql-oracle/oracle.js}) so {@code compare.js} can score us.
- * A bad input line yields {@code {"id":..., "error":"..."}} and processing continues.
+ * A bad input line yields {@code {"id":..., "error":"..."}} and processing continues. With a {@link Binder}
+ * the semantic fields are filled (semanticErrors, tables and unknownTables as the binder resolved them,
+ * resultColumns of the last statement); without one (syntax-only) tables is the parser's positional guess and
+ * resultColumns is null.
  */
 public final class AnalyzeRunner {
 
@@ -31,13 +38,25 @@ public final class AnalyzeRunner {
     }
 
     private final JsonMapper mapper;
+    private final Binder binder;
 
+    /** Syntax only. */
     public AnalyzeRunner() {
-        this(JsonMapper.builder().build());
+        this(JsonMapper.builder().build(), null);
+    }
+
+    /** Parse and bind against {@code catalog}. */
+    public AnalyzeRunner(Catalog catalog) {
+        this(JsonMapper.builder().build(), new Binder(catalog));
     }
 
     public AnalyzeRunner(JsonMapper mapper) {
+        this(mapper, null);
+    }
+
+    public AnalyzeRunner(JsonMapper mapper, Binder binder) {
         this.mapper = mapper;
+        this.binder = binder;
     }
 
     public Summary run(InputStream in, OutputStream out) throws IOException {
@@ -99,9 +118,35 @@ public final class AnalyzeRunner {
     }
 
     private void fill(ObjectNode out, ParsedQuery parsed) {
-        ArrayNode syntax = out.putArray("syntaxErrors");
-        for (KqlDiagnostic d : parsed.diagnostics()) {
-            ObjectNode o = syntax.addObject();
+        writeDiagnostics(out.putArray("syntaxErrors"), parsed.diagnostics());
+        if (binder == null) {
+            out.putArray("semanticErrors");
+            ArrayNode tables = out.putArray("tables");
+            for (String t : parsed.referencedTables()) tables.add(t);
+            out.putNull("resultColumns");
+            return;
+        }
+        BoundQuery bound = binder.bind(parsed);
+        writeDiagnostics(out.putArray("semanticErrors"), bound.diagnostics());
+        ArrayNode tables = out.putArray("tables");
+        for (String t : bound.tables()) tables.add(t);
+        ArrayNode unknown = out.putArray("unknownTables");
+        for (String t : bound.unknownTables()) unknown.add(t);
+        if (bound.resultSchema().isEmpty()) {
+            out.putNull("resultColumns");
+        } else {
+            ArrayNode cols = out.putArray("resultColumns");
+            for (Column c : bound.resultColumns()) {
+                ObjectNode o = cols.addObject();
+                o.put("name", c.name());
+                o.put("type", c.type().displayName());
+            }
+        }
+    }
+
+    private static void writeDiagnostics(ArrayNode into, java.util.List<KqlDiagnostic> diagnostics) {
+        for (KqlDiagnostic d : diagnostics) {
+            ObjectNode o = into.addObject();
             o.put("start", d.start());
             o.put("end", d.end());
             o.put("message", d.message());
@@ -110,10 +155,6 @@ public final class AnalyzeRunner {
             o.put("category", "General");
             if (!d.hint().isEmpty()) o.put("hint", d.hint());
         }
-        out.putArray("semanticErrors");
-        ArrayNode tables = out.putArray("tables");
-        for (String t : parsed.referencedTables()) tables.add(t);
-        out.putNull("resultColumns");
     }
 
     private static String capitalised(String s) {
