@@ -2,6 +2,8 @@ package dev.sentinelctl.check;
 
 import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.kql.syntax.KqlParser;
+import dev.sentinelctl.kql.semantic.binder.Binder;
+import dev.sentinelctl.kql.semantic.binder.BoundQuery;
 import dev.sentinelctl.kql.syntax.ParsedQuery;
 
 /**
@@ -11,6 +13,7 @@ import dev.sentinelctl.kql.syntax.ParsedQuery;
 public final class ItemContext {
     private final ContentItem item;
     private ParsedQuery parsed;
+    private BoundQuery bound;
 
     public ItemContext(ContentItem item) {
         this.item = item;
@@ -23,5 +26,11 @@ public final class ItemContext {
     public ParsedQuery parsed() {
         if (parsed == null) parsed = KqlParser.parse(item.query().text());
         return parsed;
+    }
+
+    /** The query bound against the binder's catalog; computed once, on first use. */
+    public BoundQuery bound(Binder binder) {
+        if (bound == null) bound = binder.bind(parsed());
+        return bound;
     }
 }

@@ -4,6 +4,9 @@ import dev.sentinelctl.check.ItemCheck;
 import dev.sentinelctl.check.KqlSyntaxCheck;
 import dev.sentinelctl.check.LintCheck;
 import dev.sentinelctl.check.MetadataChecks;
+import dev.sentinelctl.check.ColumnChecks;
+import dev.sentinelctl.check.SemanticCheck;
+import dev.sentinelctl.kql.semantic.binder.Binder;
 import dev.sentinelctl.reference.ReferenceData;
 import dev.sentinelctl.kql.lint.LintRule;
 import dev.sentinelctl.kql.lint.LintRules;
@@ -27,13 +30,16 @@ final class Checks {
     }
 
     static List<ItemCheck> kql(Catalog catalog) {
-        return List.of(new KqlSyntaxCheck(), new LintCheck(new Linter(LintRules.all(), catalog)));
+        return List.of(new KqlSyntaxCheck(), new SemanticCheck(new Binder(catalog)), new LintCheck(new Linter(LintRules.all(), catalog)));
     }
 
     static List<ItemCheck> all(SchemaValidator schemas, boolean strict, Catalog catalog) {
+        Binder binder = new Binder(catalog);
         List<ItemCheck> checks = new ArrayList<>(format(schemas, strict));
+        checks.add(new SemanticCheck(binder));
         checks.add(new LintCheck(new Linter(LintRules.all(), catalog)));
         checks.add(new MetadataChecks(ReferenceData.builtIn().connectors(), catalog));
+        checks.add(new ColumnChecks(binder));
         return checks;
     }
 
@@ -42,6 +48,7 @@ final class Checks {
         List<RuleInfo> infos = new ArrayList<>(FormatRules.ALL);
         for (LintRule r : LintRules.all()) infos.add(r.meta().info());
         infos.addAll(MetadataChecks.RULES);
+        infos.addAll(ColumnChecks.RULES);
         return infos;
     }
 }
