@@ -11,8 +11,23 @@ counts = collections.Counter((d["ruleId"], d["severity"]) for d in diags)
 files_with_errors = len({d["file"] for d in diags if d["severity"] == "error"})
 print(f"corpus: {report['summary']['files']} content files, {files_with_errors} with errors, "
       f"{report['summary']['errors']} errors, {report['summary']['warnings']} warnings")
+examples = "--examples" in sys.argv
+by_rule = collections.defaultdict(list)
+for d in diags:
+    by_rule[d["ruleId"]].append(d)
 for (rule, severity), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
     print(f"  {n:5d}  {severity:8s} {rule}")
+    if examples:
+        # two examples from different files, the corpus path shortened to what follows azure-sentinel-2023-11/
+        seen = set()
+        for d in by_rule[rule]:
+            if d["file"] in seen or d["severity"] != severity:
+                continue
+            seen.add(d["file"])
+            short = d["file"].split("azure-sentinel-2023-11/")[-1]
+            print(f"           {short}:{d['line']}: {d['message'][:160]}")
+            if len(seen) == 2:
+                break
 
 problems = []
 if counts.get(("INTERNAL", "error")):
