@@ -32,10 +32,10 @@ public final class LineDiff {
                 if (i < a.length && j < b.length && a[i].equals(b[j])) {
                     ops.add(" " + a[i++]);
                     j++;
-                } else if (j < b.length && (i == a.length || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                    ops.add("+" + b[j++]);
+                } else if (i < a.length && (j == b.length || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                    ops.add("-" + a[i++]); // removals before additions, as diff -u prints them
                 } else {
-                    ops.add("-" + a[i++]);
+                    ops.add("+" + b[j++]);
                 }
             }
         }
