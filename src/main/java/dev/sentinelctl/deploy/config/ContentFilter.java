@@ -8,8 +8,9 @@ import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One include or exclude filter: an item matches when it matches every list that is given (ids, kinds, tags);
- * within a list, any entry matches. Ids and tags compare case-insensitively, as Sentinel's ids do.
+ * One include or exclude filter of ids, kinds and tags. An include narrows: an item must match every list that is
+ * given ({@link #matches}). An exclude removes an item that matches any of its lists ({@link #matchesAny}): "these ids,
+ * and also everything of these kinds". Within a list, any entry matches. Ids and tags compare case-insensitively.
  */
 public record ContentFilter(List<String> ids, List<String> kinds, List<String> tags) {
     public ContentFilter {
@@ -23,13 +24,27 @@ public record ContentFilter(List<String> ids, List<String> kinds, List<String> t
     }
 
     public boolean matches(ContentItem item) {
-        if (!ids.isEmpty() && ids.stream().noneMatch(i -> i.equalsIgnoreCase(item.id()))) return false;
-        if (!kinds.isEmpty() && kinds.stream().noneMatch(k -> k.equalsIgnoreCase(kindOf(item)))) return false;
-        if (!tags.isEmpty()) {
-            List<String> itemTags = tagsOf(item);
-            if (tags.stream().noneMatch(t -> itemTags.contains(t.toLowerCase(Locale.ROOT)))) return false;
-        }
-        return true;
+        if (!ids.isEmpty() && !idMatches(item)) return false;
+        if (!kinds.isEmpty() && !kindMatches(item)) return false;
+        return tags.isEmpty() || tagMatches(item);
+    }
+
+    public boolean matchesAny(ContentItem item) {
+        return (!ids.isEmpty() && idMatches(item)) || (!kinds.isEmpty() && kindMatches(item))
+                || (!tags.isEmpty() && tagMatches(item));
+    }
+
+    private boolean idMatches(ContentItem item) {
+        return ids.stream().anyMatch(i -> i.equalsIgnoreCase(item.id()));
+    }
+
+    private boolean kindMatches(ContentItem item) {
+        return kinds.stream().anyMatch(k -> k.equalsIgnoreCase(kindOf(item)));
+    }
+
+    private boolean tagMatches(ContentItem item) {
+        List<String> itemTags = tagsOf(item);
+        return tags.stream().anyMatch(t -> itemTags.contains(t.toLowerCase(Locale.ROOT)));
     }
 
     /** Scheduled, NRT or HuntingQuery: the names the config's {@code kinds} use. */

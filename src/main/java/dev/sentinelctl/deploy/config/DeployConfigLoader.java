@@ -69,8 +69,12 @@ public final class DeployConfigLoader {
                 pointer.append('/').append(escape(e.getInstanceLocation().getName(i)));
             }
             if (e.getProperty() != null) pointer.append('/').append(escape(e.getProperty()));
-            problems.add(problem(display, doc.spanOf(pointer.toString(), true), "CONFIG-invalid",
-                    "invalid setting: " + e.getMessage(), HINT));
+            // A named property (unknown or required key) is reported at the key; a bad value at the value.
+            boolean atKey = e.getProperty() != null;
+            String where = pointer.length() == 0 ? "" : " " + pointer.substring(1).replace('/', '.').replace("~1", "/")
+                    .replace("~0", "~");
+            problems.add(problem(display, doc.spanOf(pointer.toString(), atKey), "CONFIG-invalid",
+                    "invalid setting" + where + ": " + e.getMessage(), HINT));
         }
         if (!problems.isEmpty()) throw new ConfigException(problems);
 

@@ -33,7 +33,7 @@ public record WorkspaceConfig(String name, String tenant, String subscription, S
 
     public boolean selects(ContentItem item) {
         for (ContentFilter f : include) if (!f.matches(item)) return false;
-        for (ContentFilter f : exclude) if (!f.isEmpty() && f.matches(item)) return false;
+        for (ContentFilter f : exclude) if (f.matchesAny(item)) return false;
         return true;
     }
 
