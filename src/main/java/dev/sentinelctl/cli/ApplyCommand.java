@@ -44,10 +44,6 @@ public final class ApplyCommand implements Callable<Integer>, EnvironmentAware {
     @Option(names = "--adopt", description = "Take over existing resources with the same id that sentinelctl does not own.")
     boolean adopt;
 
-    @Option(names = "--parallelism", defaultValue = "4", paramLabel = "N",
-            description = "Concurrent requests per subscription (default: ${DEFAULT-VALUE}; ARM throttles per subscription).")
-    int parallelism;
-
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
     String format;
 
@@ -66,7 +62,9 @@ public final class ApplyCommand implements Callable<Integer>, EnvironmentAware {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DeployCommands.checkFormat(format);
-        if (parallelism < 1 || parallelism > 64) throw new UserException("--parallelism must be 1 to 64, not " + parallelism);
+        if (deploy.parallelism < 1 || deploy.parallelism > 64) {
+            throw new UserException("--parallelism must be 1 to 64, not " + deploy.parallelism);
+        }
         if (maxDeletes < 0) throw new UserException("--max-deletes must be 0 or more");
         DeployRun run = new DeployRun(deploy, env);
         List<WorkspacePlan> plans;
@@ -93,7 +91,7 @@ public final class ApplyCommand implements Callable<Integer>, EnvironmentAware {
             out.flush();
             return conflicts ? ExitCodes.FINDINGS : ExitCodes.OK;
         }
-        Applier applier = new Applier(run::arm, run.source, parallelism, new ApplyProgress(err, System.console() != null));
+        Applier applier = new Applier(run::arm, run.source, deploy.parallelism, new ApplyProgress(err, System.console() != null));
         List<Applier.WorkspaceResult> results = applier.apply(plans);
         if (json) printJson(out, plans, results, null);
         else printSummary(out, results);

@@ -34,6 +34,11 @@ final class DeployOptions {
                     + "with --arm-endpoint and no authority host, the ARM endpoint, as the sandbox serves tokens).")
     URI authorityHost;
 
+    @Option(names = "--parallelism", defaultValue = "4", paramLabel = "N",
+            description = "Requests in flight per subscription, reading and writing (default: ${DEFAULT-VALUE}; "
+                    + "ARM throttles per principal and subscription).")
+    int parallelism;
+
     @Option(names = "--retries", defaultValue = "5", paramLabel = "N",
             description = "Retries of a throttled (429), failing (5xx) or dropped request (default: ${DEFAULT-VALUE}).")
     int retries;

@@ -38,6 +38,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
@@ -159,23 +163,48 @@ final class DeployRun {
         return new ArmRest(c.pipeline(), c.environment().getResourceManagerEndpoint());
     }
 
-    /** Plans every selected workspace: desired from content, actual from one list per resource type. */
+    /**
+     * Plans every selected workspace: desired from content, actual from one list per resource type. Workspaces are
+     * read concurrently, at most {@code --parallelism} at a time per subscription (a fleet of hundreds of
+     * workspaces is not read one after the other); plans come back in config order.
+     */
     List<WorkspacePlan> plan(List<Path> paths, Planner.Options planOptions) {
         Map<WorkspaceConfig, List<DesiredState.Source>> content = content(paths);
         DesiredState desired = new DesiredState(new ArmResources(dev.sentinelctl.arm.ArmApiVersion.DEFAULT), source);
         Planner planner = new Planner(source, planOptions);
-        List<WorkspacePlan> plans = new ArrayList<>();
-        for (WorkspaceConfig ws : workspaces) {
-            List<DesiredItem> items = desired.forWorkspace(ws, content.get(ws));
-            ActualState actual;
-            try {
-                actual = ActualState.read(arm(ws), ws);
-            } catch (ArmCallException e) {
-                throw new UserException("workspace '" + ws.name() + "': cannot read its resources: " + e.describe());
+        Map<String, ExecutorService> pools = new LinkedHashMap<>();
+        try {
+            List<Future<WorkspacePlan>> futures = new ArrayList<>();
+            for (WorkspaceConfig ws : workspaces) {
+                ArmRest arm = arm(ws); // credentials are built here, on this thread, so their errors are ours
+                ExecutorService pool = pools.computeIfAbsent(ws.subscription().toLowerCase(Locale.ROOT),
+                        s -> Executors.newFixedThreadPool(Math.max(1, options.parallelism), r -> {
+                            Thread t = new Thread(r, "plan-" + s);
+                            t.setDaemon(true);
+                            return t;
+                        }));
+                List<DesiredItem> items = desired.forWorkspace(ws, content.get(ws));
+                futures.add(pool.submit(() -> planner.plan(ws, items, ActualState.read(arm, ws))));
             }
-            plans.add(planner.plan(ws, items, actual));
+            List<WorkspacePlan> plans = new ArrayList<>();
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    plans.add(futures.get(i).get());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof ArmCallException arm) {
+                        throw new UserException("workspace '" + workspaces.get(i).name() + "': cannot read its resources: "
+                                + arm.describe());
+                    }
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new UserException("interrupted while reading the workspaces");
+                }
+            }
+            return plans;
+        } finally {
+            pools.values().forEach(ExecutorService::shutdownNow);
         }
-        return plans;
     }
 
     /** Prints content errors the way validate does, briefly. */

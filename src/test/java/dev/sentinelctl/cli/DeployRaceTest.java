@@ -34,6 +34,7 @@ class DeployRaceTest {
             options.armEndpoint = URI.create(f.sandbox.baseUrl().toString());
             options.armTrust = f.sandbox.trustFile();
             options.retries = 2;
+            options.parallelism = 2;
             options.retryDelayMs = 20;
             options.retryMaxDelayMs = 100;
             DeployRun run = new DeployRun(options, f.env);
