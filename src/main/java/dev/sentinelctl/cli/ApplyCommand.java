@@ -67,6 +67,7 @@ public final class ApplyCommand implements Callable<Integer>, EnvironmentAware {
         }
         if (maxDeletes < 0) throw new UserException("--max-deletes must be 0 or more");
         DeployRun run = new DeployRun(deploy, env);
+        run.noteSource(err);
         List<WorkspacePlan> plans;
         try {
             plans = run.plan(paths, new Planner.Options(prune, adopt));
@@ -87,6 +88,7 @@ public final class ApplyCommand implements Callable<Integer>, EnvironmentAware {
         boolean conflicts = plans.stream().anyMatch(p -> p.count(Change.Action.CONFLICT) > 0);
         if (plans.stream().noneMatch(WorkspacePlan::hasChanges)) {
             if (json) printJson(out, plans, List.of(), null);
+            else if (conflicts) out.println("Nothing to apply; the conflicts above need --adopt (or another id).");
             else out.println("No changes. The workspaces match the content.");
             out.flush();
             return conflicts ? ExitCodes.FINDINGS : ExitCodes.OK;

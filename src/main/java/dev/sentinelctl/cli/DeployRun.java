@@ -62,6 +62,8 @@ final class DeployRun {
     final DeployConfig config;
     final List<WorkspaceConfig> workspaces;
     final String source;
+    /** True when the config names no source and it came from the repository (a rename would change ownership). */
+    final boolean sourceDerived;
     private final DeployOptions options;
     private final Map<String, String> env;
     private final Map<String, ArmClients> clients = new ConcurrentHashMap<>();
@@ -82,6 +84,7 @@ final class DeployRun {
         this.workspaces = select(config.workspaces(), options.workspaces);
         Path base = options.config.toAbsolutePath().normalize().getParent();
         this.source = config.source().orElseGet(() -> SourceName.detect(base));
+        this.sourceDerived = config.source().isEmpty();
         try {
             URI authority = options.authorityHost;
             this.target = options.armEndpoint == null ? ArmTarget.AZURE
@@ -205,6 +208,14 @@ final class DeployRun {
         } finally {
             pools.values().forEach(ExecutorService::shutdownNow);
         }
+    }
+
+    /** Says where the ownership name came from when the config does not set it. */
+    void noteSource(java.io.PrintWriter err) {
+        if (!sourceDerived) return;
+        err.println("note: the config sets no 'source'; ownership is recorded as '" + source + "' (from the git remote"
+                + " or folder name). Set 'source:' so a renamed folder or remote does not turn owned rules into conflicts.");
+        err.flush();
     }
 
     /** Prints content errors the way validate does, briefly. */

@@ -61,7 +61,9 @@ public final class PlanCommand implements Callable<Integer>, EnvironmentAware {
         List<WorkspacePlan> plans;
         try {
             DeployCommands.checkFormat(format);
-            plans = new DeployRun(deploy, env).plan(paths, new Planner.Options(prune, adopt));
+            DeployRun run = new DeployRun(deploy, env);
+            run.noteSource(err);
+            plans = run.plan(paths, new Planner.Options(prune, adopt));
         } catch (DeployRun.ContentErrors e) {
             DeployRun.printContentErrors(e, err);
             return ExitCodes.FINDINGS;

@@ -43,6 +43,13 @@ public final class Planner {
             String owner = owner(meta, parentId);
             boolean ours = source.equalsIgnoreCase(owner == null ? "" : owner) && owner != null;
             List<FieldDiff> metaDiffs = metadataDiffs(meta, d.metadata().properties());
+            if (existing == null && owner != null && !ours && !options.adopt()) {
+                // Another source's marker for a resource that is gone: creating would overwrite its metadata.
+                changes.add(new Change(Change.Action.CONFLICT, d.type(), d.id(), d.displayName(), d, List.of(), null,
+                        false, false, false, "its metadata belongs to source '" + owner + "', not '" + source
+                        + "'; use --adopt to take it over", d.metadata().name()));
+                continue;
+            }
             if (existing == null) {
                 changes.add(new Change(Change.Action.CREATE, d.type(), d.id(), d.displayName(), d, List.of(), null, true,
                         !metaDiffs.isEmpty(), ours, ours ? "deleted outside sentinelctl since the last apply" : "",

@@ -165,4 +165,29 @@ class DeployApplyTest {
             assertEquals(0, f.run("plan", "--detailed-exitcode").exit());
         }
     }
+
+    @Test
+    void anotherSourcesMetadataIsNeverOverwrittenWithoutAdopt() throws Exception {
+        try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
+            f.rules(2);
+            String id = DeployFixture.ruleId(2);
+            String parent = "/subscriptions/" + DeployFixture.SUB + "/resourceGroups/" + RG
+                    + "/providers/Microsoft.OperationalInsights/workspaces/" + WS
+                    + "/providers/Microsoft.SecurityInsights/alertRules/" + id;
+            f.portal().metadatas().define("analyticsrule-" + id).withExistingWorkspace(RG, WS).withContentId(id)
+                    .withParentId(parent).withKind(com.azure.resourcemanager.securityinsights.models.Kind.ANALYTICS_RULE)
+                    .withSource(new com.azure.resourcemanager.securityinsights.models.MetadataSource()
+                            .withKind(com.azure.resourcemanager.securityinsights.models.SourceKind.SOURCE_REPOSITORY)
+                            .withName("other/repo"))
+                    .create();
+            CliRunner.Run apply = f.run("apply");
+            assertEquals(1, apply.exit(), apply.out() + apply.err());
+            assertTrue(apply.out().contains("! conflict alert rule " + id + " \"Rule number 2\"  (its metadata belongs to "
+                    + "source 'other/repo'"), apply.out());
+            assertEquals(1, f.count("PUT", "alertRules"), "the other rule was deployed");
+            assertEquals("other/repo", f.portal().metadatas().get(RG, WS, "analyticsrule-" + id).source().name());
+            assertEquals(0, f.run("apply", "--adopt").exit());
+            assertEquals(DeployFixture.SOURCE, f.portal().metadatas().get(RG, WS, "analyticsrule-" + id).source().name());
+        }
+    }
 }
