@@ -18,7 +18,8 @@ import picocli.CommandLine;
  * {@code apply} of N generated rules to the sandbox with a fixed latency per request, then a no-op rerun. Prints
  * the wall time against the ideal schedule (requests × latency ÷ parallelism) and the rerun's request counts.
  *
- * <pre>java -cp … dev.sentinelctl.bench.ApplySandboxBench [rules=500] [latencyMs=50] [parallelism=4]</pre>
+ * <pre>java -cp … dev.sentinelctl.bench.ApplySandboxBench [rules=500] [latencyMs=50] [parallelism=4] [arm-limits]</pre>
+ * With {@code arm-limits} the sandbox enforces ARM's write budget (200, +10/s) with 429 + Retry-After.
  */
 public final class ApplySandboxBench {
     private ApplySandboxBench() {
@@ -28,9 +29,11 @@ public final class ApplySandboxBench {
         int rules = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         long latency = args.length > 1 ? Long.parseLong(args[1]) : 50;
         int parallelism = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        boolean limits = args.length > 3 && args[3].equals("arm-limits");
         Path dir = Files.createTempDirectory("sentinelctl-apply-bench");
         writeContent(dir, rules);
         SandboxOptions options = SandboxOptions.defaults().withFaults(FaultOptions.NONE.withLatencyMs(latency));
+        if (limits) options = options.withLimits(dev.sentinelctl.deploy.sandbox.ArmLimits.REPORT_ONLY.enforced());
         try (ArmSandbox sandbox = ArmSandbox.start(options)) {
             Files.writeString(dir.resolve("sentinelctl.yaml"), """
                     source: bench/sentinel-content
@@ -48,8 +51,8 @@ public final class ApplySandboxBench {
                     sandbox.baseUrl().toString(), "--arm-trust", sandbox.trustFile().toString(), "--parallelism",
                     String.valueOf(parallelism)};
 
-            System.out.printf("apply of %d rules, %d ms latency per request, parallelism %d per subscription%n",
-                    rules, latency, parallelism);
+            System.out.printf("apply of %d rules, %d ms latency per request, parallelism %d per subscription%s%n",
+                    rules, latency, parallelism, limits ? ", ARM write budget enforced" : "");
             String[] plan = cmd.clone();
             plan[0] = "plan";
             long tp = System.nanoTime();
