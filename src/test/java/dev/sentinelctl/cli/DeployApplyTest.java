@@ -190,4 +190,46 @@ class DeployApplyTest {
             assertEquals(DeployFixture.SOURCE, f.portal().metadatas().get(RG, WS, "analyticsrule-" + id).source().name());
         }
     }
+
+    @Test
+    void theBundledContentDeploysAndReadsBackAsNoChange() throws Exception {
+        try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
+            // Scheduled and NRT rules with entity mappings, custom details, alert details overrides, incident
+            // grouping, and hunting queries: every field must survive the service and compare equal.
+            CliRunner.Run apply = f.run("apply", Path.of("content").toAbsolutePath().toString());
+            assertEquals(0, apply.exit(), apply.out() + apply.err());
+            CliRunner.Run plan = f.run("plan", "--detailed-exitcode", "--format", "json",
+                    Path.of("content").toAbsolutePath().toString());
+            assertEquals(0, plan.exit(), plan.out() + plan.err());
+            tools.jackson.databind.JsonNode json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(plan.out());
+            assertEquals(0, json.get("summary").get("create").asInt());
+            assertTrue(json.get("summary").get("unchanged").asInt() >= 9, plan.out());
+        }
+    }
+
+    @Test
+    void aRejectedItemFailsAloneAndARerunConverges() throws Exception {
+        try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
+            f.rules(3);
+            String bad = DeployFixture.ruleId(2);
+            String config = java.nio.file.Files.readString(f.config);
+            // queryPeriod shorter than queryFrequency: the service (and the sandbox) answer 400 for this rule only.
+            f.writeConfig(config + "    overrides:\n      " + bad + ": {queryFrequency: 2h, queryPeriod: 1h}\n");
+            CliRunner.Run apply = f.run("apply", "--format", "json");
+            assertEquals(1, apply.exit(), apply.out() + apply.err());
+            tools.jackson.databind.JsonNode json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(apply.out());
+            tools.jackson.databind.JsonNode result = json.get("results").get(0);
+            assertEquals(2, result.get("created").asInt());
+            assertEquals(1, result.get("failures").size());
+            assertEquals(bad, result.get("failures").get(0).get("id").asString());
+            assertTrue(result.get("failures").get(0).get("error").asString().startsWith("400 BadRequest"),
+                    result.toString());
+
+            f.writeConfig(config);
+            CliRunner.Run again = f.run("apply");
+            assertEquals(0, again.exit(), again.out() + again.err());
+            assertTrue(again.out().contains("1 to create, 0 to update"), again.out());
+            assertEquals(0, f.run("plan", "--detailed-exitcode").exit());
+        }
+    }
 }
