@@ -123,10 +123,19 @@ public final class Applier {
                 return new ItemResult(c, true, null);
             }
             DesiredItem d = c.desired();
+            ObjectNode meta = JsonNodeFactory.instance.objectNode();
+            meta.set("properties", d.metadata().properties().deepCopy());
             if (c.writeMetadata()) {
-                ObjectNode body = JsonNodeFactory.instance.objectNode();
-                body.set("properties", d.metadata().properties().deepCopy());
-                rest.put(metaId, ResourceType.METADATA.apiVersion(), body);
+                try {
+                    rest.put(metaId, ResourceType.METADATA.apiVersion(), meta);
+                } catch (ArmCallException e) {
+                    // Should a service refuse a marker whose parent does not exist yet (400/404), fall back to
+                    // resource first, marker second: the item still lands, only the half-done window differs.
+                    if (c.action() != Change.Action.CREATE || (e.status() != 400 && e.status() != 404)) throw e;
+                    writeResource(rest, wsId, c, d);
+                    rest.put(metaId, ResourceType.METADATA.apiVersion(), meta);
+                    return new ItemResult(c, true, null);
+                }
             }
             if (c.writeResource()) writeResource(rest, wsId, c, d);
             return new ItemResult(c, true, null);

@@ -14,6 +14,7 @@ import java.util.List;
  * @param writeMetadata  PUT the ownership metadata
  * @param ownedBefore    sentinelctl (this source) owned it already: a difference is drift
  * @param note           why, for people (e.g. "owned by 'other/repo'", "deleted outside sentinelctl")
+ * @param metadataName   the name of the item's ownership metadata resource ({@code analyticsrule-<id>})
  */
 public record Change(Action action, ResourceType type, String id, String displayName, DesiredItem desired,
         List<FieldDiff> diffs, String etag, boolean writeResource, boolean writeMetadata, boolean ownedBefore,

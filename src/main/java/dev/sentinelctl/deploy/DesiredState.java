@@ -9,7 +9,6 @@ import dev.sentinelctl.deploy.config.RuleOverride;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -63,9 +62,5 @@ public final class DesiredState {
 
     public String sourceName() {
         return sourceName;
-    }
-
-    static Optional<String> text(ObjectNode n, String field) {
-        return n.has(field) && n.get(field).isString() ? Optional.of(n.get(field).asString()) : Optional.empty();
     }
 }

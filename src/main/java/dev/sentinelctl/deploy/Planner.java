@@ -41,7 +41,7 @@ public final class Planner {
             ObjectNode meta = actual.metadata().get(ActualState.key(d.metadata().name()));
             String parentId = d.metadata().properties().path("parentId").asString();
             String owner = owner(meta, parentId);
-            boolean ours = source.equalsIgnoreCase(owner == null ? "" : owner) && owner != null;
+            boolean ours = owner != null && source.equalsIgnoreCase(owner);
             List<FieldDiff> metaDiffs = metadataDiffs(meta, d.metadata().properties());
             if (existing == null && owner != null && !ours && !options.adopt()) {
                 // Another source's marker for a resource that is gone: creating would overwrite its metadata.
@@ -83,7 +83,7 @@ public final class Planner {
             String kind = p.path("kind").asString("");
             if (!kind.equals("AnalyticsRule") && !kind.equals("HuntingQuery")) continue;
             String parentId = p.path("parentId").asString("");
-            if (!source.equalsIgnoreCase(owner(e.getValue(), parentId) == null ? "" : owner(e.getValue(), parentId))) continue;
+            if (!source.equalsIgnoreCase(String.valueOf(owner(e.getValue(), parentId)))) continue;
             ResourceType type = kind.equals("AnalyticsRule") ? ResourceType.ALERT_RULE : ResourceType.SAVED_SEARCH;
             String name = parentId.substring(parentId.lastIndexOf('/') + 1);
             boolean inWorkspace = parentId.toLowerCase(Locale.ROOT).startsWith(wsPrefix);
