@@ -40,7 +40,28 @@ class DeployConfigTest {
         assertTrue(r.err().contains("sentinelctl.yaml:3:17: invalid setting defaults.subscription:"), r.err());
         assertTrue(r.err().contains("sentinelctl.yaml:4:15: invalid setting defaults.credential:"), r.err());
         assertTrue(r.err().contains("sentinelctl.yaml:8:5: invalid setting workspaces.prod.severity:"), r.err());
-        assertTrue(r.err().contains("severity"), r.err());
+        assertTrue(r.err().contains("defaults.subscription: 'not-a-guid' is not a subscription id (a GUID)"), r.err());
+        assertTrue(r.err().contains("defaults.credential: 'password-in-here' is not one of: environment, "
+                + "workload-identity, github-oidc, azure-cli, managed-identity"), r.err());
+        assertTrue(r.err().contains("workspaces.prod.severity: unknown setting 'severity' here"), r.err());
+    }
+
+    @Test
+    void badNamesAndDurationsAreExplained() {
+        CliRunner.Run r = plan("""
+                workspaces:
+                  "bad name":
+                    workspace: ws-prod
+                    overrides:
+                      "not valid!": {enabled: false}
+                      abc: {queryFrequency: soon}
+                """);
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("sentinelctl.yaml:2:3: invalid setting workspaces.bad name: 'bad name' is not a valid name here"), r.err());
+        assertTrue(r.err().contains("sentinelctl.yaml:5:7: invalid setting workspaces.bad name.overrides.not valid!: "
+                + "'not valid!' is not a valid name here"), r.err());
+        assertTrue(r.err().contains("sentinelctl.yaml:6:29: invalid setting workspaces.bad name.overrides.abc.queryFrequency: "
+                + "'soon' is not a duration; write 30m, 1h, 1d or PT1H"), r.err());
     }
 
     @Test

@@ -74,7 +74,7 @@ public final class DeployConfigLoader {
             String where = pointer.length() == 0 ? "" : " " + pointer.substring(1).replace('/', '.').replace("~1", "/")
                     .replace("~0", "~");
             problems.add(problem(display, doc.spanOf(pointer.toString(), atKey), "CONFIG-invalid",
-                    "invalid setting" + where + ": " + e.getMessage(), HINT));
+                    "invalid setting" + where + ": " + explain(e), HINT));
         }
         if (!problems.isEmpty()) throw new ConfigException(problems);
 
@@ -112,6 +112,44 @@ public final class DeployConfigLoader {
         if (!problems.isEmpty()) throw new ConfigException(problems);
         Optional<String> source = root.has("source") ? Optional.of(root.get("source").asString()) : Optional.empty();
         return new DeployConfig(file, source, workspaces);
+    }
+
+    /** The schema error in the config's words; the library's message when there is nothing better to say. */
+    static String explain(Error e) {
+        JsonNode value = e.getInstanceNode();
+        String shown = value == null ? "" : value.isString() ? "'" + value.asString() + "'" : String.valueOf(value);
+        String keyword = e.getKeyword() == null ? "" : e.getKeyword();
+        String field = e.getInstanceLocation().getNameCount() == 0 ? ""
+                : String.valueOf(e.getInstanceLocation().getName(e.getInstanceLocation().getNameCount() - 1));
+        switch (keyword) {
+            case "additionalProperties":
+                return "unknown setting '" + e.getProperty() + "' here";
+            case "required":
+                return "missing required setting '" + e.getProperty() + "'";
+            case "enum": {
+                JsonNode allowed = e.getSchemaNode();
+                List<String> values = new ArrayList<>();
+                if (allowed != null) allowed.forEach(v -> values.add(v.asString()));
+                return shown + " is not one of: " + String.join(", ", values);
+            }
+            case "pattern":
+                if (field.equals("subscription")) return shown + " is not a subscription id (a GUID)";
+                if (field.equals("workspace")) {
+                    return shown + " is not a Log Analytics workspace name (4-63 letters, digits and hyphens)";
+                }
+                if (field.equals("resourceGroup")) return shown + " is not a resource group name";
+                if (field.equals("queryFrequency") || field.equals("queryPeriod")) {
+                    return shown + " is not a duration; write 30m, 1h, 1d or PT1H";
+                }
+                return shown + " " + e.getMessage();
+            case "propertyNames":
+                return "'" + e.getProperty() + "' is not a valid name here (letters, digits, '.', '_', '-'; "
+                        + "overrides: a rule id or \"*\")";
+            case "type":
+                return shown + " " + e.getMessage();
+            default:
+                return e.getMessage();
+        }
     }
 
     private static ConfigLayer layer(JsonNode node, Path base) {
