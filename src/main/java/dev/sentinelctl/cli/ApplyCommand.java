@@ -4,6 +4,7 @@ import dev.sentinelctl.deploy.Applier;
 import dev.sentinelctl.deploy.Change;
 import dev.sentinelctl.deploy.PlanReport;
 import dev.sentinelctl.deploy.Planner;
+import dev.sentinelctl.deploy.SavedPlan;
 import dev.sentinelctl.deploy.WorkspacePlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -26,7 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
             "and read every workspace back to verify. Failed items are reported; the others go on; a rerun converges."},
         footer = {"", "Exit codes: 0 every change applied and verified, 1 some failed, conflicts, or over --max-deletes,",
             "2 usage/environment error.", "", "Examples:", "  sentinelctl apply --config sentinelctl.yaml",
-            "  sentinelctl apply --workspace prod --prune --max-deletes 25 --parallelism 8"})
+            "  sentinelctl apply --workspace prod --prune --max-deletes 25 --parallelism 8",
+            "  sentinelctl apply --plan reviewed.plan"})
 public final class ApplyCommand implements Callable<Integer>, EnvironmentAware {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Content files or folders (default: the config's paths).")
     List<Path> paths;
@@ -43,6 +45,11 @@ public final class ApplyCommand implements Callable<Integer>, EnvironmentAware {
 
     @Option(names = "--adopt", description = "Take over existing resources with the same id that sentinelctl does not own.")
     boolean adopt;
+
+    @Option(names = "--plan", paramLabel = "FILE",
+            description = "Apply a plan saved with `plan --out FILE`: plan again (with its --prune/--adopt, paths and "
+                    + "workspaces) and refuse unless the changes are exactly the saved ones.")
+    Path savedPlan;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
     String format;
@@ -66,14 +73,41 @@ public final class ApplyCommand implements Callable<Integer>, EnvironmentAware {
             throw new UserException("--parallelism must be 1 to 64, not " + deploy.parallelism);
         }
         if (maxDeletes < 0) throw new UserException("--max-deletes must be 0 or more");
+        SavedPlan.Loaded saved = null;
+        Planner.Options planOptions = new Planner.Options(prune, adopt);
+        if (savedPlan != null) {
+            try {
+                saved = SavedPlan.read(savedPlan);
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage());
+            }
+            if ((prune && !saved.options().prune()) || (adopt && !saved.options().adopt())) {
+                throw new UserException("--prune/--adopt differ from the saved plan's; plan again with them");
+            }
+            planOptions = saved.options();
+            if (deploy.workspaces.isEmpty()) deploy.workspaces.addAll(saved.workspaces());
+            if ((paths == null || paths.isEmpty()) && !saved.paths().isEmpty()) {
+                paths = saved.paths().stream().map(Path::of).toList();
+            }
+        }
         DeployRun run = new DeployRun(deploy, env);
         run.noteSource(err);
         List<WorkspacePlan> plans;
         try {
-            plans = run.plan(paths, new Planner.Options(prune, adopt));
+            plans = run.plan(paths, planOptions);
         } catch (DeployRun.ContentErrors e) {
             DeployRun.printContentErrors(e, err);
             return ExitCodes.FINDINGS;
+        }
+        if (saved != null) {
+            List<String> drift = SavedPlan.differences(saved.plan(), plans);
+            if (!drift.isEmpty()) {
+                err.println("sentinelctl: refusing to apply " + savedPlan + ": the workspaces or the content changed "
+                        + "since it was saved. Plan again and review.");
+                drift.stream().limit(20).forEach(d -> err.println("  " + d));
+                err.flush();
+                return ExitCodes.FINDINGS;
+            }
         }
         boolean json = format.equals("json");
         if (!json) PlanReport.text(plans, out, false);

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             "With --detailed-exitcode (Terraform's): 0 no changes, 1 error or conflict, 2 changes to apply.",
             "", "Examples:", "  sentinelctl plan --config sentinelctl.yaml",
             "  sentinelctl plan --workspace prod --prune --format json > plan.json",
+            "  sentinelctl plan --prune --out reviewed.plan   then   sentinelctl apply --plan reviewed.plan",
             "  sentinelctl plan --arm-endpoint https://127.0.0.1:8443 --arm-trust .sandbox/sandbox-cert.pem"})
 public final class PlanCommand implements Callable<Integer>, EnvironmentAware {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Content files or folders (default: the config's paths).")
@@ -43,6 +44,10 @@ public final class PlanCommand implements Callable<Integer>, EnvironmentAware {
 
     @Option(names = "--detailed-exitcode", description = "Exit 0 when there is nothing to change, 2 when there are changes, 1 on error.")
     boolean detailedExitcode;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Also save the plan for review; `apply --plan FILE` applies it only if nothing changed since.")
+    Path saveTo;
 
     @Spec
     CommandSpec spec;
@@ -72,6 +77,15 @@ public final class PlanCommand implements Callable<Integer>, EnvironmentAware {
             err.println("sentinelctl: " + e.getMessage());
             err.flush();
             return 1;
+        }
+        if (saveTo != null) {
+            try {
+                dev.sentinelctl.deploy.SavedPlan.write(saveTo, plans, new Planner.Options(prune, adopt), paths);
+            } catch (java.io.IOException e) {
+                err.println("sentinelctl: cannot write " + saveTo + ": " + e.getMessage());
+                err.flush();
+                return detailedExitcode ? 1 : ExitCodes.USAGE;
+            }
         }
         if (format.equals("json")) {
             out.println(DeployCommands.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(PlanReport.json(plans)));

@@ -60,4 +60,34 @@ class DeployRaceTest {
             assertEquals(0, f.run("plan", "--detailed-exitcode").exit());
         }
     }
+
+    @Test
+    void aSavedPlanIsAppliedOnlyWhileItStillHolds() throws Exception {
+        try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
+            f.rules(3);
+            assertEquals(0, f.run("apply").exit());
+            java.nio.file.Files.delete(f.ruleFile(3));
+            f.rule(1, "High", DeployFixture.query(1));
+            Path saved = dir.resolve("reviewed.plan");
+            CliRunner.Run plan = f.run("plan", "--prune", "--out", saved.toString());
+            assertEquals(0, plan.exit(), plan.out() + plan.err());
+
+            // Someone edits rule 1 in the portal after the review: the saved plan no longer holds.
+            String id = DeployFixture.ruleId(1);
+            ScheduledAlertRule one = (ScheduledAlertRule) f.portal().alertRules().get(RG, WS, id).innerModel();
+            f.portal().alertRules().createOrUpdate(RG, WS, id, one.withEnabled(false));
+            f.sandbox.stats().reset();
+            CliRunner.Run refused = f.run("apply", "--plan", saved.toString());
+            assertEquals(1, refused.exit(), refused.out() + refused.err());
+            assertTrue(refused.err().contains("refusing to apply " + saved), refused.err());
+            assertTrue(refused.err().contains("changed since the plan was saved: prod: update alert-rule " + id), refused.err());
+            assertEquals(0, f.count("PUT", "alertRules") + f.count("DELETE", "alertRules"));
+
+            assertEquals(0, f.run("plan", "--prune", "--out", saved.toString()).exit());
+            CliRunner.Run apply = f.run("apply", "--plan", saved.toString());
+            assertEquals(0, apply.exit(), apply.out() + apply.err());
+            assertEquals(1, f.count("DELETE", "alertRules"), "the saved plan's --prune was applied");
+            assertEquals(0, f.run("plan", "--detailed-exitcode", "--prune").exit());
+        }
+    }
 }
