@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Progress of apply on a terminal: one line per workspace, rewritten in place (ANSI cursor movement) as items
- * finish. Off the terminal (CI logs, pipes) it prints nothing; the summary table says it all at the end.
+ * finish. Off the terminal (CI logs, pipes) one line per workspace when it is done, with no control characters.
  */
 final class ApplyProgress implements Applier.Listener {
     private final PrintWriter err;
@@ -23,8 +23,14 @@ final class ApplyProgress implements Applier.Listener {
 
     @Override
     public synchronized void progress(WorkspacePlan plan, int done, int failed, int total) {
-        if (!tty) return;
         String name = plan.workspace().name();
+        if (!tty) {
+            if (done == total && total > 0) {
+                err.println("  " + name + ": " + done + "/" + total + " changes done" + (failed == 0 ? "" : ", " + failed + " failed"));
+                err.flush();
+            }
+            return;
+        }
         int index = order.indexOf(name);
         String line = String.format("  %-24s %d/%d done%s", name, done, total, failed == 0 ? "" : ", " + failed + " failed");
         if (index < 0) {

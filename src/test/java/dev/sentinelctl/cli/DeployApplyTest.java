@@ -33,6 +33,9 @@ class DeployApplyTest {
             CliRunner.Run apply = f.run("apply");
             assertEquals(0, apply.exit(), apply.out() + apply.err());
             assertTrue(apply.out().contains("Apply complete"), apply.out());
+            assertTrue(apply.err().contains("  prod: 6/6 changes done\n"),
+                    apply.err());
+            assertFalse(apply.err().contains("\u001b["), "no cursor movement off a terminal");
             assertEquals(5, f.count("PUT", "alertRules"));
             assertEquals(1, f.count("PUT", "savedSearches"));
             assertEquals(6, f.count("PUT", "metadata"));
