@@ -125,14 +125,15 @@ public final class ApplyCommand implements Callable<Integer>, EnvironmentAware {
             else if (conflicts) out.println("Nothing to apply; the conflicts above need --adopt (or another id).");
             else out.println("No changes. The workspaces match the content.");
             out.flush();
-            return conflicts ? ExitCodes.FINDINGS : ExitCodes.OK;
+            return run.reportUnreadable(err) || conflicts ? ExitCodes.FINDINGS : ExitCodes.OK;
         }
         Applier applier = new Applier(run::arm, run.source, deploy.parallelism, new ApplyProgress(err, System.console() != null));
         List<Applier.WorkspaceResult> results = applier.apply(plans);
         if (json) printJson(out, plans, results, null);
         else printSummary(out, results);
         boolean failed = results.stream().anyMatch(Applier.WorkspaceResult::failed);
-        return failed || conflicts ? ExitCodes.FINDINGS : ExitCodes.OK;
+        boolean unreadable = run.reportUnreadable(err);
+        return failed || conflicts || unreadable ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
     static void printSummary(PrintWriter out, List<Applier.WorkspaceResult> results) {

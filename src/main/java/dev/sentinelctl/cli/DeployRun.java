@@ -67,6 +67,8 @@ final class DeployRun {
     private final DeployOptions options;
     private final Map<String, String> env;
     private final Map<String, ArmClients> clients = new ConcurrentHashMap<>();
+    /** Workspaces the last {@link #plan} could not read, with why; they are left out of its plans. */
+    final List<String> unreadable = new ArrayList<>();
     private final ArmTarget target;
     private final RetrySettings retry;
 
@@ -190,13 +192,17 @@ final class DeployRun {
                 futures.add(pool.submit(() -> planner.plan(ws, items, ActualState.read(arm, ws))));
             }
             List<WorkspacePlan> plans = new ArrayList<>();
+            unreadable.clear();
             for (int i = 0; i < futures.size(); i++) {
                 try {
                     plans.add(futures.get(i).get());
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof ArmCallException arm) {
-                        throw new UserException("workspace '" + workspaces.get(i).name() + "': cannot read its resources: "
+                        // One unreachable workspace must not stop a fleet: the others are planned, the command
+                        // reports this one and fails at the end. Only when none can be read is it an environment error.
+                        unreadable.add("workspace '" + workspaces.get(i).name() + "': cannot read its resources: "
                                 + arm.describe());
+                        continue;
                     }
                     throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
                 } catch (InterruptedException e) {
@@ -204,10 +210,18 @@ final class DeployRun {
                     throw new UserException("interrupted while reading the workspaces");
                 }
             }
+            if (plans.isEmpty() && !unreadable.isEmpty()) throw new UserException(String.join("\n", unreadable));
             return plans;
         } finally {
             pools.values().forEach(ExecutorService::shutdownNow);
         }
+    }
+
+    /** Reports the workspaces that could not be read; true when there were any (the command then exits 1). */
+    boolean reportUnreadable(java.io.PrintWriter err) {
+        for (String u : unreadable) err.println("error: " + u + " (skipped; the other workspaces were planned)");
+        err.flush();
+        return !unreadable.isEmpty();
     }
 
     /** Says where the ownership name came from when the config does not set it. */

@@ -53,9 +53,11 @@ public final class DriftCommand implements Callable<Integer>, EnvironmentAware {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<WorkspacePlan> plans;
+        DeployRun run;
         try {
             DeployCommands.checkFormat(format);
-            plans = new DeployRun(deploy, env).plan(paths, new Planner.Options(false, false));
+            run = new DeployRun(deploy, env);
+            plans = run.plan(paths, new Planner.Options(false, false));
         } catch (DeployRun.ContentErrors e) {
             DeployRun.printContentErrors(e, err);
             return 1;
@@ -104,6 +106,7 @@ public final class DriftCommand implements Callable<Integer>, EnvironmentAware {
                     + " differ from the content; apply restores them.");
         }
         out.flush();
+        if (run.reportUnreadable(err)) return 1;
         return drifted > 0 ? 2 : 0;
     }
 

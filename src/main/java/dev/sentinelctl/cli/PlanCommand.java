@@ -64,9 +64,10 @@ public final class PlanCommand implements Callable<Integer>, EnvironmentAware {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<WorkspacePlan> plans;
+        DeployRun run;
         try {
             DeployCommands.checkFormat(format);
-            DeployRun run = new DeployRun(deploy, env);
+            run = new DeployRun(deploy, env);
             run.noteSource(err);
             plans = run.plan(paths, new Planner.Options(prune, adopt));
         } catch (DeployRun.ContentErrors e) {
@@ -94,7 +95,7 @@ public final class PlanCommand implements Callable<Integer>, EnvironmentAware {
             PlanReport.text(plans, out, false);
         }
         boolean conflicts = plans.stream().anyMatch(p -> p.count(Change.Action.CONFLICT) > 0);
-        if (conflicts) return 1;
+        if (run.reportUnreadable(err) || conflicts) return 1;
         if (detailedExitcode) return plans.stream().anyMatch(WorkspacePlan::hasChanges) ? 2 : 0;
         return ExitCodes.OK;
     }

@@ -45,8 +45,8 @@ public final class ArmRest {
         int pages = 0;
         while (url != null) {
             if (++pages > 10_000) throw new ArmCallException(0, "TooManyPages", "paging of " + collectionId + " does not end", null);
-            JsonNode page = send(HttpMethod.GET, url, null).orElseThrow(
-                    () -> new ArmCallException(404, "NotFound", "the workspace " + collectionId + " was not found", null));
+            // A 404 on a list means the workspace (or its resource group) is missing: ARM's own error says which.
+            JsonNode page = send(HttpMethod.GET, url, null, false).orElseThrow();
             for (JsonNode v : page.path("value")) if (v instanceof ObjectNode o) out.add(o);
             JsonNode next = page.get("nextLink");
             url = next != null && next.isString() && !next.asString().isBlank() ? next.asString() : null;
@@ -55,18 +55,18 @@ public final class ArmRest {
     }
 
     public Optional<ObjectNode> get(String resourceId, String apiVersion) {
-        return send(HttpMethod.GET, url(resourceId, apiVersion), null).map(n -> (ObjectNode) n);
+        return send(HttpMethod.GET, url(resourceId, apiVersion), null, true).map(n -> (ObjectNode) n);
     }
 
     /** PUT; the answer is the resource as stored. */
     public ObjectNode put(String resourceId, String apiVersion, ObjectNode body) {
-        return (ObjectNode) send(HttpMethod.PUT, url(resourceId, apiVersion), body)
+        return (ObjectNode) send(HttpMethod.PUT, url(resourceId, apiVersion), body, false)
                 .orElseThrow(() -> new ArmCallException(404, "NotFound", "PUT " + resourceId + " answered 404", null));
     }
 
     /** DELETE; a resource that is already gone is fine. */
     public void delete(String resourceId, String apiVersion) {
-        send(HttpMethod.DELETE, url(resourceId, apiVersion), null);
+        send(HttpMethod.DELETE, url(resourceId, apiVersion), null, true);
     }
 
     private String url(String resourceId, String apiVersion) {
@@ -78,8 +78,8 @@ public final class ArmRest {
         return sb.append("?api-version=").append(apiVersion).toString();
     }
 
-    /** Empty for a 404 on GET/DELETE; throws {@link ArmCallException} for other failures. */
-    private Optional<JsonNode> send(HttpMethod method, String url, ObjectNode body) {
+    /** Empty for a 404 when {@code emptyOn404}; throws {@link ArmCallException} for other failures. */
+    private Optional<JsonNode> send(HttpMethod method, String url, ObjectNode body, boolean emptyOn404) {
         HttpRequest request = new HttpRequest(method, url);
         request.setHeader(HttpHeaderName.ACCEPT, "application/json");
         if (body != null) {
@@ -95,7 +95,7 @@ public final class ArmRest {
             // Retries are exhausted: the connection kept failing (dropped, refused, TLS) or the token could not be had.
             throw new ArmCallException(0, "ConnectionFailed", method + " " + pathOf(url) + ": " + rootMessage(e), e);
         }
-        if (status == 404 && method != HttpMethod.PUT) return Optional.empty();
+        if (status == 404 && emptyOn404) return Optional.empty();
         if (status >= 400) {
             String code = "HttpError";
             String message = "";

@@ -11,6 +11,7 @@ import com.azure.resourcemanager.securityinsights.models.ScheduledAlertRule;
 import dev.sentinelctl.deploy.sandbox.SandboxOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -233,6 +234,25 @@ class DeployApplyTest {
             assertEquals(0, again.exit(), again.out() + again.err());
             assertTrue(again.out().contains("1 to create, 0 to update"), again.out());
             assertEquals(0, f.run("plan", "--detailed-exitcode").exit());
+        }
+    }
+
+    @Test
+    void anUnreadableWorkspaceIsReportedAndTheOthersAreApplied() throws Exception {
+        SandboxOptions only = SandboxOptions.defaults().withWorkspaces(List.of(
+                dev.sentinelctl.deploy.sandbox.WorkspaceRef.parse(DeployFixture.SUB + "/" + RG + "/" + WS)));
+        try (DeployFixture f = new DeployFixture(dir, only)) {
+            f.rules(2);
+            f.writeConfig(java.nio.file.Files.readString(f.config) + "  ghost:\n    workspace: ws-ghost\n");
+            CliRunner.Run apply = f.run("apply");
+            assertEquals(1, apply.exit(), apply.out() + apply.err());
+            assertTrue(apply.err().contains("error: workspace 'ghost': cannot read its resources: 404 ResourceNotFound"),
+                    apply.err());
+            assertTrue(apply.out().contains("Apply complete"), apply.out());
+            assertEquals(2, f.count("PUT", "alertRules"), "prod was applied");
+            CliRunner.Run plan = f.run("plan", "--workspace", "ghost");
+            assertEquals(2, plan.exit(), "nothing readable at all is an environment error");
+            assertTrue(plan.err().contains("workspace 'ghost': cannot read its resources"), plan.err());
         }
     }
 }
