@@ -10,9 +10,11 @@ import picocli.CommandLine.Option;
         description = "Microsoft Sentinel content as code: validate, lint KQL, build ARM, plan and deploy.",
         subcommands = {CheckCommand.class, ValidateCommand.class, LintCommand.class, BuildCommand.class, ImportCommand.class,
                 NewCommand.class, RulesCommand.class, CoverageCommand.class, DocsCommand.class, KqlCommand.class,
-                SandboxCommand.class, CompletionCommand.class, RoundtripCommand.class},
+                SandboxCommand.class, PlanCommand.class, ApplyCommand.class, DriftCommand.class, ExportCommand.class,
+                CompletionCommand.class, RoundtripCommand.class},
         footer = {"", "Examples:", "  sentinelctl check content", "  sentinelctl validate --format json rules/ > findings.json",
                 "  sentinelctl build content --out arm", "  sentinelctl import export.json --out content",
+                "  sentinelctl plan --config sentinelctl.yaml", "  sentinelctl apply --config sentinelctl.yaml --prune",
                 "  sentinelctl new analytic-rule \"Brute force against Entra ID\" --table SigninLogs"})
 public final class Main {
 
@@ -29,7 +31,23 @@ public final class Main {
     }
 
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
+        return commandLine(System.getenv());
+    }
+
+    /**
+     * The command line with {@code env} as the environment the deploy commands read credentials from (tests pass a
+     * map; nothing else reads it).
+     */
+    public static CommandLine commandLine(java.util.Map<String, String> env) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine cl = new CommandLine(new Main(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                K made = defaults.create(cls);
+                if (made instanceof EnvironmentAware aware) aware.environment(env);
+                return made;
+            }
+        });
         // Reports are UTF-8 whatever the platform's default charset, so file names and messages survive pipes.
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), false));
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));

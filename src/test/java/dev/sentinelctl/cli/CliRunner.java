@@ -11,7 +11,15 @@ public final class CliRunner {
     private CliRunner() {}
 
     public static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
+        return run(Main.commandLine(), args);
+    }
+
+    /** With {@code env} as the environment the deploy commands read (credentials); the real one is not used. */
+    public static Run runWithEnv(java.util.Map<String, String> env, String... args) {
+        return run(Main.commandLine(env), args);
+    }
+
+    private static Run run(CommandLine cl, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));

@@ -1,0 +1,189 @@
+package dev.sentinelctl.cli;
+
+import dev.sentinelctl.deploy.Applier;
+import dev.sentinelctl.deploy.Change;
+import dev.sentinelctl.deploy.PlanReport;
+import dev.sentinelctl.deploy.Planner;
+import dev.sentinelctl.deploy.SavedPlan;
+import dev.sentinelctl.deploy.WorkspacePlan;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code sentinelctl apply}: plan, then make each workspace match the content, verify, and report per workspace. */
+@Command(name = "apply", mixinStandardHelpOptions = true,
+        description = {"Plan, then create and update rules and hunting queries (recording ownership as Sentinel",
+            "metadata), delete owned ones whose content left the repository (--prune, capped by --max-deletes),",
+            "and read every workspace back to verify. Failed items are reported; the others go on; a rerun converges."},
+        footer = {"", "Exit codes: 0 every change applied and verified, 1 some failed, conflicts, or over --max-deletes,",
+            "2 usage/environment error.", "", "Examples:", "  sentinelctl apply --config sentinelctl.yaml",
+            "  sentinelctl apply --workspace prod --prune --max-deletes 25 --parallelism 8",
+            "  sentinelctl apply --plan reviewed.plan"})
+public final class ApplyCommand implements Callable<Integer>, EnvironmentAware {
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Content files or folders (default: the config's paths).")
+    List<Path> paths;
+
+    @Mixin
+    DeployOptions deploy;
+
+    @Option(names = "--prune", description = "Delete owned resources whose content left the repository.")
+    boolean prune;
+
+    @Option(names = "--max-deletes", defaultValue = "10", paramLabel = "N",
+            description = "Refuse to apply when the plan deletes more than N resources in total (default: ${DEFAULT-VALUE}).")
+    int maxDeletes;
+
+    @Option(names = "--adopt", description = "Take over existing resources with the same id that sentinelctl does not own.")
+    boolean adopt;
+
+    @Option(names = "--plan", paramLabel = "FILE",
+            description = "Apply a plan saved with `plan --out FILE`: plan again (with its --prune/--adopt, paths and "
+                    + "workspaces) and refuse unless the changes are exactly the saved ones.")
+    Path savedPlan;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Spec
+    CommandSpec spec;
+
+    private Map<String, String> env = System.getenv();
+
+    @Override
+    public void environment(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        DeployCommands.checkFormat(format);
+        if (deploy.parallelism < 1 || deploy.parallelism > 64) {
+            throw new UserException("--parallelism must be 1 to 64, not " + deploy.parallelism);
+        }
+        if (maxDeletes < 0) throw new UserException("--max-deletes must be 0 or more");
+        SavedPlan.Loaded saved = null;
+        Planner.Options planOptions = new Planner.Options(prune, adopt);
+        if (savedPlan != null) {
+            try {
+                saved = SavedPlan.read(savedPlan);
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage());
+            }
+            if ((prune && !saved.options().prune()) || (adopt && !saved.options().adopt())) {
+                throw new UserException("--prune/--adopt differ from the saved plan's; plan again with them");
+            }
+            planOptions = saved.options();
+            if (deploy.workspaces.isEmpty()) deploy.workspaces.addAll(saved.workspaces());
+            if ((paths == null || paths.isEmpty()) && !saved.paths().isEmpty()) {
+                paths = saved.paths().stream().map(Path::of).toList();
+            }
+        }
+        DeployRun run = new DeployRun(deploy, env);
+        run.noteSource(err);
+        List<WorkspacePlan> plans;
+        try {
+            plans = run.plan(paths, planOptions);
+        } catch (DeployRun.ContentErrors e) {
+            DeployRun.printContentErrors(e, err);
+            return ExitCodes.FINDINGS;
+        }
+        if (saved != null) {
+            List<String> drift = SavedPlan.differences(saved.plan(), plans);
+            if (!drift.isEmpty()) {
+                err.println("sentinelctl: refusing to apply " + savedPlan + ": the workspaces or the content changed "
+                        + "since it was saved. Plan again and review.");
+                drift.stream().limit(20).forEach(d -> err.println("  " + d));
+                err.flush();
+                return ExitCodes.FINDINGS;
+            }
+        }
+        boolean json = format.equals("json");
+        if (!json) PlanReport.text(plans, out, false);
+        long deletes = plans.stream().mapToLong(p -> p.count(Change.Action.DELETE)).sum();
+        if (deletes > maxDeletes) {
+            err.println("sentinelctl: refusing to apply: the plan deletes " + deletes + " resources, more than --max-deletes "
+                    + maxDeletes + ". Check the plan (was content moved or a path mistyped?), then raise --max-deletes.");
+            err.flush();
+            if (json) printJson(out, plans, List.of(), "refused: " + deletes + " deletes > --max-deletes " + maxDeletes);
+            return ExitCodes.FINDINGS;
+        }
+        boolean conflicts = plans.stream().anyMatch(p -> p.count(Change.Action.CONFLICT) > 0);
+        if (plans.stream().noneMatch(WorkspacePlan::hasChanges)) {
+            if (json) printJson(out, plans, List.of(), null);
+            else if (conflicts) out.println("Nothing to apply; the conflicts above need --adopt (or another id).");
+            else out.println("No changes. The workspaces match the content.");
+            out.flush();
+            return run.reportUnreadable(err) || conflicts ? ExitCodes.FINDINGS : ExitCodes.OK;
+        }
+        Applier applier = new Applier(run::arm, run.source, deploy.parallelism, new ApplyProgress(err, System.console() != null));
+        List<Applier.WorkspaceResult> results = applier.apply(plans);
+        if (json) printJson(out, plans, results, null);
+        else printSummary(out, results);
+        boolean failed = results.stream().anyMatch(Applier.WorkspaceResult::failed);
+        boolean unreadable = run.reportUnreadable(err);
+        return failed || conflicts || unreadable ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    static void printSummary(PrintWriter out, List<Applier.WorkspaceResult> results) {
+        out.println();
+        out.printf("%-24s %8s %8s %8s %10s %7s %10s %8s%n", "workspace", "created", "updated", "deleted", "unchanged",
+                "failed", "conflicts", "time");
+        for (Applier.WorkspaceResult r : results) {
+            long conflicts = r.plan().count(Change.Action.CONFLICT);
+            out.printf("%-24s %8d %8d %8d %10d %7d %10d %7.1fs%n", r.plan().workspace().name(),
+                    r.ok(Change.Action.CREATE), r.ok(Change.Action.UPDATE), r.ok(Change.Action.DELETE),
+                    r.plan().unchanged(), r.failures().size() - conflicts, conflicts, r.elapsed().toMillis() / 1000.0);
+        }
+        for (Applier.WorkspaceResult r : results) {
+            if (r.error() != null) out.println("error: " + r.plan().workspace().name() + ": " + r.error());
+            for (Applier.ItemResult f : r.failures()) {
+                out.println((f.change().action() == Change.Action.CONFLICT ? "conflict: " : "failed: ")
+                        + r.plan().workspace().name() + ": " + f.change().action().word() + " "
+                        + f.change().type().label() + " " + f.change().id() + " \"" + f.change().displayName() + "\": "
+                        + f.error());
+            }
+        }
+        boolean failed = results.stream().anyMatch(Applier.WorkspaceResult::failed);
+        out.println(failed ? "Apply finished with failures; the other changes were applied and verified. Rerun to converge."
+                : "Apply complete; every change was read back and verified.");
+        out.flush();
+    }
+
+    private static void printJson(PrintWriter out, List<WorkspacePlan> plans, List<Applier.WorkspaceResult> results,
+            String refused) {
+        ObjectNode root = PlanReport.json(plans);
+        if (refused != null) root.put("refused", refused);
+        ArrayNode list = root.putArray("results");
+        for (Applier.WorkspaceResult r : results) {
+            ObjectNode w = list.addObject();
+            w.put("workspace", r.plan().workspace().name());
+            w.put("created", r.ok(Change.Action.CREATE));
+            w.put("updated", r.ok(Change.Action.UPDATE));
+            w.put("deleted", r.ok(Change.Action.DELETE));
+            w.put("unchanged", r.plan().unchanged());
+            w.put("millis", r.elapsed().toMillis());
+            if (r.error() != null) w.put("error", r.error());
+            ArrayNode failures = w.putArray("failures");
+            for (Applier.ItemResult f : r.failures()) {
+                ObjectNode x = PlanReport.change(f.change());
+                x.put("error", f.error());
+                failures.add(x);
+            }
+        }
+        out.println(DeployCommands.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        out.flush();
+    }
+
+}

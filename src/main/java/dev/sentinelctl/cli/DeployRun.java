@@ -1,0 +1,244 @@
+package dev.sentinelctl.cli;
+
+import com.azure.core.http.policy.HttpLogDetailLevel;
+import dev.sentinelctl.arm.ArmResources;
+import dev.sentinelctl.arm.SourceName;
+import dev.sentinelctl.check.CheckRun;
+import dev.sentinelctl.check.FileChecker;
+import dev.sentinelctl.check.FileResult;
+import dev.sentinelctl.config.ConfigLoader.ConfigException;
+import dev.sentinelctl.content.ContentItem;
+import dev.sentinelctl.deploy.ActualState;
+import dev.sentinelctl.deploy.ArmCallException;
+import dev.sentinelctl.deploy.ArmRest;
+import dev.sentinelctl.deploy.DesiredItem;
+import dev.sentinelctl.deploy.DesiredState;
+import dev.sentinelctl.deploy.Planner;
+import dev.sentinelctl.deploy.WorkspacePlan;
+import dev.sentinelctl.deploy.azure.ArmClients;
+import dev.sentinelctl.deploy.azure.ArmTarget;
+import dev.sentinelctl.deploy.azure.CredentialKind;
+import dev.sentinelctl.deploy.azure.RetrySettings;
+import dev.sentinelctl.deploy.config.DeployConfig;
+import dev.sentinelctl.deploy.config.DeployConfigLoader;
+import dev.sentinelctl.deploy.config.WorkspaceConfig;
+import dev.sentinelctl.report.Diagnostic;
+import dev.sentinelctl.report.Severity;
+import dev.sentinelctl.schema.SchemaValidator;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+/**
+ * The wiring shared by plan, apply, drift and export: config, content, SDK clients per (credential, tenant), and
+ * planning every selected workspace. Failures the user can fix are {@link UserException}s.
+ */
+final class DeployRun {
+    /** Content that does not pass validate is not deployed; the diagnostics say why. */
+    static final class ContentErrors extends RuntimeException {
+        final List<Diagnostic> diagnostics;
+
+        ContentErrors(List<Diagnostic> diagnostics) {
+            super(diagnostics.size() + " content error(s)");
+            this.diagnostics = diagnostics;
+        }
+    }
+
+    final DeployConfig config;
+    final List<WorkspaceConfig> workspaces;
+    final String source;
+    /** True when the config names no source and it came from the repository (a rename would change ownership). */
+    final boolean sourceDerived;
+    private final DeployOptions options;
+    private final Map<String, String> env;
+    private final Map<String, ArmClients> clients = new ConcurrentHashMap<>();
+    /** Workspaces the last {@link #plan} could not read, with why; they are left out of its plans. */
+    final List<String> unreadable = new ArrayList<>();
+    private final ArmTarget target;
+    private final RetrySettings retry;
+
+    DeployRun(DeployOptions options, Map<String, String> env) {
+        this.options = options;
+        this.env = env;
+        try {
+            this.config = new DeployConfigLoader().load(options.config);
+        } catch (ConfigException e) {
+            throw new UserException("bad deployment config:\n" + e.diagnostics().stream()
+                    .map(d -> "  " + d.file() + ":" + d.line() + ":" + d.column() + ": " + d.message()
+                            + (d.fixHint().isEmpty() ? "" : "\n      fix: " + d.fixHint()))
+                    .collect(Collectors.joining("\n")));
+        }
+        this.workspaces = select(config.workspaces(), options.workspaces);
+        Path base = options.config.toAbsolutePath().normalize().getParent();
+        this.source = config.source().orElseGet(() -> SourceName.detect(base));
+        this.sourceDerived = config.source().isEmpty();
+        try {
+            URI authority = options.authorityHost;
+            this.target = options.armEndpoint == null ? ArmTarget.AZURE
+                    : ArmTarget.custom(options.armEndpoint, options.armTrust, authority);
+            this.retry = new RetrySettings(options.retries, Duration.ofMillis(options.retryDelayMs),
+                    Duration.ofMillis(options.retryMaxDelayMs));
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        if (options.armTrust != null && !Files.isRegularFile(options.armTrust)) {
+            throw new UserException("--arm-trust " + options.armTrust + " does not exist; pass the sandbox-cert.pem "
+                    + "the sandbox printed");
+        }
+    }
+
+    private static List<WorkspaceConfig> select(List<WorkspaceConfig> all, List<String> names) {
+        if (names.isEmpty()) return all;
+        List<WorkspaceConfig> out = new ArrayList<>();
+        for (String n : names) {
+            WorkspaceConfig ws = all.stream().filter(w -> w.name().equals(n)).findFirst().orElseThrow(() ->
+                    new UserException("no workspace '" + n + "' in the config; it has: "
+                            + all.stream().map(WorkspaceConfig::name).collect(Collectors.joining(", "))));
+            if (!out.contains(ws)) out.add(ws);
+        }
+        return out;
+    }
+
+    /** Loads and validates the content of every selected workspace; {@code paths} (if any) replace the config's. */
+    Map<WorkspaceConfig, List<DesiredState.Source>> content(List<Path> paths) {
+        Map<List<Path>, List<DesiredState.Source>> byPaths = new HashMap<>();
+        Map<WorkspaceConfig, List<DesiredState.Source>> out = new LinkedHashMap<>();
+        SchemaValidator schemas = new SchemaValidator();
+        for (WorkspaceConfig ws : workspaces) {
+            List<Path> roots = paths == null || paths.isEmpty() ? ws.paths() : paths;
+            out.put(ws, byPaths.computeIfAbsent(roots, r -> load(r, schemas)));
+        }
+        return out;
+    }
+
+    private static List<DesiredState.Source> load(List<Path> roots, SchemaValidator schemas) {
+        List<String> missing = roots.stream().filter(p -> !Files.exists(p)).map(Path::toString).toList();
+        if (!missing.isEmpty()) throw new UserException("no such content file or folder: " + String.join(", ", missing));
+        CheckRun.Outcome outcome = new CheckRun(new FileChecker(schemas, Checks.format(schemas, false))).run(roots);
+        List<Diagnostic> errors = outcome.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).toList();
+        if (!errors.isEmpty()) throw new ContentErrors(errors);
+        List<DesiredState.Source> items = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
+        for (FileResult r : outcome.files()) {
+            if (r.skipped().isPresent() || r.item().isEmpty()) continue;
+            ContentItem item = r.item().get();
+            if (!ids.add(item.id().toLowerCase(Locale.ROOT))) {
+                throw new UserException("two content files have the id " + item.id() + " (one is " + r.displayPath()
+                        + "); one would overwrite the other in the workspace");
+            }
+            items.add(new DesiredState.Source(item, r.displayPath()));
+        }
+        return items;
+    }
+
+    ArmRest arm(WorkspaceConfig ws) {
+        CredentialKind kind;
+        try {
+            kind = options.credential != null ? CredentialKind.parse(options.credential) : ws.credential();
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        ArmClients c = clients.computeIfAbsent(kind.cliName() + "|" + ws.tenant(), k -> {
+            Map<String, String> withTenant = new HashMap<>(env);
+            withTenant.put("AZURE_TENANT_ID", ws.tenant());
+            if (target.isCustom() && target.authorityHost() == null && !withTenant.containsKey("AZURE_AUTHORITY_HOST")) {
+                withTenant.put("AZURE_AUTHORITY_HOST", target.armEndpoint().toString());
+            }
+            try {
+                return ArmClients.create(target, kind, withTenant, retry, HttpLogDetailLevel.NONE);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw new UserException("workspace '" + ws.name() + "': " + e.getMessage());
+            }
+        });
+        return new ArmRest(c.pipeline(), c.environment().getResourceManagerEndpoint());
+    }
+
+    /**
+     * Plans every selected workspace: desired from content, actual from one list per resource type. Workspaces are
+     * read concurrently, at most {@code --parallelism} at a time per subscription (a fleet of hundreds of
+     * workspaces is not read one after the other); plans come back in config order.
+     */
+    List<WorkspacePlan> plan(List<Path> paths, Planner.Options planOptions) {
+        Map<WorkspaceConfig, List<DesiredState.Source>> content = content(paths);
+        DesiredState desired = new DesiredState(new ArmResources(dev.sentinelctl.arm.ArmApiVersion.DEFAULT), source);
+        Planner planner = new Planner(source, planOptions);
+        Map<String, ExecutorService> pools = new LinkedHashMap<>();
+        try {
+            List<Future<WorkspacePlan>> futures = new ArrayList<>();
+            for (WorkspaceConfig ws : workspaces) {
+                ArmRest arm = arm(ws); // credentials are built here, on this thread, so their errors are ours
+                ExecutorService pool = pools.computeIfAbsent(ws.subscription().toLowerCase(Locale.ROOT),
+                        s -> Executors.newFixedThreadPool(Math.max(1, options.parallelism), r -> {
+                            Thread t = new Thread(r, "plan-" + s);
+                            t.setDaemon(true);
+                            return t;
+                        }));
+                List<DesiredItem> items = desired.forWorkspace(ws, content.get(ws));
+                futures.add(pool.submit(() -> planner.plan(ws, items, ActualState.read(arm, ws))));
+            }
+            List<WorkspacePlan> plans = new ArrayList<>();
+            unreadable.clear();
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    plans.add(futures.get(i).get());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof ArmCallException arm) {
+                        // One unreachable workspace must not stop a fleet: the others are planned, the command
+                        // reports this one and fails at the end. Only when none can be read is it an environment error.
+                        unreadable.add("workspace '" + workspaces.get(i).name() + "': cannot read its resources: "
+                                + arm.describe());
+                        continue;
+                    }
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new UserException("interrupted while reading the workspaces");
+                }
+            }
+            if (plans.isEmpty() && !unreadable.isEmpty()) throw new UserException(String.join("\n", unreadable));
+            return plans;
+        } finally {
+            pools.values().forEach(ExecutorService::shutdownNow);
+        }
+    }
+
+    /** Reports the workspaces that could not be read; true when there were any (the command then exits 1). */
+    boolean reportUnreadable(java.io.PrintWriter err) {
+        for (String u : unreadable) err.println("error: " + u + " (skipped; the other workspaces were planned)");
+        err.flush();
+        return !unreadable.isEmpty();
+    }
+
+    /** Says where the ownership name came from when the config does not set it. */
+    void noteSource(java.io.PrintWriter err) {
+        if (!sourceDerived) return;
+        err.println("note: the config sets no 'source'; ownership is recorded as '" + source + "' (from the git remote"
+                + " or folder name). Set 'source:' so a renamed folder or remote does not turn owned rules into conflicts.");
+        err.flush();
+    }
+
+    /** Prints content errors the way validate does, briefly. */
+    static void printContentErrors(ContentErrors e, java.io.PrintWriter err) {
+        err.println("sentinelctl: the content has errors; nothing was planned or deployed:");
+        for (Diagnostic d : e.diagnostics.subList(0, Math.min(20, e.diagnostics.size()))) {
+            err.println("  " + d.file() + ":" + d.line() + ":" + d.column() + ": " + d.ruleId() + " " + d.message());
+        }
+        if (e.diagnostics.size() > 20) err.println("  … and " + (e.diagnostics.size() - 20) + " more (run check)");
+        err.flush();
+    }
+}

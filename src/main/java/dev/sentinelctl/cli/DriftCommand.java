@@ -1,0 +1,119 @@
+package dev.sentinelctl.cli;
+
+import dev.sentinelctl.deploy.Change;
+import dev.sentinelctl.deploy.PlanReport;
+import dev.sentinelctl.deploy.Planner;
+import dev.sentinelctl.deploy.WorkspacePlan;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code sentinelctl drift}: resources sentinelctl owns that differ from the content (edited or disabled in the
+ * portal) or that were deleted by hand. Content not yet deployed is not drift; it is only counted.
+ */
+@Command(name = "drift", mixinStandardHelpOptions = true,
+        description = {"Report owned rules and hunting queries changed or deleted outside sentinelctl since the last",
+            "apply, with the field differences (workspace value → repository value)."},
+        footer = {"", "Exit codes (Terraform's detailed convention, so a scheduled job can alert on 2):",
+            "0 no drift, 2 drift found, 1 error (including a bad config).",
+            "", "Example:", "  sentinelctl drift --config sentinelctl.yaml --format json"})
+public final class DriftCommand implements Callable<Integer>, EnvironmentAware {
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Content files or folders (default: the config's paths).")
+    List<Path> paths;
+
+    @Mixin
+    DeployOptions deploy;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Spec
+    CommandSpec spec;
+
+    private Map<String, String> env = System.getenv();
+
+    @Override
+    public void environment(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<WorkspacePlan> plans;
+        DeployRun run;
+        try {
+            DeployCommands.checkFormat(format);
+            run = new DeployRun(deploy, env);
+            plans = run.plan(paths, new Planner.Options(false, false));
+        } catch (DeployRun.ContentErrors e) {
+            DeployRun.printContentErrors(e, err);
+            return 1;
+        } catch (UserException e) {
+            err.println("sentinelctl: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        long drifted = 0;
+        ObjectNode root = DeployCommands.MAPPER.createObjectNode();
+        ArrayNode list = root.putArray("workspaces");
+        for (WorkspacePlan p : plans) {
+            List<Change> drift = p.changes().stream().filter(DriftCommand::isDrift).toList();
+            long pending = p.changes().stream().filter(c -> c.action() == Change.Action.CREATE && !c.ownedBefore()).count();
+            drifted += drift.size();
+            if (format.equals("json")) {
+                ObjectNode w = list.addObject();
+                w.put("name", p.workspace().name());
+                ArrayNode items = w.putArray("drift");
+                for (Change c : drift) {
+                    ObjectNode x = PlanReport.change(c);
+                    x.put("action", c.action() == Change.Action.CREATE ? "deleted" : "changed");
+                    items.add(x);
+                }
+                w.put("notDeployed", pending);
+                continue;
+            }
+            out.println("Workspace " + p.workspace().name() + ": " + (drift.isEmpty() ? "no drift" : drift.size()
+                    + " drifted") + (pending == 0 ? "" : " (" + pending + " item" + (pending == 1 ? "" : "s")
+                    + " not deployed yet: run plan)"));
+            for (Change c : drift) {
+                PrintWriter w = out;
+                if (c.action() == Change.Action.CREATE) {
+                    w.println("  - deleted " + c.type().label() + " " + c.id() + " \"" + c.displayName()
+                            + "\"  (owned, deleted outside sentinelctl)");
+                } else {
+                    PlanReport.driftChange(c, w);
+                }
+            }
+        }
+        if (format.equals("json")) {
+            root.put("drifted", drifted);
+            out.println(DeployCommands.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        } else {
+            out.println(drifted == 0 ? "No drift." : "Drift: " + drifted + " owned resource" + (drifted == 1 ? "" : "s")
+                    + " differ from the content; apply restores them.");
+        }
+        out.flush();
+        if (run.reportUnreadable(err)) return 1;
+        return drifted > 0 ? 2 : 0;
+    }
+
+    /** Owned and different (edited in the portal) or owned and gone (deleted by hand). */
+    static boolean isDrift(Change c) {
+        if (!c.ownedBefore()) return false;
+        if (c.action() == Change.Action.CREATE) return true;
+        return c.action() == Change.Action.UPDATE && c.writeResource();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.sentinelctl.cli;
+
+import dev.sentinelctl.deploy.Change;
+import dev.sentinelctl.deploy.PlanReport;
+import dev.sentinelctl.deploy.Planner;
+import dev.sentinelctl.deploy.WorkspacePlan;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code sentinelctl plan}: what apply would change in each workspace, field by field, without changing anything. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Compare the content with what each workspace of the config has and print what apply would do:",
+            "+ create, ~ update (field by field), - delete (owned only, with --prune), ! conflict (exists, not ours)."},
+        footer = {"", "Exit codes: 0 success, 1 conflicts or content errors, 2 usage/environment error.",
+            "With --detailed-exitcode (Terraform's): 0 no changes, 1 error or conflict, 2 changes to apply.",
+            "", "Examples:", "  sentinelctl plan --config sentinelctl.yaml",
+            "  sentinelctl plan --workspace prod --prune --format json > plan.json",
+            "  sentinelctl plan --prune --out reviewed.plan   then   sentinelctl apply --plan reviewed.plan",
+            "  sentinelctl plan --arm-endpoint https://127.0.0.1:8443 --arm-trust .sandbox/sandbox-cert.pem"})
+public final class PlanCommand implements Callable<Integer>, EnvironmentAware {
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Content files or folders (default: the config's paths).")
+    List<Path> paths;
+
+    @Mixin
+    DeployOptions deploy;
+
+    @Option(names = "--prune", description = "Plan to delete owned resources whose content left the repository.")
+    boolean prune;
+
+    @Option(names = "--adopt", description = "Take over existing resources with the same id that sentinelctl does not own.")
+    boolean adopt;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--detailed-exitcode", description = "Exit 0 when there is nothing to change, 2 when there are changes, 1 on error.")
+    boolean detailedExitcode;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Also save the plan for review; `apply --plan FILE` applies it only if nothing changed since.")
+    Path saveTo;
+
+    @Spec
+    CommandSpec spec;
+
+    private Map<String, String> env = System.getenv();
+
+    @Override
+    public void environment(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<WorkspacePlan> plans;
+        DeployRun run;
+        try {
+            DeployCommands.checkFormat(format);
+            run = new DeployRun(deploy, env);
+            run.noteSource(err);
+            plans = run.plan(paths, new Planner.Options(prune, adopt));
+        } catch (DeployRun.ContentErrors e) {
+            DeployRun.printContentErrors(e, err);
+            return ExitCodes.FINDINGS;
+        } catch (UserException e) {
+            if (!detailedExitcode) throw e;
+            err.println("sentinelctl: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        if (saveTo != null) {
+            try {
+                dev.sentinelctl.deploy.SavedPlan.write(saveTo, plans, new Planner.Options(prune, adopt), paths);
+            } catch (java.io.IOException e) {
+                err.println("sentinelctl: cannot write " + saveTo + ": " + e.getMessage());
+                err.flush();
+                return detailedExitcode ? 1 : ExitCodes.USAGE;
+            }
+        }
+        if (format.equals("json")) {
+            out.println(DeployCommands.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(PlanReport.json(plans)));
+            out.flush();
+        } else {
+            PlanReport.text(plans, out, false);
+        }
+        boolean conflicts = plans.stream().anyMatch(p -> p.count(Change.Action.CONFLICT) > 0);
+        if (run.reportUnreadable(err) || conflicts) return 1;
+        if (detailedExitcode) return plans.stream().anyMatch(WorkspacePlan::hasChanges) ? 2 : 0;
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,212 @@
+package dev.sentinelctl.deploy;
+
+import dev.sentinelctl.deploy.config.WorkspaceConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Executes plans. Changes run concurrently, at most {@code parallelism} at a time per subscription (ARM throttles
+ * per principal and subscription); the SDK pipeline under {@link ArmRest} retries 429 (honouring Retry-After), 5xx
+ * and dropped connections with exponential backoff and jitter. A failed item is reported and the others go on.
+ *
+ * <p>Order inside one item makes a half-finished rollout converge on the next run: a create writes the ownership
+ * metadata first (an owned marker without its rule plans as "create" again; a rule without its marker would plan as
+ * a conflict), a delete removes the resource first and the metadata last.
+ *
+ * <p>Verification: after a workspace's changes, its resources are listed again (one call per type, not one GET
+ * per item) and every applied item is compared with what the repository wants, through the same normalisation as
+ * the plan. An item that does not read back as intended is a failure.
+ */
+public final class Applier {
+    /** Progress callbacks; called from worker threads. */
+    public interface Listener {
+        void progress(WorkspacePlan plan, int done, int failed, int total);
+    }
+
+    public record ItemResult(Change change, boolean ok, String error) {
+    }
+
+    public record WorkspaceResult(WorkspacePlan plan, List<ItemResult> items, String error, Duration elapsed) {
+        public long ok(Change.Action action) {
+            return items.stream().filter(i -> i.ok() && i.change().action() == action).count();
+        }
+
+        public List<ItemResult> failures() {
+            return items.stream().filter(i -> !i.ok()).toList();
+        }
+
+        public boolean failed() {
+            return error != null || items.stream().anyMatch(i -> !i.ok());
+        }
+    }
+
+    private final Function<WorkspaceConfig, ArmRest> arm;
+    private final String source;
+    private final int parallelism;
+    private final Listener listener;
+
+    public Applier(Function<WorkspaceConfig, ArmRest> arm, String source, int parallelism, Listener listener) {
+        if (parallelism < 1) throw new IllegalArgumentException("parallelism must be at least 1, not " + parallelism);
+        this.arm = arm;
+        this.source = source;
+        this.parallelism = parallelism;
+        this.listener = listener;
+    }
+
+    public List<WorkspaceResult> apply(List<WorkspacePlan> plans) {
+        Map<String, ExecutorService> pools = new LinkedHashMap<>();
+        try {
+            List<List<CompletableFuture<ItemResult>>> futures = new ArrayList<>();
+            List<Long> started = new ArrayList<>();
+            for (WorkspacePlan plan : plans) {
+                ExecutorService pool = pools.computeIfAbsent(plan.workspace().subscription().toLowerCase(java.util.Locale.ROOT),
+                        s -> Executors.newFixedThreadPool(parallelism, daemon("apply-" + s.substring(0, Math.min(8, s.length())))));
+                List<Change> writes = plan.changes().stream().filter(Change::isWrite).toList();
+                AtomicInteger done = new AtomicInteger();
+                AtomicInteger failed = new AtomicInteger();
+                listener.progress(plan, 0, 0, writes.size());
+                List<CompletableFuture<ItemResult>> fs = new ArrayList<>();
+                ArmRest rest = arm.apply(plan.workspace());
+                for (Change c : writes) {
+                    fs.add(CompletableFuture.supplyAsync(() -> {
+                        ItemResult r = execute(rest, plan.workspace(), c);
+                        if (!r.ok()) failed.incrementAndGet();
+                        listener.progress(plan, done.incrementAndGet(), failed.get(), writes.size());
+                        return r;
+                    }, pool));
+                }
+                futures.add(fs);
+                started.add(System.nanoTime());
+            }
+            List<WorkspaceResult> out = new ArrayList<>();
+            for (int i = 0; i < plans.size(); i++) {
+                WorkspacePlan plan = plans.get(i);
+                List<ItemResult> results = new ArrayList<>();
+                for (CompletableFuture<ItemResult> f : futures.get(i)) results.add(f.join());
+                for (Change c : plan.changes()) {
+                    if (!c.isWrite()) results.add(new ItemResult(c, false, "not applied: " + c.note()));
+                }
+                String error = null;
+                if (results.stream().anyMatch(r -> r.ok())) {
+                    try {
+                        results = verify(arm.apply(plan.workspace()), plan.workspace(), results);
+                    } catch (ArmCallException e) {
+                        error = "could not read the workspace back to verify: " + e.describe();
+                    }
+                }
+                out.add(new WorkspaceResult(plan, results, error, Duration.ofNanos(System.nanoTime() - started.get(i))));
+            }
+            return out;
+        } finally {
+            pools.values().forEach(ExecutorService::shutdownNow);
+        }
+    }
+
+    private ItemResult execute(ArmRest rest, WorkspaceConfig ws, Change c) {
+        try {
+            String wsId = ws.resourceId();
+            String metaId = ResourceType.METADATA.resourceId(wsId, c.metadataName());
+            if (c.action() == Change.Action.DELETE) {
+                if (c.writeResource()) rest.delete(c.type().resourceId(wsId, c.id()), c.type().apiVersion());
+                rest.delete(metaId, ResourceType.METADATA.apiVersion());
+                return new ItemResult(c, true, null);
+            }
+            DesiredItem d = c.desired();
+            ObjectNode meta = JsonNodeFactory.instance.objectNode();
+            meta.set("properties", d.metadata().properties().deepCopy());
+            if (c.writeMetadata()) {
+                try {
+                    rest.put(metaId, ResourceType.METADATA.apiVersion(), meta);
+                } catch (ArmCallException e) {
+                    // Should a service refuse a marker whose parent does not exist yet (400/404), fall back to
+                    // resource first, marker second: the item still lands, only the half-done window differs.
+                    if (c.action() != Change.Action.CREATE || (e.status() != 400 && e.status() != 404)) throw e;
+                    writeResource(rest, wsId, c, d);
+                    rest.put(metaId, ResourceType.METADATA.apiVersion(), meta);
+                    return new ItemResult(c, true, null);
+                }
+            }
+            if (c.writeResource()) writeResource(rest, wsId, c, d);
+            return new ItemResult(c, true, null);
+        } catch (ArmCallException e) {
+            return new ItemResult(c, false, e.describe());
+        } catch (RuntimeException e) {
+            return new ItemResult(c, false, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static void writeResource(ArmRest rest, String wsId, Change c, DesiredItem d) {
+        String id = d.type().resourceId(wsId, d.id());
+        ObjectNode body = d.body();
+        // Updates carry the etag the plan saw, so an edit made after the plan is not silently overwritten. A new
+        // saved search takes "*" (Log Analytics wants an etag to overwrite, and a retried create may find its own).
+        if (c.etag() != null) body.put("etag", c.etag());
+        else if (d.type() == ResourceType.SAVED_SEARCH) body.put("etag", "*");
+        try {
+            rest.put(id, d.type().apiVersion(), body);
+        } catch (ArmCallException e) {
+            if (e.status() != 409 && e.status() != 412) throw e;
+            // The etag no longer matches. If what is there now is what we want (our own earlier attempt landed
+            // before its answer was lost), that is success; anything else changed after the plan.
+            ObjectNode now = rest.get(id, d.type().apiVersion()).orElse(null);
+            if (now == null || !FieldDiff.between(Planner.normalised(d.type(), now), d.normalised()).isEmpty()) {
+                throw new ArmCallException(e.status(), e.code(), "changed outside sentinelctl after the plan was made "
+                        + "(etag mismatch); run plan again to see the change", e);
+            }
+        }
+    }
+
+    private List<ItemResult> verify(ArmRest rest, WorkspaceConfig ws, List<ItemResult> results) {
+        ActualState after = ActualState.read(rest, ws);
+        List<ItemResult> out = new ArrayList<>();
+        for (ItemResult r : results) {
+            if (!r.ok()) {
+                out.add(r);
+                continue;
+            }
+            Change c = r.change();
+            String problem = null;
+            ObjectNode now = after.of(c.type()).get(ActualState.key(c.id()));
+            ObjectNode meta = after.metadata().get(ActualState.key(c.metadataName()));
+            if (c.action() == Change.Action.DELETE) {
+                if (c.writeResource() && now != null) problem = "read back: the " + c.type().label() + " still exists";
+                else if (meta != null) problem = "read back: its metadata still exists";
+            } else {
+                DesiredItem d = c.desired();
+                if (now == null) {
+                    problem = "read back: the " + c.type().label() + " is not in the workspace";
+                } else {
+                    List<FieldDiff> diffs = FieldDiff.between(Planner.normalised(c.type(), now), d.normalised());
+                    if (!diffs.isEmpty()) {
+                        problem = "read back differs in " + String.join(", ", diffs.stream().map(FieldDiff::path).toList());
+                    } else if (!source.equalsIgnoreCase(String.valueOf(Planner.owner(meta,
+                            d.metadata().properties().path("parentId").asString())))) {
+                        problem = "read back: the ownership metadata is missing";
+                    }
+                }
+            }
+            out.add(problem == null ? r : new ItemResult(c, false, problem));
+        }
+        return out;
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,51 @@
+package dev.sentinelctl.deploy;
+
+import java.util.List;
+
+/**
+ * One planned change in a workspace.
+ *
+ * @param desired        what the repository wants (null for a delete)
+ * @param diffs          field differences, workspace value → repository value (metadata fields prefixed
+ *                       {@code metadata.})
+ * @param etag           the workspace's etag when the plan was made, sent with updates so a change made after the
+ *                       plan is not overwritten; null for creates
+ * @param writeResource  PUT the resource
+ * @param writeMetadata  PUT the ownership metadata
+ * @param ownedBefore    sentinelctl (this source) owned it already: a difference is drift
+ * @param note           why, for people (e.g. "owned by 'other/repo'", "deleted outside sentinelctl")
+ * @param metadataName   the name of the item's ownership metadata resource ({@code analyticsrule-<id>})
+ */
+public record Change(Action action, ResourceType type, String id, String displayName, DesiredItem desired,
+        List<FieldDiff> diffs, String etag, boolean writeResource, boolean writeMetadata, boolean ownedBefore,
+        String note, String metadataName) {
+
+    public enum Action {
+        CREATE("+", "create"), UPDATE("~", "update"), DELETE("-", "delete"), CONFLICT("!", "conflict");
+
+        private final String symbol;
+        private final String word;
+
+        Action(String symbol, String word) {
+            this.symbol = symbol;
+            this.word = word;
+        }
+
+        public String symbol() {
+            return symbol;
+        }
+
+        public String word() {
+            return word;
+        }
+    }
+
+    public Change {
+        diffs = List.copyOf(diffs);
+        note = note == null ? "" : note;
+    }
+
+    public boolean isWrite() {
+        return action != Action.CONFLICT;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.sentinelctl.deploy;
+
+import dev.sentinelctl.arm.ArmResource;
+import dev.sentinelctl.arm.ArmResources;
+import dev.sentinelctl.content.AnalyticRule;
+import dev.sentinelctl.content.ContentItem;
+import dev.sentinelctl.content.RuleDuration;
+import dev.sentinelctl.deploy.config.RuleOverride;
+import dev.sentinelctl.deploy.config.WorkspaceConfig;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Desired state = content × workspace settings: the items a workspace selects, mapped by the same
+ * {@link ArmResources} as {@code build}, with the workspace's overrides applied to the rule's properties.
+ */
+public final class DesiredState {
+    /** A loaded content item and its file. */
+    public record Source(ContentItem item, String file) {
+    }
+
+    private final ArmResources mapping;
+    private final String sourceName;
+
+    public DesiredState(ArmResources mapping, String sourceName) {
+        this.mapping = mapping;
+        this.sourceName = sourceName;
+    }
+
+    public List<DesiredItem> forWorkspace(WorkspaceConfig ws, List<Source> content) {
+        List<DesiredItem> out = new ArrayList<>();
+        for (Source s : content) {
+            if (!ws.selects(s.item())) continue;
+            ArmResource r = mapping.resourceFor(s.item());
+            ResourceType type = r.isAlertRule() ? ResourceType.ALERT_RULE : ResourceType.SAVED_SEARCH;
+            if (s.item() instanceof AnalyticRule rule) {
+                r = withOverride(r, rule, ws.overrideFor(rule.id()));
+            }
+            ArmResource meta = mapping.metadataFor(s.item(), sourceName);
+            ObjectNode metaProps = meta.properties().deepCopy();
+            metaProps.put("parentId", type.resourceId(ws.resourceId(), r.name()));
+            meta = new ArmResource(meta.type(), meta.apiVersion(), meta.kind(), meta.name(), meta.contentId(), metaProps);
+            out.add(new DesiredItem(s.file(), type, r, meta));
+        }
+        return out;
+    }
+
+    /** The override's fields replace the content's; schedule fields do not apply to NRT rules (they have none). */
+    static ArmResource withOverride(ArmResource r, AnalyticRule rule, RuleOverride o) {
+        if (o.isEmpty()) return r;
+        ObjectNode p = r.properties().deepCopy();
+        if (o.enabled() != null) p.put("enabled", o.enabled());
+        if (o.severity() != null) p.put("severity", o.severity());
+        if (rule.ruleKind() == AnalyticRule.RuleKind.SCHEDULED) {
+            if (o.queryFrequency() != null) p.put("queryFrequency", RuleDuration.isoForm(o.queryFrequency()));
+            if (o.queryPeriod() != null) p.put("queryPeriod", RuleDuration.isoForm(o.queryPeriod()));
+            if (o.triggerThreshold() != null) p.put("triggerThreshold", o.triggerThreshold());
+        }
+        return new ArmResource(r.type(), r.apiVersion(), r.kind(), r.name(), r.contentId(), p);
+    }
+
+    public String sourceName() {
+        return sourceName;
+    }
+}

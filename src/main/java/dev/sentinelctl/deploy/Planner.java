@@ -1,0 +1,150 @@
+package dev.sentinelctl.deploy;
+
+import dev.sentinelctl.deploy.config.WorkspaceConfig;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Desired vs actual for one workspace. Ownership decides what may be touched: a resource is ours when a Sentinel
+ * metadata resource says {@code source.kind = SourceRepository}, {@code source.name = <our source>} and its
+ * {@code parentId} is that resource. Ours and different → update (that difference is drift); not ours → conflict
+ * (unless {@code adopt}); ours and gone from the repository → delete with {@code prune}, else listed as orphan.
+ * A hand-made resource is never updated or deleted.
+ */
+public final class Planner {
+    /** @param prune  delete owned resources whose content left the repository
+     *  @param adopt  take over existing resources that nobody (or another source) owns */
+    public record Options(boolean prune, boolean adopt) {
+    }
+
+    private final String source;
+    private final Options options;
+
+    public Planner(String source, Options options) {
+        this.source = source;
+        this.options = options;
+    }
+
+    public WorkspacePlan plan(WorkspaceConfig ws, List<DesiredItem> desired, ActualState actual) {
+        List<Change> changes = new ArrayList<>();
+        int unchanged = 0;
+        Set<String> wanted = new HashSet<>();
+        for (DesiredItem d : desired) {
+            wanted.add(ActualState.key(d.metadata().name()));
+            ObjectNode existing = actual.of(d.type()).get(ActualState.key(d.id()));
+            ObjectNode meta = actual.metadata().get(ActualState.key(d.metadata().name()));
+            String parentId = d.metadata().properties().path("parentId").asString();
+            String owner = owner(meta, parentId);
+            boolean ours = owner != null && source.equalsIgnoreCase(owner);
+            List<FieldDiff> metaDiffs = metadataDiffs(meta, d.metadata().properties());
+            if (existing == null && owner != null && !ours && !options.adopt()) {
+                // Another source's marker for a resource that is gone: creating would overwrite its metadata.
+                changes.add(new Change(Change.Action.CONFLICT, d.type(), d.id(), d.displayName(), d, List.of(), null,
+                        false, false, false, "its metadata belongs to source '" + owner + "', not '" + source
+                        + "'; use --adopt to take it over", d.metadata().name()));
+                continue;
+            }
+            if (existing == null) {
+                changes.add(new Change(Change.Action.CREATE, d.type(), d.id(), d.displayName(), d, List.of(), null, true,
+                        !metaDiffs.isEmpty(), ours, ours ? "deleted outside sentinelctl since the last apply" : "",
+                        d.metadata().name()));
+                continue;
+            }
+            List<FieldDiff> diffs = FieldDiff.between(normalised(d.type(), existing), d.normalised());
+            if (!ours && !options.adopt()) {
+                String why = owner == null ? "exists but was not deployed by sentinelctl (no metadata with source '"
+                        + source + "'); use --adopt to take it over"
+                        : "is owned by source '" + owner + "', not '" + source + "'; use --adopt to take it over";
+                changes.add(new Change(Change.Action.CONFLICT, d.type(), d.id(), d.displayName(), d, diffs,
+                        etag(existing), false, false, false, why, d.metadata().name()));
+                continue;
+            }
+            if (diffs.isEmpty() && metaDiffs.isEmpty()) {
+                unchanged++;
+                continue;
+            }
+            List<FieldDiff> all = new ArrayList<>(diffs);
+            for (FieldDiff m : metaDiffs) all.add(new FieldDiff("metadata." + m.path(), m.before(), m.after()));
+            changes.add(new Change(Change.Action.UPDATE, d.type(), d.id(), d.displayName(), d, all, etag(existing),
+                    !diffs.isEmpty(), !metaDiffs.isEmpty(), ours, ours ? "" : "adopt: record ownership",
+                    d.metadata().name()));
+        }
+        List<String> orphans = new ArrayList<>();
+        String wsPrefix = ws.resourceId().toLowerCase(Locale.ROOT) + "/";
+        for (var e : actual.metadata().entrySet()) {
+            if (wanted.contains(e.getKey())) continue;
+            JsonNode p = e.getValue().path("properties");
+            String kind = p.path("kind").asString("");
+            if (!kind.equals("AnalyticsRule") && !kind.equals("HuntingQuery")) continue;
+            String parentId = p.path("parentId").asString("");
+            if (!source.equalsIgnoreCase(String.valueOf(owner(e.getValue(), parentId)))) continue;
+            ResourceType type = kind.equals("AnalyticsRule") ? ResourceType.ALERT_RULE : ResourceType.SAVED_SEARCH;
+            String name = parentId.substring(parentId.lastIndexOf('/') + 1);
+            boolean inWorkspace = parentId.toLowerCase(Locale.ROOT).startsWith(wsPrefix);
+            ObjectNode existing = inWorkspace ? actual.of(type).get(ActualState.key(name)) : null;
+            String display = existing == null ? name : existing.path("properties").path("displayName").asString(name);
+            if (!options.prune()) {
+                orphans.add(type.label() + " " + name + (existing == null ? " (metadata only)" : ""));
+                continue;
+            }
+            changes.add(new Change(Change.Action.DELETE, type, name, display, null, List.of(), null, existing != null,
+                    true, true, existing == null ? "its content left the repository (only the metadata is left)"
+                            : "its content left the repository", e.getValue().path("name").asString(e.getKey())));
+        }
+        return new WorkspacePlan(ws, changes, unchanged, orphans);
+    }
+
+    static ObjectNode normalised(ResourceType type, ObjectNode actual) {
+        return type == ResourceType.ALERT_RULE
+                ? StateNormalizer.alertRule(actual.path("kind").asString(null), actual.get("properties"))
+                : StateNormalizer.savedSearch(actual.get("properties"));
+    }
+
+    /** The source name that owns the resource {@code parentId}, or null when the metadata does not claim it. */
+    static String owner(ObjectNode meta, String parentId) {
+        if (meta == null) return null;
+        JsonNode p = meta.path("properties");
+        JsonNode src = p.path("source");
+        if (!src.path("kind").asString("").equals("SourceRepository")) return null;
+        if (!p.path("parentId").asString("").equalsIgnoreCase(parentId)) return null;
+        String name = src.path("name").asString("");
+        return name.isEmpty() ? null : name;
+    }
+
+    /** Ownership fields that differ (none when the metadata is as we would write it). */
+    static List<FieldDiff> metadataDiffs(ObjectNode actual, ObjectNode desired) {
+        ObjectNode want = pick(desired);
+        if (actual == null) return FieldDiff.between(JsonNodeFactory.instance.objectNode(), want);
+        ObjectNode have = pick(actual.path("properties"));
+        // ARM may change the case of a resource id; ownership compares ids case-insensitively.
+        if (have.path("parentId").asString("").equalsIgnoreCase(want.path("parentId").asString(""))) {
+            have.put("parentId", want.path("parentId").asString());
+        }
+        return FieldDiff.between(have, want);
+    }
+
+    private static ObjectNode pick(JsonNode p) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        for (String f : List.of("contentId", "parentId", "kind", "version")) {
+            if (p.has(f) && !p.get(f).isNull()) out.set(f, p.get(f).deepCopy());
+        }
+        JsonNode s = p.path("source");
+        if (s.isObject()) {
+            ObjectNode src = out.putObject("source");
+            if (s.has("kind")) src.set("kind", s.get("kind").deepCopy());
+            if (s.has("name")) src.set("name", s.get("name").deepCopy());
+        }
+        return out;
+    }
+
+    private static String etag(ObjectNode existing) {
+        JsonNode e = existing.get("etag");
+        return e != null && e.isString() ? e.asString() : null;
+    }
+}

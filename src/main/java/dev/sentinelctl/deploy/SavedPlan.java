@@ -1,0 +1,90 @@
+package dev.sentinelctl.deploy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A plan saved for review ({@code plan --out FILE}) and applied later ({@code apply --plan FILE}). sentinelctl
+ * does not replay a saved plan: apply plans again and refuses unless the fresh plan makes exactly the reviewed
+ * changes (same items, actions and field differences), so what was approved is what happens — and a change made in
+ * the workspace or the repository in between stops the run instead of riding along.
+ */
+public final class SavedPlan {
+    public static final String FORMAT = "sentinelctl-plan/1";
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    /** What apply needs from the file: how it was planned, and the changes to compare with. */
+    public record Loaded(Planner.Options options, List<String> paths, List<String> workspaces, JsonNode plan) {
+    }
+
+    private SavedPlan() {
+    }
+
+    public static void write(Path file, List<WorkspacePlan> plans, Planner.Options options, List<Path> paths)
+            throws IOException {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        ObjectNode o = root.putObject("options");
+        o.put("prune", options.prune());
+        o.put("adopt", options.adopt());
+        ArrayNode p = root.putArray("paths");
+        if (paths != null) paths.forEach(x -> p.add(x.toString()));
+        root.setAll(PlanReport.json(plans));
+        Files.writeString(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root), StandardCharsets.UTF_8);
+    }
+
+    public static Loaded read(Path file) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException | JacksonException e) {
+            throw new IllegalArgumentException("cannot read the saved plan " + file + ": " + e.getMessage());
+        }
+        if (!FORMAT.equals(root.path("format").asString(""))) {
+            throw new IllegalArgumentException(file + " is not a plan saved by `sentinelctl plan --out`");
+        }
+        List<String> paths = new ArrayList<>();
+        root.path("paths").forEach(x -> paths.add(x.asString()));
+        List<String> workspaces = new ArrayList<>();
+        root.path("workspaces").forEach(w -> workspaces.add(w.path("name").asString()));
+        JsonNode o = root.path("options");
+        return new Loaded(new Planner.Options(o.path("prune").asBoolean(), o.path("adopt").asBoolean()), paths,
+                workspaces, root);
+    }
+
+    /** How a fresh plan differs from the saved one, one line per item; empty when they make the same changes. */
+    public static List<String> differences(JsonNode saved, List<WorkspacePlan> fresh) {
+        Map<String, JsonNode> before = changes(saved);
+        Map<String, JsonNode> now = changes(PlanReport.json(fresh));
+        List<String> out = new ArrayList<>();
+        before.forEach((k, v) -> {
+            JsonNode n = now.get(k);
+            if (n == null) out.add("no longer planned: " + k);
+            else if (!n.equals(v)) out.add("changed since the plan was saved: " + k);
+        });
+        now.keySet().stream().filter(k -> !before.containsKey(k)).forEach(k -> out.add("new since the plan was saved: " + k));
+        return out;
+    }
+
+    private static Map<String, JsonNode> changes(JsonNode plan) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        for (JsonNode w : plan.path("workspaces")) {
+            for (JsonNode c : w.path("changes")) {
+                out.put(w.path("name").asString() + ": " + c.path("action").asString() + " " + c.path("type").asString()
+                        + " " + c.path("id").asString(), c);
+            }
+        }
+        return out;
+    }
+}
