@@ -9,14 +9,11 @@ import dev.sentinelctl.deploy.WorkspacePlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
             "2 usage/environment error.", "", "Examples:", "  sentinelctl apply --config sentinelctl.yaml",
             "  sentinelctl apply --workspace prod --prune --max-deletes 25 --parallelism 8",
             "  sentinelctl apply --plan reviewed.plan"})
-public final class ApplyCommand implements Callable<Integer>, EnvironmentAware {
+public final class ApplyCommand extends EnvironmentCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Content files or folders (default: the config's paths).")
     List<Path> paths;
 
@@ -53,16 +50,6 @@ public final class ApplyCommand implements Callable<Integer>, EnvironmentAware {
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
     String format;
-
-    @Spec
-    CommandSpec spec;
-
-    private Map<String, String> env = System.getenv();
-
-    @Override
-    public void environment(Map<String, String> env) {
-        this.env = env;
-    }
 
     @Override
     public Integer call() {

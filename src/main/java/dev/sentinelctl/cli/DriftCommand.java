@@ -7,14 +7,11 @@ import dev.sentinelctl.deploy.WorkspacePlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
         footer = {"", "Exit codes (Terraform's detailed convention, so a scheduled job can alert on 2):",
             "0 no drift, 2 drift found, 1 error (including a bad config).",
             "", "Example:", "  sentinelctl drift --config sentinelctl.yaml --format json"})
-public final class DriftCommand implements Callable<Integer>, EnvironmentAware {
+public final class DriftCommand extends EnvironmentCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Content files or folders (default: the config's paths).")
     List<Path> paths;
 
@@ -37,16 +34,6 @@ public final class DriftCommand implements Callable<Integer>, EnvironmentAware {
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
     String format;
-
-    @Spec
-    CommandSpec spec;
-
-    private Map<String, String> env = System.getenv();
-
-    @Override
-    public void environment(Map<String, String> env) {
-        this.env = env;
-    }
 
     @Override
     public Integer call() {

@@ -22,9 +22,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -37,22 +35,12 @@ import tools.jackson.databind.node.ObjectNode;
         description = {"Write a workspace's analytic rules and hunting queries to YAML files that pass check:",
             "OUT/Analytic Rules/<Name>.yaml and OUT/Hunting Queries/<Name>.yaml."},
         footer = {"", "Example:", "  sentinelctl export --config sentinelctl.yaml --workspace prod --out content-prod"})
-public final class ExportCommand implements Callable<Integer>, EnvironmentAware {
+public final class ExportCommand extends EnvironmentCommand implements Callable<Integer> {
     @Mixin
     DeployOptions deploy;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder to write the YAML files to.")
     Path out;
-
-    @Spec
-    CommandSpec spec;
-
-    private Map<String, String> env = System.getenv();
-
-    @Override
-    public void environment(Map<String, String> env) {
-        this.env = env;
-    }
 
     @Override
     public Integer call() {

@@ -7,14 +7,11 @@ import dev.sentinelctl.deploy.WorkspacePlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code sentinelctl plan}: what apply would change in each workspace, field by field, without changing anything. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
@@ -26,7 +23,7 @@ import picocli.CommandLine.Spec;
             "  sentinelctl plan --workspace prod --prune --format json > plan.json",
             "  sentinelctl plan --prune --out reviewed.plan   then   sentinelctl apply --plan reviewed.plan",
             "  sentinelctl plan --arm-endpoint https://127.0.0.1:8443 --arm-trust .sandbox/sandbox-cert.pem"})
-public final class PlanCommand implements Callable<Integer>, EnvironmentAware {
+public final class PlanCommand extends EnvironmentCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Content files or folders (default: the config's paths).")
     List<Path> paths;
 
@@ -48,16 +45,6 @@ public final class PlanCommand implements Callable<Integer>, EnvironmentAware {
     @Option(names = "--out", paramLabel = "FILE",
             description = "Also save the plan for review; `apply --plan FILE` applies it only if nothing changed since.")
     Path saveTo;
-
-    @Spec
-    CommandSpec spec;
-
-    private Map<String, String> env = System.getenv();
-
-    @Override
-    public void environment(Map<String, String> env) {
-        this.env = env;
-    }
 
     @Override
     public Integer call() {
