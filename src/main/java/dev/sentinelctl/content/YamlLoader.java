@@ -64,6 +64,8 @@ public final class YamlLoader {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private final Limits limits;
     private final ScalarResolver resolver = new CoreScalarResolver(false);
+    /** Built once per loader: snakeyaml compiles its resolver patterns whenever a schema is made. */
+    private final org.snakeyaml.engine.v2.schema.Schema yamlSchema = new org.snakeyaml.engine.v2.schema.JsonSchema();
 
     public YamlLoader() {
         this(Limits.DEFAULT);
@@ -204,7 +206,7 @@ public final class YamlLoader {
         }
 
         Result build() {
-            LoadSettings settings = LoadSettings.builder().setLabel(source.displayPath()).setUseMarks(true)
+            LoadSettings settings = LoadSettings.builder().setLabel(source.displayPath()).setUseMarks(true).setSchema(yamlSchema)
                     .setMaxAliasesForCollections(limits.maxAliases()).setCodePointLimit(Integer.MAX_VALUE)
                     // One buffer for the whole file: the default 1 KB window is refilled and copied over and over.
                     .setBufferSize(Math.max(1024, source.text().length() + 1)).build();

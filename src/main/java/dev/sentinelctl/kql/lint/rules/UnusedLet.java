@@ -32,7 +32,15 @@ public final class UnusedLet implements LintRule {
         // Counting identifier tokens rather than name references also sees uses the tree keeps as plain tokens
         // (operator parameters, patterns); the declaration itself is one occurrence.
         Map<String, Integer> occurrences = new HashMap<>();
-        for (Token t : context.parsed().tokens()) occurrences.merge(t.text(), 1, Integer::sum);
+        for (Statement.Let let : lets) occurrences.put(let.name().simpleName(), 0);
+        String text = context.parsed().text();
+        for (Token t : context.parsed().tokens()) {
+            int width = t.end() - t.start();
+            for (Map.Entry<String, Integer> e : occurrences.entrySet()) {
+                String name = e.getKey();
+                if (width == name.length() && text.regionMatches(t.start(), name, 0, width)) e.setValue(e.getValue() + 1);
+            }
+        }
         for (Statement.Let let : lets) {
             String name = let.name().simpleName();
             if (occurrences.getOrDefault(name, 0) <= 1) {
