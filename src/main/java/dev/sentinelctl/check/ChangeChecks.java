@@ -4,12 +4,12 @@ import dev.sentinelctl.content.AnalyticRule;
 import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.content.HuntingQuery;
 import dev.sentinelctl.content.Span;
+import dev.sentinelctl.kql.syntax.QueryEquivalence;
 import dev.sentinelctl.report.Diagnostic;
 import dev.sentinelctl.report.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.BiPredicate;
 
 /**
  * Pull-request rules: comparing an item with its version at the base commit. An id must never change
@@ -17,44 +17,6 @@ import java.util.function.BiPredicate;
  * how it alerts must raise {@code version}, or deployments that track template versions miss it.
  */
 public final class ChangeChecks {
-
-    /** Whether two queries mean the same; formatting and comments should not count as a change. */
-    private final BiPredicate<String, String> sameQuery;
-
-    public ChangeChecks(BiPredicate<String, String> sameQuery) {
-        this.sameQuery = sameQuery;
-    }
-
-    /** Compares queries ignoring white space and {@code //} comments (string literals are kept intact). */
-    public static boolean sameIgnoringWhitespace(String a, String b) {
-        return withoutTrivia(a).equals(withoutTrivia(b));
-    }
-
-    private static String withoutTrivia(String q) {
-        StringBuilder sb = new StringBuilder(q.length());
-        boolean space = false;
-        for (int i = 0; i < q.length(); i++) {
-            char c = q.charAt(i);
-            if (c == '/' && i + 1 < q.length() && q.charAt(i + 1) == '/') {
-                while (i < q.length() && q.charAt(i) != '\n') i++;
-                space = true;
-            } else if (Character.isWhitespace(c)) {
-                space = true;
-            } else if (c == '\'' || c == '"') {
-                if (space && sb.length() > 0) sb.append(' ');
-                space = false;
-                int end = i + 1;
-                while (end < q.length() && q.charAt(end) != c) end += q.charAt(end) == '\\' ? 2 : 1;
-                sb.append(q, i, Math.min(q.length(), end + 1));
-                i = end;
-            } else {
-                if (space && sb.length() > 0) sb.append(' ');
-                space = false;
-                sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
 
     public List<Diagnostic> modified(ContentItem before, ContentItem after) {
         List<Diagnostic> out = new ArrayList<>();
@@ -87,7 +49,7 @@ public final class ChangeChecks {
     /** The fields whose change alters what an item detects or how it alerts. */
     List<String> logicChanges(ContentItem before, ContentItem after) {
         List<String> changed = new ArrayList<>();
-        if (!sameQuery.test(before.query().text(), after.query().text())) changed.add("query");
+        if (!QueryEquivalence.sameProgram(before.query().text(), after.query().text())) changed.add("query");
         if (!before.entityMappings().equals(after.entityMappings())) changed.add("entityMappings");
         if (before instanceof AnalyticRule b && after instanceof AnalyticRule a) {
             diff(changed, "kind", b.ruleKind(), a.ruleKind());

@@ -1,6 +1,5 @@
 package dev.sentinelctl.cli;
 
-import dev.sentinelctl.check.ChangeChecks;
 import dev.sentinelctl.schema.SchemaValidator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -33,7 +32,7 @@ public final class CheckCommand implements Callable<Integer> {
             SchemaValidator schemas = new SchemaValidator();
             boolean strict = content.strict || config.strict().orElse(false);
             return new ContentRun.Plan(Optional.of(schemas), Checks.all(schemas, strict, catalog),
-                    ChangeChecks::sameIgnoringWhitespace, "check");
+                    "check");
         });
     }
 }

@@ -18,14 +18,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiPredicate;
 
 /** Runs the per-file pipeline over the chosen paths and builds the report: PR scope, config, baseline. */
 final class ContentRun {
     private ContentRun() {}
 
     /** What one command runs. */
-    record Plan(Optional<SchemaValidator> schemas, List<ItemCheck> checks, BiPredicate<String, String> sameQuery, String command) {}
+    record Plan(Optional<SchemaValidator> schemas, List<ItemCheck> checks, String command) {}
 
     static ProjectConfig config(ContentOptions options, Optional<Path> explicit) {
         try {
@@ -40,7 +39,7 @@ final class ContentRun {
         PullRequestScope scope = null;
         if (options.changedSince != null) {
             try {
-                scope = new PullRequestScope(Git.at(roots.get(0)), options.changedSince, new ChangeChecks(plan.sameQuery()));
+                scope = new PullRequestScope(Git.at(roots.get(0)), options.changedSince, new ChangeChecks());
             } catch (Git.GitException e) {
                 throw new UserException(e.getMessage());
             }

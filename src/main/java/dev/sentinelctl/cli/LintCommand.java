@@ -1,6 +1,5 @@
 package dev.sentinelctl.cli;
 
-import dev.sentinelctl.check.ChangeChecks;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,6 +27,6 @@ public final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return ContentRun.runWithCatalog(content, check, output, spec.commandLine().getOut(), (config, catalog) ->
-                new ContentRun.Plan(Optional.empty(), Checks.kql(catalog), ChangeChecks::sameIgnoringWhitespace, "lint"));
+                new ContentRun.Plan(Optional.empty(), Checks.kql(catalog), "lint"));
     }
 }

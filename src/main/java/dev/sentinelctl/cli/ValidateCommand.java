@@ -1,6 +1,5 @@
 package dev.sentinelctl.cli;
 
-import dev.sentinelctl.check.ChangeChecks;
 import dev.sentinelctl.config.ProjectConfig;
 import dev.sentinelctl.report.Report;
 import dev.sentinelctl.schema.SchemaValidator;
@@ -34,7 +33,7 @@ public final class ValidateCommand implements Callable<Integer> {
         SchemaValidator schemas = new SchemaValidator();
         boolean strict = content.strict || config.strict().orElse(false);
         ContentRun.Plan plan = new ContentRun.Plan(Optional.of(schemas), Checks.format(schemas, strict),
-                ChangeChecks::sameIgnoringWhitespace, "validate");
+                "validate");
         Report report = ContentRun.run(content, plan, config, Optional.empty());
         return output.emit(report, spec.commandLine().getOut(), config);
     }

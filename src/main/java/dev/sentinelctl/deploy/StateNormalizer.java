@@ -2,7 +2,7 @@ package dev.sentinelctl.deploy;
 
 import dev.sentinelctl.arm.TriggerOperators;
 import dev.sentinelctl.content.RuleDuration;
-import dev.sentinelctl.kql.syntax.KqlParser;
+import dev.sentinelctl.kql.syntax.QueryEquivalence;
 import dev.sentinelctl.kql.syntax.Token;
 import dev.sentinelctl.kql.syntax.TokenKind;
 import java.util.ArrayList;
@@ -79,22 +79,9 @@ public final class StateNormalizer {
         return out;
     }
 
-    /**
-     * Whether two queries are the same program: the same tokens, ignoring white space and comments (the lexer's
-     * trivia). Text inside string literals still counts.
-     */
+    /** Whether two queries are the same program (formatting and comments do not count). */
     public static boolean sameQuery(String a, String b) {
-        if (a.equals(b)) return true;
-        List<Token> x = KqlParser.tokenize(a, new ArrayList<>());
-        List<Token> y = KqlParser.tokenize(b, new ArrayList<>());
-        if (x.size() != y.size()) return false;
-        for (int i = 0; i < x.size(); i++) {
-            Token s = x.get(i);
-            Token t = y.get(i);
-            if (s.kind() != t.kind()) return false;
-            if (s.kind() != TokenKind.END_OF_TEXT && !s.text().equals(t.text())) return false;
-        }
-        return true;
+        return QueryEquivalence.sameProgram(a, b);
     }
 
     /** Deep copy without nulls and empty containers; integral numbers as long; unordered lists sorted. */
