@@ -43,23 +43,4 @@ class CatalogReferenceDataTest {
         assertTrue(old.tacticsOf("T1595").contains("PreAttack"), "PreAttack exists only in the 2023 map");
         assertFalse(now.tacticsOf("T1595").contains("PreAttack"));
     }
-
-    @Test
-    void entityIdentifiers() {
-        EntityIdentifiers e = data.entityIdentifiers();
-        EntityType account = e.entityType("Account").orElseThrow();
-        assertTrue(account.acceptsIdentifier("FullName", false));
-        assertFalse(account.acceptsIdentifier("CloudAppAccountId", false));
-        assertTrue(account.acceptsIdentifier("CloudAppAccountId", true));
-        assertTrue(account.requiredCombinations().contains(List.of("Sid")));
-        assertEquals("URL", e.entityType("Url").orElseThrow().name(), "case-insensitive fallback like Newtonsoft");
-        assertTrue(e.entityType("DNSResolution").isEmpty());
-        assertFalse(e.names().contains("Account_post_2023_addition"));
-    }
-
-    @Test
-    void templateConstraints() {
-        assertEquals(10000, data.analyticsTemplateConstraints().at("/query_based_fields/query/maxLength").asInt());
-        assertEquals("Scheduled", data.analyticsTemplateConstraints().at("/kind/values/0").asString());
-    }
 }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +15,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Writes src/main/resources/reference: connector ids and their tables, technique→tactic maps, entity
- * identifiers, and a verbatim copy of analytics-template-constraints.json. Tab-separated files so the
+ * Writes src/main/resources/reference: connector ids and their tables and the technique→tactic maps
+ * (entity identifiers and template limits go into schemas/ through tools/gen_schemas.py). Tab-separated files so the
  * runtime reader (dev.sentinelctl.reference) needs no JSON library for them.
  */
 final class ReferenceDataGenerator {
@@ -41,9 +40,6 @@ final class ReferenceDataGenerator {
         writeConnectorTables(ninja);
         writeTechniqueTactics(derived.resolve("technique-tactic-map-2023-11.json"), "technique-tactics-2023-11.tsv");
         writeTechniqueTactics(derived.resolve("technique-tactic-map-post-2023.json"), "technique-tactics-post-2023.tsv");
-        writeEntityIdentifiers(derived.resolve("entity-identifiers.json"));
-        Files.copy(derived.resolve("analytics-template-constraints.json"), out.resolve("analytics-template-constraints.json"),
-                StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** id \t title \t publisher \t solution \t collection method \t flags (c current, 23 in 2023 list, d deprecated, p published). */
@@ -115,30 +111,6 @@ final class ReferenceDataGenerator {
         }
         Files.writeString(out.resolve(name), sb.toString(), StandardCharsets.UTF_8);
         System.out.println(name + ": " + map.members().size() + " techniques");
-    }
-
-    /** entity \t identifiers \t required combinations (';' between combinations, '+' within one). */
-    private void writeEntityIdentifiers(Path json) throws IOException {
-        JsonObject types = (JsonObject) ((JsonObject) parse(json)).get("entityTypes").orElseThrow();
-        StringBuilder sb = new StringBuilder(HEADER);
-        for (Map.Entry<String, JsonValue> e : types.members().entrySet()) {
-            JsonObject t = (JsonObject) e.getValue();
-            String entity = e.getKey();
-            if (entity.endsWith("_post_2023_addition")) {
-                // later validators accept these too; a separate record keeps the 2023 list reproducible
-                entity = entity.substring(0, entity.length() - "_post_2023_addition".length()) + "\tpost-2023";
-                sb.append(entity).append('\t').append(String.join(",", strings(t.get("identifiers_added").orElseThrow()))).append('\n');
-                continue;
-            }
-            List<String> combos = new ArrayList<>();
-            for (JsonValue c : ((JsonArray) t.get("requiredIdentifierCombinations").orElseThrow()).items()) {
-                combos.add(String.join("+", strings(c)));
-            }
-            sb.append(entity).append("\t2023\t").append(String.join(",", strings(t.get("identifiers").orElseThrow())))
-                    .append('\t').append(String.join(";", combos)).append('\n');
-        }
-        Files.writeString(out.resolve("entity-identifiers.tsv"), sb.toString(), StandardCharsets.UTF_8);
-        System.out.println("entity-identifiers.tsv: " + types.members().size() + " records");
     }
 
     private List<String> stringArray(Path json) throws IOException {
