@@ -35,6 +35,32 @@ public final class ExclusionValidator {
     public static final String RULE_RESERVED = "EXCLUSION-reserved-name";
     public static final String RULE_UNCHECKED = "EXCLUSION-unchecked";
 
+    public static final List<dev.sentinelctl.report.RuleInfo> RULES = List.of(
+            info(RULE_DUPLICATE, "ExclusionDuplicateName", Severity.ERROR, "Two exclusions of one item share a name.",
+                    "Workspaces set exclusion values by name; a shared name would give both filters the same values.",
+                    "Give each exclusion its own name."),
+            info(RULE_COLUMN, "ExclusionColumnMissing", Severity.ERROR,
+                    "An exclusion filters a column the rows do not have where the filter goes.",
+                    "The filter would not bind and the deployment would be refused for every workspace with values.",
+                    "Name a column that exists at the placement, or change at:."),
+            info(RULE_COLUMN_TYPE, "ExclusionColumnType", Severity.ERROR, "An exclusion filters a column that is not a string.",
+                    "Exclusion values are strings; comparing them with numbers, dates or dynamic values does not bind.",
+                    "Exclude on a string column."),
+            info(RULE_PLACEMENT, "ExclusionPlacement", Severity.ERROR, "An exclusion's placement does not exist in the query.",
+                    "before-summarize needs a summarize in the output pipeline; every placement needs an output statement.",
+                    "Choose a placement the query has."),
+            info(RULE_CASE, "ExclusionCaseSensitivity", Severity.ERROR, "caseSensitive on a match that has no case-sensitive form.",
+                    "has_any and ipv4_is_in_any_range ignore case; the setting would silently do nothing.", "Remove caseSensitive."),
+            info(RULE_RESERVED, "ExclusionReservedName", Severity.ERROR, "The query uses a name reserved for exclusions.",
+                    "Generated lets are named __sentinelctl_<name>; a clash would change what the query means.", "Rename it."),
+            info(RULE_UNCHECKED, "ExclusionUnchecked", Severity.INFO, "An exclusion's column could not be checked.",
+                    "The rows at the placement come from a table or function whose schema is not known.",
+                    "Add the schema with --schema to have it checked."));
+
+    private static dev.sentinelctl.report.RuleInfo info(String id, String name, Severity s, String text, String why, String fix) {
+        return new dev.sentinelctl.report.RuleInfo(id, name, s, text, why, fix);
+    }
+
     private final Catalog catalog;
 
     public ExclusionValidator(Catalog catalog) {
