@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
         description = "Microsoft Sentinel content as code: validate, lint KQL, build ARM, plan and deploy.",
         subcommands = {CheckCommand.class, ValidateCommand.class, LintCommand.class, BuildCommand.class, ImportCommand.class,
                 NewCommand.class, RulesCommand.class, CoverageCommand.class, DocsCommand.class, KqlCommand.class,
-                SandboxCommand.class, ReportCommand.class, CompletionCommand.class, RoundtripCommand.class},
+                SandboxCommand.class, FleetCommand.class, ReportCommand.class, CompletionCommand.class, RoundtripCommand.class},
         footer = {"", "Examples:", "  sentinelctl check content", "  sentinelctl validate --format json rules/ > findings.json",
                 "  sentinelctl build content --out arm", "  sentinelctl import export.json --out content",
                 "  sentinelctl new analytic-rule \"Brute force against Entra ID\" --table SigninLogs"})
