@@ -1,5 +1,11 @@
 package dev.sentinelctl.fleet;
 
+import dev.sentinelctl.kql.syntax.Expr;
+import dev.sentinelctl.kql.syntax.KqlParser;
+import dev.sentinelctl.kql.syntax.Name;
+import dev.sentinelctl.kql.syntax.ParsedQuery;
+import dev.sentinelctl.kql.syntax.QueryOperator;
+import dev.sentinelctl.kql.syntax.Statement;
 import java.util.regex.Pattern;
 
 /**
@@ -48,8 +54,19 @@ final class KqlText {
         return null;
     }
 
-    /** A column or table name: as is when it is a plain identifier, else {@code ['...']}. */
+    /**
+     * A column name: as is when it is a plain identifier that our parser reads back as that name (keywords such as
+     * {@code where} or {@code and} are not), else bracket-quoted {@code ["..."]}.
+     */
     static String name(String name) {
-        return PLAIN_NAME.matcher(name).matches() ? name : "[" + stringLiteral(name) + "]";
+        return PLAIN_NAME.matcher(name).matches() && readsAsName(name) ? name : "[" + stringLiteral(name) + "]";
+    }
+
+    private static boolean readsAsName(String name) {
+        ParsedQuery q = KqlParser.parse("T | project " + name);
+        if (q.hasErrors() || q.statements().size() != 1 || !(q.statements().get(0) instanceof Statement.Query s)) return false;
+        return s.expression() instanceof Expr.Pipe p && p.operator() instanceof QueryOperator.Project proj
+                && proj.expressions().items().size() == 1 && proj.expressions().items().get(0) instanceof Expr.NameRef ref
+                && ref.name() instanceof Name.Identifier && ref.simpleName().equals(name);
     }
 }

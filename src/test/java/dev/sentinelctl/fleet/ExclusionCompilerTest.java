@@ -56,13 +56,53 @@ class ExclusionCompilerTest {
     @ParameterizedTest
     @MethodSource("hostileValues")
     void aValueCanNeverChangeTheQueryStructure(String value) {
-        for (ExclusionMatch match : List.of(ExclusionMatch.EQUALS, ExclusionMatch.ENDSWITH)) {
+        for (ExclusionMatch match : List.of(ExclusionMatch.EQUALS, ExclusionMatch.HAS, ExclusionMatch.STARTSWITH, ExclusionMatch.ENDSWITH)) {
             if (value.isBlank() && match != ExclusionMatch.EQUALS) continue; // refused, tested below
             ExclusionDeclaration d = decl("excludedSenders", "SenderFromAddress", match, ExclusionPlacement.AFTER_TABLE);
             List<String> values = List.of(value, "backup@veeam.com", value);
             CompiledQuery c = COMPILER.compile(SEED, List.of(d), Map.of("excludedSenders", new ExclusionValues.Literals(values)));
             assertStructure(SEED, c.text(), 1);
             assertEquals(values, letValues(c.text(), d.letName()));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostileValues")
+    void aHostileWatchlistAliasOrKeyColumnStaysAValue(String value) {
+        if (value.isBlank()) return; // an alias is required; refused before compiling
+        CompiledQuery c = COMPILER.compile(SEED, List.of(SENDERS), Map.of("excludedSenders", new ExclusionValues.Watchlist(value, value)));
+        assertStructure(SEED, c.text(), 1);
+        assertEquals(List.of(value), letValues(c.text(), SENDERS.letName()));
+    }
+
+    @Test
+    void keywordColumnNamesAreQuoted() {
+        assertEquals("SearchKey", KqlText.name("SearchKey"));
+        assertEquals("[\"where\"]", KqlText.name("where"));
+        assertEquals("[\"Sender Address\"]", KqlText.name("Sender Address"));
+        ExclusionDeclaration d = decl("k", "and", ExclusionMatch.EQUALS, ExclusionPlacement.AFTER_TABLE);
+        String q = "datatable(['and']: string) [\"a\", \"b\"]";
+        CompiledQuery c = new ExclusionCompiler(Catalog.builtIn()).compile(q, List.of(d), Map.of("k", new ExclusionValues.Literals(List.of("a"))));
+        assertTrue(c.text().contains("| where not([\"and\"] in~ (__sentinelctl_k))"), c.text());
+    }
+
+    /** Random strings over the characters that matter to a KQL lexer, with a fixed seed so a failure replays. */
+    @Test
+    void randomHostileStringsNeverChangeTheStructure() {
+        String alphabet = "'\"\\|;/*()[]{}\n\r\t @h`$-=~!<>,.:aZ9\u00e9\u65e5";
+        java.util.Random random = new java.util.Random(20261127);
+        ExclusionDeclaration ends = decl("d", "SenderFromDomain", ExclusionMatch.ENDSWITH, ExclusionPlacement.BEFORE_SUMMARIZE);
+        for (int round = 0; round < 300; round++) {
+            List<String> values = new ArrayList<>();
+            for (int v = 0, n = 1 + random.nextInt(4); v < n; v++) {
+                StringBuilder sb = new StringBuilder("x");
+                for (int i = 0, len = random.nextInt(40); i < len; i++) sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                values.add(sb.toString());
+            }
+            ExclusionDeclaration d = round % 2 == 0 ? SENDERS : ends;
+            CompiledQuery c = COMPILER.compile(SEED, List.of(d), Map.of(d.name(), new ExclusionValues.Literals(values)));
+            assertStructure(SEED, c.text(), 1);
+            assertEquals(values, letValues(c.text(), d.letName()), c.text());
         }
     }
 
