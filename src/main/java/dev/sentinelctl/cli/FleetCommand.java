@@ -92,7 +92,7 @@ public final class FleetCommand implements Runnable {
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Check a fleet file and compile every workspace's exclusions into every selected content item, "
                     + "without deploying: what a plan would refuse, found up front.",
-                    "Exit 0: usable. 1: some (workspace, item) pair cannot be compiled, or the fleet sets exclusion names no item declares. 2: the fleet file is invalid."},
+                    "Exit 0: usable. 1: some (workspace, item) pair cannot be compiled, the fleet sets exclusion names no item declares, or overrides content ids no item has. 2: the fleet file is invalid."},
             footer = {"", "Examples:", "  sentinelctl fleet check fleet.yaml", "  sentinelctl fleet check fleet.yaml content/Detections"})
     static final class Check implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "FLEET_FILE")
@@ -111,6 +111,7 @@ public final class FleetCommand implements Runnable {
             TargetQueries queries = new TargetQueries(new ExclusionCompiler(Catalog.builtIn()));
             List<TargetQueries.Failure> failures = queries.compileAll(fleet.targets(), items);
             Set<String> undeclared = TargetQueries.undeclaredNames(fleet.targets(), items);
+            Set<String> unknownIds = TargetQueries.unknownOverrideIds(fleet.targets(), items);
             PrintWriter out = spec.commandLine().getOut();
             for (TargetQueries.Failure f : failures) {
                 out.println(f.target().resourceId() + ": " + f.item().document().source().displayPath() + ": " + f.message());
@@ -118,10 +119,13 @@ public final class FleetCommand implements Runnable {
             for (String name : undeclared) {
                 out.println(file + ": exclusion '" + name + "' is set but no content item declares it (a typo excludes nothing)");
             }
+            for (String id : unknownIds) {
+                out.println(file + ": overrides name content id " + id + ", which no content item has (the override changes nothing)");
+            }
             out.println("Checked " + fleet.targets().size() + " workspaces in " + fleet.rings().size() + " rings against " + items.size()
                     + " items: " + failures.size() + " failures, " + undeclared.size() + " undeclared exclusion names");
             out.flush();
-            return failures.isEmpty() && undeclared.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
+            return failures.isEmpty() && undeclared.isEmpty() && unknownIds.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
         }
 
         private static List<ContentItem> loadItems(List<Path> roots) {

@@ -63,6 +63,19 @@ public final class TargetQueries {
         return out;
     }
 
+    /** Content ids the fleet overrides that no item has (a typo, or an item deleted since): the override changes nothing. */
+    public static Set<String> unknownOverrideIds(List<WorkspaceTarget> targets, List<ContentItem> items) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (ContentItem item : items) ids.add(item.id().toLowerCase(java.util.Locale.ROOT));
+        Set<String> out = new LinkedHashSet<>();
+        for (WorkspaceTarget t : targets) {
+            for (String id : t.overrides().keySet()) {
+                if (!ids.contains(id.toLowerCase(java.util.Locale.ROOT))) out.add(id);
+            }
+        }
+        return out;
+    }
+
     /** The item's path below the content root ({@code Detections/EmailEvents/X.yaml}), as content selections match it. */
     static String relative(ContentItem item) {
         String p = item.document().source().displayPath().replace('\\', '/');

@@ -40,6 +40,12 @@ class FleetCliTest {
         FleetReportTest.Run clean = FleetReportTest.run("fleet", "check", fleet.toString(), "content");
         assertEquals(0, clean.code(), clean.out() + clean.err());
 
+        Files.writeString(fleet, FleetTargetQueriesTest.FLEET.replace("excludedSenderDomains: {watchlist: BenignDomains}", "excludedSenderDomains: [x.example]")
+                .replace("        excludedSubjet: [typo]\n", "").replace("  defaults:\n", "  defaults:\n    overrides: {deadbeef-0000-0000-0000-000000000000: {enabled: false}}\n"));
+        FleetReportTest.Run unknownId = FleetReportTest.run("fleet", "check", fleet.toString(), "content");
+        assertEquals(1, unknownId.code(), unknownId.out() + unknownId.err());
+        assertTrue(unknownId.out().contains("overrides name content id deadbeef-0000-0000-0000-000000000000, which no content item has"), unknownId.out());
+
         Files.writeString(fleet, "fleet:\n  rings:\n    - name: canary\n      workspaces: [{name: law-x, clientSecret: abc}]\n");
         FleetReportTest.Run bad = FleetReportTest.run("fleet", "check", fleet.toString(), "content");
         assertEquals(2, bad.code());
