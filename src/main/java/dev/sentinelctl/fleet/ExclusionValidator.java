@@ -105,7 +105,7 @@ public final class ExclusionValidator {
                 continue;
             }
             Optional<RowSchema> rows = bound.rowsOf(point.after());
-            String where = d.placement().yamlName() + " (after '" + abbreviate(point.after().text()) + "')";
+            String where = d.placement().yamlName() + " (after '" + describe(point.after()) + "')";
             if (rows.isEmpty()) {
                 out.add(at(doc, d.pointer() + "/column", RULE_UNCHECKED, Severity.INFO, "cannot check that column '" + d.column()
                         + "' exists " + where + ": that part of the query does not bind", ""));
@@ -130,9 +130,11 @@ public final class ExclusionValidator {
         return out;
     }
 
-    private static String abbreviate(String text) {
+    /** The pipe step a filter follows, as a reader finds it in the query: {@code | extend RecipientDomain = …}. */
+    private static String describe(dev.sentinelctl.kql.syntax.SyntaxNode node) {
+        String text = node instanceof dev.sentinelctl.kql.syntax.Expr.Pipe p ? "| " + p.operator().text() : node.text();
         String t = text.replaceAll("\\s+", " ").trim();
-        return t.length() <= 40 ? t : "…" + t.substring(t.length() - 39);
+        return t.length() <= 40 ? t : t.substring(0, 39) + "…";
     }
 
     private static Diagnostic at(YamlDocument doc, String pointer, String rule, Severity severity, String message, String hint) {

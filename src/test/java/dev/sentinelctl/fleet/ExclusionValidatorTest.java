@@ -97,6 +97,31 @@ class ExclusionValidatorTest {
     }
 
     @Test
+    void letBoundSourcesUnionsAndJoinsAreChecked() {
+        String query = """
+                let mail = EmailEvents | where Timestamp > ago(1d) | project SenderFromAddress, Subject, NetworkMessageId;
+                mail
+                | join kind=inner (EmailUrlInfo | project NetworkMessageId, Url) on NetworkMessageId
+                | summarize count() by SenderFromAddress, Url""";
+        assertEquals(List.of(), validate(hunting(query, """
+                  - name: senders
+                    column: SenderFromAddress
+                  - name: urls
+                    column: Url
+                    at: before-summarize
+                """)));
+        List<Diagnostic> d = validate(hunting(query, """
+                  - name: urls
+                    column: Url
+                """));
+        assertEquals(1, d.size(), d.toString());
+        assertEquals(ExclusionValidator.RULE_COLUMN, d.get(0).ruleId());
+        assertTrue(d.get(0).message().contains("after-table (after 'mail')"), d.get(0).message());
+        String union = "union (EmailEvents | project SenderFromAddress), (EmailPostDeliveryEvents | project SenderFromAddress = RecipientEmailAddress)";
+        assertEquals(List.of(), validate(hunting(union, "  - name: s\n    column: SenderFromAddress\n")));
+    }
+
+    @Test
     void unknownSchemasCannotBeCheckedAndSaySo() {
         List<Diagnostic> d = validate(hunting("MyCustomTable_CL | take 10", """
                   - name: senders
