@@ -65,10 +65,15 @@ public final class FleetLoader {
         YamlDocument doc = loaded.document().get();
         Set<String> secretPointers = new LinkedHashSet<>();
         findSecrets(doc, doc.root(), "", secretPointers, problems);
+        Set<String> reported = new java.util.HashSet<>();
         for (Error e : schema().validate(doc.root())) {
             String pointer = pointer(e);
             if (secretPointers.stream().anyMatch(pointer::startsWith)) continue;
-            problems.add(at(doc, pointer, true, "FLEET-invalid", dotted(pointer) + ": " + e.getMessage(), HINT));
+            // the only "not" in the schema forbids {append, watchlist} together; its generic message prints the schema
+            String message = dotted(pointer) + ": " + ("not".equals(e.getKeyword())
+                    ? "write either append: or watchlist:, not both (a watchlist cannot be appended to)" : e.getMessage());
+            // the validator repeats some findings once per schema path that reaches the node
+            if (reported.add(message)) problems.add(at(doc, pointer, true, "FLEET-invalid", message, HINT));
         }
         if (!problems.isEmpty()) throw new ConfigException(problems);
         FleetConfig config = new Resolver(doc, problems).resolve();

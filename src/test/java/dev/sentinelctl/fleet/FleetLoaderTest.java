@@ -136,6 +136,23 @@ class FleetLoaderTest {
     }
 
     @Test
+    void exclusionValueShapesGetOneClearMessageEach() {
+        String yaml = "fleet:\n  defaults:\n    exclusions:\n      a: {watchlst: X}\n      b: [10.0.0.0/8, 8080]\n"
+                + "      c: {append: [x], watchlist: W}\n      d: {keyColumn: K}\n      e: {}\n"
+                + "  rings: [{name: r, workspaces: []}]\n";
+        List<String> messages = problems(yaml).stream().map(x -> x.line() + ":" + x.column() + " " + x.message()).toList();
+        assertEquals(5, messages.size(), messages.toString());
+        assertTrue(messages.get(0).startsWith("4:11 fleet.defaults.exclusions.a.watchlst: property 'watchlst' is not defined"), messages.toString());
+        assertTrue(messages.get(1).startsWith("5:23 fleet.defaults.exclusions.b[1]: integer found, string expected"), messages.toString());
+        assertTrue(messages.get(2).startsWith("6:7 fleet.defaults.exclusions.c: write either append: or watchlist:, not both"), messages.toString());
+        assertTrue(messages.get(3).contains("exclusions.d.keyColumn: has a missing property 'watchlist'"), messages.toString());
+        assertTrue(messages.get(4).contains("exclusions.e: must have at least 1 properties"), messages.toString());
+        FleetConfig fleet = new FleetLoader().read("fleet:\n  defaults:\n    exclusions:\n      d: {watchlist: W, keyColumn: K}\n"
+                + "  rings: [{name: r, workspaces: []}]\n", "f.yaml");
+        assertEquals(List.of(), fleet.targets());
+    }
+
+    @Test
     void resolutionProblems() {
         List<Diagnostic> unknownGroup = problems(FLEET.replace("group: fabrikam", "group: fabrikan"));
         assertTrue(unknownGroup.get(0).message().contains("group 'fabrikan' is not defined"), unknownGroup.toString());
