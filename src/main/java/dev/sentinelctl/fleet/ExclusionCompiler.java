@@ -55,7 +55,20 @@ public final class ExclusionCompiler {
      */
     public CompiledQuery compile(String query, List<ExclusionDeclaration> declarations, Map<String, ExclusionValues> values) {
         Map<String, ExclusionDeclaration> byName = new LinkedHashMap<>();
-        for (ExclusionDeclaration d : declarations) byName.put(d.name(), d);
+        Set<String> folded = new HashSet<>();
+        for (ExclusionDeclaration d : declarations) {
+            // check reports these at their YAML position; here they would give two lets one name, or a silent no-op
+            if (!folded.add(d.name().toLowerCase(java.util.Locale.ROOT))) {
+                throw new ExclusionCompileException("exclusion '" + d.name() + "' is declared twice");
+            }
+            if (!d.name().matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
+                throw new ExclusionCompileException("exclusion name '" + d.name() + "' is not a plain name (letters, digits, _)");
+            }
+            if (d.caseSensitive() && (d.match() == ExclusionMatch.HAS || d.match() == ExclusionMatch.IN_IPV4_RANGE)) {
+                throw new ExclusionCompileException("exclusion '" + d.name() + "': " + d.match().yamlName() + " has no case-sensitive form");
+            }
+            byName.put(d.name(), d);
+        }
         for (String name : values.keySet()) {
             if (!byName.containsKey(name)) {
                 throw new ExclusionCompileException("values given for '" + name + "', which the query does not declare (declared: "

@@ -243,6 +243,12 @@ class ExclusionCompilerTest {
         assertMessage("over the 10000", () -> COMPILER.compile(SEED, List.of(SENDERS), Map.of("excludedSenders", new ExclusionValues.Literals(List.of("x".repeat(10_000))))));
         ExclusionDeclaration summarize = decl("s", "SenderFromAddress", ExclusionMatch.EQUALS, ExclusionPlacement.BEFORE_SUMMARIZE);
         assertMessage("no summarize", () -> COMPILER.compile("EmailEvents | take 1", List.of(summarize), Map.of("s", new ExclusionValues.Literals(List.of("a")))));
+        ExclusionDeclaration twin = decl("ExcludedSenders", "SenderFromAddress", ExclusionMatch.EQUALS, ExclusionPlacement.END);
+        assertMessage("declared twice", () -> COMPILER.compile(SEED, List.of(SENDERS, twin), one));
+        ExclusionDeclaration badName = decl("x = 1; T", "SenderFromAddress", ExclusionMatch.EQUALS, ExclusionPlacement.END);
+        assertMessage("not a plain name", () -> COMPILER.compile(SEED, List.of(badName), Map.of("x = 1; T", new ExclusionValues.Literals(List.of("a")))));
+        ExclusionDeclaration hasCs = new ExclusionDeclaration("s", "", "Subject", ExclusionMatch.HAS, ExclusionPlacement.AFTER_TABLE, true, "/e/0");
+        assertMessage("no case-sensitive form", () -> COMPILER.compile(SEED, List.of(hasCs), Map.of("s", new ExclusionValues.Literals(List.of("a")))));
         ExclusionDeclaration gone = decl("g", "SenderFromAddress", ExclusionMatch.EQUALS, ExclusionPlacement.END);
         assertMessage("does not bind", () -> COMPILER.compile(SEED, List.of(gone), Map.of("g", new ExclusionValues.Literals(List.of("a")))));
     }
