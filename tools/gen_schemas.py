@@ -103,6 +103,28 @@ common = {
             {"type": "object", "properties": {"name": {"type": "string"}, "value": {}}},
             {"type": "object"}]}},
         "metadata": {"type": "object"},
+        "exclusions": {
+            "type": "array",
+            "description": "Named exclusion parameters: each workspace of a fleet supplies its own values (or a watchlist) "
+                           "and sentinelctl splices a filter into the query at deployment. See README, MSSP fleets.",
+            "items": {
+                "type": "object",
+                "required": ["name", "column"],
+                "properties": {
+                    "name": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,63}$",
+                             "description": "How workspaces refer to the parameter; also part of the generated let's name."},
+                    "description": {"type": "string"},
+                    "column": {"type": "string", "minLength": 1, "maxLength": 256,
+                               "description": "The column the exclusion filters, as it exists at the placement."},
+                    "match": {"enum": ["equals", "has", "startswith", "endswith", "in_ipv4_range"],
+                              "description": "How the column is compared with each value; default equals."},
+                    "caseSensitive": {"type": "boolean", "description": "Default false (in~, startswith, endswith)."},
+                    "at": {"enum": ["after-table", "before-summarize", "end"],
+                           "description": "Where the filter goes in the last statement's pipeline; default after-table."},
+                },
+                "additionalProperties": False,
+            },
+        },
     },
 }
 
@@ -162,7 +184,7 @@ rule = {
         "sentinelEntitiesMappings": {"type": "array"},
         "alertRuleTemplateName": {"type": "string"},
         "templateVersion": {"type": "string"},
-        "exclusions": {"$ref": "common.schema.json#/$defs/metadata"},
+        "exclusions": {"$ref": "common.schema.json#/$defs/exclusions"},
     }),
     "additionalProperties": False,
     "allOf": [
@@ -186,7 +208,7 @@ hunting = {
         "severity": {"$ref": "common.schema.json#/$defs/severity"},
         "kind": {"type": "string"},
         "customDetails": {"$ref": "common.schema.json#/$defs/customDetails"},
-        "exclusions": {"$ref": "common.schema.json#/$defs/metadata"},
+        "exclusions": {"$ref": "common.schema.json#/$defs/exclusions"},
     }),
     "additionalProperties": False,
 }

@@ -6,6 +6,7 @@ import dev.sentinelctl.check.LintCheck;
 import dev.sentinelctl.check.MetadataChecks;
 import dev.sentinelctl.check.ColumnChecks;
 import dev.sentinelctl.check.SemanticCheck;
+import dev.sentinelctl.fleet.ExclusionValidator;
 import dev.sentinelctl.kql.semantic.binder.Binder;
 import dev.sentinelctl.reference.ReferenceData;
 import dev.sentinelctl.kql.lint.LintRule;
@@ -40,6 +41,8 @@ final class Checks {
         checks.add(new LintCheck(new Linter(LintRules.all(), catalog)));
         checks.add(new MetadataChecks(ReferenceData.builtIn().connectors(), catalog));
         checks.add(new ColumnChecks(binder));
+        ExclusionValidator exclusions = new ExclusionValidator(catalog);
+        checks.add(c -> exclusions.validate(c.item().document()));
         return checks;
     }
 
@@ -49,6 +52,7 @@ final class Checks {
         for (LintRule r : LintRules.all()) infos.add(r.meta().info());
         infos.addAll(MetadataChecks.RULES);
         infos.addAll(ColumnChecks.RULES);
+        infos.addAll(ExclusionValidator.RULES);
         return infos;
     }
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
         subcommands = {CheckCommand.class, ValidateCommand.class, LintCommand.class, BuildCommand.class, ImportCommand.class,
                 NewCommand.class, RulesCommand.class, CoverageCommand.class, DocsCommand.class, KqlCommand.class,
                 SandboxCommand.class, PlanCommand.class, ApplyCommand.class, DriftCommand.class, ExportCommand.class,
-                CompletionCommand.class, RoundtripCommand.class},
+                FleetCommand.class, ReportCommand.class, CompletionCommand.class, RoundtripCommand.class},
         footer = {"", "Examples:", "  sentinelctl check content", "  sentinelctl validate --format json rules/ > findings.json",
                 "  sentinelctl build content --out arm", "  sentinelctl import export.json --out content",
                 "  sentinelctl plan --config sentinelctl.yaml", "  sentinelctl apply --config sentinelctl.yaml --prune",

@@ -112,6 +112,7 @@ public final class SandboxStats {
     }
 
     public void reset() {
+        settle(); // a request answered before the reset must not be counted after it
         operations.clear();
         statuses.clear();
         faults.clear();
