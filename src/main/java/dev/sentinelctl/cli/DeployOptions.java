@@ -12,6 +12,17 @@ final class DeployOptions {
             description = "Deployment config (default: ${DEFAULT-VALUE}).")
     Path config;
 
+    @Option(names = "--fleet", paramLabel = "FILE",
+            description = "Deploy to the workspaces of this fleet file (MSSP fleets) instead of --config's; content from "
+                    + "PATH or the 'content' folder next to it.")
+    Path fleet;
+
+    @Option(names = "--ring", paramLabel = "NAME", description = "With --fleet: only this ring's workspaces.")
+    String ring;
+
+    @Option(names = "--shard", paramLabel = "I/N", description = "With --fleet: only shard I of N (1-based) of the workspaces.")
+    String shard;
+
     @Option(names = "--workspace", paramLabel = "NAME",
             description = "Only this workspace of the config (repeatable; default: all).")
     List<String> workspaces = new ArrayList<>();

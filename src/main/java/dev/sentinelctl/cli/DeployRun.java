@@ -14,6 +14,14 @@ import dev.sentinelctl.deploy.ArmRest;
 import dev.sentinelctl.deploy.DesiredItem;
 import dev.sentinelctl.deploy.DesiredState;
 import dev.sentinelctl.deploy.Planner;
+import dev.sentinelctl.deploy.Tailoring;
+import dev.sentinelctl.fleet.ExclusionCompileException;
+import dev.sentinelctl.fleet.ExclusionCompiler;
+import dev.sentinelctl.fleet.FleetConfig;
+import dev.sentinelctl.fleet.Shard;
+import dev.sentinelctl.fleet.TargetQueries;
+import dev.sentinelctl.fleet.WorkspaceTarget;
+import dev.sentinelctl.kql.semantic.Catalog;
 import dev.sentinelctl.deploy.WorkspacePlan;
 import dev.sentinelctl.deploy.azure.ArmClients;
 import dev.sentinelctl.deploy.azure.ArmTarget;
@@ -59,8 +67,12 @@ final class DeployRun {
         }
     }
 
-    final DeployConfig config;
     final List<WorkspaceConfig> workspaces;
+    /** With --fleet: each workspace's fleet target and what it adds to the desired state; empty otherwise. */
+    private final Map<WorkspaceConfig, WorkspaceTarget> fleetTargets = new HashMap<>();
+    private final Map<WorkspaceConfig, Tailoring> tailorings = new HashMap<>();
+    /** With --fleet: the resolved fleet (rings for the rollout policy); null without. */
+    final FleetConfig fleet;
     final String source;
     /** True when the config names no source and it came from the repository (a rename would change ownership). */
     final boolean sourceDerived;
@@ -75,18 +87,40 @@ final class DeployRun {
     DeployRun(DeployOptions options, Map<String, String> env) {
         this.options = options;
         this.env = env;
-        try {
-            this.config = new DeployConfigLoader().load(options.config);
-        } catch (ConfigException e) {
-            throw new UserException("bad deployment config:\n" + e.diagnostics().stream()
-                    .map(d -> "  " + d.file() + ":" + d.line() + ":" + d.column() + ": " + d.message()
-                            + (d.fixHint().isEmpty() ? "" : "\n      fix: " + d.fixHint()))
-                    .collect(Collectors.joining("\n")));
+        if (options.fleet != null) {
+            this.fleet = FleetCommand.load(options.fleet, new java.io.PrintWriter(System.err, true));
+            Path base = options.fleet.toAbsolutePath().normalize().getParent();
+            List<Path> contentPaths = List.of(base.resolve("content"));
+            TargetQueries queries = new TargetQueries(new ExclusionCompiler(Catalog.builtIn()));
+            List<WorkspaceConfig> all = new ArrayList<>();
+            for (WorkspaceTarget t : fleetSelection(fleet, options)) {
+                WorkspaceConfig ws = FleetWorkspaces.config(t, contentPaths);
+                if (fleetTargets.containsKey(ws)) continue;
+                all.add(ws);
+                fleetTargets.put(ws, t);
+                tailorings.put(ws, FleetWorkspaces.tailoring(t, queries));
+            }
+            this.workspaces = select(all, options.workspaces);
+            // A fleet file holds no ownership name; the repository's stays stable across runs and shards.
+            this.source = SourceName.detect(base);
+            this.sourceDerived = true;
+        } else {
+            if (options.ring != null || options.shard != null) throw new UserException("--ring and --shard need --fleet FILE");
+            DeployConfig config;
+            try {
+                config = new DeployConfigLoader().load(options.config);
+            } catch (ConfigException e) {
+                throw new UserException("bad deployment config:\n" + e.diagnostics().stream()
+                        .map(d -> "  " + d.file() + ":" + d.line() + ":" + d.column() + ": " + d.message()
+                                + (d.fixHint().isEmpty() ? "" : "\n      fix: " + d.fixHint()))
+                        .collect(Collectors.joining("\n")));
+            }
+            this.fleet = null;
+            this.workspaces = select(config.workspaces(), options.workspaces);
+            Path base = options.config.toAbsolutePath().normalize().getParent();
+            this.source = config.source().orElseGet(() -> SourceName.detect(base));
+            this.sourceDerived = config.source().isEmpty();
         }
-        this.workspaces = select(config.workspaces(), options.workspaces);
-        Path base = options.config.toAbsolutePath().normalize().getParent();
-        this.source = config.source().orElseGet(() -> SourceName.detect(base));
-        this.sourceDerived = config.source().isEmpty();
         try {
             URI authority = options.authorityHost;
             this.target = options.armEndpoint == null ? ArmTarget.AZURE
@@ -100,6 +134,30 @@ final class DeployRun {
             throw new UserException("--arm-trust " + options.armTrust + " does not exist; pass the sandbox-cert.pem "
                     + "the sandbox printed");
         }
+    }
+
+    /** The fleet's targets, narrowed by --ring then --shard (shards split the ring, as `fleet targets` prints them). */
+    private static List<WorkspaceTarget> fleetSelection(FleetConfig fleet, DeployOptions options) {
+        List<WorkspaceTarget> targets = fleet.targets();
+        if (options.ring != null) {
+            if (fleet.rings().stream().noneMatch(r -> r.name().equals(options.ring))) {
+                throw new UserException("no ring named '" + options.ring + "' in " + options.fleet);
+            }
+            targets = fleet.inRing(options.ring);
+        }
+        if (options.shard != null) {
+            try {
+                targets = Shard.parse(options.shard).select(targets);
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage());
+            }
+        }
+        return targets;
+    }
+
+    /** The fleet target a workspace came from (with --fleet), else empty. */
+    java.util.Optional<WorkspaceTarget> target(WorkspaceConfig ws) {
+        return java.util.Optional.ofNullable(fleetTargets.get(ws));
     }
 
     private static List<WorkspaceConfig> select(List<WorkspaceConfig> all, List<String> names) {
@@ -153,9 +211,12 @@ final class DeployRun {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-        ArmClients c = clients.computeIfAbsent(kind.cliName() + "|" + ws.tenant(), k -> {
+        // A fleet credential may name its app registration; different apps are different clients.
+        String clientId = target(ws).flatMap(t -> t.credential().clientId()).orElse(null);
+        ArmClients c = clients.computeIfAbsent(kind.cliName() + "|" + ws.tenant() + "|" + clientId, k -> {
             Map<String, String> withTenant = new HashMap<>(env);
             withTenant.put("AZURE_TENANT_ID", ws.tenant());
+            if (clientId != null) withTenant.put("AZURE_CLIENT_ID", clientId);
             if (target.isCustom() && target.authorityHost() == null && !withTenant.containsKey("AZURE_AUTHORITY_HOST")) {
                 withTenant.put("AZURE_AUTHORITY_HOST", target.armEndpoint().toString());
             }
@@ -180,7 +241,18 @@ final class DeployRun {
         Map<String, ExecutorService> pools = new LinkedHashMap<>();
         try {
             List<Future<WorkspacePlan>> futures = new ArrayList<>();
+            List<WorkspaceConfig> planned = new ArrayList<>();
+            List<String> notCompiled = new ArrayList<>();
             for (WorkspaceConfig ws : workspaces) {
+                List<DesiredItem> items;
+                try {
+                    items = desired.forWorkspace(ws, content.get(ws), tailorings.getOrDefault(ws, Tailoring.NONE));
+                } catch (ExclusionCompileException e) {
+                    // Never deploy a query without the customer's exclusions (or with unsafe ones): this workspace
+                    // fails with the reason, the others go on.
+                    notCompiled.add("workspace '" + ws.name() + "': its exclusions cannot be compiled: " + e.getMessage());
+                    continue;
+                }
                 ArmRest arm = arm(ws); // credentials are built here, on this thread, so their errors are ours
                 ExecutorService pool = pools.computeIfAbsent(ws.subscription().toLowerCase(Locale.ROOT),
                         s -> Executors.newFixedThreadPool(Math.max(1, options.parallelism), r -> {
@@ -188,11 +260,12 @@ final class DeployRun {
                             t.setDaemon(true);
                             return t;
                         }));
-                List<DesiredItem> items = desired.forWorkspace(ws, content.get(ws));
+                planned.add(ws);
                 futures.add(pool.submit(() -> planner.plan(ws, items, ActualState.read(arm, ws))));
             }
             List<WorkspacePlan> plans = new ArrayList<>();
             unreadable.clear();
+            unreadable.addAll(notCompiled);
             for (int i = 0; i < futures.size(); i++) {
                 try {
                     plans.add(futures.get(i).get());
@@ -200,7 +273,7 @@ final class DeployRun {
                     if (e.getCause() instanceof ArmCallException arm) {
                         // One unreachable workspace must not stop a fleet: the others are planned, the command
                         // reports this one and fails at the end. Only when none can be read is it an environment error.
-                        unreadable.add("workspace '" + workspaces.get(i).name() + "': cannot read its resources: "
+                        unreadable.add("workspace '" + planned.get(i).name() + "': cannot read its resources: "
                                 + arm.describe());
                         continue;
                     }

@@ -29,10 +29,15 @@ public final class DesiredState {
     }
 
     public List<DesiredItem> forWorkspace(WorkspaceConfig ws, List<Source> content) {
+        return forWorkspace(ws, content, Tailoring.NONE);
+    }
+
+    /** As {@link #forWorkspace(WorkspaceConfig, List)}, with a fleet's content selection and per-workspace query. */
+    public List<DesiredItem> forWorkspace(WorkspaceConfig ws, List<Source> content, Tailoring tailoring) {
         List<DesiredItem> out = new ArrayList<>();
         for (Source s : content) {
-            if (!ws.selects(s.item())) continue;
-            ArmResource r = mapping.resourceFor(s.item());
+            if (!ws.selects(s.item()) || !tailoring.selects(s.item())) continue;
+            ArmResource r = withQuery(mapping.resourceFor(s.item()), tailoring.query(s.item()));
             ResourceType type = r.isAlertRule() ? ResourceType.ALERT_RULE : ResourceType.SAVED_SEARCH;
             if (s.item() instanceof AnalyticRule rule) {
                 r = withOverride(r, rule, ws.overrideFor(rule.id()));
@@ -44,6 +49,14 @@ public final class DesiredState {
             out.add(new DesiredItem(s.file(), type, r, meta));
         }
         return out;
+    }
+
+    /** Same resource, other query; untouched when equal so a workspace without exclusions plans exactly as before. */
+    static ArmResource withQuery(ArmResource r, String query) {
+        if (query.equals(r.properties().path("query").asString(null))) return r;
+        ObjectNode p = r.properties().deepCopy();
+        p.put("query", query);
+        return new ArmResource(r.type(), r.apiVersion(), r.kind(), r.name(), r.contentId(), p);
     }
 
     /** The override's fields replace the content's; schedule fields do not apply to NRT rules (they have none). */

@@ -77,7 +77,7 @@ public final class TargetQueries {
     }
 
     /** The item's path below the content root ({@code Detections/EmailEvents/X.yaml}), as content selections match it. */
-    static String relative(ContentItem item) {
+    public static String relative(ContentItem item) {
         String p = item.document().source().displayPath().replace('\\', '/');
         for (String root : List.of("Detections/", "Analytic Rules/", "Hunting Queries/")) {
             int at = p.indexOf(root);

@@ -1,0 +1,67 @@
+package dev.sentinelctl.cli;
+
+import dev.sentinelctl.content.ContentItem;
+import dev.sentinelctl.content.RuleDuration;
+import dev.sentinelctl.deploy.Tailoring;
+import dev.sentinelctl.deploy.azure.CredentialKind;
+import dev.sentinelctl.deploy.config.RuleOverride;
+import dev.sentinelctl.deploy.config.WorkspaceConfig;
+import dev.sentinelctl.fleet.TargetQueries;
+import dev.sentinelctl.fleet.WorkspaceTarget;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Maps a fleet's resolved {@link WorkspaceTarget}s onto what the deploy engine plans with: a {@link WorkspaceConfig}
+ * (where, which credential, overrides) and a {@link Tailoring} (path selection, exclusions compiled into queries).
+ */
+final class FleetWorkspaces {
+    private FleetWorkspaces() {
+    }
+
+    /** The workspace config of a target; its name is the workspace's (what the output and --workspace use). */
+    static WorkspaceConfig config(WorkspaceTarget t, List<Path> contentPaths) {
+        CredentialKind kind;
+        try {
+            kind = CredentialKind.parse(t.credential().type());
+        } catch (IllegalArgumentException e) {
+            throw new UserException("workspace '" + t.workspace() + "': credential '" + t.credential().name() + "': " + e.getMessage());
+        }
+        // The token comes from the credential's tenant (for Lighthouse, the managing tenant), not the customer's.
+        return new WorkspaceConfig(t.workspace(), t.credential().tokenTenant(t.tenant()), t.subscription(),
+                t.resourceGroup(), t.workspace(), kind, contentPaths, List.of(), List.of(), overrides(t));
+    }
+
+    static Tailoring tailoring(WorkspaceTarget t, TargetQueries queries) {
+        return new Tailoring() {
+            @Override
+            public boolean selects(ContentItem item) {
+                return t.content().selects(TargetQueries.relative(item));
+            }
+
+            @Override
+            public String query(ContentItem item) {
+                return queries.queryFor(item, t).text();
+            }
+        };
+    }
+
+    /** Fleet overrides are loose maps (String, Boolean or Long values, checked by the fleet schema). */
+    static Map<String, RuleOverride> overrides(WorkspaceTarget t) {
+        Map<String, RuleOverride> out = new LinkedHashMap<>();
+        t.overrides().forEach((id, fields) -> out.put(id.toLowerCase(Locale.ROOT), new RuleOverride(
+                fields.get("enabled") instanceof Boolean b ? b : null,
+                fields.get("severity") instanceof String s ? s : null,
+                duration(fields.get("queryFrequency")), duration(fields.get("queryPeriod")),
+                fields.get("triggerThreshold") instanceof Number n ? Integer.valueOf(n.intValue()) : null)));
+        return out;
+    }
+
+    private static Duration duration(Object value) {
+        return value instanceof String s ? RuleDuration.parse(s).map(RuleDuration::value).orElse(null) : null;
+    }
+}
