@@ -48,6 +48,14 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
                     + "workspaces) and refuse unless the changes are exactly the saved ones.")
     Path savedPlan;
 
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "With --fleet: write the rollout report (JSON, for `report merge` and --resume) to FILE.")
+    Path report;
+
+    @Option(names = "--resume", paramLabel = "FILE",
+            description = "With --fleet: a previous run's --report; workspaces it shows as succeeded are not deployed again.")
+    Path resume;
+
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
     String format;
 
@@ -60,6 +68,16 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
             throw new UserException("--parallelism must be 1 to 64, not " + deploy.parallelism);
         }
         if (maxDeletes < 0) throw new UserException("--max-deletes must be 0 or more");
+        if (deploy.fleet == null && (report != null || resume != null)) throw new UserException("--report and --resume need --fleet FILE");
+        if (deploy.fleet != null && savedPlan != null) throw new UserException("--plan cannot be combined with --fleet yet");
+        java.util.Optional<dev.sentinelctl.fleet.RolloutReport> previous = java.util.Optional.empty();
+        if (resume != null) {
+            try {
+                previous = java.util.Optional.of(dev.sentinelctl.fleet.RolloutReportJson.read(resume));
+            } catch (dev.sentinelctl.fleet.RolloutReportJson.ReportException e) {
+                throw new UserException(e.getMessage());
+            }
+        }
         SavedPlan.Loaded saved = null;
         Planner.Options planOptions = new Planner.Options(prune, adopt);
         if (savedPlan != null) {
@@ -107,6 +125,7 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
             return ExitCodes.FINDINGS;
         }
         boolean conflicts = plans.stream().anyMatch(p -> p.count(Change.Action.CONFLICT) > 0);
+        if (run.fleet != null) return rollout(run, plans, previous, out, err);
         if (plans.stream().noneMatch(WorkspacePlan::hasChanges)) {
             if (json) printJson(out, plans, List.of(), null);
             else if (conflicts) out.println("Nothing to apply; the conflicts above need --adopt (or another id).");
@@ -121,6 +140,32 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
         boolean failed = results.stream().anyMatch(Applier.WorkspaceResult::failed);
         boolean unreadable = run.reportUnreadable(err);
         return failed || conflicts || unreadable ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    /** --fleet: ring by ring under the rollout policy; every workspace ends up in the report, not-run ones too. */
+    private int rollout(DeployRun run, List<WorkspacePlan> plans, java.util.Optional<dev.sentinelctl.fleet.RolloutReport> previous,
+            PrintWriter out, PrintWriter err) {
+        Applier applier = new Applier(run::arm, run.source, deploy.parallelism, new ApplyProgress(err, System.console() != null));
+        java.util.Optional<dev.sentinelctl.fleet.Shard> shard = java.util.Optional.ofNullable(deploy.shard)
+                .map(dev.sentinelctl.fleet.Shard::parse);
+        FleetRollout.Outcome o = new FleetRollout(run, applier).roll(run.fleet, plans, previous, shard);
+        run.reportUnreadable(err);
+        if (report != null) {
+            try {
+                java.nio.file.Files.writeString(report, dev.sentinelctl.fleet.RolloutReportJson.write(o.report()));
+            } catch (java.io.IOException e) {
+                err.println("sentinelctl: cannot write " + report + ": " + e.getMessage());
+                err.flush();
+                return ExitCodes.USAGE;
+            }
+        }
+        if (format.equals("json")) {
+            out.println(dev.sentinelctl.fleet.RolloutReportJson.write(o.report()));
+            out.flush();
+        } else {
+            FleetRollout.printSummary(out, o);
+        }
+        return o.failed() ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
     static void printSummary(PrintWriter out, List<Applier.WorkspaceResult> results) {

@@ -81,6 +81,8 @@ final class DeployRun {
     private final Map<String, ArmClients> clients = new ConcurrentHashMap<>();
     /** Workspaces the last {@link #plan} could not read, with why; they are left out of its plans. */
     final List<String> unreadable = new ArrayList<>();
+    /** The same failures by workspace (the rollout records them as that workspace's outcome). */
+    final Map<WorkspaceConfig, String> notPlanned = new ConcurrentHashMap<>();
     private final ArmTarget target;
     private final RetrySettings retry;
 
@@ -243,6 +245,7 @@ final class DeployRun {
             List<Future<WorkspacePlan>> futures = new ArrayList<>();
             List<WorkspaceConfig> planned = new ArrayList<>();
             List<String> notCompiled = new ArrayList<>();
+            notPlanned.clear();
             for (WorkspaceConfig ws : workspaces) {
                 List<DesiredItem> items;
                 try {
@@ -251,6 +254,7 @@ final class DeployRun {
                     // Never deploy a query without the customer's exclusions (or with unsafe ones): this workspace
                     // fails with the reason, the others go on.
                     notCompiled.add("workspace '" + ws.name() + "': its exclusions cannot be compiled: " + e.getMessage());
+                    notPlanned.put(ws, "its exclusions cannot be compiled: " + e.getMessage());
                     continue;
                 }
                 ArmRest arm = arm(ws); // credentials are built here, on this thread, so their errors are ours
@@ -275,6 +279,7 @@ final class DeployRun {
                         // reports this one and fails at the end. Only when none can be read is it an environment error.
                         unreadable.add("workspace '" + planned.get(i).name() + "': cannot read its resources: "
                                 + arm.describe());
+                        notPlanned.put(planned.get(i), "cannot read its resources: " + arm.describe());
                         continue;
                     }
                     throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
@@ -283,7 +288,8 @@ final class DeployRun {
                     throw new UserException("interrupted while reading the workspaces");
                 }
             }
-            if (plans.isEmpty() && !unreadable.isEmpty()) throw new UserException(String.join("\n", unreadable));
+            // A fleet records unreadable workspaces as failed and goes on to the policy; a config run has nothing to do.
+            if (plans.isEmpty() && !unreadable.isEmpty() && fleet == null) throw new UserException(String.join("\n", unreadable));
             return plans;
         } finally {
             pools.values().forEach(ExecutorService::shutdownNow);

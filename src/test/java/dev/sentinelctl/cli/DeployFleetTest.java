@@ -49,6 +49,7 @@ class DeployFleetTest {
                     - name: canary
                       workspaces: [{name: law-contoso, group: contoso}]
                     - name: broad
+                      maxFailureRate: 0.5
                       workspaces: [{name: law-fabrikam, group: fabrikam}, {name: law-plain, group: plain}]
                 """.formatted(RG, SUB, HOSTILE);
     }

@@ -1,0 +1,127 @@
+package dev.sentinelctl.cli;
+
+import dev.sentinelctl.deploy.Applier;
+import dev.sentinelctl.deploy.Change;
+import dev.sentinelctl.deploy.WorkspacePlan;
+import dev.sentinelctl.deploy.config.WorkspaceConfig;
+import dev.sentinelctl.fleet.FleetConfig;
+import dev.sentinelctl.fleet.RolloutPolicy;
+import dev.sentinelctl.fleet.RolloutReport;
+import dev.sentinelctl.fleet.Shard;
+import dev.sentinelctl.fleet.WorkspaceResult;
+import dev.sentinelctl.fleet.WorkspaceTarget;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code apply --fleet}: rings in order, one workspace at a time, asking {@link RolloutPolicy#decide} after each so a
+ * failing canary stops the rollout before the next customer. Plans are made up front (reads only); a workspace that
+ * could not be planned counts as failed at its turn.
+ */
+final class FleetRollout {
+    /** What the run did: every target's result (resumed successes first carried over) and why it stopped, if it did. */
+    record Outcome(RolloutReport report, Optional<String> stopped) {
+        boolean failed() {
+            return stopped.isPresent() || report.workspaces().stream().anyMatch(w -> w.status() != WorkspaceResult.Status.SUCCEEDED);
+        }
+    }
+
+    private final DeployRun run;
+    private final Applier applier;
+
+    FleetRollout(DeployRun run, Applier applier) {
+        this.run = run;
+        this.applier = applier;
+    }
+
+    /** @param previous the report given to --resume; its successes are done and are not deployed again */
+    Outcome roll(FleetConfig fleet, List<WorkspacePlan> plans, Optional<RolloutReport> previous, Optional<Shard> shard) {
+        String started = Instant.now().toString();
+        Map<String, WorkspaceConfig> byKey = new LinkedHashMap<>();
+        List<WorkspaceTarget> targets = new ArrayList<>();
+        for (WorkspaceConfig ws : run.workspaces) {
+            WorkspaceTarget t = run.target(ws).orElseThrow();
+            byKey.put(t.key(), ws);
+            targets.add(t);
+        }
+        Map<WorkspaceConfig, WorkspacePlan> planOf = new HashMap<>();
+        for (WorkspacePlan p : plans) planOf.put(p.workspace(), p);
+
+        Map<String, WorkspaceResult.Status> outcomes = new HashMap<>();
+        Map<String, WorkspaceResult> results = new LinkedHashMap<>();
+        previous.ifPresent(prev -> prev.workspaces().stream()
+                .filter(w -> w.status() == WorkspaceResult.Status.SUCCEEDED && byKey.containsKey(w.key()))
+                .forEach(w -> {
+                    outcomes.put(w.key(), w.status());
+                    results.put(w.key(), w);
+                }));
+        // With --ring, --shard or --workspace a run sees part of the fleet: rings with none of its workspaces are
+        // another run's business, not an empty canary that should stop this one.
+        List<dev.sentinelctl.fleet.Ring> rings = fleet.rings().stream()
+                .filter(r -> targets.stream().anyMatch(t -> t.ringIndex() == r.index())).toList();
+        Optional<String> stopped = Optional.empty();
+        while (true) {
+            RolloutPolicy.Decision d = RolloutPolicy.decide(rings, targets, outcomes);
+            if (d.action() == RolloutPolicy.Action.DONE) break;
+            if (d.action() == RolloutPolicy.Action.STOP) {
+                stopped = Optional.of(d.reason());
+                break;
+            }
+            WorkspaceTarget t = d.pending().get(0);
+            WorkspaceResult r = deploy(t, byKey.get(t.key()), planOf);
+            outcomes.put(t.key(), r.status());
+            results.put(t.key(), r);
+        }
+        List<WorkspaceResult> all = new ArrayList<>();
+        for (WorkspaceTarget t : targets) {
+            WorkspaceResult r = results.get(t.key());
+            all.add(r != null ? r : new WorkspaceResult(t.resourceId(), t.tenant(), t.ring(), t.ringIndex(),
+                    WorkspaceResult.Status.NOT_RUN, stopped, List.of(), List.of(), List.of(), List.of(), List.of(),
+                    Optional.empty(), 0));
+        }
+        return new Outcome(new RolloutReport(shard, Optional.of(started), Optional.of(Instant.now().toString()), all), stopped);
+    }
+
+    private WorkspaceResult deploy(WorkspaceTarget t, WorkspaceConfig ws, Map<WorkspaceConfig, WorkspacePlan> planOf) {
+        String started = Instant.now().toString();
+        WorkspacePlan plan = planOf.get(ws);
+        if (plan == null) {
+            String reason = run.notPlanned.getOrDefault(ws, "not planned");
+            return new WorkspaceResult(t.resourceId(), t.tenant(), t.ring(), t.ringIndex(), WorkspaceResult.Status.FAILED,
+                    Optional.of(reason), List.of(), List.of(), List.of(), List.of(), List.of(), Optional.of(started), 0);
+        }
+        Applier.WorkspaceResult r = applier.apply(List.of(plan)).get(0);
+        List<WorkspaceResult.ItemFailure> failed = r.failures().stream()
+                .map(f -> new WorkspaceResult.ItemFailure(f.change().id(), f.error())).toList();
+        WorkspaceResult.Status status = r.failed() ? WorkspaceResult.Status.FAILED : WorkspaceResult.Status.SUCCEEDED;
+        return new WorkspaceResult(t.resourceId(), t.tenant(), t.ring(), t.ringIndex(), status,
+                Optional.ofNullable(r.error()), ids(r, Change.Action.CREATE), ids(r, Change.Action.UPDATE),
+                ids(r, Change.Action.DELETE), List.of(), failed, Optional.of(started), r.elapsed().toMillis());
+    }
+
+    private static List<String> ids(Applier.WorkspaceResult r, Change.Action action) {
+        return r.items().stream().filter(i -> i.ok() && i.change().action() == action).map(i -> i.change().id()).toList();
+    }
+
+    /** One line per workspace in rollout order, then why the rollout stopped. */
+    static void printSummary(PrintWriter out, Outcome o) {
+        out.println();
+        out.printf("%-10s %-28s %-10s %8s %8s %8s %7s  %s%n", "ring", "workspace", "status", "created", "updated",
+                "deleted", "failed", "reason");
+        for (WorkspaceResult w : o.report().workspaces()) {
+            String name = w.resourceId().substring(w.resourceId().lastIndexOf('/') + 1);
+            String reason = w.reason().orElse(w.failed().isEmpty() ? "" : w.failed().get(0).id() + ": " + w.failed().get(0).reason());
+            out.printf("%-10s %-28s %-10s %8d %8d %8d %7d  %s%n", w.ring(), name, w.status().json(), w.created().size(),
+                    w.updated().size(), w.deleted().size(), w.failed().size(), reason);
+        }
+        out.println(o.stopped().map(s -> "Rollout stopped: " + s + ". Fix, then rerun with --resume REPORT.")
+                .orElse(o.failed() ? "Rollout finished with failures." : "Rollout complete."));
+        out.flush();
+    }
+}
