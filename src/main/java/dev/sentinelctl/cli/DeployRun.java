@@ -18,6 +18,7 @@ import dev.sentinelctl.deploy.Tailoring;
 import dev.sentinelctl.fleet.ExclusionCompileException;
 import dev.sentinelctl.fleet.ExclusionCompiler;
 import dev.sentinelctl.fleet.FleetConfig;
+import dev.sentinelctl.fleet.FleetLoader;
 import dev.sentinelctl.fleet.Shard;
 import dev.sentinelctl.fleet.TargetQueries;
 import dev.sentinelctl.fleet.WorkspaceTarget;
@@ -90,7 +91,11 @@ final class DeployRun {
         this.options = options;
         this.env = env;
         if (options.fleet != null) {
-            this.fleet = FleetCommand.load(options.fleet, new java.io.PrintWriter(System.err, true));
+            try {
+                this.fleet = new FleetLoader().read(options.fleet);
+            } catch (ConfigException e) {
+                throw new UserException("bad fleet file:\n" + describe(e));
+            }
             Path base = options.fleet.toAbsolutePath().normalize().getParent();
             List<Path> contentPaths = List.of(base.resolve("content"));
             TargetQueries queries = new TargetQueries(new ExclusionCompiler(Catalog.builtIn()));
@@ -112,10 +117,7 @@ final class DeployRun {
             try {
                 config = new DeployConfigLoader().load(options.config);
             } catch (ConfigException e) {
-                throw new UserException("bad deployment config:\n" + e.diagnostics().stream()
-                        .map(d -> "  " + d.file() + ":" + d.line() + ":" + d.column() + ": " + d.message()
-                                + (d.fixHint().isEmpty() ? "" : "\n      fix: " + d.fixHint()))
-                        .collect(Collectors.joining("\n")));
+                throw new UserException("bad deployment config:\n" + describe(e));
             }
             this.fleet = null;
             this.workspaces = select(config.workspaces(), options.workspaces);
@@ -136,6 +138,13 @@ final class DeployRun {
             throw new UserException("--arm-trust " + options.armTrust + " does not exist; pass the sandbox-cert.pem "
                     + "the sandbox printed");
         }
+    }
+
+    private static String describe(ConfigException e) {
+        return e.diagnostics().stream()
+                .map(d -> "  " + d.file() + ":" + d.line() + ":" + d.column() + ": " + d.message()
+                        + (d.fixHint().isEmpty() ? "" : "\n      fix: " + d.fixHint()))
+                .collect(Collectors.joining("\n"));
     }
 
     /** The fleet's targets, narrowed by --ring then --shard (shards split the ring, as `fleet targets` prints them). */

@@ -36,6 +36,8 @@ class DeployFleetTest {
                   groups:
                     contoso:
                       tenant: 11111111-1111-1111-1111-111111111111
+                      overrides:
+                        %s: {severity: Low, enabled: false}
                       exclusions:
                         excludedSenders: {append: ["%s"]}
                         intraOrgDomains: [contoso.example]
@@ -51,7 +53,7 @@ class DeployFleetTest {
                     - name: broad
                       maxFailureRate: 0.5
                       workspaces: [{name: law-fabrikam, group: fabrikam}, {name: law-plain, group: plain}]
-                """.formatted(RG, SUB, HOSTILE);
+                """.formatted(RG, SUB, DeployFixture.ruleId(2), HOSTILE);
     }
 
     private DeployFixture fixture() throws IOException {
@@ -66,6 +68,19 @@ class DeployFleetTest {
 
     private static String query(DeployFixture f, String ws, String id) {
         return ((ScheduledAlertRule) f.portal().alertRules().get(RG, ws, id).innerModel()).query();
+    }
+
+    @Test
+    void aBadFleetFileIsAUsageErrorWithItsPosition() throws IOException {
+        try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
+            DeployFixture.write(dir.resolve("fleet.yaml"), "fleet:\n  rings: 3\n");
+            CliRunner.Run r = f.run("plan", "--fleet", dir.resolve("fleet.yaml").toString());
+            assertEquals(2, r.exit(), r.err());
+            assertTrue(r.err().contains("bad fleet file:") && r.err().contains("fleet.yaml:2:"), r.err());
+            CliRunner.Run ring = f.run("plan", "--ring", "canary");
+            assertEquals(2, ring.exit(), ring.err());
+            assertTrue(ring.err().contains("--ring and --shard need --fleet FILE"), ring.err());
+        }
     }
 
     @Test
@@ -90,6 +105,13 @@ class DeployFleetTest {
             // Rules declaring no exclusions deploy the content's query unchanged everywhere.
             assertEquals(DeployFixture.query(1), query(f, "law-contoso", DeployFixture.ruleId(1)).strip());
             assertEquals(DeployFixture.query(1), query(f, "law-plain", DeployFixture.ruleId(1)).strip());
+            // The group's override changes its workspace's rule only.
+            ScheduledAlertRule overridden = (ScheduledAlertRule) f.portal().alertRules().get(RG, "law-contoso", DeployFixture.ruleId(2)).innerModel();
+            assertEquals("Low", overridden.severity().toString());
+            assertFalse(overridden.enabled());
+            ScheduledAlertRule plainRule = (ScheduledAlertRule) f.portal().alertRules().get(RG, "law-plain", DeployFixture.ruleId(2)).innerModel();
+            assertEquals("Medium", plainRule.severity().toString());
+            assertTrue(plainRule.enabled());
             // The workspace whose exclusions failed got nothing at all.
             assertEquals(0, f.portal().alertRules().list(RG, "law-fabrikam").stream().count());
             assertTrue(original.contains("query:"));
