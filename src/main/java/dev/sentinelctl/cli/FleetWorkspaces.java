@@ -20,6 +20,8 @@ import java.util.Map;
  * (where, which credential, overrides) and a {@link Tailoring} (path selection, exclusions compiled into queries).
  */
 final class FleetWorkspaces {
+    static final List<String> DEPLOYED_FIELDS = List.of("enabled", "severity", "queryFrequency", "queryPeriod", "triggerThreshold");
+
     private FleetWorkspaces() {
     }
 
@@ -53,6 +55,15 @@ final class FleetWorkspaces {
     /** Fleet overrides are loose maps (String, Boolean or Long values, checked by the fleet schema). */
     static Map<String, RuleOverride> overrides(WorkspaceTarget t) {
         Map<String, RuleOverride> out = new LinkedHashMap<>();
+        t.overrides().forEach((id, fields) -> {
+            // A fleet may set fields the deploy engine cannot apply yet; refusing beats deploying without them.
+            for (String field : fields.keySet()) {
+                if (!DEPLOYED_FIELDS.contains(field)) {
+                    throw new UserException("workspace '" + t.workspace() + "': override " + id + "." + field
+                            + " is not deployed yet (supported: " + String.join(", ", DEPLOYED_FIELDS) + ")");
+                }
+            }
+        });
         t.overrides().forEach((id, fields) -> out.put(id.toLowerCase(Locale.ROOT), new RuleOverride(
                 fields.get("enabled") instanceof Boolean b ? b : null,
                 fields.get("severity") instanceof String s ? s : null,
