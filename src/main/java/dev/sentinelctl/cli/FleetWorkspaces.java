@@ -20,7 +20,8 @@ import java.util.Map;
  * (where, which credential, overrides) and a {@link Tailoring} (path selection, exclusions compiled into queries).
  */
 final class FleetWorkspaces {
-    static final List<String> DEPLOYED_FIELDS = List.of("enabled", "severity", "queryFrequency", "queryPeriod", "triggerThreshold");
+    static final List<String> DEPLOYED_FIELDS = List.of("enabled", "severity", "queryFrequency", "queryPeriod", "triggerThreshold",
+            "triggerOperator", "suppressionEnabled", "suppressionDuration");
 
     private FleetWorkspaces() {
     }
@@ -68,7 +69,10 @@ final class FleetWorkspaces {
                 fields.get("enabled") instanceof Boolean b ? b : null,
                 fields.get("severity") instanceof String s ? s : null,
                 duration(fields.get("queryFrequency")), duration(fields.get("queryPeriod")),
-                fields.get("triggerThreshold") instanceof Number n ? Integer.valueOf(n.intValue()) : null)));
+                fields.get("triggerThreshold") instanceof Number n ? Integer.valueOf(n.intValue()) : null,
+                fields.get("triggerOperator") instanceof String op ? op : null,
+                fields.get("suppressionEnabled") instanceof Boolean b ? b : null,
+                duration(fields.get("suppressionDuration")))));
         return out;
     }
 

@@ -69,7 +69,10 @@ public final class DesiredState {
             if (o.queryFrequency() != null) p.put("queryFrequency", RuleDuration.isoForm(o.queryFrequency()));
             if (o.queryPeriod() != null) p.put("queryPeriod", RuleDuration.isoForm(o.queryPeriod()));
             if (o.triggerThreshold() != null) p.put("triggerThreshold", o.triggerThreshold());
+            if (o.triggerOperator() != null) p.put("triggerOperator", dev.sentinelctl.arm.TriggerOperators.toArm(o.triggerOperator()));
         }
+        if (o.suppressionEnabled() != null) p.put("suppressionEnabled", o.suppressionEnabled());
+        if (o.suppressionDuration() != null) p.put("suppressionDuration", RuleDuration.isoForm(o.suppressionDuration()));
         return new ArmResource(r.type(), r.apiVersion(), r.kind(), r.name(), r.contentId(), p);
     }
 

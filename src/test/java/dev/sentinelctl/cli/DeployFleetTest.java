@@ -37,7 +37,7 @@ class DeployFleetTest {
                     contoso:
                       tenant: 11111111-1111-1111-1111-111111111111
                       overrides:
-                        %s: {severity: Low, enabled: false}
+                        %s: {severity: Low, enabled: false, triggerOperator: lt, triggerThreshold: 5, suppressionEnabled: true, suppressionDuration: 2h}
                       exclusions:
                         excludedSenders: {append: ["%s"]}
                         intraOrgDomains: [contoso.example]
@@ -109,6 +109,10 @@ class DeployFleetTest {
             ScheduledAlertRule overridden = (ScheduledAlertRule) f.portal().alertRules().get(RG, "law-contoso", DeployFixture.ruleId(2)).innerModel();
             assertEquals("Low", overridden.severity().toString());
             assertFalse(overridden.enabled());
+            assertEquals("LessThan", overridden.triggerOperator().toString());
+            assertEquals(5, overridden.triggerThreshold());
+            assertTrue(overridden.suppressionEnabled());
+            assertEquals(java.time.Duration.ofHours(2), overridden.suppressionDuration());
             ScheduledAlertRule plainRule = (ScheduledAlertRule) f.portal().alertRules().get(RG, "law-plain", DeployFixture.ruleId(2)).innerModel();
             assertEquals("Medium", plainRule.severity().toString());
             assertTrue(plainRule.enabled());
