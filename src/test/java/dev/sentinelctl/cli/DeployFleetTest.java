@@ -84,6 +84,25 @@ class DeployFleetTest {
     }
 
     @Test
+    void ringAndShardsSplitThePlanWithoutOverlap() throws IOException {
+        try (DeployFixture f = fixture()) {
+            String fleetFile = dir.resolve("fleet.yaml").toString();
+            CliRunner.Run canary = f.run("plan", "--fleet", fleetFile, "--ring", "canary");
+            assertEquals(0, canary.exit(), canary.out() + canary.err());
+            assertTrue(canary.out().contains("Workspace law-contoso") && !canary.out().contains("law-plain"), canary.out());
+            String one = f.run("plan", "--fleet", fleetFile, "--ring", "broad", "--shard", "1/2").out();
+            String two = f.run("plan", "--fleet", fleetFile, "--ring", "broad", "--shard", "2/2").out();
+            for (String ws : new String[] {"law-plain"}) {
+                assertTrue(one.contains("Workspace " + ws) ^ two.contains("Workspace " + ws), one + two);
+            }
+            assertFalse(one.contains("law-contoso") || two.contains("law-contoso"));
+            CliRunner.Run bad = f.run("plan", "--fleet", fleetFile, "--ring", "nope");
+            assertEquals(2, bad.exit(), bad.err());
+            assertTrue(bad.err().contains("no ring named 'nope'"), bad.err());
+        }
+    }
+
+    @Test
     void exclusionsLandAsLiteralsInExactlyTheirWorkspacesAndACompileFailureDeploysNothingThere() throws IOException {
         try (DeployFixture f = fixture()) {
             String fleetFile = dir.resolve("fleet.yaml").toString();
