@@ -6,9 +6,14 @@ import dev.sentinelctl.deploy.PlanReport;
 import dev.sentinelctl.deploy.Planner;
 import dev.sentinelctl.deploy.SavedPlan;
 import dev.sentinelctl.deploy.WorkspacePlan;
+import dev.sentinelctl.fleet.RolloutReport;
+import dev.sentinelctl.fleet.RolloutReportJson;
+import dev.sentinelctl.fleet.Shard;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,11 +75,11 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
         if (maxDeletes < 0) throw new UserException("--max-deletes must be 0 or more");
         if (deploy.fleet == null && (report != null || resume != null)) throw new UserException("--report and --resume need --fleet FILE");
         if (deploy.fleet != null && savedPlan != null) throw new UserException("--plan cannot be combined with --fleet yet");
-        java.util.Optional<dev.sentinelctl.fleet.RolloutReport> previous = java.util.Optional.empty();
+        Optional<RolloutReport> previous = Optional.empty();
         if (resume != null) {
             try {
-                previous = java.util.Optional.of(dev.sentinelctl.fleet.RolloutReportJson.read(resume));
-            } catch (dev.sentinelctl.fleet.RolloutReportJson.ReportException e) {
+                previous = Optional.of(RolloutReportJson.read(resume));
+            } catch (RolloutReportJson.ReportException e) {
                 throw new UserException(e.getMessage());
             }
         }
@@ -143,16 +148,16 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
     }
 
     /** --fleet: ring by ring under the rollout policy; every workspace ends up in the report, not-run ones too. */
-    private int rollout(DeployRun run, List<WorkspacePlan> plans, java.util.Optional<dev.sentinelctl.fleet.RolloutReport> previous,
+    private int rollout(DeployRun run, List<WorkspacePlan> plans, Optional<RolloutReport> previous,
             PrintWriter out, PrintWriter err) {
         Applier applier = new Applier(run::arm, run.source, deploy.parallelism, new ApplyProgress(err, System.console() != null));
-        java.util.Optional<dev.sentinelctl.fleet.Shard> shard = java.util.Optional.ofNullable(deploy.shard)
-                .map(dev.sentinelctl.fleet.Shard::parse);
+        Optional<Shard> shard = Optional.ofNullable(deploy.shard)
+                .map(Shard::parse);
         FleetRollout.Outcome o = new FleetRollout(run, applier).roll(run.fleet, plans, previous, shard);
         run.reportUnreadable(err);
         if (report != null) {
             try {
-                java.nio.file.Files.writeString(report, dev.sentinelctl.fleet.RolloutReportJson.write(o.report()));
+                Files.writeString(report, RolloutReportJson.write(o.report()));
             } catch (java.io.IOException e) {
                 err.println("sentinelctl: cannot write " + report + ": " + e.getMessage());
                 err.flush();
@@ -160,7 +165,7 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
             }
         }
         if (format.equals("json")) {
-            out.println(dev.sentinelctl.fleet.RolloutReportJson.write(o.report()));
+            out.println(RolloutReportJson.write(o.report()));
             out.flush();
         } else {
             FleetRollout.printSummary(out, o);

@@ -45,6 +45,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -167,8 +168,8 @@ final class DeployRun {
     }
 
     /** The fleet target a workspace came from (with --fleet), else empty. */
-    java.util.Optional<WorkspaceTarget> target(WorkspaceConfig ws) {
-        return java.util.Optional.ofNullable(fleetTargets.get(ws));
+    Optional<WorkspaceTarget> target(WorkspaceConfig ws) {
+        return Optional.ofNullable(fleetTargets.get(ws));
     }
 
     private static List<WorkspaceConfig> select(List<WorkspaceConfig> all, List<String> names) {
