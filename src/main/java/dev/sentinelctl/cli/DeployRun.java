@@ -83,6 +83,8 @@ final class DeployRun {
     private final Map<String, ArmClients> clients = new ConcurrentHashMap<>();
     /** Workspaces the last {@link #plan} could not read, with why; they are left out of its plans. */
     final List<String> unreadable = new ArrayList<>();
+    /** Fleet settings that change nothing (typos, deleted items); reported, not fatal, as `fleet check` does. */
+    final List<String> warnings = new ArrayList<>();
     /** The same failures by workspace (the rollout records them as that workspace's outcome). */
     final Map<WorkspaceConfig, String> notPlanned = new ConcurrentHashMap<>();
     private final ArmTarget target;
@@ -248,6 +250,8 @@ final class DeployRun {
      */
     List<WorkspacePlan> plan(List<Path> paths, Planner.Options planOptions) {
         Map<WorkspaceConfig, List<DesiredState.Source>> content = content(paths);
+        warnings.clear();
+        if (fleet != null) warnFleetTypos(content);
         DesiredState desired = new DesiredState(new ArmResources(dev.sentinelctl.arm.ArmApiVersion.DEFAULT), source);
         Planner planner = new Planner(source, planOptions);
         Map<String, ExecutorService> pools = new LinkedHashMap<>();
@@ -306,8 +310,20 @@ final class DeployRun {
         }
     }
 
+    private void warnFleetTypos(Map<WorkspaceConfig, List<DesiredState.Source>> content) {
+        List<ContentItem> items = content.values().stream().flatMap(List::stream).map(DesiredState.Source::item).distinct().toList();
+        List<WorkspaceTarget> targets = workspaces.stream().map(fleetTargets::get).toList();
+        for (String name : TargetQueries.undeclaredNames(targets, items)) {
+            warnings.add("the fleet sets exclusion '" + name + "', which no content item declares; it excludes nothing");
+        }
+        for (String id : TargetQueries.unknownOverrideIds(targets, items)) {
+            warnings.add("the fleet overrides content id " + id + ", which no content item has; it changes nothing");
+        }
+    }
+
     /** Reports the workspaces that could not be read; true when there were any (the command then exits 1). */
     boolean reportUnreadable(java.io.PrintWriter err) {
+        for (String w : warnings) err.println("warning: " + w);
         for (String u : unreadable) err.println("error: " + u + " (skipped; the other workspaces were planned)");
         err.flush();
         return !unreadable.isEmpty();

@@ -45,6 +45,7 @@ class DeployFleetTest {
                       tenant: 22222222-2222-2222-2222-222222222222
                       exclusions:
                         excludedSenderDomains: {watchlist: BenignDomains}
+                        excludedSubjet: [typo]
                     plain:
                       tenant: 33333333-3333-3333-3333-333333333333
                   rings:
@@ -110,6 +111,7 @@ class DeployFleetTest {
             assertEquals(1, plan.exit(), plan.out() + plan.err());
             assertTrue(plan.err().contains("workspace 'law-fabrikam': its exclusions cannot be compiled"), plan.err());
             assertTrue(plan.err().contains("endswith, which KQL cannot apply to a watchlist"), plan.err());
+            assertTrue(plan.err().contains("warning: the fleet sets exclusion 'excludedSubjet', which no content item declares"), plan.err());
 
             CliRunner.Run apply = f.run("apply", "--fleet", fleetFile);
             assertEquals(1, apply.exit(), apply.out() + apply.err());
