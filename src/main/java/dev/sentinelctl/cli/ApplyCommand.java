@@ -57,6 +57,11 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
             description = "With --fleet: write the rollout report (JSON, for `report merge` and --resume) to FILE.")
     Path report;
 
+    @Option(names = "--workspaces-in-flight", defaultValue = "1", paramLabel = "N",
+            description = "With --fleet: deploy up to N workspaces of a ring at once, each in its own subscription "
+                    + "(default: ${DEFAULT-VALUE}, the policy is asked before every workspace).")
+    int workspacesInFlight;
+
     @Option(names = "--resume", paramLabel = "FILE",
             description = "With --fleet: a previous run's --report; workspaces it shows as succeeded are not deployed again.")
     Path resume;
@@ -74,6 +79,7 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
         }
         if (maxDeletes < 0) throw new UserException("--max-deletes must be 0 or more");
         if (deploy.fleet == null && (report != null || resume != null)) throw new UserException("--report and --resume need --fleet FILE");
+        if (workspacesInFlight < 1 || workspacesInFlight > 64) throw new UserException("--workspaces-in-flight must be 1 to 64");
         if (deploy.fleet != null && savedPlan != null) throw new UserException("--plan cannot be combined with --fleet yet");
         Optional<RolloutReport> previous = Optional.empty();
         if (resume != null) {
@@ -153,7 +159,7 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
         Applier applier = new Applier(run::arm, run.source, deploy.parallelism, new ApplyProgress(err, System.console() != null));
         Optional<Shard> shard = Optional.ofNullable(deploy.shard)
                 .map(Shard::parse);
-        FleetRollout.Outcome o = new FleetRollout(run, applier).roll(run.fleet, plans, previous, shard);
+        FleetRollout.Outcome o = new FleetRollout(run, applier, workspacesInFlight).roll(run.fleet, plans, previous, shard);
         run.reportUnreadable(err);
         if (report != null) {
             try {

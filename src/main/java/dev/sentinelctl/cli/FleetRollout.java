@@ -18,10 +18,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
- * {@code apply --fleet}: rings in order, one workspace at a time, asking {@link RolloutPolicy#decide} after each so a
- * failing canary stops the rollout before the next customer. Plans are made up front (reads only); a workspace that
+ * {@code apply --fleet}: rings in order, asking {@link RolloutPolicy#decide} after each workspace so a failing canary
+ * stops the rollout before the next customer. By default one workspace at a time; {@code --workspaces-in-flight N}
+ * deploys up to N of a ring at once (in different subscriptions), and a stop then lets the ones running finish. Plans are made up front (reads only); a workspace that
  * could not be planned counts as failed at its turn.
  */
 final class FleetRollout {
@@ -34,10 +40,25 @@ final class FleetRollout {
 
     private final DeployRun run;
     private final Applier applier;
+    /** Workspaces deployed at once (each in its own subscription); 1 asks the policy before every single workspace. */
+    private final int inFlightLimit;
 
-    FleetRollout(DeployRun run, Applier applier) {
+    FleetRollout(DeployRun run, Applier applier, int inFlightLimit) {
+        if (inFlightLimit < 1) throw new IllegalArgumentException("in-flight limit must be at least 1");
         this.run = run;
         this.applier = applier;
+        this.inFlightLimit = inFlightLimit;
+    }
+
+    private static WorkspaceResult take(CompletionService<WorkspaceResult> done) {
+        try {
+            return done.take().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserException("interrupted during the rollout");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /** @param previous the report given to --resume; its successes are done and are not deployed again */
@@ -66,17 +87,40 @@ final class FleetRollout {
         List<dev.sentinelctl.fleet.Ring> rings = fleet.rings().stream()
                 .filter(r -> targets.stream().anyMatch(t -> t.ringIndex() == r.index())).toList();
         Optional<String> stopped = Optional.empty();
-        while (true) {
-            RolloutPolicy.Decision d = RolloutPolicy.decide(rings, targets, outcomes);
-            if (d.action() == RolloutPolicy.Action.DONE) break;
-            if (d.action() == RolloutPolicy.Action.STOP) {
-                stopped = Optional.of(d.reason());
-                break;
+        ExecutorService pool = Executors.newFixedThreadPool(inFlightLimit, r -> {
+            Thread th = new Thread(r, "rollout");
+            th.setDaemon(true);
+            return th;
+        });
+        CompletionService<WorkspaceResult> done = new ExecutorCompletionService<>(pool);
+        Map<String, WorkspaceTarget> inFlight = new HashMap<>();
+        try {
+            while (true) {
+                if (stopped.isEmpty()) {
+                    RolloutPolicy.Decision d = RolloutPolicy.decide(rings, targets, outcomes);
+                    if (d.action() == RolloutPolicy.Action.STOP) {
+                        stopped = Optional.of(d.reason());
+                    } else if (d.action() == RolloutPolicy.Action.CONTINUE) {
+                        // Only the current ring's workspaces are ever pending, so a ring is finished (and judged)
+                        // before the next starts. One workspace per subscription at a time keeps --parallelism a
+                        // per-subscription bound, as ARM's throttling is.
+                        for (WorkspaceTarget t : d.pending()) {
+                            if (inFlight.size() >= inFlightLimit) break;
+                            if (inFlight.containsKey(t.key()) || inFlight.values().stream()
+                                    .anyMatch(o -> o.subscription().equalsIgnoreCase(t.subscription()))) continue;
+                            inFlight.put(t.key(), t);
+                            done.submit(() -> deploy(t, byKey.get(t.key()), planOf));
+                        }
+                    }
+                }
+                if (inFlight.isEmpty()) break; // DONE, or STOP with nothing left running
+                WorkspaceResult r = take(done);
+                inFlight.remove(r.key());
+                outcomes.put(r.key(), r.status());
+                results.put(r.key(), r);
             }
-            WorkspaceTarget t = d.pending().get(0);
-            WorkspaceResult r = deploy(t, byKey.get(t.key()), planOf);
-            outcomes.put(t.key(), r.status());
-            results.put(t.key(), r);
+        } finally {
+            pool.shutdownNow();
         }
         List<WorkspaceResult> all = new ArrayList<>();
         for (WorkspaceTarget t : targets) {

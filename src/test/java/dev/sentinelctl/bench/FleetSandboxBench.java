@@ -21,7 +21,8 @@ import picocli.CommandLine;
  * with a fixed latency per request, then a no-op rerun. Prints the wall time against two ideals: latency-bound
  * (writes × latency ÷ parallelism + reads × latency) and, with ARM limits, write-bucket-bound (ARM refills
  * 10 writes/s after a burst of 200, per principal and subscription, so the slowest subscription needs
- * (its writes − 200) ÷ 10 s however the client schedules).
+ * (its writes − 200) ÷ 10 s however the client schedules). One workspace per subscription is deployed at a time
+ * ({@code --workspaces-in-flight S}), so the latency-bound ideal is per subscription.
  *
  * <pre>java -cp … dev.sentinelctl.bench.FleetSandboxBench [workspaces=100] [rules=200] [latencyMs=50] [parallelism=4] [subscriptions=1] [arm-limits]</pre>
  */
@@ -46,7 +47,7 @@ public final class FleetSandboxBench {
             Map<String, String> env = Map.of("AZURE_CLIENT_ID", "bench", "AZURE_CLIENT_SECRET", "bench-secret");
             String[] cmd = {"apply", "--fleet", fleet.toString(), "--arm-endpoint", sandbox.baseUrl().toString(),
                     "--arm-trust", sandbox.trustFile().toString(), "--parallelism", String.valueOf(parallelism),
-                    "--max-deletes", "0"};
+                    "--max-deletes", "0", "--workspaces-in-flight", String.valueOf(Math.min(64, subscriptions))};
             System.out.printf(Locale.ROOT, "apply --fleet: %d workspaces × %d rules in 3 rings over %d subscription(s), %d ms "
                     + "latency per request, parallelism %d%s%n", workspaces, rules, subscriptions, latency, parallelism,
                     limits ? ", ARM write budget enforced (200 burst, 10/s)" : "");
@@ -58,7 +59,7 @@ public final class FleetSandboxBench {
             // Throttled attempts are counted as requests too; the budget is spent by the ones that went through.
             long writes = sum(first, "PUT ") + sum(first, "DELETE ") - throttled;
             long reads = sum(first, "LIST ") + sum(first, "GET ");
-            double latencyIdeal = writes * latency / 1000.0 / parallelism + reads * latency / 1000.0;
+            double latencyIdeal = (writes * latency / 1000.0 / parallelism + reads * latency / 1000.0) / subscriptions;
             long perSubscription = (writes + subscriptions - 1) / subscriptions;
             double bucketIdeal = Math.max(0, perSubscription - 200) / 10.0;
             double ideal = limits ? Math.max(latencyIdeal, bucketIdeal) : latencyIdeal;

@@ -115,7 +115,7 @@ class DeployFleetRolloutTest {
         }
         try (DeployFixture f = new DeployFixture(dir, sandbox(data, -1))) {
             CliRunner.Run r = f.run("apply", "--fleet", fleetFile.toString(), "--resume", first.toString(), "--report",
-                    second.toString());
+                    second.toString(), "--workspaces-in-flight", "4");
             assertEquals(0, r.exit(), r.out() + r.err());
             long rest = java.util.stream.IntStream.range(0, WORKSPACES).filter(i -> ring(i) != 0).count();
             assertEquals(rest * perWorkspace, f.writes(), "--resume deployed only the workspaces not yet done");
