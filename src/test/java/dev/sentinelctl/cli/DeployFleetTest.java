@@ -148,6 +148,15 @@ class DeployFleetTest {
             CliRunner.Run reapply = f.run("apply", "--fleet", fleetFile, "--ring", "canary");
             assertEquals(0, reapply.exit(), reapply.out() + reapply.err());
             assertEquals(writes, f.writes(), "a rerun writes nothing");
+
+            // A changed exclusion value is a query change in exactly that workspace, shown as a line diff.
+            DeployFixture.write(dir.resolve("fleet.yaml"), fleet().replace("intraOrgDomains: [contoso.example]",
+                    "intraOrgDomains: [contoso.example, contoso-new.example]"));
+            CliRunner.Run changed = f.run("plan", "--fleet", fleetFile, "--workspace", "law-contoso", "--workspace",
+                    "law-plain", "--detailed-exitcode");
+            assertEquals(2, changed.exit(), changed.out() + changed.err());
+            assertTrue(changed.out().contains("contoso-new.example"), changed.out());
+            assertTrue(changed.out().contains("Plan: 0 to create, 1 to update"), changed.out());
         }
     }
 }
