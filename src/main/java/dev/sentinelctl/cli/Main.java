@@ -8,15 +8,18 @@ import picocli.CommandLine.Option;
 /** Entry point: wires the commands and turns every failure into a message and an exit code, never a stack trace. */
 @Command(name = "sentinelctl", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Microsoft Sentinel content as code: validate, lint KQL, build ARM, plan and deploy.",
-        subcommands = {CheckCommand.class, ValidateCommand.class, LintCommand.class, BuildCommand.class, ImportCommand.class,
-                NewCommand.class, RulesCommand.class, CoverageCommand.class, DocsCommand.class, KqlCommand.class,
-                SandboxCommand.class, PlanCommand.class, ApplyCommand.class, DriftCommand.class, ExportCommand.class,
-                FleetCommand.class, ReportCommand.class, CompletionCommand.class, RoundtripCommand.class},
         footer = {"", "Examples:", "  sentinelctl check content", "  sentinelctl validate --format json rules/ > findings.json",
                 "  sentinelctl build content --out arm", "  sentinelctl import export.json --out content",
                 "  sentinelctl plan --config sentinelctl.yaml", "  sentinelctl apply --config sentinelctl.yaml --prune",
                 "  sentinelctl new analytic-rule \"Brute force against Entra ID\" --table SigninLogs"})
 public final class Main {
+
+    /** Every command, in help order. */
+    static final java.util.List<Class<?>> COMMANDS = java.util.List.of(CheckCommand.class, ValidateCommand.class,
+            LintCommand.class, BuildCommand.class, ImportCommand.class, NewCommand.class, RulesCommand.class,
+            CoverageCommand.class, DocsCommand.class, KqlCommand.class, SandboxCommand.class, PlanCommand.class,
+            ApplyCommand.class, DriftCommand.class, ExportCommand.class, FleetCommand.class, ReportCommand.class,
+            CompletionCommand.class, RoundtripCommand.class);
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Show stack traces of unexpected failures.")
@@ -27,27 +30,53 @@ public final class Main {
     }
 
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return commandLine(System.getenv(), requested(args)).execute(args);
     }
 
     public static CommandLine commandLine() {
         return commandLine(System.getenv());
     }
 
+    public static CommandLine commandLine(java.util.Map<String, String> env) {
+        return commandLine(env, COMMANDS);
+    }
+
+    /**
+     * The command a run asks for, alone when it is known: picocli builds the model of every registered command
+     * at start-up, and with nineteen commands that was a third of a single-file check. Help, completion and
+     * mistyped commands get all of them (listings, suggestions).
+     */
+    static java.util.List<Class<?>> requested(String... args) {
+        String first = null;
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                first = a;
+                break;
+            }
+        }
+        if (first == null || first.equals("completion") || first.equals("help")) return COMMANDS;
+        for (Class<?> c : COMMANDS) {
+            if (c.getAnnotation(Command.class).name().equals(first)) return java.util.List.of(c);
+        }
+        return COMMANDS;
+    }
+
     /**
      * The command line with {@code env} as the environment the deploy commands read credentials from (tests pass a
      * map; nothing else reads it).
      */
-    public static CommandLine commandLine(java.util.Map<String, String> env) {
+    static CommandLine commandLine(java.util.Map<String, String> env, java.util.List<Class<?>> commands) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
-        CommandLine cl = new CommandLine(new Main(), new CommandLine.IFactory() {
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
                 K made = defaults.create(cls);
                 if (made instanceof EnvironmentAware aware) aware.environment(env);
                 return made;
             }
-        });
+        };
+        CommandLine cl = new CommandLine(new Main(), factory);
+        for (Class<?> command : commands) cl.addSubcommand(new CommandLine(command, factory));
         // Reports are UTF-8 whatever the platform's default charset, so file names and messages survive pipes.
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), false));
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
