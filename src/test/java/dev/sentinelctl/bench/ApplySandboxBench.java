@@ -121,7 +121,8 @@ public final class ApplySandboxBench {
         return sb.toString();
     }
 
-    private static void writeContent(Path dir, int rules) throws IOException {
+    /** The generated rules both sandbox benches deploy (deterministic ids, so reruns update in place). */
+    static void writeContent(Path dir, int rules) throws IOException {
         for (int n = 1; n <= rules; n++) {
             Path file = dir.resolve("content/Detections/SecurityEvent/Rule" + n + ".yaml");
             Files.createDirectories(file.getParent());

@@ -6,14 +6,12 @@ import dev.sentinelctl.deploy.sandbox.ArmSandbox;
 import dev.sentinelctl.deploy.sandbox.FaultOptions;
 import dev.sentinelctl.deploy.sandbox.SandboxOptions;
 import dev.sentinelctl.deploy.sandbox.SandboxStats;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import picocli.CommandLine;
 
 /**
@@ -38,7 +36,7 @@ public final class FleetSandboxBench {
         int subscriptions = args.length > 4 ? Integer.parseInt(args[4]) : 1;
         boolean limits = args.length > 5 && args[5].equals("arm-limits");
         Path dir = Files.createTempDirectory("sentinelctl-fleet-bench");
-        writeContent(dir, rules);
+        ApplySandboxBench.writeContent(dir, rules);
         Path fleet = dir.resolve("fleet.yaml");
         Files.writeString(fleet, fleet(workspaces, subscriptions));
         SandboxOptions options = SandboxOptions.defaults().withFaults(FaultOptions.NONE.withLatencyMs(latency));
@@ -118,35 +116,4 @@ public final class FleetSandboxBench {
                 && !e.getKey().endsWith(" token") && !e.getKey().endsWith(" sandbox")).mapToLong(Map.Entry::getValue).sum();
     }
 
-    private static void writeContent(Path dir, int rules) throws IOException {
-        for (int n = 1; n <= rules; n++) {
-            Path file = dir.resolve("content/Detections/SecurityEvent/Rule" + n + ".yaml");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, """
-                    id: %s
-                    name: Bench rule %d
-                    description: |
-                      Generated rule %d.
-                    severity: Medium
-                    requiredDataConnectors:
-                      - connectorId: SecurityEvents
-                        dataTypes:
-                          - SecurityEvent
-                    queryFrequency: 1h
-                    queryPeriod: 1h
-                    triggerOperator: gt
-                    triggerThreshold: 0
-                    tactics:
-                      - Persistence
-                    relevantTechniques:
-                      - T1098
-                    query: |
-                      SecurityEvent
-                      | where EventID == %d
-                      | project TimeGenerated, Computer, Account
-                    version: 1.0.0
-                    kind: Scheduled
-                    """.formatted(UUID.nameUUIDFromBytes(("bench-" + n).getBytes()), n, n, 4000 + n));
-        }
-    }
 }

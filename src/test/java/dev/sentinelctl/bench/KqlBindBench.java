@@ -5,14 +5,10 @@ import dev.sentinelctl.kql.semantic.binder.Binder;
 import dev.sentinelctl.kql.semantic.binder.BoundQuery;
 import dev.sentinelctl.kql.syntax.KqlParser;
 import dev.sentinelctl.kql.syntax.ParsedQuery;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +31,7 @@ public final class KqlBindBench {
             System.err.println("usage: KqlBindBench corpus.jsonl [warmupPasses=5] [timedPasses=10]");
             System.exit(2);
         }
-        List<String> queries = load(Path.of(args[0]));
+        List<String> queries = BenchQueries.load(Path.of(args[0]));
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int timed = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         Binder binder = new Binder(Catalog.builtIn());
@@ -86,15 +82,4 @@ public final class KqlBindBench {
         return n;
     }
 
-    private static List<String> load(Path file) throws IOException {
-        JsonMapper mapper = JsonMapper.builder().build();
-        List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (line.isBlank()) continue;
-            JsonNode n = mapper.readTree(line);
-            JsonNode q = n.has("query") ? n.get("query") : n.get("text");
-            if (q != null && q.isString()) out.add(q.asString());
-        }
-        return out;
-    }
 }
