@@ -1,5 +1,6 @@
 package dev.sentinelctl.arm;
 
+import dev.sentinelctl.content.FileNames;
 import dev.sentinelctl.content.ContentKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -99,7 +100,7 @@ public final class ArmImport {
                     target = base + ".yaml";
                 } else {
                     String folder = item.kind() == ContentKind.HUNTING_QUERY ? "Hunting Queries" : "Analytic Rules";
-                    target = base + "/" + folder + "/" + fileName(item.name(), item.id()) + ".yaml";
+                    target = base + "/" + folder + "/" + FileNames.fromDisplayName(item.name(), item.id()) + ".yaml";
                 }
                 target = unique(target, item.id(), taken);
                 Path out = outDir.resolve(target);
@@ -144,17 +145,6 @@ public final class ArmImport {
         Path path = Path.of(p).normalize();
         return !p.isEmpty() && !path.isAbsolute() && !path.startsWith("..") && !p.contains("\\")
                 && (p.endsWith(".yaml") || p.endsWith(".yml"));
-    }
-
-    /** "AV detections related to Zinc" → "AVDetectionsRelatedToZinc", as Azure-Sentinel names its files. */
-    static String fileName(String displayName, String id) {
-        StringBuilder sb = new StringBuilder();
-        for (String word : displayName.split("[^A-Za-z0-9]+")) {
-            if (word.isEmpty()) continue;
-            sb.append(Character.toUpperCase(word.charAt(0))).append(word, 1, word.length());
-            if (sb.length() > 100) break;
-        }
-        return sb.length() == 0 ? id : sb.toString();
     }
 
     private static String unique(String target, String id, Set<String> taken) {

@@ -1,5 +1,6 @@
 package dev.sentinelctl.cli;
 
+import dev.sentinelctl.content.FileNames;
 import dev.sentinelctl.arm.ArmToYaml;
 import dev.sentinelctl.arm.YamlWriter;
 import dev.sentinelctl.deploy.ArmCallException;
@@ -105,7 +106,7 @@ public final class ExportCommand extends EnvironmentCommand implements Callable<
     }
 
     private void write(String folder, ObjectNode yaml, String id, Set<String> taken) {
-        String base = fileName(yaml.path("name").asString(""), id);
+        String base = FileNames.fromDisplayName(yaml.path("name").asString(""), id);
         String file = base + ".yaml";
         for (int n = 2; !taken.add((folder + "/" + file).toLowerCase(Locale.ROOT)); n++) file = base + "-" + n + ".yaml";
         Path target = out.resolve(folder).resolve(file);
@@ -115,16 +116,5 @@ public final class ExportCommand extends EnvironmentCommand implements Callable<
         } catch (IOException e) {
             throw new UserException("cannot write " + target + ": " + e.getMessage());
         }
-    }
-
-    /** "Brute force on hosts" → "BruteForceOnHosts", as Azure-Sentinel names its files; the id when nothing is left. */
-    static String fileName(String displayName, String id) {
-        StringBuilder sb = new StringBuilder();
-        for (String word : displayName.split("[^A-Za-z0-9]+")) {
-            if (word.isEmpty()) continue;
-            sb.append(Character.toUpperCase(word.charAt(0))).append(word, 1, word.length());
-            if (sb.length() > 100) break;
-        }
-        return sb.length() == 0 ? id.replaceAll("[^A-Za-z0-9._-]", "_") : sb.toString();
     }
 }

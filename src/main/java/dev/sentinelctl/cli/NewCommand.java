@@ -1,5 +1,6 @@
 package dev.sentinelctl.cli;
 
+import dev.sentinelctl.content.FileNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ public final class NewCommand implements Callable<Integer> {
         if (!k.equals("scheduled") && !k.equals("nrt")) throw new UserException("--kind must be Scheduled or NRT, not '" + kind + "'");
         if (!table.matches("[A-Za-z_][A-Za-z0-9_]*")) throw new UserException("--table must be a table name, not '" + table + "'");
         if (name.isBlank()) throw new UserException("NAME must not be empty");
-        String fileName = fileName(name) + ".yaml";
+        String fileName = FileNames.fromDisplayName(name, "NewContent") + ".yaml";
         Path dir = root.resolve(rule ? "Detections" : "Hunting Queries").resolve(table);
         Path file = dir.resolve(fileName);
         if (Files.exists(file)) throw new UserException(file + " already exists; choose another name");
@@ -66,15 +67,6 @@ public final class NewCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("Wrote " + file);
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
-    }
-
-    static String fileName(String display) {
-        StringBuilder sb = new StringBuilder();
-        for (String word : display.split("[^A-Za-z0-9]+")) {
-            if (word.isEmpty()) continue;
-            sb.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
-        }
-        return sb.length() == 0 ? "NewContent" : sb.toString();
     }
 
     private String quotedName() {
