@@ -24,15 +24,21 @@ public final class FileChecker {
     private final ContentMapper mapper = new ContentMapper();
     private final Optional<SchemaValidator> schemas;
     private final List<ItemCheck> checks;
+    private final boolean keepItems;
 
+    /** A checker whose results keep their items (for build, import and deploy, which use them afterwards). */
     public FileChecker(SchemaValidator schemas, List<ItemCheck> checks) {
-        this(Optional.of(schemas), checks);
+        this(Optional.of(schemas), checks, true);
     }
 
-    /** Without schemas the file is only loaded and handed to the checks (what `lint` does). */
-    public FileChecker(Optional<SchemaValidator> schemas, List<ItemCheck> checks) {
+    /**
+     * Without schemas the file is only loaded and handed to the checks (what `lint` does); without
+     * {@code keepItems} a result carries only the item's identity.
+     */
+    public FileChecker(Optional<SchemaValidator> schemas, List<ItemCheck> checks, boolean keepItems) {
         this.schemas = schemas;
         this.checks = List.copyOf(checks);
+        this.keepItems = keepItems;
     }
 
     public FileResult check(ContentFile file) {
@@ -40,18 +46,18 @@ public final class FileChecker {
         try {
             YamlLoader.Result loaded = loader.load(file.path(), path);
             List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
-            if (loaded.document().isEmpty()) return new FileResult(path, Optional.empty(), diagnostics, Optional.empty());
+            if (loaded.document().isEmpty()) return FileResult.withoutItem(path, diagnostics, Optional.empty());
             YamlDocument doc = loaded.document().get();
             if (!doc.root().isObject()) {
                 diagnostics.add(Diagnostic.atFile("SCHEMA-type", Severity.ERROR, path,
                         "a content file must be a mapping of fields (id:, name:, query: …), not "
                                 + (doc.root().isArray() ? "a list" : "a single value"),
                         "Write one hunting query or rule per file as `field: value` lines."));
-                return new FileResult(path, Optional.empty(), diagnostics, Optional.empty());
+                return FileResult.withoutItem(path, diagnostics, Optional.empty());
             }
             KindDetector.Verdict verdict = detector.detect(doc.root(), path);
             if (verdict instanceof KindDetector.Verdict.NotContent notContent) {
-                return new FileResult(path, Optional.empty(), diagnostics, Optional.of(notContent.reason()));
+                return FileResult.withoutItem(path, diagnostics, Optional.of(notContent.reason()));
             }
             ContentKind kind = ((KindDetector.Verdict.Content) verdict).kind();
             NullFields.removeFrom(doc.root());
@@ -59,10 +65,11 @@ public final class FileChecker {
             ContentItem item = mapper.map(doc, kind);
             ItemContext context = new ItemContext(item);
             for (ItemCheck check : checks) diagnostics.addAll(check.check(context));
-            return new FileResult(path, Optional.of(item), diagnostics, Optional.empty());
+            return new FileResult(path, Optional.of(ItemIdentity.of(item)), keepItems ? Optional.of(item) : Optional.empty(),
+                    diagnostics, Optional.empty());
         } catch (RuntimeException | StackOverflowError e) {
             // A defect of ours must not hide the other files' results; say so plainly.
-            return new FileResult(path, Optional.empty(), List.of(Diagnostic.atFile("INTERNAL", Severity.ERROR, path,
+            return FileResult.withoutItem(path, List.of(Diagnostic.atFile("INTERNAL", Severity.ERROR, path,
                     "sentinelctl failed on this file: " + e, "Please report this with the file; rerun with --debug for details.")),
                     Optional.empty());
         }

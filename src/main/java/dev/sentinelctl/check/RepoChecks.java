@@ -1,6 +1,5 @@
 package dev.sentinelctl.check;
 
-import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.content.Span;
 import dev.sentinelctl.report.Diagnostic;
 import dev.sentinelctl.report.Severity;
@@ -15,33 +14,33 @@ public final class RepoChecks {
 
     public List<Diagnostic> check(List<FileResult> results) {
         List<Diagnostic> out = new ArrayList<>();
-        Map<String, List<ContentItem>> byId = new LinkedHashMap<>();
-        Map<String, List<ContentItem>> byFileName = new LinkedHashMap<>();
+        Map<String, List<ItemIdentity>> byId = new LinkedHashMap<>();
+        Map<String, List<ItemIdentity>> byFileName = new LinkedHashMap<>();
         for (FileResult r : results) {
-            r.item().ifPresent(item -> {
+            r.identity().ifPresent(item -> {
                 if (!item.id().isBlank()) byId.computeIfAbsent(item.id().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(item);
-                String path = item.document().source().displayPath();
+                String path = item.displayPath();
                 String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
                 byFileName.computeIfAbsent(item.kind() + "/" + name, k -> new ArrayList<>()).add(item);
             });
         }
-        for (List<ContentItem> same : byId.values()) {
+        for (List<ItemIdentity> same : byId.values()) {
             if (same.size() < 2) continue;
-            for (ContentItem item : same) {
-                List<String> others = same.stream().filter(o -> o != item).map(o -> o.document().source().displayPath()).toList();
-                Span span = item.document().spanOf("/id", false);
-                out.add(new Diagnostic("REPO-duplicate-id", Severity.ERROR, item.document().source().displayPath(),
+            for (ItemIdentity item : same) {
+                List<String> others = same.stream().filter(o -> o != item).map(ItemIdentity::displayPath).toList();
+                Span span = item.idSpan();
+                out.add(new Diagnostic("REPO-duplicate-id", Severity.ERROR, item.displayPath(),
                         span.line(), span.column(), span.endLine(), span.endColumn(),
                         "id " + item.id() + " is also used by " + String.join(", ", others)
                                 + "; deploying both would overwrite one rule with the other",
                         "Give one of them a fresh GUID (`sentinelctl new` or `uuidgen`)."));
             }
         }
-        for (List<ContentItem> same : byFileName.values()) {
+        for (List<ItemIdentity> same : byFileName.values()) {
             if (same.size() < 2) continue;
-            for (ContentItem item : same) {
-                List<String> others = same.stream().filter(o -> o != item).map(o -> o.document().source().displayPath()).toList();
-                out.add(Diagnostic.atFile("REPO-duplicate-file-name", Severity.WARNING, item.document().source().displayPath(),
+            for (ItemIdentity item : same) {
+                List<String> others = same.stream().filter(o -> o != item).map(ItemIdentity::displayPath).toList();
+                out.add(Diagnostic.atFile("REPO-duplicate-file-name", Severity.WARNING, item.displayPath(),
                         "another " + item.kind().displayName() + " has the same file name: " + String.join(", ", others)
                                 + "; tools that look content up by file name (Microsoft's CI, Repositories) confuse them",
                         "Rename one of the files."));

@@ -30,6 +30,13 @@ final class Checks {
         return List.of(c -> rules.check(c.item()), c -> schemas.entityRules().check(c.item()), new KqlSyntaxCheck());
     }
 
+    /** What `validate` runs: the format checks, then the query bound against the catalog (no best-practice rules). */
+    static List<ItemCheck> validate(SchemaValidator schemas, boolean strict, Catalog catalog) {
+        List<ItemCheck> checks = new ArrayList<>(format(schemas, strict));
+        checks.add(new SemanticCheck(new Binder(catalog)));
+        return checks;
+    }
+
     static List<ItemCheck> kql(Catalog catalog) {
         return List.of(new KqlSyntaxCheck(), new SemanticCheck(new Binder(catalog)), new LintCheck(new Linter(LintRules.all(), catalog)));
     }

@@ -44,7 +44,8 @@ final class ContentRun {
                 throw new UserException(e.getMessage());
             }
         }
-        CheckRun.Outcome outcome = new CheckRun(new FileChecker(plan.schemas(), plan.checks())).run(roots);
+        // Only PR mode looks at the items again (to compare them with their previous version).
+        CheckRun.Outcome outcome = new CheckRun(new FileChecker(plan.schemas(), plan.checks(), scope != null)).run(roots);
         List<Diagnostic> diagnostics;
         List<String> files;
         if (scope == null) {

@@ -1,7 +1,5 @@
 package dev.sentinelctl.cli;
 
-import dev.sentinelctl.config.ProjectConfig;
-import dev.sentinelctl.report.Report;
 import dev.sentinelctl.schema.SchemaValidator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -10,9 +8,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code sentinelctl validate}: YAML, schema, format rules and KQL syntax for every content file. */
+/**
+ * {@code sentinelctl validate}: YAML, schema, format rules and the KQL compiled against the catalog (syntax and
+ * semantics: unknown tables, columns, functions, argument types) for every content file — no best-practice rules.
+ */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check content files against the content schemas, format rules and KQL syntax.",
+        description = "Check content files against the content schemas and format rules, and their KQL for syntax and "
+                + "semantic errors (unknown tables, columns, functions).",
         footer = {"", "Examples:", "  sentinelctl validate", "  sentinelctl validate content/Detections --fail-on warning",
                 "  sentinelctl validate --format sarif --output results.sarif --format text",
                 "  sentinelctl validate --changed-since origin/main"})
@@ -22,6 +24,9 @@ public final class ValidateCommand implements Callable<Integer> {
     ContentOptions content;
 
     @Mixin
+    CheckOptions check;
+
+    @Mixin
     OutputOptions output;
 
     @Spec
@@ -29,12 +34,10 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProjectConfig config = ContentRun.config(content, Optional.empty());
-        SchemaValidator schemas = new SchemaValidator();
-        boolean strict = content.strict || config.strict().orElse(false);
-        ContentRun.Plan plan = new ContentRun.Plan(Optional.of(schemas), Checks.format(schemas, strict),
-                "validate");
-        Report report = ContentRun.run(content, plan, config, Optional.empty());
-        return output.emit(report, spec.commandLine().getOut(), config);
+        return ContentRun.runWithCatalog(content, check, output, spec.commandLine().getOut(), (config, catalog) -> {
+            SchemaValidator schemas = new SchemaValidator();
+            boolean strict = content.strict || config.strict().orElse(false);
+            return new ContentRun.Plan(Optional.of(schemas), Checks.validate(schemas, strict, catalog), "validate");
+        });
     }
 }

@@ -22,6 +22,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
@@ -64,8 +65,27 @@ public final class YamlLoader {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private final Limits limits;
     private final ScalarResolver resolver = new CoreScalarResolver(false);
-    /** Built once per loader: snakeyaml compiles its resolver patterns whenever a schema is made. */
-    private final org.snakeyaml.engine.v2.schema.Schema yamlSchema = new org.snakeyaml.engine.v2.schema.JsonSchema();
+    /**
+     * The schema snakeyaml's parser resolves plain scalars with. Scalars are typed here ({@link #resolver}); the
+     * parser's guess only fills an event field nothing reads, and the stock schemas run a regex per scalar for it.
+     */
+    private static final org.snakeyaml.engine.v2.schema.Schema UNTYPED = new org.snakeyaml.engine.v2.schema.Schema() {
+        @Override
+        public ScalarResolver getScalarResolver() {
+            return (value, implicit) -> Tag.STR;
+        }
+
+        @Override
+        public Map<Tag, org.snakeyaml.engine.v2.api.ConstructNode> getSchemaTagConstructors() {
+            return Map.of();
+        }
+    };
+
+    /**
+     * Settings by buffer size, 2^i chars at index i, made on first use and shared by all threads (they are
+     * immutable): every LoadSettings builder compiles snakeyaml's resolver patterns, once per file otherwise.
+     */
+    private final AtomicReferenceArray<LoadSettings> settingsBySize = new AtomicReferenceArray<>(24);
 
     public YamlLoader() {
         this(Limits.DEFAULT);
@@ -114,6 +134,24 @@ public final class YamlLoader {
                     "Delete the file, or write a hunting query or analytic rule in it (see `sentinelctl new`)."));
         }
         return new TreeBuilder(source).build();
+    }
+
+    private LoadSettings settingsFor(int chars) {
+        int bits = Math.max(10, 32 - Integer.numberOfLeadingZeros(chars));
+        if (bits >= settingsBySize.length()) return settings(chars + 1);
+        LoadSettings made = settingsBySize.get(bits);
+        if (made == null) {
+            made = settings(1 << bits);
+            settingsBySize.compareAndSet(bits, null, made);
+        }
+        return made;
+    }
+
+    /** One buffer for the whole file: the default 1 KB window is refilled and copied over and over. */
+    private LoadSettings settings(int bufferSize) {
+        return LoadSettings.builder().setUseMarks(true).setSchema(UNTYPED)
+                .setMaxAliasesForCollections(limits.maxAliases()).setCodePointLimit(Integer.MAX_VALUE)
+                .setBufferSize(bufferSize).build();
     }
 
     private static CharsetDecoder strictUtf8() {
@@ -206,10 +244,7 @@ public final class YamlLoader {
         }
 
         Result build() {
-            LoadSettings settings = LoadSettings.builder().setLabel(source.displayPath()).setUseMarks(true).setSchema(yamlSchema)
-                    .setMaxAliasesForCollections(limits.maxAliases()).setCodePointLimit(Integer.MAX_VALUE)
-                    // One buffer for the whole file: the default 1 KB window is refilled and copied over and over.
-                    .setBufferSize(Math.max(1024, source.text().length() + 1)).build();
+            LoadSettings settings = settingsFor(source.text().length());
             Deque<Frame> stack = new ArrayDeque<>();
             JsonNode root = null;
             int documents = 0;
@@ -430,7 +465,7 @@ public final class YamlLoader {
             if (tag.isPresent() && !tag.get().equals("!")) {
                 resolved = new Tag(tag.get());
             } else if (s.isPlain()) {
-                resolved = resolver.resolve(value, true);
+                resolved = startsAsString(value) ? Tag.STR : resolver.resolve(value, true);
             } else {
                 resolved = Tag.STR;
             }
@@ -452,6 +487,16 @@ public final class YamlLoader {
                 return NODES.stringNode(value);
             }
             return NODES.stringNode(value);
+        }
+
+        /**
+         * A plain scalar that starts with a letter other than those of null, true and false is a string in the core
+         * schema; most values are, and the resolver would try a pattern on each.
+         */
+        private static boolean startsAsString(String value) {
+            if (value.isEmpty()) return false;
+            char c = value.charAt(0);
+            return Character.isLetter(c) && "nNtTfF".indexOf(c) < 0;
         }
 
         private BigInteger parseInteger(String value) {
@@ -476,7 +521,9 @@ public final class YamlLoader {
         }
 
         private int offset(Optional<Mark> mark) {
-            return mark.map(m -> source.offsetOfCodePointColumn(m.getLine(), m.getColumn())).orElse(0);
+            if (mark.isEmpty()) return 0;
+            Mark m = mark.get();
+            return source.offsetOfCodePointColumn(m.getLine(), m.getColumn());
         }
 
         private Diagnostic at(String rule, Optional<Mark> start, Optional<Mark> end, String message, String hint) {

@@ -24,6 +24,7 @@ public final class ContentRules {
     private static final Duration MIN = Duration.ofMinutes(5);
     private static final Duration MAX = Duration.ofDays(14);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^{}]*)\\}\\}");
+    private static final Pattern TECHNIQUE_ID = Pattern.compile("T[0-9]{4}(\\.[0-9]{3})?");
     private static final List<String> LEGACY_COLUMNS = List.of("AccountCustomEntity", "HostCustomEntity",
             "IPCustomEntity", "URLCustomEntity", "ProcessCustomEntity", "FileHashCustomEntity");
 
@@ -107,7 +108,7 @@ public final class ContentRules {
         List<String> techniques = item.relevantTechniques();
         for (int i = 0; i < techniques.size(); i++) {
             String t = techniques.get(i).trim();
-            if (!t.matches("T[0-9]{4}(\\.[0-9]{3})?")) continue; // the schema reports malformed ids
+            if (!TECHNIQUE_ID.matcher(t).matches()) continue; // the schema reports malformed ids
             String pointer = "/relevantTechniques/" + i;
             Optional<Set<String>> known = attack.tacticsOf(t);
             if (known.isEmpty()) {
@@ -121,8 +122,14 @@ public final class ContentRules {
         }
     }
 
+    /** The tactic without white space, lower case ("Credential Access" and "CredentialAccess" are one). */
     private static String tacticKey(String tactic) {
-        return tactic.replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);
+        StringBuilder sb = new StringBuilder(tactic.length());
+        for (int i = 0; i < tactic.length(); i++) {
+            char c = tactic.charAt(i);
+            if (" \t\n\u000B\f\r".indexOf(c) < 0) sb.append(c);
+        }
+        return sb.toString().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static void checkLegacyEntityColumns(AnalyticRule rule, Reporter r) {

@@ -69,6 +69,32 @@ class ValidateCommandTest {
     }
 
     @Test
+    void queriesAreBoundAgainstTheCatalogButNotLinted() {
+        Fixtures.write(dir, "Detections/a.yaml", Fixtures.RULE.replace("by TargetAccount, Computer", "by TargetAcount, Computer"));
+        CliRunner.Run run = CliRunner.run("validate", "--no-color", dir.toString());
+        assertEquals(1, run.exit(), run.out());
+        assertTrue(run.out().contains(path("Detections/a.yaml").replace('\\', '/') + ":21:90: error KS142"), run.out());
+        assertTrue(run.out().contains("TargetAcount"), run.out());
+        assertTrue(run.out().contains("TargetAccount"), "did you mean: " + run.out());
+        assertFalse(run.out().contains("KQL-"), "best-practice rules are lint's, not validate's: " + run.out());
+    }
+
+    @Test
+    void userSchemasDeclareCustomTables() {
+        Fixtures.write(dir, "Detections/a.yaml", Fixtures.RULE.replace("SecurityEvent\n  | where EventID in (4624, 4625)",
+                "MyApp_CL\n  | where EventID in (4624, 4625)").replace("      - SecurityEvent\n", "      - MyApp_CL\n"));
+        CliRunner.Run unknown = CliRunner.run("validate", "--no-color", "--fail-on", "warning", dir.resolve("Detections").toString());
+        assertEquals(1, unknown.exit(), unknown.out());
+        assertTrue(unknown.out().contains("MyApp_CL"), unknown.out());
+        Fixtures.write(dir, "schemas/t.json", "{\"Name\": \"MyApp_CL\", \"Properties\": [{\"Name\": \"TimeGenerated\", \"Type\": \"datetime\"},"
+                + " {\"Name\": \"EventID\", \"Type\": \"int\"}, {\"Name\": \"TargetAccount\", \"Type\": \"string\"},"
+                + " {\"Name\": \"Computer\", \"Type\": \"string\"}]}");
+        CliRunner.Run declared = CliRunner.run("validate", "--fail-on", "warning", dir.resolve("Detections").toString(),
+                "--schema", dir.resolve("schemas").toString());
+        assertEquals(0, declared.exit(), declared.out());
+    }
+
+    @Test
     void failOnControlsTheExitCode() {
         Fixtures.write(dir, "Detections/a.yaml", Fixtures.RULE.replace("queryPeriod: 1d", "queryPeriod: P1D"));
         assertEquals(0, CliRunner.run("validate", dir.toString()).exit());

@@ -93,7 +93,10 @@ public final class RowSchema {
             if (c.standard()) hidden.put(c.name(), c);
             else visible.add(c);
         }
-        return new RowSchema(visible, hidden, false);
+        RowSchema rows = new RowSchema(visible, hidden, false);
+        // Table schemas are shared by the threads of a run: their lazy fields are filled before publication.
+        rows.hasUniqueNames();
+        return rows;
     }
 
     /** Declared columns, then (for an open schema) the inferred ones in the order the query first read them. */
