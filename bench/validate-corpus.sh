@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Times `sentinelctl validate` over the shared corpus (JVM start included): median wall time of N runs,
-# files per second and peak memory. Usage: bench/validate-corpus.sh [RUNS] [CORPUS_DIR]
+# Times `sentinelctl validate` (load, schema, format rules, KQL parse and bind) over the shared corpus, JVM start
+# included: median wall time of N runs, files per second and peak memory. Usage: bench/validate-corpus.sh [RUNS] [CORPUS_DIR]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-5}"

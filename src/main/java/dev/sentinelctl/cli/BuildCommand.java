@@ -35,7 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Examples:", "  sentinelctl build content --out arm",
                 "  sentinelctl build content/Detections --out arm --bundle",
                 "  sentinelctl build rules --out arm --api-version 2022-11-01 --metadata"})
-public final class BuildCommand implements Callable<Integer> {
+public final class BuildCommand implements Callable<Integer>, ValidatesContent {
 
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders to build (default: content).")
     List<Path> paths;
@@ -73,6 +73,18 @@ public final class BuildCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Handed over by {@link Main}, already compiling; made here when the command is built another way (tests). */
+    private SchemaValidator schemas;
+
+    @Override
+    public void schemas(SchemaValidator compiling) {
+        this.schemas = compiling;
+    }
+
+    private SchemaValidator schemas() {
+        return schemas != null ? schemas : new SchemaValidator();
+    }
+
     @Override
     public Integer call() {
         List<Path> roots = paths == null || paths.isEmpty() ? List.of(Path.of("content")) : paths;
@@ -84,7 +96,7 @@ public final class BuildCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-        SchemaValidator schemas = new SchemaValidator();
+        SchemaValidator schemas = schemas();
         FileChecker checker = new FileChecker(schemas, Checks.format(schemas, strict));
         CheckRun.Outcome outcome = new CheckRun(checker).run(roots);
 

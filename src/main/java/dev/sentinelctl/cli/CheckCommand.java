@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         description = "Validate, lint the KQL and cross-check metadata against the queries, in one pass.",
         footer = {"", "Examples:", "  sentinelctl check content", "  sentinelctl check --changed-since origin/main --format github",
                 "  sentinelctl check --write-baseline .sentinelctl-baseline.json", "  sentinelctl check --baseline .sentinelctl-baseline.json"})
-public final class CheckCommand implements Callable<Integer> {
+public final class CheckCommand implements Callable<Integer>, ValidatesContent {
     @Mixin
     ContentOptions content;
 
@@ -26,10 +26,22 @@ public final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Handed over by {@link Main}, already compiling; made here when the command is built another way (tests). */
+    private SchemaValidator schemas;
+
+    @Override
+    public void schemas(SchemaValidator compiling) {
+        this.schemas = compiling;
+    }
+
+    private SchemaValidator schemas() {
+        return schemas != null ? schemas : new SchemaValidator();
+    }
+
     @Override
     public Integer call() {
         return ContentRun.runWithCatalog(content, check, output, spec.commandLine().getOut(), (config, catalog) -> {
-            SchemaValidator schemas = new SchemaValidator();
+            SchemaValidator schemas = schemas();
             boolean strict = content.strict || config.strict().orElse(false);
             return new ContentRun.Plan(Optional.of(schemas), Checks.all(schemas, strict, catalog),
                     "check");

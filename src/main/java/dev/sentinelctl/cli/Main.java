@@ -1,6 +1,9 @@
 package dev.sentinelctl.cli;
 
+import dev.sentinelctl.schema.SchemaValidator;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +33,10 @@ public final class Main {
     }
 
     public static int run(String... args) {
-        return commandLine(System.getenv(), requested(args)).execute(args);
+        List<Class<?>> commands = requested(args);
+        Optional<SchemaValidator> schemas = commands.size() == 1 && ValidatesContent.class.isAssignableFrom(commands.get(0))
+                ? Optional.of(new SchemaValidator()) : Optional.empty();
+        return commandLine(System.getenv(), commands, schemas).execute(args);
     }
 
     public static CommandLine commandLine() {
@@ -38,7 +44,7 @@ public final class Main {
     }
 
     public static CommandLine commandLine(java.util.Map<String, String> env) {
-        return commandLine(env, COMMANDS);
+        return commandLine(env, COMMANDS, Optional.empty());
     }
 
     /**
@@ -65,13 +71,15 @@ public final class Main {
      * The command line with {@code env} as the environment the deploy commands read credentials from (tests pass a
      * map; nothing else reads it).
      */
-    static CommandLine commandLine(java.util.Map<String, String> env, java.util.List<Class<?>> commands) {
+    static CommandLine commandLine(java.util.Map<String, String> env, java.util.List<Class<?>> commands,
+                                   Optional<SchemaValidator> schemas) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
                 K made = defaults.create(cls);
                 if (made instanceof EnvironmentAware aware) aware.environment(env);
+                if (made instanceof ValidatesContent validating) schemas.ifPresent(validating::schemas);
                 return made;
             }
         };

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:", "  sentinelctl validate", "  sentinelctl validate content/Detections --fail-on warning",
                 "  sentinelctl validate --format sarif --output results.sarif --format text",
                 "  sentinelctl validate --changed-since origin/main"})
-public final class ValidateCommand implements Callable<Integer> {
+public final class ValidateCommand implements Callable<Integer>, ValidatesContent {
 
     @Mixin
     ContentOptions content;
@@ -32,10 +32,22 @@ public final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Handed over by {@link Main}, already compiling; made here when the command is built another way (tests). */
+    private SchemaValidator schemas;
+
+    @Override
+    public void schemas(SchemaValidator compiling) {
+        this.schemas = compiling;
+    }
+
+    private SchemaValidator schemas() {
+        return schemas != null ? schemas : new SchemaValidator();
+    }
+
     @Override
     public Integer call() {
         return ContentRun.runWithCatalog(content, check, output, spec.commandLine().getOut(), (config, catalog) -> {
-            SchemaValidator schemas = new SchemaValidator();
+            SchemaValidator schemas = schemas();
             boolean strict = content.strict || config.strict().orElse(false);
             return new ContentRun.Plan(Optional.of(schemas), Checks.validate(schemas, strict, catalog), "validate");
         });
