@@ -3,7 +3,9 @@ package dev.sentinelctl.deploy.sandbox;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -16,6 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code POST /_sandbox/stats/reset}: zero the counters</li>
  *   <li>{@code POST /_sandbox/faults} with {@code {"throttleNext":N,"retryAfterSeconds":S,"failNext":N,
  *       "failStatus":503,"dropNext":N}}: queue deterministic faults</li>
+ *   <li>{@code POST /_sandbox/tables} with {@code {"workspace":"SUB/RG/WS","only":true,"tables":{"SecurityEvent":"live",
+ *       "SigninLogs":"P10D","Syslog":"empty","CommonSecurityLog":"absent"}}} (or a list of those): the workspace's Log
+ *       Analytics tables and when each last received a record (see {@link WorkspaceTables}); persisted</li>
  *   <li>{@code GET /_sandbox/github-oidc?audience=...} with any {@code Authorization: bearer ...}: a stand-in for
  *       GitHub's ACTIONS_ID_TOKEN_REQUEST_URL, answering {@code {"value":"<unsigned JWT>"}}, so the
  *       github-oidc credential can be rehearsed end to end</li>
@@ -52,8 +57,20 @@ final class AdminEndpoint {
                 faults.dropNext(body.path("dropNext").asInt(0));
                 HttpReply.json(ex, 204, null, requestId, Map.of());
             }
+            case "POST /_sandbox/tables" -> {
+                JsonNode body;
+                try {
+                    body = SandboxJson.MAPPER.readTree(requestBody);
+                } catch (tools.jackson.core.JacksonException e) {
+                    throw ArmException.badRequest("The body is not valid JSON: " + e.getOriginalMessage());
+                }
+                List<WorkspaceTables.Setup> setups = new ArrayList<>();
+                for (JsonNode setup : body.isArray() ? body : List.of(body)) setups.add(WorkspaceTables.parse(setup));
+                setups.forEach(operations::configureTables); // all checked first: a bad entry changes nothing
+                HttpReply.json(ex, 204, null, requestId, Map.of());
+            }
             default -> throw new ArmException(404, "NotFound", "Unknown sandbox endpoint '" + route
-                    + "'. Use GET /_sandbox/stats, POST /_sandbox/stats/reset or POST /_sandbox/faults.");
+                    + "'. Use GET /_sandbox/stats, POST /_sandbox/stats/reset, POST /_sandbox/faults or POST /_sandbox/tables.");
         }
     }
 
