@@ -141,6 +141,11 @@ final class DeployFixture implements AutoCloseable {
                 """.formatted(huntId(n), n, n));
     }
 
+    /** Sets up the workspace's Log Analytics tables in the sandbox ({@code only}: just these exist). */
+    void tables(String workspace, boolean only, Map<String, String> states) {
+        sandbox.configureTables(new dev.sentinelctl.deploy.sandbox.WorkspaceRef(SUB, RG, workspace), only, states);
+    }
+
     /** The command's arguments plus the sandbox target and fast retries. */
     CliRunner.Run run(String command, String... more) {
         List<String> args = new ArrayList<>(List.of(command, "--config", config.toString(), "--arm-endpoint",

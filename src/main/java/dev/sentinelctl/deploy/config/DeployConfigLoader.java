@@ -146,6 +146,9 @@ public final class DeployConfigLoader {
                 return "'" + e.getProperty() + "' is not a valid name here (letters, digits, '.', '_', '-'; "
                         + "overrides: a rule id or \"*\")";
             case "type":
+                if (field.equals("preflight")) {
+                    return shown + " is not a preflight setting; write false, true or {missingTable: skip, checkData: 7d, noData: disable}";
+                }
                 return shown + " " + e.getMessage();
             default:
                 return e.getMessage();

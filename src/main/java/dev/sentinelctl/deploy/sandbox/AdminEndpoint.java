@@ -17,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code GET /_sandbox/stats}: totals by operation, status and injected fault, plus workspaces and resource count</li>
  *   <li>{@code POST /_sandbox/stats/reset}: zero the counters</li>
  *   <li>{@code POST /_sandbox/faults} with {@code {"throttleNext":N,"retryAfterSeconds":S,"failNext":N,
- *       "failStatus":503,"dropNext":N}}: queue deterministic faults</li>
+ *       "failStatus":503,"dropNext":N}}: queue deterministic faults; {@code "failPaths":{"/workspaces/law-b/tables":403}}
+ *       answers every request whose path contains a fragment with that status until replaced ({@code {}} clears)</li>
  *   <li>{@code POST /_sandbox/tables} with {@code {"workspace":"SUB/RG/WS","only":true,"tables":{"SecurityEvent":"live",
  *       "SigninLogs":"P10D","Syslog":"empty","CommonSecurityLog":"absent"}}} (or a list of those): the workspace's Log
  *       Analytics tables and when each last received a record (see {@link WorkspaceTables}); persisted</li>
@@ -55,6 +56,18 @@ final class AdminEndpoint {
                 faults.throttleNext(body.path("throttleNext").asInt(0), body.path("retryAfterSeconds").asInt(1));
                 faults.failNext(body.path("failNext").asInt(0), failStatus);
                 faults.dropNext(body.path("dropNext").asInt(0));
+                JsonNode paths = body.get("failPaths");
+                if (paths != null) {
+                    if (!paths.isObject()) throw ArmException.badRequest("'failPaths' must map path fragments to statuses.");
+                    faults.clearPaths();
+                    for (var e : paths.properties()) {
+                        try {
+                            faults.failPath(e.getKey(), e.getValue().asInt(0));
+                        } catch (IllegalArgumentException bad) {
+                            throw ArmException.badRequest(bad.getMessage() + ".");
+                        }
+                    }
+                }
                 HttpReply.json(ex, 204, null, requestId, Map.of());
             }
             case "POST /_sandbox/tables" -> {
