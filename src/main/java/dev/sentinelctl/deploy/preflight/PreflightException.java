@@ -6,8 +6,8 @@ import dev.sentinelctl.deploy.ArmCallException;
 public final class PreflightException extends RuntimeException {
     public PreflightException(String what, ArmCallException cause, String permission) {
         super("preflight cannot " + what + ": " + cause.describe() + (cause.status() == 401 || cause.status() == 403
-                ? " (the deploying identity needs " + permission + ", e.g. through Microsoft Sentinel Reader or Log Analytics "
-                        + "Reader on the workspace; or turn the check off: preflight: false, or --no-preflight)"
+                ? " (the deploying identity needs " + permission + ": Microsoft Sentinel Contributor and Reader include it; "
+                        + "or turn the check off for this workspace: preflight: false, or --no-preflight)"
                 : ""), cause);
     }
 }
