@@ -104,6 +104,11 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
                 throw new UserException("--prune/--adopt differ from the saved plan's; plan again with them");
             }
             planOptions = saved.options();
+            if (preflight.given() && !preflight.args().equals(saved.preflightArgs())) {
+                throw new UserException("--check-data/--no-preflight differ from the saved plan's (" + (saved.preflightArgs().isEmpty()
+                        ? "none" : String.join(" ", saved.preflightArgs())) + "); plan again with them");
+            }
+            preflight.adopt(saved.preflightArgs());
             if (deploy.workspaces.isEmpty()) deploy.workspaces.addAll(saved.workspaces());
             if ((paths == null || paths.isEmpty()) && !saved.paths().isEmpty()) {
                 paths = saved.paths().stream().map(Path::of).toList();

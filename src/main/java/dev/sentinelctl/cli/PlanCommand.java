@@ -72,7 +72,7 @@ public final class PlanCommand extends EnvironmentCommand implements Callable<In
         }
         if (saveTo != null) {
             try {
-                dev.sentinelctl.deploy.SavedPlan.write(saveTo, plans, new Planner.Options(prune, adopt), paths);
+                dev.sentinelctl.deploy.SavedPlan.write(saveTo, plans, new Planner.Options(prune, adopt), paths, preflight.args());
             } catch (java.io.IOException e) {
                 err.println("sentinelctl: cannot write " + saveTo + ": " + e.getMessage());
                 err.flush();

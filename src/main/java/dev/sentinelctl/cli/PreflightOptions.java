@@ -43,6 +43,28 @@ final class PreflightOptions {
         apply(PreflightSettings.UNSET);
     }
 
+    /** The flags as given, for a saved plan ({@code apply --plan} checks what the reviewed plan checked). */
+    java.util.List<String> args() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (off) out.add("--no-preflight");
+        if (checkData != null) out.add(checkData.isEmpty() ? "--check-data" : "--check-data=" + checkData);
+        return out;
+    }
+
+    boolean given() {
+        return off || checkData != null;
+    }
+
+    /** Takes a saved plan's flags when the command line gives none. */
+    void adopt(java.util.List<String> saved) {
+        if (given()) return;
+        for (String a : saved) {
+            if (a.equals("--no-preflight")) off = true;
+            else if (a.equals("--check-data")) checkData = CONFIG_WINDOW;
+            else if (a.startsWith("--check-data=")) checkData = a.substring("--check-data=".length());
+        }
+    }
+
     /** No command-line say: the config decides. */
     static PreflightOptions none() {
         return new PreflightOptions();

@@ -172,6 +172,23 @@ class DeployPreflightTest {
     }
 
     @Test
+    void aSavedPlanAppliesWithThePreflightFlagsItWasMadeWith() throws Exception {
+        try (DeployFixture f = fixture()) {
+            f.tables(WS, false, Map.of("SigninLogs", "P10D"));
+            Path saved = dir.resolve("reviewed.plan");
+            CliRunner.Run plan = f.run("plan", "--check-data", "--out", saved.toString());
+            assertEquals(0, plan.exit(), plan.out() + plan.err());
+            assertTrue(plan.out().contains("(deployed disabled: no data in SigninLogs for 7d)"), plan.out());
+            CliRunner.Run apply = f.run("apply", "--plan", saved.toString());
+            assertEquals(0, apply.exit(), "apply checks data as the reviewed plan did: " + apply.out() + apply.err());
+            assertFalse(rule(f, 3).enabled());
+            CliRunner.Run other = f.run("apply", "--plan", saved.toString(), "--no-preflight");
+            assertEquals(2, other.exit(), other.err());
+            assertTrue(other.err().contains("--check-data/--no-preflight differ from the saved plan's (--check-data)"), other.err());
+        }
+    }
+
+    @Test
     void rulesDisabledByAnOverrideNeedNoPreflightAndFailStopsTheRule() throws Exception {
         try (DeployFixture f = fixture()) {
             config(f, """
