@@ -36,22 +36,8 @@ class DeployPreflightTest {
         return f;
     }
 
-    private void config(DeployFixture f, String preflight) {
-        f.writeConfig("""
-                version: 1
-                source: %s
-                defaults:
-                  tenant: sandbox-tenant
-                  subscription: %s
-                  resourceGroup: %s
-                  credential: environment
-                  content:
-                    paths: [content]
-                %s
-                workspaces:
-                  prod:
-                    workspace: %s
-                """.formatted(DeployFixture.SOURCE, DeployFixture.SUB, RG, preflight.indent(2).stripTrailing(), WS));
+    private static void config(DeployFixture f, String defaults) {
+        f.writeConfig(DeployFixture.config(defaults));
     }
 
     private static ScheduledAlertRule rule(DeployFixture f, int n) {
