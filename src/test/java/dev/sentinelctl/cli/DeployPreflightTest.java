@@ -241,6 +241,13 @@ class DeployPreflightTest {
             assertTrue(denied.err().contains("Microsoft.OperationalInsights/workspaces/tables/read"), denied.err());
             CliRunner.Run without = f.run("plan", "--no-preflight");
             assertEquals(0, without.exit(), without.out() + without.err());
+
+            // With a second workspace, only the one whose tables cannot be listed is left out.
+            f.writeConfig(DeployFixture.config("") + "  dev:\n    workspace: ws-dev\n");
+            CliRunner.Run isolated = f.run("plan");
+            assertEquals(1, isolated.exit(), isolated.out() + isolated.err());
+            assertTrue(isolated.out().contains("Workspace dev (") && !isolated.out().contains("Workspace prod ("), isolated.out());
+            assertTrue(isolated.err().contains("error: workspace 'prod': preflight cannot list the workspace's tables"), isolated.err());
         }
     }
 }
