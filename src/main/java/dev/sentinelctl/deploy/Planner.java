@@ -48,8 +48,7 @@ public final class Planner {
         List<Change> changes = new ArrayList<>();
         int unchanged = 0;
         Set<String> wanted = new HashSet<>();
-        for (DesiredItem content : desired) {
-            DesiredItem d = content;
+        for (DesiredItem d : desired) {
             wanted.add(ActualState.key(d.metadata().name()));
             ObjectNode existing = actual.of(d.type()).get(ActualState.key(d.id()));
             ObjectNode meta = actual.metadata().get(ActualState.key(d.metadata().name()));

@@ -54,7 +54,7 @@ final class ArmRequestHandler {
         }
         if (path == null) {
             throw new ArmException(404, "InvalidResourceType", "The sandbox does not serve '" + rawPath
-                    + "'. It serves .../workspaces/{ws}/providers/Microsoft.SecurityInsights/alertRules|metadata[/{name}]"
+                    + "'. It serves .../workspaces/{ws}/providers/Microsoft.SecurityInsights/alertRules|metadata|watchlists[/{name}]"
                     + ", .../workspaces/{ws}/savedSearches[/{name}], .../workspaces/{ws}/tables[/{name}] and "
                     + ".../workspaces/{ws}/api/query.");
         }
