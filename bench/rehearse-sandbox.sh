@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's "Rehearsing a deployment on one machine" walkthrough, scripted: starts `sentinelctl sandbox`, then
-# plan → apply → plan (no changes) → drift over the bundled content in two workspaces, and stops the sandbox.
+# plan → apply → plan (no changes) → drift over the bundled content in two workspaces, then preflight with a table
+# taken away and one gone quiet, and stops the sandbox.
 # Fails when any step's exit code is not the documented one. Used by CI so the walkthrough stays true.
 #   bench/rehearse-sandbox.sh
 set -euo pipefail
@@ -47,4 +48,11 @@ echo "== plan";  expect 0 "$S" plan "${SB[@]}" --detailed-exitcode
 echo "== drift"; expect 0 "$S" drift "${SB[@]}"
 echo "== export"; expect 0 "$S" export "${SB[@]}" --workspace prod --out exported
 expect 0 "$S" check exported
+echo "== preflight"
+curl -sf --cacert .sandbox/sandbox-cert.pem -X POST "$url/_sandbox/tables" -d '{"workspace":
+  "11111111-2222-3333-4444-555555555555/rg-sentinel/ws-prod", "tables": {"SigninLogs": "absent", "EmailEvents": "P30D"}}'
+expect 0 "$S" plan "${SB[@]}" --detailed-exitcode   # a deployed rule over a missing table is left alone: no change
+grep -q "skipped, the deployed rule is left as it is" step.out || { cat step.out; echo "no preflight skip" >&2; exit 1; }
+expect 2 "$S" plan "${SB[@]}" --detailed-exitcode --check-data
+grep -q "deployed disabled: no data in EmailEvents for 7d" step.out || { cat step.out; echo "no data check" >&2; exit 1; }
 echo "rehearsal OK"

@@ -38,6 +38,9 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
     @Mixin
     DeployOptions deploy;
 
+    @Mixin
+    PreflightOptions preflight;
+
     @Option(names = "--prune", description = "Delete owned resources whose content left the repository.")
     boolean prune;
 
@@ -101,12 +104,18 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
                 throw new UserException("--prune/--adopt differ from the saved plan's; plan again with them");
             }
             planOptions = saved.options();
+            if (preflight.given() && !preflight.args().equals(saved.preflightArgs())) {
+                throw new UserException("--check-data/--no-preflight differ from the saved plan's (" + (saved.preflightArgs().isEmpty()
+                        ? "none" : String.join(" ", saved.preflightArgs())) + "); plan again with them");
+            }
+            preflight.adopt(saved.preflightArgs());
             if (deploy.workspaces.isEmpty()) deploy.workspaces.addAll(saved.workspaces());
             if ((paths == null || paths.isEmpty()) && !saved.paths().isEmpty()) {
                 paths = saved.paths().stream().map(Path::of).toList();
             }
         }
         DeployRun run = new DeployRun(deploy, env);
+        run.usePreflight(preflight);
         run.noteSource(err);
         List<WorkspacePlan> plans;
         try {
@@ -126,7 +135,7 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
             }
         }
         boolean json = format.equals("json");
-        if (!json) PlanReport.text(plans, out, false);
+        if (!json) PlanReport.text(plans, out, false, preflight.verbose);
         long deletes = plans.stream().mapToLong(p -> p.count(Change.Action.DELETE)).sum();
         if (deletes > maxDeletes) {
             err.println("sentinelctl: refusing to apply: the plan deletes " + deletes + " resources, more than --max-deletes "
@@ -136,13 +145,17 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
             return ExitCodes.FINDINGS;
         }
         boolean conflicts = plans.stream().anyMatch(p -> p.count(Change.Action.CONFLICT) > 0);
+        boolean preflightFailed = plans.stream().anyMatch(p -> p.count(Change.Action.FAIL) > 0);
         if (run.fleet != null) return rollout(run, plans, previous, out, err);
         if (plans.stream().noneMatch(WorkspacePlan::hasChanges)) {
+            long skipped = plans.stream().mapToLong(p -> p.count(Change.Action.SKIP)).sum();
             if (json) printJson(out, plans, List.of(), null);
             else if (conflicts) out.println("Nothing to apply; the conflicts above need --adopt (or another id).");
-            else out.println("No changes. The workspaces match the content.");
+            else if (preflightFailed) out.println("Nothing to apply; the rules above failed preflight.");
+            else out.println("No changes. The workspaces match the content" + (skipped == 0 ? "."
+                    : " (" + skipped + " rule" + (skipped == 1 ? "" : "s") + " skipped by preflight, see above)."));
             out.flush();
-            return run.reportUnreadable(err) || conflicts ? ExitCodes.FINDINGS : ExitCodes.OK;
+            return run.reportUnreadable(err) || conflicts || preflightFailed ? ExitCodes.FINDINGS : ExitCodes.OK;
         }
         Applier applier = new Applier(run::arm, run.source, deploy.parallelism, new ApplyProgress(err, System.console() != null));
         List<Applier.WorkspaceResult> results = applier.apply(plans);
@@ -150,7 +163,7 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
         else printSummary(out, results);
         boolean failed = results.stream().anyMatch(Applier.WorkspaceResult::failed);
         boolean unreadable = run.reportUnreadable(err);
-        return failed || conflicts || unreadable ? ExitCodes.FINDINGS : ExitCodes.OK;
+        return failed || conflicts || preflightFailed || unreadable ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
     /** --fleet: ring by ring under the rollout policy; every workspace ends up in the report, not-run ones too. */
@@ -181,16 +194,23 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
 
     static void printSummary(PrintWriter out, List<Applier.WorkspaceResult> results) {
         out.println();
-        out.printf("%-24s %8s %8s %8s %10s %7s %10s %8s%n", "workspace", "created", "updated", "deleted", "unchanged",
-                "failed", "conflicts", "time");
+        out.printf("%-24s %8s %8s %8s %10s %8s %7s %10s %8s%n", "workspace", "created", "updated", "deleted", "unchanged",
+                "skipped", "failed", "conflicts", "time");
         for (Applier.WorkspaceResult r : results) {
             long conflicts = r.plan().count(Change.Action.CONFLICT);
-            out.printf("%-24s %8d %8d %8d %10d %7d %10d %7.1fs%n", r.plan().workspace().name(),
+            out.printf("%-24s %8d %8d %8d %10d %8d %7d %10d %7.1fs%n", r.plan().workspace().name(),
                     r.ok(Change.Action.CREATE), r.ok(Change.Action.UPDATE), r.ok(Change.Action.DELETE),
-                    r.plan().unchanged(), r.failures().size() - conflicts, conflicts, r.elapsed().toMillis() / 1000.0);
+                    r.plan().unchanged(), r.plan().count(Change.Action.SKIP), r.failures().size() - conflicts, conflicts,
+                    r.elapsed().toMillis() / 1000.0);
         }
         for (Applier.WorkspaceResult r : results) {
             if (r.error() != null) out.println("error: " + r.plan().workspace().name() + ": " + r.error());
+            for (Change c : r.plan().changes()) {
+                if (c.action() == Change.Action.SKIP) {
+                    out.println("skipped: " + r.plan().workspace().name() + ": " + c.type().label() + " " + c.id() + " \""
+                            + c.displayName() + "\": " + c.note());
+                }
+            }
             for (Applier.ItemResult f : r.failures()) {
                 out.println((f.change().action() == Change.Action.CONFLICT ? "conflict: " : "failed: ")
                         + r.plan().workspace().name() + ": " + f.change().action().word() + " "
@@ -216,6 +236,7 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
             w.put("updated", r.ok(Change.Action.UPDATE));
             w.put("deleted", r.ok(Change.Action.DELETE));
             w.put("unchanged", r.plan().unchanged());
+            w.put("skipped", r.plan().count(Change.Action.SKIP));
             w.put("millis", r.elapsed().toMillis());
             if (r.error() != null) w.put("error", r.error());
             ArrayNode failures = w.putArray("failures");

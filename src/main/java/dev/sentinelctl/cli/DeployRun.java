@@ -24,6 +24,13 @@ import dev.sentinelctl.fleet.TargetQueries;
 import dev.sentinelctl.fleet.WorkspaceTarget;
 import dev.sentinelctl.kql.semantic.Catalog;
 import dev.sentinelctl.deploy.WorkspacePlan;
+import dev.sentinelctl.deploy.config.PreflightSettings;
+import dev.sentinelctl.deploy.preflight.Preflight;
+import dev.sentinelctl.deploy.preflight.PreflightException;
+import dev.sentinelctl.deploy.preflight.PreflightReader;
+import dev.sentinelctl.deploy.preflight.QueryReads;
+import dev.sentinelctl.deploy.preflight.WorkspaceFacts;
+import dev.sentinelctl.kql.semantic.binder.Binder;
 import dev.sentinelctl.deploy.azure.ArmClients;
 import dev.sentinelctl.deploy.azure.ArmTarget;
 import dev.sentinelctl.deploy.azure.CredentialKind;
@@ -89,6 +96,8 @@ final class DeployRun {
     final Map<WorkspaceConfig, String> notPlanned = new ConcurrentHashMap<>();
     private final ArmTarget target;
     private final RetrySettings retry;
+    /** The command line's preflight flags; none unless the command sets them. */
+    private PreflightOptions preflight = PreflightOptions.none();
 
     DeployRun(DeployOptions options, Map<String, String> env) {
         this.options = options;
@@ -243,6 +252,16 @@ final class DeployRun {
         return new ArmRest(c.pipeline(), c.environment().getResourceManagerEndpoint());
     }
 
+    void usePreflight(PreflightOptions options) {
+        options.validate();
+        this.preflight = options;
+    }
+
+    /** A workspace's preflight settings: the config's (or fleet's), then the command line's. */
+    PreflightSettings preflightFor(WorkspaceConfig ws) {
+        return preflight.apply(ws.preflight());
+    }
+
     /**
      * Plans every selected workspace: desired from content, actual from one list per resource type. Workspaces are
      * read concurrently, at most {@code --parallelism} at a time per subscription (a fleet of hundreds of
@@ -254,6 +273,9 @@ final class DeployRun {
         if (fleet != null) warnFleetTypos(content);
         DesiredState desired = new DesiredState(new ArmResources(dev.sentinelctl.arm.ArmApiVersion.DEFAULT), source);
         Planner planner = new Planner(source, planOptions);
+        // Binding is the costly part of preflight's own work; a fleet deploys the same query text many times.
+        Binder binder = new Binder(Catalog.builtIn());
+        Map<String, QueryReads> reads = new HashMap<>();
         Map<String, ExecutorService> pools = new LinkedHashMap<>();
         try {
             List<Future<WorkspacePlan>> futures = new ArrayList<>();
@@ -278,8 +300,15 @@ final class DeployRun {
                             t.setDaemon(true);
                             return t;
                         }));
+                PreflightSettings settings = preflightFor(ws);
+                Preflight.Needs needs = Preflight.needs(items, settings, q -> reads.computeIfAbsent(q, t -> QueryReads.of(t, binder)));
                 planned.add(ws);
-                futures.add(pool.submit(() -> planner.plan(ws, items, ActualState.read(arm, ws))));
+                futures.add(pool.submit(() -> {
+                    ActualState actual = ActualState.read(arm, ws);
+                    if (needs.isEmpty()) return planner.plan(ws, items, actual);
+                    WorkspaceFacts facts = Preflight.read(new PreflightReader(arm), ws.resourceId(), needs, settings);
+                    return planner.plan(ws, items, actual, Preflight.decide(ws.workspace(), items, needs, facts, settings));
+                }));
             }
             List<WorkspacePlan> plans = new ArrayList<>();
             unreadable.clear();
@@ -294,6 +323,12 @@ final class DeployRun {
                         unreadable.add("workspace '" + planned.get(i).name() + "': cannot read its resources: "
                                 + arm.describe());
                         notPlanned.put(planned.get(i), "cannot read its resources: " + arm.describe());
+                        continue;
+                    }
+                    if (e.getCause() instanceof PreflightException pf) {
+                        // Enabling rules unchecked is what the workspace's settings asked not to do: fail it, not the others.
+                        unreadable.add("workspace '" + planned.get(i).name() + "': " + pf.getMessage());
+                        notPlanned.put(planned.get(i), pf.getMessage());
                         continue;
                     }
                     throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());

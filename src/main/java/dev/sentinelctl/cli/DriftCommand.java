@@ -32,6 +32,10 @@ public final class DriftCommand extends EnvironmentCommand implements Callable<I
     @Mixin
     DeployOptions deploy;
 
+    /** The same preflight as apply, so a rule apply holds disabled is not reported as drift. */
+    @Mixin
+    PreflightOptions preflight;
+
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
     String format;
 
@@ -44,6 +48,7 @@ public final class DriftCommand extends EnvironmentCommand implements Callable<I
         try {
             DeployCommands.checkFormat(format);
             run = new DeployRun(deploy, env);
+            run.usePreflight(preflight);
             plans = run.plan(paths, new Planner.Options(false, false));
         } catch (DeployRun.ContentErrors e) {
             DeployRun.printContentErrors(e, err);

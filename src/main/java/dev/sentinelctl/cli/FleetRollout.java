@@ -144,25 +144,33 @@ final class FleetRollout {
         List<WorkspaceResult.ItemFailure> failed = r.failures().stream()
                 .map(f -> new WorkspaceResult.ItemFailure(f.change().id(), f.error())).toList();
         WorkspaceResult.Status status = r.failed() ? WorkspaceResult.Status.FAILED : WorkspaceResult.Status.SUCCEEDED;
+        List<WorkspaceResult.ItemSkip> skipped = plan.changes().stream().filter(c -> c.action() == Change.Action.SKIP)
+                .map(c -> new WorkspaceResult.ItemSkip(c.id(), c.note())).toList();
         return new WorkspaceResult(t.resourceId(), t.tenant(), t.ring(), t.ringIndex(), status,
                 Optional.ofNullable(r.error()), ids(r, Change.Action.CREATE), ids(r, Change.Action.UPDATE),
-                ids(r, Change.Action.DELETE), List.of(), failed, Optional.of(started), r.elapsed().toMillis());
+                ids(r, Change.Action.DELETE), skipped, failed, Optional.of(started), r.elapsed().toMillis());
     }
 
     private static List<String> ids(Applier.WorkspaceResult r, Change.Action action) {
         return r.items().stream().filter(i -> i.ok() && i.change().action() == action).map(i -> i.change().id()).toList();
     }
 
-    /** One line per workspace in rollout order, then why the rollout stopped. */
+    private static String name(WorkspaceResult w) {
+        return w.resourceId().substring(w.resourceId().lastIndexOf('/') + 1);
+    }
+
+    /** One line per workspace in rollout order, the rules preflight skipped with why, then why the rollout stopped. */
     static void printSummary(PrintWriter out, Outcome o) {
         out.println();
-        out.printf("%-10s %-28s %-10s %8s %8s %8s %7s  %s%n", "ring", "workspace", "status", "created", "updated",
-                "deleted", "failed", "reason");
+        out.printf("%-10s %-28s %-10s %8s %8s %8s %8s %7s  %s%n", "ring", "workspace", "status", "created", "updated",
+                "deleted", "skipped", "failed", "reason");
         for (WorkspaceResult w : o.report().workspaces()) {
-            String name = w.resourceId().substring(w.resourceId().lastIndexOf('/') + 1);
             String reason = w.reason().orElse(w.failed().isEmpty() ? "" : w.failed().get(0).id() + ": " + w.failed().get(0).reason());
-            out.printf("%-10s %-28s %-10s %8d %8d %8d %7d  %s%n", w.ring(), name, w.status().json(), w.created().size(),
-                    w.updated().size(), w.deleted().size(), w.failed().size(), reason);
+            out.printf("%-10s %-28s %-10s %8d %8d %8d %8d %7d  %s%n", w.ring(), name(w), w.status().json(), w.created().size(),
+                    w.updated().size(), w.deleted().size(), w.skipped().size(), w.failed().size(), reason);
+        }
+        for (WorkspaceResult w : o.report().workspaces()) {
+            for (WorkspaceResult.ItemSkip k : w.skipped()) out.println("skipped: " + name(w) + ": " + k.id() + ": " + k.reason());
         }
         out.println(o.stopped().map(s -> "Rollout stopped: " + s + ". Fix, then rerun with --resume REPORT.")
                 .orElse(o.failed() ? "Rollout finished with failures." : "Rollout complete."));

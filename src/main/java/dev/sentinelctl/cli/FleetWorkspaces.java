@@ -4,6 +4,8 @@ import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.content.RuleDuration;
 import dev.sentinelctl.deploy.Tailoring;
 import dev.sentinelctl.deploy.azure.CredentialKind;
+import dev.sentinelctl.deploy.config.PreflightAction;
+import dev.sentinelctl.deploy.config.PreflightSettings;
 import dev.sentinelctl.deploy.config.RuleOverride;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
 import dev.sentinelctl.fleet.TargetQueries;
@@ -36,7 +38,23 @@ final class FleetWorkspaces {
         }
         // The token comes from the credential's tenant (for Lighthouse, the managing tenant), not the customer's.
         return new WorkspaceConfig(t.workspace(), t.credential().tokenTenant(t.tenant()), t.subscription(),
-                t.resourceGroup(), t.workspace(), kind, contentPaths, List.of(), List.of(), overrides(t));
+                t.resourceGroup(), t.workspace(), kind, contentPaths, List.of(), List.of(), overrides(t), preflight(t));
+    }
+
+    /** The fleet's merged preflight map (words and durations checked by the fleet schema) as deploy settings. */
+    static PreflightSettings preflight(WorkspaceTarget t) {
+        Map<String, Object> p = t.preflight();
+        if (p.isEmpty()) return PreflightSettings.UNSET;
+        Object data = p.get("checkData");
+        Duration window = null;
+        if (data instanceof Boolean b) window = b ? PreflightSettings.DEFAULT_WINDOW : Duration.ZERO;
+        else if (data instanceof String s) window = duration(s);
+        return new PreflightSettings(p.get("enabled") instanceof Boolean b ? b : null, action(p.get("missingTable")), window,
+                action(p.get("noData")));
+    }
+
+    private static PreflightAction action(Object value) {
+        return value instanceof String s ? PreflightAction.parse(s).orElse(null) : null;
     }
 
     static Tailoring tailoring(WorkspaceTarget t, TargetQueries queries) {

@@ -30,6 +30,9 @@ public final class PlanCommand extends EnvironmentCommand implements Callable<In
     @Mixin
     DeployOptions deploy;
 
+    @Mixin
+    PreflightOptions preflight;
+
     @Option(names = "--prune", description = "Plan to delete owned resources whose content left the repository.")
     boolean prune;
 
@@ -55,6 +58,7 @@ public final class PlanCommand extends EnvironmentCommand implements Callable<In
         try {
             DeployCommands.checkFormat(format);
             run = new DeployRun(deploy, env);
+            run.usePreflight(preflight);
             run.noteSource(err);
             plans = run.plan(paths, new Planner.Options(prune, adopt));
         } catch (DeployRun.ContentErrors e) {
@@ -68,7 +72,7 @@ public final class PlanCommand extends EnvironmentCommand implements Callable<In
         }
         if (saveTo != null) {
             try {
-                dev.sentinelctl.deploy.SavedPlan.write(saveTo, plans, new Planner.Options(prune, adopt), paths);
+                dev.sentinelctl.deploy.SavedPlan.write(saveTo, plans, new Planner.Options(prune, adopt), paths, preflight.args());
             } catch (java.io.IOException e) {
                 err.println("sentinelctl: cannot write " + saveTo + ": " + e.getMessage());
                 err.flush();
@@ -79,9 +83,10 @@ public final class PlanCommand extends EnvironmentCommand implements Callable<In
             out.println(DeployCommands.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(PlanReport.json(plans)));
             out.flush();
         } else {
-            PlanReport.text(plans, out, false);
+            PlanReport.text(plans, out, false, preflight.verbose);
         }
-        boolean conflicts = plans.stream().anyMatch(p -> p.count(Change.Action.CONFLICT) > 0);
+        // A rule preflight is set to fail fails apply; the plan says so the same way it does for conflicts.
+        boolean conflicts = plans.stream().anyMatch(p -> p.count(Change.Action.CONFLICT) + p.count(Change.Action.FAIL) > 0);
         if (run.reportUnreadable(err) || conflicts) return 1;
         if (detailedExitcode) return plans.stream().anyMatch(WorkspacePlan::hasChanges) ? 2 : 0;
         return ExitCodes.OK;

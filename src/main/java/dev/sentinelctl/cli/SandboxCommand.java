@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = {
             "Run a local HTTPS stand-in for Azure Resource Manager on 127.0.0.1 that serves Sentinel alert rules,",
-            "Sentinel metadata and Log Analytics saved searches (hunting queries), plus a fake Entra ID token",
-            "endpoint, so plan/apply can be rehearsed with the real Azure SDK. Runs until Ctrl-C."},
+            "Sentinel metadata and watchlists, Log Analytics saved searches (hunting queries), tables and the one",
+            "query deploy preflight sends, plus a fake Entra ID token endpoint, so plan/apply can be rehearsed with",
+            "the real Azure SDK. Runs until Ctrl-C."},
         footer = {"", "Example:",
             "  sentinelctl sandbox --data .sandbox --page-size 50 --latency-ms 20 --throttle-rate 0.05 --seed 7",
             "Then follow the printed instructions to point plan/apply at it."})
@@ -71,6 +72,12 @@ public final class SandboxCommand implements Callable<Integer> {
                     + "deletes 200, +10/s) with 429 + Retry-After. Remaining counts are always in the headers.")
     boolean armLimits;
 
+    @Option(names = "--tables", paramLabel = "FILE",
+            description = "JSON setups of workspaces' Log Analytics tables, as POST /_sandbox/tables takes them: "
+                    + "{\"workspace\":\"SUB/RG/WS\",\"only\":true,\"tables\":{\"SigninLogs\":\"live\",\"Syslog\":\"P10D\"}} or a "
+                    + "list. Default: every workspace has the catalog's tables, all receiving data.")
+    Path tables;
+
     @Option(names = "--quiet", description = "Do not print a line per request.")
     boolean quiet;
 
@@ -116,7 +123,7 @@ public final class SandboxCommand implements Callable<Integer> {
         FaultOptions faults = new FaultOptions(throttleRate, retryAfter, failRate, failStatus, latencyMs, dropRate, seed);
         List<WorkspaceRef> declared = workspaces.stream().map(WorkspaceRef::parse).toList();
         SandboxOptions options = new SandboxOptions(port, data, pageSize, faults, declared,
-                armLimits ? ArmLimits.REPORT_ONLY.enforced() : ArmLimits.REPORT_ONLY, null);
+                armLimits ? ArmLimits.REPORT_ONLY.enforced() : ArmLimits.REPORT_ONLY, null, tables);
         return quiet ? options : options.withRequestLog(r -> {
             out.println(r.line());
             out.flush();
@@ -135,6 +142,8 @@ public final class SandboxCommand implements Callable<Integer> {
         out.println("  workspaces : " + (options.workspaces().isEmpty() ? "any (created on first use)"
                 : options.workspaces()));
         out.println("  paging     : " + options.pageSize() + " items per page");
+        out.println("  tables     : " + (options.tablesFile() == null ? "the catalog's, receiving data (POST /_sandbox/tables changes them)"
+                : "as " + options.tablesFile() + " sets up, the catalog's elsewhere"));
         out.println("  faults     : latency " + f.latencyMs() + " ms, throttle " + f.throttleRate() + " (Retry-After "
                 + f.retryAfterSeconds() + " s), fail " + f.failRate() + " (" + f.failStatus() + "), drop "
                 + f.dropRate() + ", seed " + f.seed());

@@ -95,7 +95,10 @@ public final class Applier {
                 List<ItemResult> results = new ArrayList<>();
                 for (CompletableFuture<ItemResult> f : futures.get(i)) results.add(f.join());
                 for (Change c : plan.changes()) {
-                    if (!c.isWrite()) results.add(new ItemResult(c, false, "not applied: " + c.note()));
+                    // A preflight skip is a decision, not a failure: the rollout report lists it as skipped.
+                    if (!c.isWrite() && c.action() != Change.Action.SKIP) {
+                        results.add(new ItemResult(c, false, "not applied: " + c.note()));
+                    }
                 }
                 String error = null;
                 if (results.stream().anyMatch(r -> r.ok())) {

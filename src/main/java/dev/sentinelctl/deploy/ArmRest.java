@@ -64,6 +64,13 @@ public final class ArmRest {
                 .orElseThrow(() -> new ArmCallException(404, "NotFound", "PUT " + resourceId + " answered 404", null));
     }
 
+    /** POST of an action (e.g. a Log Analytics query through ARM); the answer's JSON. */
+    public ObjectNode post(String resourceId, String apiVersion, ObjectNode body) {
+        JsonNode answer = send(HttpMethod.POST, url(resourceId, apiVersion), body, false).orElseThrow();
+        if (answer instanceof ObjectNode o) return o;
+        throw new ArmCallException(200, "BadResponse", "POST " + resourceId + " answered JSON that is not an object", null);
+    }
+
     /** DELETE; a resource that is already gone is fine. */
     public void delete(String resourceId, String apiVersion) {
         send(HttpMethod.DELETE, url(resourceId, apiVersion), null, true);

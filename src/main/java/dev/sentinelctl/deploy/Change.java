@@ -21,7 +21,11 @@ public record Change(Action action, ResourceType type, String id, String display
         String note, String metadataName) {
 
     public enum Action {
-        CREATE("+", "create"), UPDATE("~", "update"), DELETE("-", "delete"), CONFLICT("!", "conflict");
+        CREATE("+", "create"), UPDATE("~", "update"), DELETE("-", "delete"), CONFLICT("!", "conflict"),
+        /** Preflight held the rule back (its tables are missing or silent); nothing is written, nothing fails. */
+        SKIP("○", "skip"),
+        /** Preflight held the rule back and is set to fail: nothing is written, the item counts as failed. */
+        FAIL("!", "fail");
 
         private final String symbol;
         private final String word;
@@ -46,6 +50,6 @@ public record Change(Action action, ResourceType type, String id, String display
     }
 
     public boolean isWrite() {
-        return action != Action.CONFLICT;
+        return action == Action.CREATE || action == Action.UPDATE || action == Action.DELETE;
     }
 }

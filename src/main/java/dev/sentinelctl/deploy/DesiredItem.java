@@ -29,6 +29,14 @@ public record DesiredItem(String file, ResourceType type, ArmResource resource, 
         return b;
     }
 
+    /** The same rule with {@code enabled: false} (preflight's "deploy disabled"). */
+    public DesiredItem disabled() {
+        ObjectNode p = resource.properties().deepCopy();
+        p.put("enabled", false);
+        return new DesiredItem(file, type, new ArmResource(resource.type(), resource.apiVersion(), resource.kind(),
+                resource.name(), resource.contentId(), p), metadata);
+    }
+
     /** The comparable form of what the workspace should have. */
     public ObjectNode normalised() {
         return type == ResourceType.ALERT_RULE

@@ -1,5 +1,6 @@
 package dev.sentinelctl.deploy;
 
+import dev.sentinelctl.deploy.preflight.PreflightResult;
 import java.io.PrintWriter;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
@@ -17,13 +18,29 @@ public final class PlanReport {
     }
 
     public static void text(List<WorkspacePlan> plans, PrintWriter out, boolean driftWording) {
-        long create = 0, update = 0, delete = 0, conflict = 0, unchanged = 0;
+        text(plans, out, driftWording, false);
+    }
+
+    /** @param verbose also list, per rule, what preflight could not check (functions, parsers, unknown names) */
+    public static void text(List<WorkspacePlan> plans, PrintWriter out, boolean driftWording, boolean verbose) {
+        long create = 0, update = 0, delete = 0, conflict = 0, unchanged = 0, skipped = 0, failed = 0;
         for (WorkspacePlan p : plans) {
             out.println("Workspace " + p.workspace().name() + " (" + p.workspace().subscription() + "/"
                     + p.workspace().resourceGroup() + "/" + p.workspace().workspace() + ")");
             for (Change c : p.changes()) change(c, out, driftWording);
+            for (PreflightResult r : p.heldUnchanged()) {
+                out.println("  = unchanged alert rule " + r.id() + " \"" + r.displayName() + "\"  (" + r.note(true, false) + ")");
+            }
+            if (verbose) {
+                for (PreflightResult r : p.preflight()) {
+                    if (r.unchecked().isEmpty()) continue;
+                    out.println("  ? preflight did not check, for alert rule " + r.id() + " \"" + r.displayName() + "\": "
+                            + String.join(", ", r.unchecked()));
+                }
+            }
             out.println("  " + summary(p.count(Change.Action.CREATE), p.count(Change.Action.UPDATE),
-                    p.count(Change.Action.DELETE), p.count(Change.Action.CONFLICT), p.unchanged()));
+                    p.count(Change.Action.DELETE), p.count(Change.Action.CONFLICT), p.unchanged())
+                    + preflightSummary(p.count(Change.Action.SKIP), p.count(Change.Action.FAIL)));
             if (!p.orphans().isEmpty()) {
                 out.println("  " + p.orphans().size() + " owned resource" + (p.orphans().size() == 1 ? "" : "s")
                         + " whose content left the repository, kept (apply --prune deletes them): "
@@ -36,8 +53,10 @@ public final class PlanReport {
             delete += p.count(Change.Action.DELETE);
             conflict += p.count(Change.Action.CONFLICT);
             unchanged += p.unchanged();
+            skipped += p.count(Change.Action.SKIP);
+            failed += p.count(Change.Action.FAIL);
         }
-        out.println("Plan: " + summary(create, update, delete, conflict, unchanged) + " in " + plans.size()
+        out.println("Plan: " + summary(create, update, delete, conflict, unchanged) + preflightSummary(skipped, failed) + " in " + plans.size()
                 + " workspace" + (plans.size() == 1 ? "" : "s") + ".");
         out.flush();
     }
@@ -70,10 +89,16 @@ public final class PlanReport {
                 + (conflict == 1 ? "" : "s") + ", " + unchanged + " unchanged";
     }
 
+    /** ", 2 skipped by preflight, 1 failed preflight" — empty when preflight held nothing back. */
+    public static String preflightSummary(long skipped, long failed) {
+        return (skipped == 0 ? "" : ", " + skipped + " skipped by preflight")
+                + (failed == 0 ? "" : ", " + failed + " failed preflight");
+    }
+
     public static ObjectNode json(List<WorkspacePlan> plans) {
         ObjectNode root = JSON.objectNode();
         ArrayNode list = root.putArray("workspaces");
-        long[] totals = new long[5];
+        long[] totals = new long[7];
         for (WorkspacePlan p : plans) {
             ObjectNode w = list.addObject();
             w.put("name", p.workspace().name());
@@ -81,15 +106,23 @@ public final class PlanReport {
             w.put("resourceGroup", p.workspace().resourceGroup());
             w.put("workspace", p.workspace().workspace());
             ArrayNode changes = w.putArray("changes");
-            for (Change c : p.changes()) changes.add(change(c));
+            for (Change c : p.changes()) {
+                ObjectNode o = change(c);
+                p.preflightOf(c.id()).filter(r -> !r.passed()).ifPresent(r -> o.put("preflight", r.action().word()));
+                changes.add(o);
+            }
             w.put("unchanged", p.unchanged());
             ArrayNode orphans = w.putArray("orphans");
             p.orphans().forEach(orphans::add);
+            ArrayNode preflight = w.putArray("preflight");
+            for (PreflightResult r : p.preflight()) preflight.add(preflight(r));
             totals[0] += p.count(Change.Action.CREATE);
             totals[1] += p.count(Change.Action.UPDATE);
             totals[2] += p.count(Change.Action.DELETE);
             totals[3] += p.count(Change.Action.CONFLICT);
             totals[4] += p.unchanged();
+            totals[5] += p.count(Change.Action.SKIP);
+            totals[6] += p.count(Change.Action.FAIL);
         }
         ObjectNode s = root.putObject("summary");
         s.put("create", totals[0]);
@@ -97,7 +130,24 @@ public final class PlanReport {
         s.put("delete", totals[2]);
         s.put("conflict", totals[3]);
         s.put("unchanged", totals[4]);
+        s.put("skip", totals[5]);
+        s.put("fail", totals[6]);
         return root;
+    }
+
+    /** {@code {id, name, passed, decision, reason, missingTables, missingWatchlists, silentTables, unchecked}}. */
+    static ObjectNode preflight(PreflightResult r) {
+        ObjectNode o = JSON.objectNode();
+        o.put("id", r.id());
+        o.put("name", r.displayName());
+        o.put("passed", r.passed());
+        o.put("decision", r.action().word());
+        if (!r.reason().isEmpty()) o.put("reason", r.reason());
+        r.missingTables().forEach(o.withArray("missingTables")::add);
+        r.missingWatchlists().forEach(o.withArray("missingWatchlists")::add);
+        r.silentTables().forEach(o.withArray("silentTables")::add);
+        r.unchecked().forEach(o.withArray("unchecked")::add);
+        return o;
     }
 
     public static ObjectNode change(Change c) {

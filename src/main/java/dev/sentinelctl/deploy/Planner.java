@@ -1,10 +1,13 @@
 package dev.sentinelctl.deploy;
 
+import dev.sentinelctl.deploy.config.PreflightAction;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
+import dev.sentinelctl.deploy.preflight.PreflightResult;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -32,6 +35,16 @@ public final class Planner {
     }
 
     public WorkspacePlan plan(WorkspaceConfig ws, List<DesiredItem> desired, ActualState actual) {
+        return plan(ws, desired, actual, Map.of());
+    }
+
+    /**
+     * @param preflight verdicts by lower-case content id: a skipped rule plans as {@code skip} (and an existing one is
+     *                  left alone: it stays wanted, so it is never an orphan and never pruned), a rule to deploy
+     *                  disabled is compared disabled (so holding it disabled is no change on the next plan)
+     */
+    public WorkspacePlan plan(WorkspaceConfig ws, List<DesiredItem> desired, ActualState actual,
+            Map<String, PreflightResult> preflight) {
         List<Change> changes = new ArrayList<>();
         int unchanged = 0;
         Set<String> wanted = new HashSet<>();
@@ -42,6 +55,17 @@ public final class Planner {
             String parentId = d.metadata().properties().path("parentId").asString();
             String owner = owner(meta, parentId);
             boolean ours = owner != null && source.equalsIgnoreCase(owner);
+            PreflightResult pf = preflight.get(ActualState.key(d.id()));
+            if (pf != null && !pf.passed()) {
+                if (pf.action() == PreflightAction.SKIP || pf.action() == PreflightAction.FAIL) {
+                    changes.add(new Change(pf.action() == PreflightAction.SKIP ? Change.Action.SKIP : Change.Action.FAIL,
+                            d.type(), d.id(), d.displayName(), d, List.of(), null, false, false, ours,
+                            pf.note(existing != null, false), d.metadata().name()));
+                    continue;
+                }
+                if (pf.action() == PreflightAction.DISABLE) d = d.disabled();
+            }
+            String preflightNote = pf == null ? "" : pf.note(existing != null, true);
             List<FieldDiff> metaDiffs = metadataDiffs(meta, d.metadata().properties());
             if (existing == null && owner != null && !ours && !options.adopt()) {
                 // Another source's marker for a resource that is gone: creating would overwrite its metadata.
@@ -52,8 +76,8 @@ public final class Planner {
             }
             if (existing == null) {
                 changes.add(new Change(Change.Action.CREATE, d.type(), d.id(), d.displayName(), d, List.of(), null, true,
-                        !metaDiffs.isEmpty(), ours, ours ? "deleted outside sentinelctl since the last apply" : "",
-                        d.metadata().name()));
+                        !metaDiffs.isEmpty(), ours, join(ours ? "deleted outside sentinelctl since the last apply" : "",
+                        preflightNote), d.metadata().name()));
                 continue;
             }
             List<FieldDiff> diffs = FieldDiff.between(normalised(d.type(), existing), d.normalised());
@@ -72,7 +96,7 @@ public final class Planner {
             List<FieldDiff> all = new ArrayList<>(diffs);
             for (FieldDiff m : metaDiffs) all.add(new FieldDiff("metadata." + m.path(), m.before(), m.after()));
             changes.add(new Change(Change.Action.UPDATE, d.type(), d.id(), d.displayName(), d, all, etag(existing),
-                    !diffs.isEmpty(), !metaDiffs.isEmpty(), ours, ours ? "" : "adopt: record ownership",
+                    !diffs.isEmpty(), !metaDiffs.isEmpty(), ours, join(ours ? "" : "adopt: record ownership", preflightNote),
                     d.metadata().name()));
         }
         List<String> orphans = new ArrayList<>();
@@ -97,7 +121,11 @@ public final class Planner {
                     true, true, existing == null ? "its content left the repository (only the metadata is left)"
                             : "its content left the repository", e.getValue().path("name").asString(e.getKey())));
         }
-        return new WorkspacePlan(ws, changes, unchanged, orphans);
+        return new WorkspacePlan(ws, changes, unchanged, orphans, List.copyOf(preflight.values()));
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
     }
 
     static ObjectNode normalised(ResourceType type, ObjectNode actual) {

@@ -24,8 +24,14 @@ public final class SavedPlan {
     public static final String FORMAT = "sentinelctl-plan/1";
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    /** What apply needs from the file: how it was planned, and the changes to compare with. */
-    public record Loaded(Planner.Options options, List<String> paths, List<String> workspaces, JsonNode plan) {
+    /**
+     * What apply needs from the file: how it was planned, and the changes to compare with.
+     *
+     * @param preflightArgs the plan's preflight command-line flags ({@code --check-data=7d}, {@code --no-preflight}), so
+     *                      apply checks what the reviewed plan checked
+     */
+    public record Loaded(Planner.Options options, List<String> paths, List<String> workspaces, JsonNode plan,
+            List<String> preflightArgs) {
     }
 
     private SavedPlan() {
@@ -33,11 +39,18 @@ public final class SavedPlan {
 
     public static void write(Path file, List<WorkspacePlan> plans, Planner.Options options, List<Path> paths)
             throws IOException {
+        write(file, plans, options, paths, List.of());
+    }
+
+    public static void write(Path file, List<WorkspacePlan> plans, Planner.Options options, List<Path> paths,
+            List<String> preflightArgs) throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         ObjectNode o = root.putObject("options");
         o.put("prune", options.prune());
         o.put("adopt", options.adopt());
+        ArrayNode pf = o.putArray("preflight");
+        preflightArgs.forEach(pf::add);
         ArrayNode p = root.putArray("paths");
         if (paths != null) paths.forEach(x -> p.add(x.toString()));
         root.setAll(PlanReport.json(plans));
@@ -59,8 +72,10 @@ public final class SavedPlan {
         List<String> workspaces = new ArrayList<>();
         root.path("workspaces").forEach(w -> workspaces.add(w.path("name").asString()));
         JsonNode o = root.path("options");
+        List<String> preflight = new ArrayList<>();
+        o.path("preflight").forEach(x -> preflight.add(x.asString()));
         return new Loaded(new Planner.Options(o.path("prune").asBoolean(), o.path("adopt").asBoolean()), paths,
-                workspaces, root);
+                workspaces, root, preflight);
     }
 
     /** How a fresh plan differs from the saved one, one line per item; empty when they make the same changes. */

@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  * Reads a fleet file ({@code fleet:} section, {@code schemas/fleet.schema.json}) and resolves it into one
  * {@link WorkspaceTarget} per workspace. Settings inherit fleet defaults → ring → group → workspace; a later level
  * replaces a setting, except that labels accumulate, {@code {append: [...]}} extends an inherited list, and
- * overrides merge field by field. Every problem is a diagnostic at its line and column; any error makes the whole
+ * overrides and preflight settings merge field by field. Every problem is a diagnostic at its line and column; any error makes the whole
  * file unusable ({@link ConfigException}), because deploying half a fleet from a half-understood file is worse than
  * deploying none.
  */
@@ -233,6 +233,7 @@ public final class FleetLoader {
             List<String> exclude = List.of();
             final Map<String, Map<String, Object>> overrides = new LinkedHashMap<>();
             final Map<String, ExclusionValues> exclusions = new LinkedHashMap<>();
+            final Map<String, Object> preflight = new LinkedHashMap<>();
 
             void apply(JsonNode node, String pointer) {
                 if (node == null || !node.isObject()) return;
@@ -251,6 +252,14 @@ public final class FleetLoader {
                     Map<String, Object> fields = overrides.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>());
                     e.getValue().properties().forEach(f -> fields.put(f.getKey(), scalar(f.getValue())));
                 });
+                JsonNode pf = node.get("preflight");
+                if (pf != null && pf.isBoolean()) {
+                    preflight.put("enabled", pf.booleanValue());
+                } else if (pf != null && pf.isObject()) {
+                    // Settings at a level turn preflight on there, even under a more general preflight: false.
+                    preflight.put("enabled", Boolean.TRUE);
+                    pf.properties().forEach(f -> preflight.put(f.getKey(), scalar(f.getValue())));
+                }
                 node.path("exclusions").properties().forEach(e -> {
                     String p = pointer + "/exclusions/" + e.getKey();
                     exclusions.put(e.getKey(), exclusion(e.getKey(), e.getValue(), exclusions.get(e.getKey()), p));
@@ -291,7 +300,7 @@ public final class FleetLoader {
                 Map<String, Map<String, Object>> ov = new LinkedHashMap<>();
                 overrides.forEach((k, v) -> ov.put(k, Map.copyOf(v)));
                 return Optional.of(new WorkspaceTarget(tenant, subscription, resourceGroup, name, ring, ringIndex, group,
-                        List.copyOf(labels), cred, new ContentSelection(include, exclude), ov, exclusions));
+                        List.copyOf(labels), cred, new ContentSelection(include, exclude), ov, exclusions, preflight));
             }
         }
 

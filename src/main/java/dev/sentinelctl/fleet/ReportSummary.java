@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The human view of a rollout report: one line per ring with totals, then every failure with its reason. */
+/**
+ * The human view of a rollout report: one line per ring with totals, then every failure with its reason, then every
+ * item skipped (by preflight) with its reason.
+ */
 public final class ReportSummary {
 
     private ReportSummary() {
@@ -56,6 +59,13 @@ public final class ReportSummary {
             for (WorkspaceResult.ItemFailure f : w.failed()) failures.add("    " + f.id() + ": " + f.reason());
         }
         if (!failures.isEmpty()) out.append("\nNot succeeded:\n").append(String.join("\n", failures)).append('\n');
+        List<String> skips = new ArrayList<>();
+        for (WorkspaceResult w : sorted) {
+            for (WorkspaceResult.ItemSkip k : w.skipped()) {
+                skips.add("  " + w.resourceId() + " [" + w.ring() + "]: " + k.id() + (k.reason().isEmpty() ? "" : ": " + k.reason()));
+            }
+        }
+        if (!skips.isEmpty()) out.append("\nSkipped:\n").append(String.join("\n", skips)).append('\n');
         return out.toString();
     }
 

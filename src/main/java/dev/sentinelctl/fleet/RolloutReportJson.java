@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {"format": "sentinelctl-rollout-report", "version": 1, "shard": "2/4", "startedAt": "…", "finishedAt": "…",
  *  "workspaces": [{"resourceId": "/subscriptions/…/workspaces/law-x", "tenant": "…", "ring": "canary", "ringIndex": 0,
  *                  "status": "succeeded|failed|not-run", "reason": "…",
- *                  "created": [ids], "updated": [ids], "deleted": [ids], "skipped": [ids],
+ *                  "created": [ids], "updated": [ids], "deleted": [ids], "skipped": [{"id": "…", "reason": "…"}],
  *                  "failed": [{"id": "…", "reason": "…"}], "startedAt": "…", "durationMs": 1234}]}
  * </pre>
  * Written by hand (not by record binding) so the format is fixed here and a bad file is reported at its JSON path.
@@ -57,7 +57,8 @@ public final class RolloutReportJson {
             strings(o.putArray("created"), w.created());
             strings(o.putArray("updated"), w.updated());
             strings(o.putArray("deleted"), w.deleted());
-            strings(o.putArray("skipped"), w.skipped());
+            ArrayNode skipped = o.putArray("skipped");
+            for (WorkspaceResult.ItemSkip k : w.skipped()) skipped.addObject().put("id", k.id()).put("reason", k.reason());
             ArrayNode failed = o.putArray("failed");
             for (WorkspaceResult.ItemFailure f : w.failed()) failed.addObject().put("id", f.id()).put("reason", f.reason());
             w.startedAt().ifPresent(s -> o.put("startedAt", s));
@@ -121,7 +122,21 @@ public final class RolloutReportJson {
         }
         return new WorkspaceResult(id, o.path("tenant").asString(""), required(o, "ring", where), o.path("ringIndex").asInt(0),
                 status, text(o, "reason"), list(o, "created", where), list(o, "updated", where), list(o, "deleted", where),
-                list(o, "skipped", where), failed, text(o, "startedAt"), o.path("durationMs").asLong(0));
+                skips(o, where), failed, text(o, "startedAt"), o.path("durationMs").asLong(0));
+    }
+
+    /** {@code [{"id", "reason"}]}; plain ids as earlier reports wrote them read with an empty reason. */
+    private static List<WorkspaceResult.ItemSkip> skips(JsonNode o, String where) {
+        List<WorkspaceResult.ItemSkip> out = new ArrayList<>();
+        JsonNode v = o.get("skipped");
+        if (v == null) return out;
+        if (!v.isArray()) throw new ReportException(where + ".skipped: expected a list");
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode x = v.get(i);
+            if (x.isString()) out.add(new WorkspaceResult.ItemSkip(x.asString(), ""));
+            else out.add(new WorkspaceResult.ItemSkip(required(x, "id", where + ".skipped[" + i + "]"), x.path("reason").asString("")));
+        }
+        return out;
     }
 
     private static String required(JsonNode o, String field, String where) {

@@ -10,11 +10,12 @@ import java.util.Optional;
  * @param status  {@code SUCCEEDED}, {@code FAILED} (a workspace-level error or any failed item) or {@code NOT_RUN}
  *                (stopped by the ring policy, or never reached)
  * @param reason  why the workspace failed as a whole or was not run; empty otherwise
- * @param created content ids created; likewise updated, deleted, skipped (unchanged or not selected)
+ * @param created content ids created; likewise updated, deleted
+ * @param skipped content ids held back (by preflight: tables missing or silent) with why
  */
 public record WorkspaceResult(String resourceId, String tenant, String ring, int ringIndex, Status status,
                               Optional<String> reason, List<String> created, List<String> updated, List<String> deleted,
-                              List<String> skipped, List<ItemFailure> failed, Optional<String> startedAt, long durationMs) {
+                              List<ItemSkip> skipped, List<ItemFailure> failed, Optional<String> startedAt, long durationMs) {
 
     public enum Status {
         SUCCEEDED, FAILED, NOT_RUN;
@@ -32,6 +33,9 @@ public record WorkspaceResult(String resourceId, String tenant, String ring, int
     }
 
     public record ItemFailure(String id, String reason) {}
+
+    /** A content item not deployed on purpose, and why ("table X does not exist in law-y; skipped, not deployed"). */
+    public record ItemSkip(String id, String reason) {}
 
     public WorkspaceResult {
         created = List.copyOf(created);

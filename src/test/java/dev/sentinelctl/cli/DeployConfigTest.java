@@ -47,6 +47,35 @@ class DeployConfigTest {
     }
 
     @Test
+    void badPreflightSettingsNameLineAndColumn() {
+        CliRunner.Run r = plan("""
+                defaults:
+                  preflight: {missingTable: ignore, checkData: weekly}
+                workspaces:
+                  prod:
+                    workspace: ws-prod
+                    preflight: {onMissing: skip}
+                  dev:
+                    workspace: ws-dev
+                    preflight: maybe
+                """);
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("sentinelctl.yaml:2:29: invalid setting defaults.preflight.missingTable: 'ignore' is not "
+                + "one of: skip, disable, deploy, fail"), r.err());
+        assertTrue(r.err().contains("defaults.preflight.checkData: 'weekly' is not a duration; write 30m, 1h, 1d or PT1H"), r.err());
+        assertTrue(r.err().contains("sentinelctl.yaml:6:17: invalid setting workspaces.prod.preflight.onMissing: unknown "
+                + "setting 'onMissing' here"), r.err());
+        assertTrue(r.err().contains("sentinelctl.yaml:9:16: invalid setting workspaces.dev.preflight: 'maybe' is not a "
+                + "preflight setting; write false, true or {missingTable: skip, checkData: 7d, noData: disable}"), r.err());
+        DeployFixture.write(dir.resolve("sentinelctl.yaml"), "workspaces:\n  prod: {workspace: ws-prod, tenant: t, "
+                + "subscription: 11111111-2222-3333-4444-555555555555, resourceGroup: rg, credential: environment}\n");
+        CliRunner.Run flags = CliRunner.runWithEnv(Map.of(), "plan", "--config", dir.resolve("sentinelctl.yaml").toString(),
+                "--check-data=soon");
+        assertEquals(2, flags.exit(), flags.err());
+        assertTrue(flags.err().contains("--check-data soon is not a duration"), flags.err());
+    }
+
+    @Test
     void badNamesAndDurationsAreExplained() {
         CliRunner.Run r = plan("""
                 workspaces:

@@ -51,7 +51,12 @@ final class DeployFixture implements AutoCloseable {
         TokenCredential fake = r -> Mono.just(new AccessToken("portal-token", OffsetDateTime.now().plusHours(1)));
         this.portal = ArmClients.create(ArmTarget.custom(sandbox.baseUrl(), sandbox.trustFile(), sandbox.baseUrl()), fake,
                 new RetrySettings(3, Duration.ofMillis(20), Duration.ofMillis(200)));
-        writeConfig("""
+        writeConfig(config(""));
+    }
+
+    /** The config of one workspace {@code prod} in the sandbox, with {@code moreDefaults} (YAML) under {@code defaults}. */
+    static String config(String moreDefaults) {
+        return """
                 version: 1
                 source: %s
                 defaults:
@@ -61,10 +66,11 @@ final class DeployFixture implements AutoCloseable {
                   credential: environment
                   content:
                     paths: [content]
+                %s
                 workspaces:
                   prod:
                     workspace: %s
-                """.formatted(SOURCE, SUB, RG, WS));
+                """.formatted(SOURCE, SUB, RG, moreDefaults.indent(2).stripTrailing(), WS);
     }
 
     void writeConfig(String text) {
@@ -139,6 +145,11 @@ final class DeployFixture implements AutoCloseable {
                   | summarize total=count() by EmailDirection, SenderFromDomain
                 version: 1.0.0
                 """.formatted(huntId(n), n, n));
+    }
+
+    /** Sets up the workspace's Log Analytics tables in the sandbox ({@code only}: just these exist). */
+    void tables(String workspace, boolean only, Map<String, String> states) {
+        sandbox.configureTables(new dev.sentinelctl.deploy.sandbox.WorkspaceRef(SUB, RG, workspace), only, states);
     }
 
     /** The command's arguments plus the sandbox target and fast retries. */

@@ -109,6 +109,24 @@ class FleetLoaderTest {
         assertEquals(2, fleet.inRing("broad").size());
     }
 
+    @Test
+    void preflightInheritsFieldByFieldAndABadValueIsReportedAtItsPosition() {
+        String yaml = FLEET.replace("    labels: [managed]\n", "    labels: [managed]\n    preflight: {missingTable: disable, checkData: 7d}\n")
+                .replace("      labels: [retail]\n", "      labels: [retail]\n      preflight: {noData: skip}\n")
+                .replace("      resourceGroup: rg-fab\n", "      resourceGroup: rg-fab\n          preflight: false\n");
+        FleetConfig fleet = new FleetLoader().read(yaml, "fleet.yaml");
+        assertEquals(Map.of("enabled", true, "missingTable", "disable", "checkData", "7d", "noData", "skip"),
+                fleet.targets().get(0).preflight(), "defaults, then the group");
+        assertEquals(Map.of("enabled", false, "missingTable", "disable", "checkData", "7d"), fleet.targets().get(2).preflight(),
+                "preflight: false on the workspace turns the inherited checks off");
+
+        List<Diagnostic> d = problems(yaml.replace("{noData: skip}", "{noData: ignore}"));
+        assertEquals(1, d.size(), d.toString());
+        assertEquals(lineOf(yaml, "preflight: {noData: skip}"), d.get(0).line());
+        assertTrue(d.get(0).message().contains("fleet.groups.contoso.preflight.noData"), d.get(0).message());
+        assertFalse(problems(yaml.replace("checkData: 7d", "checkData: weekly")).isEmpty());
+    }
+
     static List<Diagnostic> problems(String yaml) {
         return assertThrows(ConfigException.class, () -> new FleetLoader().read(yaml, "fleet.yaml")).diagnostics();
     }

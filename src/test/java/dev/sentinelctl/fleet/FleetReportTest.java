@@ -28,7 +28,7 @@ class FleetReportTest {
 
     static WorkspaceResult ok(String name, String ring, int ringIndex) {
         return new WorkspaceResult(id(name), "t", ring, ringIndex, WorkspaceResult.Status.SUCCEEDED, Optional.empty(),
-                List.of("a"), List.of("b", "c"), List.of(), List.of("d"), List.of(), Optional.of("2026-11-27T10:00:00Z"), 1500);
+                List.of("a"), List.of("b", "c"), List.of(), List.of(new WorkspaceResult.ItemSkip("d", "table X does not exist in " + name)), List.of(), Optional.of("2026-11-27T10:00:00Z"), 1500);
     }
 
     static WorkspaceResult failed(String name, String ring, int ringIndex) {
@@ -113,7 +113,11 @@ class FleetReportTest {
                 Not succeeded:
                   %s [broad]: failed
                     c: 400 BadRequest: query too long
-                """.formatted(id("law-b")), table);
+
+                Skipped:
+                  %s [canary]: d: table X does not exist in law-a
+                  %s [broad]: d: table X does not exist in law-c
+                """.formatted(id("law-b"), id("law-a"), id("law-c")), table);
         assertEquals("2m05s", ReportSummary.duration(125_000));
         assertEquals("1h01m", ReportSummary.duration(3_660_000));
     }

@@ -10,15 +10,18 @@ import java.util.Map;
 /**
  * One level of settings ({@code defaults:} or a workspace). Levels combine with {@link #then}: scalars of the more
  * specific level win, content paths are replaced, include/exclude filters add up, overrides merge per rule id and
- * field. Fleets (fleet → group → workspace) are more levels chained the same way.
+ * field, preflight settings merge field by field. Fleets (fleet → group → workspace) are more levels chained the same way.
  *
  * <p>Any field may be null (not set at this level).
  */
 public record ConfigLayer(String tenant, String subscription, String resourceGroup, CredentialKind credential,
-        List<Path> paths, List<ContentFilter> include, List<ContentFilter> exclude, Map<String, RuleOverride> overrides) {
-    public static final ConfigLayer EMPTY = new ConfigLayer(null, null, null, null, null, List.of(), List.of(), Map.of());
+        List<Path> paths, List<ContentFilter> include, List<ContentFilter> exclude, Map<String, RuleOverride> overrides,
+        PreflightSettings preflight) {
+    public static final ConfigLayer EMPTY = new ConfigLayer(null, null, null, null, null, List.of(), List.of(), Map.of(),
+            PreflightSettings.UNSET);
 
     public ConfigLayer {
+        preflight = preflight == null ? PreflightSettings.UNSET : preflight;
         paths = paths == null ? null : List.copyOf(paths);
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
@@ -34,7 +37,7 @@ public record ConfigLayer(String tenant, String subscription, String resourceGro
         more.overrides.forEach((id, o) -> merged.merge(id, o, RuleOverride::then));
         return new ConfigLayer(pick(more.tenant, tenant), pick(more.subscription, subscription),
                 pick(more.resourceGroup, resourceGroup), pick(more.credential, credential), pick(more.paths, paths),
-                inc, exc, merged);
+                inc, exc, merged, preflight.then(more.preflight));
     }
 
     private static <T> T pick(T specific, T general) {

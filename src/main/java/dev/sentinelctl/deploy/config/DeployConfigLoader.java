@@ -107,7 +107,7 @@ public final class DeployConfigLoader {
             }
             List<Path> paths = l.paths() != null ? l.paths() : List.of(base.resolve("content"));
             workspaces.add(new WorkspaceConfig(e.getKey(), l.tenant(), l.subscription(), l.resourceGroup(), ws,
-                    l.credential(), paths, l.include(), l.exclude(), l.overrides()));
+                    l.credential(), paths, l.include(), l.exclude(), l.overrides(), l.preflight()));
         }
         if (!problems.isEmpty()) throw new ConfigException(problems);
         Optional<String> source = root.has("source") ? Optional.of(root.get("source").asString()) : Optional.empty();
@@ -138,7 +138,7 @@ public final class DeployConfigLoader {
                     return shown + " is not a Log Analytics workspace name (4-63 letters, digits and hyphens)";
                 }
                 if (field.equals("resourceGroup")) return shown + " is not a resource group name";
-                if (field.equals("queryFrequency") || field.equals("queryPeriod")) {
+                if (field.equals("queryFrequency") || field.equals("queryPeriod") || field.equals("checkData")) {
                     return shown + " is not a duration; write 30m, 1h, 1d or PT1H";
                 }
                 return shown + " " + e.getMessage();
@@ -146,6 +146,9 @@ public final class DeployConfigLoader {
                 return "'" + e.getProperty() + "' is not a valid name here (letters, digits, '.', '_', '-'; "
                         + "overrides: a rule id or \"*\")";
             case "type":
+                if (field.equals("preflight")) {
+                    return shown + " is not a preflight setting; write false, true or {missingTable: skip, checkData: 7d, noData: disable}";
+                }
                 return shown + " " + e.getMessage();
             default:
                 return e.getMessage();
@@ -167,7 +170,25 @@ public final class DeployConfigLoader {
                 override(e.getValue())));
         return new ConfigLayer(text(node, "tenant"), text(node, "subscription"), text(node, "resourceGroup"),
                 node.has("credential") ? CredentialKind.parse(node.get("credential").asString()) : null,
-                paths, include, exclude, overrides);
+                paths, include, exclude, overrides, preflight(node.get("preflight")));
+    }
+
+    /**
+     * {@code preflight: false}, {@code true}, or {@code {missingTable, checkData, noData}}; the schema has checked the
+     * words and durations, so this only maps them. An object turns preflight on at its level.
+     */
+    public static PreflightSettings preflight(JsonNode node) {
+        if (node == null || node.isNull()) return PreflightSettings.UNSET;
+        if (node.isBoolean()) return new PreflightSettings(node.booleanValue(), null, null, null);
+        JsonNode data = node.get("checkData");
+        Duration window = null;
+        if (data != null && data.isBoolean()) window = data.booleanValue() ? PreflightSettings.DEFAULT_WINDOW : Duration.ZERO;
+        else if (data != null) window = RuleDuration.parse(data.asString()).map(RuleDuration::value).orElse(null);
+        return new PreflightSettings(Boolean.TRUE, action(node.get("missingTable")), window, action(node.get("noData")));
+    }
+
+    private static PreflightAction action(JsonNode v) {
+        return v == null ? null : PreflightAction.parse(v.asString()).orElse(null);
     }
 
     private static ContentFilter filter(JsonNode node) {

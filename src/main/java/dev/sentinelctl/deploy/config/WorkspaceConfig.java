@@ -13,12 +13,22 @@ import java.util.Map;
  *
  * @param name      the logical name from the config (output, {@code --workspace})
  * @param overrides by lower-case rule id, and {@code "*"} for every rule
+ * @param preflight what to check before enabling a rule there, and what to do when the check fails
  */
 public record WorkspaceConfig(String name, String tenant, String subscription, String resourceGroup, String workspace,
         CredentialKind credential, List<Path> paths, List<ContentFilter> include, List<ContentFilter> exclude,
-        Map<String, RuleOverride> overrides) {
+        Map<String, RuleOverride> overrides, PreflightSettings preflight) {
+
+    /** A workspace with the default preflight. */
+    public WorkspaceConfig(String name, String tenant, String subscription, String resourceGroup, String workspace,
+            CredentialKind credential, List<Path> paths, List<ContentFilter> include, List<ContentFilter> exclude,
+            Map<String, RuleOverride> overrides) {
+        this(name, tenant, subscription, resourceGroup, workspace, credential, paths, include, exclude, overrides,
+                PreflightSettings.UNSET);
+    }
 
     public WorkspaceConfig {
+        preflight = preflight == null ? PreflightSettings.UNSET : preflight;
         paths = List.copyOf(paths);
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);

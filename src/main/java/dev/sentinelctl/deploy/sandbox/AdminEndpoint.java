@@ -3,7 +3,9 @@ package dev.sentinelctl.deploy.sandbox;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -15,7 +17,11 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code GET /_sandbox/stats}: totals by operation, status and injected fault, plus workspaces and resource count</li>
  *   <li>{@code POST /_sandbox/stats/reset}: zero the counters</li>
  *   <li>{@code POST /_sandbox/faults} with {@code {"throttleNext":N,"retryAfterSeconds":S,"failNext":N,
- *       "failStatus":503,"dropNext":N}}: queue deterministic faults</li>
+ *       "failStatus":503,"dropNext":N}}: queue deterministic faults; {@code "failPaths":{"/workspaces/law-b/tables":403}}
+ *       answers every request whose path contains a fragment with that status until replaced ({@code {}} clears)</li>
+ *   <li>{@code POST /_sandbox/tables} with {@code {"workspace":"SUB/RG/WS","only":true,"tables":{"SecurityEvent":"live",
+ *       "SigninLogs":"P10D","Syslog":"empty","CommonSecurityLog":"absent"}}} (or a list of those): the workspace's Log
+ *       Analytics tables and when each last received a record (see {@link WorkspaceTables}); persisted</li>
  *   <li>{@code GET /_sandbox/github-oidc?audience=...} with any {@code Authorization: bearer ...}: a stand-in for
  *       GitHub's ACTIONS_ID_TOKEN_REQUEST_URL, answering {@code {"value":"<unsigned JWT>"}}, so the
  *       github-oidc credential can be rehearsed end to end</li>
@@ -50,10 +56,34 @@ final class AdminEndpoint {
                 faults.throttleNext(body.path("throttleNext").asInt(0), body.path("retryAfterSeconds").asInt(1));
                 faults.failNext(body.path("failNext").asInt(0), failStatus);
                 faults.dropNext(body.path("dropNext").asInt(0));
+                JsonNode paths = body.get("failPaths");
+                if (paths != null) {
+                    if (!paths.isObject()) throw ArmException.badRequest("'failPaths' must map path fragments to statuses.");
+                    faults.clearPaths();
+                    for (var e : paths.properties()) {
+                        try {
+                            faults.failPath(e.getKey(), e.getValue().asInt(0));
+                        } catch (IllegalArgumentException bad) {
+                            throw ArmException.badRequest(bad.getMessage() + ".");
+                        }
+                    }
+                }
+                HttpReply.json(ex, 204, null, requestId, Map.of());
+            }
+            case "POST /_sandbox/tables" -> {
+                JsonNode body;
+                try {
+                    body = SandboxJson.MAPPER.readTree(requestBody);
+                } catch (tools.jackson.core.JacksonException e) {
+                    throw ArmException.badRequest("The body is not valid JSON: " + e.getOriginalMessage());
+                }
+                List<WorkspaceTables.Setup> setups = new ArrayList<>();
+                for (JsonNode setup : body.isArray() ? body : List.of(body)) setups.add(WorkspaceTables.parse(setup));
+                setups.forEach(operations::configureTables); // all checked first: a bad entry changes nothing
                 HttpReply.json(ex, 204, null, requestId, Map.of());
             }
             default -> throw new ArmException(404, "NotFound", "Unknown sandbox endpoint '" + route
-                    + "'. Use GET /_sandbox/stats, POST /_sandbox/stats/reset or POST /_sandbox/faults.");
+                    + "'. Use GET /_sandbox/stats, POST /_sandbox/stats/reset, POST /_sandbox/faults or POST /_sandbox/tables.");
         }
     }
 

@@ -22,6 +22,9 @@ final class ApiVersions {
             "2015-03-20", "2020-03-01-preview", "2020-08-01", "2020-10-01", "2021-06-01", "2021-12-01-preview",
             "2022-10-01", "2023-09-01");
 
+    /** The Log Analytics query API through ARM ({@code .../workspaces/{ws}/api/query}). */
+    static final List<String> LOG_ANALYTICS_QUERY = List.of("2017-01-01-preview", "2020-08-01");
+
     private ApiVersions() {
     }
 }

@@ -32,6 +32,7 @@ final class ArmOperations {
     private static final String PRINCIPAL = "sentinelctl-sandbox";
 
     private final ResourceStore store = new ResourceStore();
+    private final WorkspaceTables tables;
     private final EtagSource etags = new EtagSource();
     private final Map<ResourceKind, PayloadValidator> validators;
     private final boolean strictWorkspaces;
@@ -43,9 +44,16 @@ final class ArmOperations {
      * @param onChange called after every successful write, e.g. to schedule persistence
      */
     ArmOperations(Collection<WorkspaceRef> declared, Clock clock, Runnable onChange) {
+        this(declared, clock, onChange, new WorkspaceTables(CatalogTables::names));
+    }
+
+    /** @param tables the workspaces' Log Analytics tables (list and query endpoints) */
+    ArmOperations(Collection<WorkspaceRef> declared, Clock clock, Runnable onChange, WorkspaceTables tables) {
+        this.tables = tables;
         this.validators = Map.of(
                 ResourceKind.ALERT_RULES, PayloadValidator.forKind(ResourceKind.ALERT_RULES),
                 ResourceKind.METADATA, PayloadValidator.forKind(ResourceKind.METADATA),
+                ResourceKind.WATCHLISTS, PayloadValidator.forKind(ResourceKind.WATCHLISTS),
                 ResourceKind.SAVED_SEARCHES, PayloadValidator.forKind(ResourceKind.SAVED_SEARCHES));
         this.strictWorkspaces = !declared.isEmpty();
         declared.forEach(store::addWorkspace);
@@ -155,6 +163,60 @@ final class ArmOperations {
         return out;
     }
 
+    /**
+     * {@code GET .../workspaces/{ws}/tables}: every table, not paged (the service sends them all in one answer).
+     * Bodies carry what the 2022-10-01 schema has for the table itself; the column lists are left out.
+     */
+    synchronized ArmResult listTables(WorkspaceRef ws) {
+        requireWorkspace(ws);
+        ObjectNode out = SandboxJson.object();
+        ArrayNode value = out.putArray("value");
+        tables.of(ws).keySet().forEach(name -> value.add(tableBody(ws, name)));
+        return ArmResult.of(200, out);
+    }
+
+    synchronized ArmResult getTable(WorkspaceRef ws, String name) {
+        requireWorkspace(ws);
+        if (!tables.of(ws).containsKey(name)) {
+            throw new ArmException(404, "ResourceNotFound", "The table '" + name + "' was not found in workspace '"
+                    + ws.workspace() + "'.");
+        }
+        return ArmResult.of(200, tableBody(ws, name));
+    }
+
+    /** {@code POST .../workspaces/{ws}/api/query}: see {@link LogQuery} for the one shape it runs. */
+    synchronized ArmResult query(WorkspaceRef ws, ObjectNode body) {
+        requireWorkspace(ws);
+        return ArmResult.of(200, LogQuery.run(body, tables.of(ws), clock.instant()));
+    }
+
+    /** Replaces a workspace's tables (the admin endpoint and the seed file). */
+    synchronized void configureTables(WorkspaceTables.Setup setup) {
+        tables.configure(setup);
+        onChange.run();
+    }
+
+    private static ObjectNode tableBody(WorkspaceRef ws, String name) {
+        ObjectNode t = SandboxJson.object();
+        t.put("id", ws.resourceId() + "/tables/" + name);
+        t.put("name", name);
+        t.put("type", "Microsoft.OperationalInsights/workspaces/tables");
+        ObjectNode p = t.putObject("properties");
+        p.put("retentionInDays", 30);
+        p.put("totalRetentionInDays", 30);
+        p.put("archiveRetentionInDays", 0);
+        p.put("retentionInDaysAsDefault", true);
+        p.put("totalRetentionInDaysAsDefault", true);
+        p.put("plan", "Analytics");
+        p.put("provisioningState", "Succeeded");
+        ObjectNode schema = p.putObject("schema");
+        schema.put("name", name);
+        boolean custom = name.endsWith("_CL");
+        schema.put("tableType", custom ? "CustomLog" : "Microsoft");
+        schema.put("tableSubType", custom ? "DataCollectionRuleBased" : "Any");
+        return t;
+    }
+
     synchronized List<WorkspaceRef> workspaces() {
         return store.workspaces();
     }
@@ -177,6 +239,7 @@ final class ArmOperations {
             r.put("name", s.path().name());
             r.set("resource", s.body());
         }
+        out.set("tables", tables.snapshot());
         return out;
     }
 
@@ -189,6 +252,7 @@ final class ArmOperations {
                     ResourceKind.fromTypeName(r.path("type").asString()), r.path("name").asString());
             store.put(new ResourceStore.Stored(path, (ObjectNode) r.get("resource")));
         }
+        tables.restore(state.path("tables"));
     }
 
     private void requireWorkspace(WorkspaceRef ws) {
@@ -255,6 +319,9 @@ final class ArmOperations {
         if (path.kind() == ResourceKind.ALERT_RULES) {
             out.put("kind", request.path("kind").asString());
             props.put("lastModifiedUtc", now.toString());
+        }
+        if (path.kind() == ResourceKind.WATCHLISTS && !props.hasNonNull("watchlistAlias")) {
+            props.put("watchlistAlias", at.name()); // the service answers with the alias the resource name gives
         }
         out.put("etag", etags.next(path.kind(), now));
         out.set("properties", props);

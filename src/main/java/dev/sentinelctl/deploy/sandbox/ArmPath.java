@@ -51,6 +51,30 @@ record ArmPath(WorkspaceRef workspace, ResourceKind kind, String name) {
         return kind == null ? null : new ArmPath(ws, kind, n == 10 ? s[9] : null);
     }
 
+    /**
+     * A Log Analytics path below a workspace that is not a stored resource: {@code .../workspaces/{ws}/tables[/{name}]}
+     * or {@code .../workspaces/{ws}/api/query}; null for any other path.
+     */
+    static WorkspaceData parseData(String rawPath) {
+        String[] s = segments(rawPath);
+        if (s == null || s.length < 9 || s.length > 10 || !isWorkspacePrefix(s)) {
+            return null;
+        }
+        WorkspaceRef ws = new WorkspaceRef(s[1], s[3], s[7]);
+        if (is(s[8], "tables")) {
+            return new WorkspaceData(ws, WorkspaceData.Kind.TABLES, s.length == 10 ? s[9] : null);
+        }
+        if (s.length == 10 && is(s[8], "api") && is(s[9], "query")) {
+            return new WorkspaceData(ws, WorkspaceData.Kind.QUERY, null);
+        }
+        return null;
+    }
+
+    /** A workspace's tables (a collection, or one by name) or its query endpoint. */
+    record WorkspaceData(WorkspaceRef workspace, Kind kind, String name) {
+        enum Kind { TABLES, QUERY }
+    }
+
     /** The workspace itself ({@code .../workspaces/{ws}}), or null for any other path. */
     static WorkspaceRef parseWorkspace(String rawPath) {
         String[] s = segments(rawPath);

@@ -23,6 +23,11 @@ final class ArmRequestHandler {
 
     /** From the path alone, so even rejected requests are counted by resource type. */
     static Label label(String rawPath) {
+        ArmPath.WorkspaceData data = ArmPath.parseData(rawPath);
+        if (data != null) {
+            return data.kind() == ArmPath.WorkspaceData.Kind.QUERY ? new Label("query", false)
+                    : new Label("tables", data.name() == null);
+        }
         ArmPath path = ArmPath.parse(rawPath);
         if (path == null) {
             return new Label(ArmPath.parseWorkspace(rawPath) == null ? "other" : "workspaces", false);
@@ -38,6 +43,10 @@ final class ArmRequestHandler {
             throw new ArmException(400, "MissingApiVersionParameter",
                     "The api-version query parameter (?api-version=) is required for all requests.");
         }
+        ArmPath.WorkspaceData data = ArmPath.parseData(rawPath);
+        if (data != null) {
+            return workspaceData(ex.getRequestMethod(), data, apiVersion, body);
+        }
         ArmPath path = ArmPath.parse(rawPath);
         WorkspaceRef workspace = path == null ? ArmPath.parseWorkspace(rawPath) : null;
         if (workspace != null) {
@@ -45,8 +54,9 @@ final class ArmRequestHandler {
         }
         if (path == null) {
             throw new ArmException(404, "InvalidResourceType", "The sandbox does not serve '" + rawPath
-                    + "'. It serves .../workspaces/{ws}/providers/Microsoft.SecurityInsights/alertRules|metadata[/{name}]"
-                    + " and .../workspaces/{ws}/savedSearches[/{name}].");
+                    + "'. It serves .../workspaces/{ws}/providers/Microsoft.SecurityInsights/alertRules|metadata|watchlists[/{name}]"
+                    + ", .../workspaces/{ws}/savedSearches[/{name}], .../workspaces/{ws}/tables[/{name}] and "
+                    + ".../workspaces/{ws}/api/query.");
         }
         if (!path.kind().apiVersions().contains(apiVersion)) {
             throw new ArmException(400, "InvalidApiVersionParameter", "The api-version '" + apiVersion
@@ -84,6 +94,23 @@ final class ArmRequestHandler {
             case "PUT" -> operations.putWorkspace(ws, SandboxJson.parseObject(body));
             default -> throw methodNotAllowed(method, "a workspace; the sandbox supports GET and PUT");
         };
+    }
+
+    /** Tables (GET) and the query endpoint (POST), with the api versions the service takes for them. */
+    private ArmResult workspaceData(String method, ArmPath.WorkspaceData data, String apiVersion, byte[] body) {
+        boolean query = data.kind() == ArmPath.WorkspaceData.Kind.QUERY;
+        java.util.List<String> versions = query ? ApiVersions.LOG_ANALYTICS_QUERY : ApiVersions.OPERATIONAL_INSIGHTS;
+        if (!versions.contains(apiVersion)) {
+            throw new ArmException(400, "InvalidApiVersionParameter", "The api-version '" + apiVersion + "' is invalid for "
+                    + (query ? "the Log Analytics query API" : "Microsoft.OperationalInsights/workspaces/tables")
+                    + ". The supported versions are '" + String.join(",", versions) + "'.");
+        }
+        if (query) {
+            if (!method.equals("POST")) throw methodNotAllowed(method, "the query API; the sandbox takes POST with a JSON body");
+            return operations.query(data.workspace(), SandboxJson.parseObject(body));
+        }
+        if (!method.equals("GET")) throw methodNotAllowed(method, "tables; the sandbox serves GET only");
+        return data.name() == null ? operations.listTables(data.workspace()) : operations.getTable(data.workspace(), data.name());
     }
 
     private static ArmOperations.Preconditions preconditions(HttpExchange ex) {

@@ -61,6 +61,7 @@ public final class ArmSandbox implements AutoCloseable {
             // Before any thread or socket exists, so a bad state file leaves nothing running behind.
             stateFile.load().ifPresent(operations::restore);
         }
+        if (options.tablesFile() != null) loadTables(options.tablesFile());
         this.temporaryDir = options.dataDir() == null ? Files.createTempDirectory("sentinelctl-sandbox") : null;
         this.trustFile = certificate.writePem(
                 (options.dataDir() == null ? temporaryDir : options.dataDir()).resolve(TRUST_FILE_NAME));
@@ -78,6 +79,38 @@ public final class ArmSandbox implements AutoCloseable {
         this.executor = Executors.newFixedThreadPool(SERVER_THREADS, daemon("sandbox-http"));
         server.setExecutor(executor);
         server.start();
+    }
+
+    /** The seed file: one table setup or a list of them, as {@code POST /_sandbox/tables} takes them. */
+    private void loadTables(Path file) throws IOException {
+        tools.jackson.databind.JsonNode seed;
+        try {
+            seed = SandboxJson.MAPPER.readTree(Files.readString(file));
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new IllegalStateException("Table setup file " + file + " is not valid JSON (" + e.getOriginalMessage() + ").");
+        }
+        try {
+            for (tools.jackson.databind.JsonNode setup : seed.isArray() ? seed : List.of(seed)) {
+                operations.configureTables(WorkspaceTables.parse(setup));
+            }
+        } catch (ArmException e) {
+            throw new IllegalStateException("Table setup file " + file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Sets up a workspace's Log Analytics tables, as {@code POST /_sandbox/tables} does: with {@code only} it has just
+     * these tables, otherwise the catalog's with these changes; a state is {@code live}, {@code empty}, {@code absent},
+     * an instant (the last record) or a duration ({@code P10D}: the last record that long ago).
+     */
+    public void configureTables(WorkspaceRef workspace, boolean only, java.util.Map<String, String> states) {
+        java.util.Map<String, TableState> parsed = new java.util.LinkedHashMap<>();
+        try {
+            states.forEach((name, state) -> parsed.put(name, TableState.parse(state)));
+        } catch (ArmException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        operations.configureTables(new WorkspaceTables.Setup(workspace, only, parsed));
     }
 
     private HttpsServer bind(int port) throws IOException {

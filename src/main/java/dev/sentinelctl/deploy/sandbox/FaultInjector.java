@@ -2,11 +2,15 @@ package dev.sentinelctl.deploy.sandbox;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
 /**
- * Decides the fault, if any, for each ARM request: first the faults queued with {@code throttleNext/failNext/
+ * Decides the fault, if any, for each ARM request: first a standing fault for the request's path ({@code failPath}:
+ * one workspace's tables list answering 403, say), then the faults queued with {@code throttleNext/failNext/
  * dropNext} (deterministic, for tests), then one random draw against the configured rates.
  */
 public final class FaultInjector {
@@ -17,6 +21,8 @@ public final class FaultInjector {
     }
 
     private final Deque<Fault> queued = new ArrayDeque<>();
+    /** Lower-case path fragment → status, answered to every matching request until cleared. */
+    private final Map<String, Integer> pathFaults = new LinkedHashMap<>();
     private FaultOptions options;
     private Random random;
 
@@ -54,6 +60,32 @@ public final class FaultInjector {
 
     public synchronized void clearQueued() {
         queued.clear();
+    }
+
+    /**
+     * Every ARM request whose path contains {@code fragment} (ignoring case) is answered {@code status} (4xx or 5xx)
+     * until {@link #clearPaths()}: a permission missing on one workspace (403), a workspace gone (404), a service
+     * failing for longer than the retries last (5xx).
+     */
+    public synchronized void failPath(String fragment, int status) {
+        if (status < 400 || status > 599 || status == 429) {
+            throw new IllegalArgumentException("A path fault must be a 4xx (not 429: use throttleNext) or 5xx status, not " + status);
+        }
+        if (fragment.isBlank()) throw new IllegalArgumentException("A path fault needs a path fragment");
+        pathFaults.put(fragment.toLowerCase(Locale.ROOT), status);
+    }
+
+    public synchronized void clearPaths() {
+        pathFaults.clear();
+    }
+
+    /** The standing fault for a request path, if one matches. */
+    synchronized Optional<Fault> forPath(String rawPath) {
+        String path = rawPath.toLowerCase(Locale.ROOT);
+        for (Map.Entry<String, Integer> e : pathFaults.entrySet()) {
+            if (path.contains(e.getKey())) return Optional.of(new Fault(Kind.FAIL, e.getValue(), 0));
+        }
+        return Optional.empty();
     }
 
     synchronized long latencyMs() {

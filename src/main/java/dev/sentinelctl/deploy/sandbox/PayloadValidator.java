@@ -14,6 +14,7 @@ interface PayloadValidator {
         return switch (kind) {
             case ALERT_RULES -> new AlertRuleValidator();
             case METADATA -> new MetadataValidator();
+            case WATCHLISTS -> new WatchlistValidator();
             case SAVED_SEARCHES -> new SavedSearchValidator();
         };
     }

@@ -12,6 +12,8 @@ import java.util.TreeSet;
 public enum ResourceKind {
     ALERT_RULES("Microsoft.SecurityInsights", "alertRules", ApiVersions.SECURITY_INSIGHTS, 201, 204, true, "NotFound"),
     METADATA("Microsoft.SecurityInsights", "metadata", ApiVersions.SECURITY_INSIGHTS, 201, 204, true, "NotFound"),
+    /** Read by deploy preflight when a rule calls {@code _GetWatchlist}; items are not served. */
+    WATCHLISTS("Microsoft.SecurityInsights", "watchlists", ApiVersions.SECURITY_INSIGHTS, 201, 204, true, "NotFound"),
     SAVED_SEARCHES("Microsoft.OperationalInsights", "savedSearches", ApiVersions.OPERATIONAL_INSIGHTS, 200, 200, false,
             "ResourceNotFound");
 

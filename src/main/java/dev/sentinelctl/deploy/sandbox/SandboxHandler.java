@@ -94,7 +94,8 @@ final class SandboxHandler implements HttpHandler {
                 return "drop"; // the server is stopping; closing without an answer is the honest outcome
             }
         }
-        Optional<FaultInjector.Fault> injected = faults.next();
+        Optional<FaultInjector.Fault> standing = faults.forPath(ex.getRequestURI().getRawPath());
+        Optional<FaultInjector.Fault> injected = standing.isPresent() ? standing : faults.next();
         if (injected.isPresent() && injected.get().kind() == FaultInjector.Kind.DROP) {
             return "drop"; // closed in handle() without a response: HttpServer then closes the connection
         }
@@ -134,9 +135,27 @@ final class SandboxHandler implements HttpHandler {
                     requestId, Map.of("Retry-After", String.valueOf(f.retryAfterSeconds())));
             return "throttle";
         }
+        if (f.status() < 500) {
+            HttpReply.error(ex, clientError(f.status(), ex.getRequestMethod(), ex.getRequestURI().getRawPath()), requestId, Map.of());
+            return "fail";
+        }
         HttpReply.error(ex, new ArmException(f.status(), serverErrorCode(f.status()),
                 "The sandbox injected a " + f.status() + " failure; retry the request."), requestId, Map.of());
         return "fail";
+    }
+
+    /** A path fault's 4xx in ARM's words (403 as a missing role assignment reads). */
+    private static ArmException clientError(int status, String method, String rawPath) {
+        if (status == 403) {
+            return new ArmException(403, "AuthorizationFailed", "The client 'sandbox-client' with object id "
+                    + "'00000000-0000-0000-0000-000000000000' does not have authorization to perform action '"
+                    + (method.equals("GET") ? "read" : method.toLowerCase(Locale.ROOT)) + "' over scope '" + rawPath
+                    + "' or the scope is invalid. (Injected by the sandbox.)");
+        }
+        if (status == 404) {
+            return new ArmException(404, "ResourceNotFound", "The resource at '" + rawPath + "' was not found. (Injected by the sandbox.)");
+        }
+        return new ArmException(status, "BadRequest", "The sandbox injected a " + status + " answer for '" + rawPath + "'.");
     }
 
     private static String subscriptionOf(String rawPath) {

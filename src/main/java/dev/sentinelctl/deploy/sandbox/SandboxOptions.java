@@ -15,9 +15,16 @@ import java.util.function.Consumer;
  * @param workspaces the workspaces that exist; empty means any workspace exists (created on first use)
  * @param limits     ARM's per-subscription request budget: always reported in headers, enforced on request
  * @param requestLog receives each handled request (no headers or bodies); may be null
+ * @param tablesFile JSON setups of workspaces' Log Analytics tables (what {@code POST /_sandbox/tables} takes), applied
+ *                   at start over the saved state; null: every workspace has the catalog's tables, all receiving data
  */
 public record SandboxOptions(int port, Path dataDir, int pageSize, FaultOptions faults, List<WorkspaceRef> workspaces,
-        ArmLimits limits, Consumer<SandboxStats.RequestRecord> requestLog) {
+        ArmLimits limits, Consumer<SandboxStats.RequestRecord> requestLog, Path tablesFile) {
+
+    public SandboxOptions(int port, Path dataDir, int pageSize, FaultOptions faults, List<WorkspaceRef> workspaces,
+            ArmLimits limits, Consumer<SandboxStats.RequestRecord> requestLog) {
+        this(port, dataDir, pageSize, faults, workspaces, limits, requestLog, null);
+    }
 
     public SandboxOptions {
         if (port < 0 || port > 65_535) {
@@ -36,30 +43,34 @@ public record SandboxOptions(int port, Path dataDir, int pageSize, FaultOptions 
     }
 
     public SandboxOptions withPort(int newPort) {
-        return new SandboxOptions(newPort, dataDir, pageSize, faults, workspaces, limits, requestLog);
+        return new SandboxOptions(newPort, dataDir, pageSize, faults, workspaces, limits, requestLog, tablesFile);
     }
 
     public SandboxOptions withDataDir(Path dir) {
-        return new SandboxOptions(port, dir, pageSize, faults, workspaces, limits, requestLog);
+        return new SandboxOptions(port, dir, pageSize, faults, workspaces, limits, requestLog, tablesFile);
     }
 
     public SandboxOptions withPageSize(int size) {
-        return new SandboxOptions(port, dataDir, size, faults, workspaces, limits, requestLog);
+        return new SandboxOptions(port, dataDir, size, faults, workspaces, limits, requestLog, tablesFile);
     }
 
     public SandboxOptions withFaults(FaultOptions newFaults) {
-        return new SandboxOptions(port, dataDir, pageSize, newFaults, workspaces, limits, requestLog);
+        return new SandboxOptions(port, dataDir, pageSize, newFaults, workspaces, limits, requestLog, tablesFile);
     }
 
     public SandboxOptions withWorkspaces(List<WorkspaceRef> declared) {
-        return new SandboxOptions(port, dataDir, pageSize, faults, declared, limits, requestLog);
+        return new SandboxOptions(port, dataDir, pageSize, faults, declared, limits, requestLog, tablesFile);
     }
 
     public SandboxOptions withLimits(ArmLimits newLimits) {
-        return new SandboxOptions(port, dataDir, pageSize, faults, workspaces, newLimits, requestLog);
+        return new SandboxOptions(port, dataDir, pageSize, faults, workspaces, newLimits, requestLog, tablesFile);
+    }
+
+    public SandboxOptions withTablesFile(Path file) {
+        return new SandboxOptions(port, dataDir, pageSize, faults, workspaces, limits, requestLog, file);
     }
 
     public SandboxOptions withRequestLog(Consumer<SandboxStats.RequestRecord> log) {
-        return new SandboxOptions(port, dataDir, pageSize, faults, workspaces, limits, log);
+        return new SandboxOptions(port, dataDir, pageSize, faults, workspaces, limits, log, tablesFile);
     }
 }

@@ -151,10 +151,10 @@ class SandboxProtocolTest {
 
     @Test
     void unknownPathsAndMethodsAreRejected() throws Exception {
-        String watchlists = "/subscriptions/" + SUB + "/resourceGroups/" + RG
+        String automationRules = "/subscriptions/" + SUB + "/resourceGroups/" + RG
                 + "/providers/Microsoft.OperationalInsights/workspaces/" + WS
-                + "/providers/Microsoft.SecurityInsights/watchlists" + API;
-        HttpResponse<String> r = fx.send("GET", watchlists, null, "t");
+                + "/providers/Microsoft.SecurityInsights/automationRules" + API;
+        HttpResponse<String> r = fx.send("GET", automationRules, null, "t");
         assertEquals(404, r.statusCode());
         assertEquals("InvalidResourceType", json(r.body()).path("error").path("code").asString());
         assertEquals(405, fx.send("POST", rulePath("x") + API, "{}", "t").statusCode());

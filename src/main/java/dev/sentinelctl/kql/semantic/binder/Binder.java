@@ -52,7 +52,9 @@ public final class Binder {
         KqlType scalar = last != null && !last.isTabular() ? last.type() : null;
         List<KqlDiagnostic> diags = new ArrayList<>(tb.diags.list());
         diags.sort(BY_POSITION);
+        BoundQuery.Reads reads = new BoundQuery.Reads(new ArrayList<>(tb.strictTables.keySet()),
+                new ArrayList<>(tb.watchlists.keySet()), new ArrayList<>(tb.workspaceFunctions.keySet()));
         return new BoundQuery(parsed, diags, new ArrayList<>(tb.tables.keySet()), new ArrayList<>(tb.unknownTables.keySet()),
-                result, scalar, tb.types, tb.rowSchemas, tb.calls);
+                reads, result, scalar, tb.types, tb.rowSchemas, tb.calls);
     }
 }

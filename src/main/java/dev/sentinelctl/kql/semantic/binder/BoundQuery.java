@@ -26,19 +26,37 @@ public final class BoundQuery {
     private final List<KqlDiagnostic> diagnostics;
     private final List<String> tables;
     private final List<String> unknownTables;
+    private final Reads reads;
     private final RowSchema result;
     private final KqlType scalarResult;
     private final IdentityHashMap<SyntaxNode, KqlType> types;
     private final IdentityHashMap<SyntaxNode, RowSchema> rowSchemas;
     private final IdentityHashMap<Expr.FunctionCall, FunctionSymbol> calls;
 
+    /**
+     * What else the query reads from the workspace, for checks that need the workspace to have it (deploy preflight).
+     *
+     * @param strictTables       tables read outside every {@code union isfuzzy=true} operand (the query fails without them)
+     * @param watchlists         constant aliases passed to {@code _GetWatchlist}
+     * @param workspaceFunctions workspace functions called (Sentinel built-ins, ASIM and other parsers); what they read is
+     *                           not in {@link #tables()}
+     */
+    public record Reads(List<String> strictTables, List<String> watchlists, List<String> workspaceFunctions) {
+        public Reads {
+            strictTables = List.copyOf(strictTables);
+            watchlists = List.copyOf(watchlists);
+            workspaceFunctions = List.copyOf(workspaceFunctions);
+        }
+    }
+
     BoundQuery(ParsedQuery parsed, List<KqlDiagnostic> diagnostics, List<String> tables, List<String> unknownTables,
-               RowSchema result, KqlType scalarResult, IdentityHashMap<SyntaxNode, KqlType> types,
+               Reads reads, RowSchema result, KqlType scalarResult, IdentityHashMap<SyntaxNode, KqlType> types,
                IdentityHashMap<SyntaxNode, RowSchema> rowSchemas, IdentityHashMap<Expr.FunctionCall, FunctionSymbol> calls) {
         this.parsed = parsed;
         this.diagnostics = List.copyOf(diagnostics);
         this.tables = List.copyOf(tables);
         this.unknownTables = List.copyOf(unknownTables);
+        this.reads = reads;
         this.result = result;
         this.scalarResult = scalarResult;
         this.types = types;
@@ -70,6 +88,11 @@ public final class BoundQuery {
     /** Names used as tables that the catalog does not know (or knows without schema), in first-use order. */
     public List<String> unknownTables() {
         return unknownTables;
+    }
+
+    /** Tables that must exist, watchlists and workspace functions the query reads. */
+    public Reads reads() {
+        return reads;
     }
 
     /** Columns of the last statement's result; empty when it is not tabular. */

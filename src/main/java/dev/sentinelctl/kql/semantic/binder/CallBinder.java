@@ -132,6 +132,7 @@ final class CallBinder {
                 Value a = argExprs.isEmpty() ? Value.UNKNOWN : tb.bind(argExprs.get(0), c.aggregate(false));
                 for (int i = 1; i < argExprs.size(); i++) tb.bind(argExprs.get(i), c.aggregate(false));
                 String alias = a.constant() instanceof String s ? s : "";
+                tb.recordWatchlist(alias);
                 // Sentinel's own CI never flags _GetWatchlist: the watchlist lives in the workspace, not in the query
                 return Value.tabular(tb.catalog.watchlistRows(alias).columns().isEmpty() ? RowSchema.open()
                         : RowSchema.of(tb.catalog.watchlistRows(alias).columns()).withOpen(tb.catalog.watchlist(alias).isEmpty()));
@@ -163,7 +164,7 @@ final class CallBinder {
             TableSchema t = tb.catalog.table(name).orElse(null);
             if (t != null) {
                 bindArgsOnly(argExprs, c);
-                tb.tables.putIfAbsent(t.name(), Boolean.TRUE);
+                tb.recordTable(t.name());
                 return Value.tabular(tb.cache.rows(t));
             }
             bindArgsOnly(argExprs, c);
@@ -191,6 +192,7 @@ final class CallBinder {
 
     private Value bindStored(Expr.FunctionCall f, FunctionSymbol fn, List<Expr> argExprs, TreeBinder.Ctx c, RowSchema implicitFirst) {
         tb.calls.put(f, fn);
+        tb.recordFunction(fn.name());
         Signature sig = fn.signatures().get(0);
         int positional = 0;
         for (Expr a : argExprs) {

@@ -85,6 +85,12 @@ final class TreeBinder {
     final IdentityHashMap<Expr, Object> constants = new IdentityHashMap<>(8);
     final LinkedHashMap<String, Boolean> tables = new LinkedHashMap<>();
     final LinkedHashMap<String, Boolean> unknownTables = new LinkedHashMap<>();
+    /** Tables read outside every {@code union isfuzzy=true} operand: the query fails without them. */
+    final LinkedHashMap<String, Boolean> strictTables = new LinkedHashMap<>();
+    /** Constant aliases given to {@code _GetWatchlist}. */
+    final LinkedHashMap<String, Boolean> watchlists = new LinkedHashMap<>();
+    /** Workspace functions (Sentinel built-ins, ASIM and other parsers) the query calls. */
+    final LinkedHashMap<String, Boolean> workspaceFunctions = new LinkedHashMap<>();
     /** Columns holding a dynamic array (from make_set, split ...), by identity. */
     final IdentityHashMap<Column, DynamicShape> shapes = new IdentityHashMap<>(8);
 
@@ -271,10 +277,28 @@ final class TreeBinder {
         Value table = catalogTable(s, n, true);
         if (table != null) return table;
         FunctionSymbol stored = catalog.sentinelFunction(s).orElse(null);
-        if (stored != null && stored.signatures().get(0).minArgs() == 0) return storedResult(stored, List.of());
+        if (stored != null && stored.signatures().get(0).minArgs() == 0) {
+            recordFunction(stored.name());
+            return storedResult(stored, List.of());
+        }
         if (c.row() != null && c.row().isOpen()) return columnValue(c.row().infer(s));
         reportUnknownName(n, s, c, tabularContext);
         return Value.UNKNOWN;
+    }
+
+    /** A database table the query itself reads (not one inside an expanded let function, bound separately). */
+    void recordTable(String name) {
+        if (expansionDepth != 0) return;
+        tables.putIfAbsent(name, Boolean.TRUE);
+        if (fuzzyDepth == 0) strictTables.putIfAbsent(name, Boolean.TRUE);
+    }
+
+    void recordFunction(String name) {
+        if (expansionDepth == 0) workspaceFunctions.putIfAbsent(name, Boolean.TRUE);
+    }
+
+    void recordWatchlist(String alias) {
+        if (expansionDepth == 0 && !alias.isEmpty()) watchlists.putIfAbsent(alias, Boolean.TRUE);
     }
 
     Value columnValue(Column col) {
@@ -286,7 +310,7 @@ final class TreeBinder {
     private Value catalogTable(String s, SyntaxElement at, boolean reportSchemaless) {
         TableSchema t = catalog.table(s).orElse(null);
         if (t != null) {
-            if (expansionDepth == 0) tables.putIfAbsent(t.name(), Boolean.TRUE);
+            recordTable(t.name());
             return Value.tabular(cache.rows(t));
         }
         if (catalog.hasTableWithoutSchema(s) || (s.endsWith("_CL") && reportSchemaless)) {

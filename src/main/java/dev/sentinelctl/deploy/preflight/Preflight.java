@@ -1,0 +1,185 @@
+package dev.sentinelctl.deploy.preflight;
+
+import dev.sentinelctl.deploy.ArmCallException;
+import dev.sentinelctl.deploy.DesiredItem;
+import dev.sentinelctl.deploy.ResourceType;
+import dev.sentinelctl.deploy.config.PreflightAction;
+import dev.sentinelctl.deploy.config.PreflightSettings;
+import dev.sentinelctl.content.RuleDuration;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Preflight for one workspace: which rules need checking ({@link #needs}), the facts (one call per kind,
+ * {@link #read}), and the verdicts ({@link #decide}). Only analytic rules that would be deployed enabled are
+ * checked: a disabled rule does not run, and a hunting query runs only when someone runs it.
+ */
+public final class Preflight {
+    /** The reads of every rule to check, by lower-case content id. */
+    public record Needs(Map<String, QueryReads> byId) {
+        public static final Needs NONE = new Needs(Map.of());
+
+        public Needs {
+            byId = Map.copyOf(byId);
+        }
+
+        public Set<String> tables() {
+            Set<String> out = new TreeSet<>();
+            byId.values().forEach(r -> {
+                out.addAll(r.tables());
+                out.addAll(r.optionalTables());
+            });
+            return out;
+        }
+
+        public Set<String> watchlists() {
+            Set<String> out = new TreeSet<>();
+            byId.values().forEach(r -> out.addAll(r.watchlists()));
+            return out;
+        }
+
+        public boolean isEmpty() {
+            return byId.isEmpty();
+        }
+    }
+
+    private Preflight() {
+    }
+
+    /** @param reads what a query reads; the caller may cache it, as many workspaces deploy the same text */
+    public static Needs needs(List<DesiredItem> items, PreflightSettings settings, Function<String, QueryReads> reads) {
+        if (!settings.isEnabled()) return Needs.NONE;
+        Map<String, QueryReads> out = new LinkedHashMap<>();
+        for (DesiredItem d : items) {
+            if (d.type() != ResourceType.ALERT_RULE || !d.resource().properties().path("enabled").asBoolean(true)) continue;
+            out.put(key(d.id()), reads.apply(d.resource().properties().path("query").asString("")));
+        }
+        return new Needs(out);
+    }
+
+    /** One tables list, a watchlists list if a rule reads one, a recency query with the data check. */
+    public static WorkspaceFacts read(PreflightReader reader, String workspaceId, Needs needs, PreflightSettings settings) {
+        Set<String> wanted = needs.tables();
+        Set<String> tables = Set.of();
+        if (!wanted.isEmpty()) {
+            try {
+                tables = reader.tables(workspaceId);
+            } catch (ArmCallException e) {
+                throw new PreflightException("list the workspace's tables", e, "Microsoft.OperationalInsights/workspaces/tables/read");
+            }
+        }
+        Optional<Set<String>> watchlists = Optional.empty();
+        if (!needs.watchlists().isEmpty()) {
+            try {
+                watchlists = Optional.of(reader.watchlists(workspaceId));
+            } catch (ArmCallException e) {
+                throw new PreflightException("list the workspace's watchlists", e, "Microsoft.SecurityInsights/watchlists/read");
+            }
+        }
+        Optional<WorkspaceFacts.DataFacts> data = Optional.empty();
+        Optional<Duration> window = settings.dataWindow();
+        Set<String> present = new TreeSet<>(wanted);
+        present.retainAll(tables);
+        if (window.isPresent() && !present.isEmpty()) {
+            try {
+                data = Optional.of(reader.lastRecords(workspaceId, present, window.get()));
+            } catch (ArmCallException e) {
+                throw new PreflightException("query when its tables last received data", e,
+                        "Microsoft.OperationalInsights/workspaces/query/read");
+            }
+        }
+        return new WorkspaceFacts(tables, watchlists, data);
+    }
+
+    /** Verdicts by lower-case content id; a rule that passed is listed only when something could not be checked. */
+    public static Map<String, PreflightResult> decide(String workspace, List<DesiredItem> items, Needs needs,
+            WorkspaceFacts facts, PreflightSettings settings) {
+        Map<String, PreflightResult> out = new LinkedHashMap<>();
+        for (DesiredItem d : items) {
+            QueryReads reads = needs.byId().get(key(d.id()));
+            if (reads == null) continue;
+            PreflightResult r = decide(workspace, d, reads, facts, settings);
+            if (!r.passed() || !r.unchecked().isEmpty()) out.put(key(d.id()), r);
+        }
+        return out;
+    }
+
+    static PreflightResult decide(String workspace, DesiredItem d, QueryReads reads, WorkspaceFacts facts,
+            PreflightSettings settings) {
+        List<String> unchecked = new ArrayList<>(reads.unchecked());
+        List<String> missing = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        for (String t : reads.tables()) if (!facts.tables().contains(t)) missing.add(t);
+        List<String> optionalPresent = reads.optionalTables().stream().filter(facts.tables()::contains).toList();
+        boolean onlyOptional = reads.tables().isEmpty() && !reads.optionalTables().isEmpty();
+        if (!missing.isEmpty()) {
+            reasons.add((missing.size() == 1 ? "table " : "tables ") + String.join(", ", missing)
+                    + (missing.size() == 1 ? " does" : " do") + " not exist in " + workspace);
+        } else if (onlyOptional && optionalPresent.isEmpty()) {
+            // isfuzzy tolerates a missing table, not all of them: the union then fails.
+            missing.addAll(reads.optionalTables());
+            reasons.add("none of its tables (" + String.join(", ", missing) + ") exists in " + workspace);
+        }
+        List<String> missingWatchlists = new ArrayList<>();
+        facts.watchlists().ifPresent(w -> reads.watchlists().stream().filter(a -> !w.contains(a)).forEach(missingWatchlists::add));
+        for (String a : missingWatchlists) reasons.add("watchlist '" + a + "' does not exist in " + workspace);
+
+        List<String> silent = new ArrayList<>();
+        if (facts.data().isPresent()) {
+            WorkspaceFacts.DataFacts data = facts.data().get();
+            List<String> required = reads.tables().stream().filter(facts.tables()::contains).toList();
+            List<String> quiet = new ArrayList<>(required.stream().filter(t -> silent(data, t)).toList());
+            // Optional tables matter only when they are all the rule reads: it is silent when every one of them is.
+            if (onlyOptional && !optionalPresent.isEmpty() && optionalPresent.stream().allMatch(t -> silent(data, t))) {
+                quiet.addAll(optionalPresent);
+            }
+            if (data.unreliable().isPresent()) {
+                // Rows missing from a partial answer prove nothing; never disable or skip on them.
+                for (String t : quiet) unchecked.add(t + " (data not confirmed: " + data.unreliable().get() + ")");
+            } else if (!quiet.isEmpty()) {
+                silent.addAll(quiet);
+                reasons.add("no data in " + String.join(", ", quiet) + " for " + RuleDuration.shortForm(data.window()));
+            }
+        }
+        PreflightAction action = PreflightAction.DEPLOY;
+        if (!missing.isEmpty() || !missingWatchlists.isEmpty()) action = settings.onMissingTable();
+        if (!silent.isEmpty()) action = moreSevere(action, settings.onNoData());
+        return new PreflightResult(d.id(), d.displayName(), action, String.join("; ", reasons), missing, missingWatchlists,
+                silent, new ArrayList<>(new LinkedHashSet<>(unchecked)));
+    }
+
+    private static boolean silent(WorkspaceFacts.DataFacts data, String table) {
+        return data.checked().contains(table) && !data.lastRecord().containsKey(table);
+    }
+
+    /** fail > skip > disable > deploy: a rule with a missing table and a silent one gets the stricter treatment. */
+    static PreflightAction moreSevere(PreflightAction a, PreflightAction b) {
+        return rank(a) >= rank(b) ? a : b;
+    }
+
+    private static int rank(PreflightAction a) {
+        switch (a) {
+            case FAIL:
+                return 3;
+            case SKIP:
+                return 2;
+            case DISABLE:
+                return 1;
+            default:
+                return 0;
+        }
+    }
+
+    private static String key(String id) {
+        return id.toLowerCase(Locale.ROOT);
+    }
+}
