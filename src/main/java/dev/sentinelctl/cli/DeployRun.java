@@ -111,9 +111,9 @@ final class DeployRun {
                 tailorings.put(ws, FleetWorkspaces.tailoring(t, queries));
             }
             this.workspaces = select(all, options.workspaces);
-            // A fleet file holds no ownership name; the repository's stays stable across runs and shards.
-            this.source = SourceName.detect(base);
-            this.sourceDerived = true;
+            // Without fleet.source the repository's name is used: stable across runs and shards, not across renames.
+            this.source = fleet.source().orElseGet(() -> SourceName.detect(base));
+            this.sourceDerived = fleet.source().isEmpty();
         } else {
             if (options.ring != null || options.shard != null) throw new UserException("--ring and --shard need --fleet FILE");
             DeployConfig config;
@@ -332,7 +332,8 @@ final class DeployRun {
     /** Says where the ownership name came from when the config does not set it. */
     void noteSource(java.io.PrintWriter err) {
         if (!sourceDerived) return;
-        err.println("note: the config sets no 'source'; ownership is recorded as '" + source + "' (from the git remote"
+        String where = fleet != null ? "the fleet file sets no 'fleet.source'" : "the config sets no 'source'";
+        err.println("note: " + where + "; ownership is recorded as '" + source + "' (from the git remote"
                 + " or folder name). Set 'source:' so a renamed folder or remote does not turn owned rules into conflicts.");
         err.flush();
     }
