@@ -1,5 +1,6 @@
 package dev.sentinelctl.deploy;
 
+import dev.sentinelctl.deploy.config.WorkspaceConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,8 +27,13 @@ public final class SavedPlan {
     public static final String FORMAT = "sentinelctl-plan/1";
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    /** What apply needs from the file: how it was planned, and the changes to compare with. */
-    public record Loaded(Planner.Options options, List<String> paths, List<String> workspaces, JsonNode plan) {
+    /**
+     * What apply needs from the file: how it was planned, and the changes to compare with.
+     *
+     * @param fleet the {@code fleet} section of a plan saved with {@code --fleet} (what it was made for), else empty
+     */
+    public record Loaded(Planner.Options options, List<String> paths, List<String> workspaces, JsonNode plan,
+                         Optional<JsonNode> fleet) {
     }
 
     private SavedPlan() {
@@ -33,6 +41,12 @@ public final class SavedPlan {
 
     public static void write(Path file, List<WorkspacePlan> plans, Planner.Options options, List<Path> paths)
             throws IOException {
+        write(file, plans, options, paths, Optional.empty());
+    }
+
+    /** @param fleet for a fleet plan, the section describing its scope (stored as it is, under {@code fleet}) */
+    public static void write(Path file, List<WorkspacePlan> plans, Planner.Options options, List<Path> paths,
+            Optional<ObjectNode> fleet) throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         ObjectNode o = root.putObject("options");
@@ -40,6 +54,7 @@ public final class SavedPlan {
         o.put("adopt", options.adopt());
         ArrayNode p = root.putArray("paths");
         if (paths != null) paths.forEach(x -> p.add(x.toString()));
+        fleet.ifPresent(f -> root.set("fleet", f));
         root.setAll(PlanReport.json(plans));
         Files.writeString(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root), StandardCharsets.UTF_8);
     }
@@ -60,7 +75,7 @@ public final class SavedPlan {
         root.path("workspaces").forEach(w -> workspaces.add(w.path("name").asString()));
         JsonNode o = root.path("options");
         return new Loaded(new Planner.Options(o.path("prune").asBoolean(), o.path("adopt").asBoolean()), paths,
-                workspaces, root);
+                workspaces, root, Optional.ofNullable(root.get("fleet")).filter(JsonNode::isObject));
     }
 
     /** How a fresh plan differs from the saved one, one line per item; empty when they make the same changes. */
@@ -75,6 +90,28 @@ public final class SavedPlan {
         });
         now.keySet().stream().filter(k -> !before.containsKey(k)).forEach(k -> out.add("new since the plan was saved: " + k));
         return out;
+    }
+
+    /**
+     * How one workspace's fresh plan differs from what the saved plan holds for it (matched by subscription, resource
+     * group and workspace name, as ARM compares them); a workspace the saved plan has no entry for had no changes.
+     */
+    public static List<String> differences(JsonNode saved, WorkspacePlan fresh) {
+        ObjectNode one = MAPPER.createObjectNode();
+        ArrayNode list = one.putArray("workspaces");
+        for (JsonNode w : saved.path("workspaces")) {
+            if (identity(w).equals(identity(fresh.workspace()))) list.add(w);
+        }
+        return differences(one, List.of(fresh));
+    }
+
+    private static String identity(JsonNode w) {
+        return (w.path("subscription").asString() + "/" + w.path("resourceGroup").asString() + "/"
+                + w.path("workspace").asString()).toLowerCase(Locale.ROOT);
+    }
+
+    private static String identity(WorkspaceConfig ws) {
+        return (ws.subscription() + "/" + ws.resourceGroup() + "/" + ws.workspace()).toLowerCase(Locale.ROOT);
     }
 
     private static Map<String, JsonNode> changes(JsonNode plan) {
