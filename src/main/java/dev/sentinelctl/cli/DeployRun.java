@@ -28,6 +28,7 @@ import dev.sentinelctl.deploy.azure.ArmClients;
 import dev.sentinelctl.deploy.azure.ArmTarget;
 import dev.sentinelctl.deploy.azure.CredentialKind;
 import dev.sentinelctl.deploy.azure.RetrySettings;
+import dev.sentinelctl.deploy.azure.ArmTransport;
 import dev.sentinelctl.deploy.config.DeployConfig;
 import dev.sentinelctl.deploy.config.DeployConfigLoader;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
@@ -81,6 +82,8 @@ final class DeployRun {
     private final DeployOptions options;
     private final Map<String, String> env;
     private final Map<String, ArmClients> clients = new ConcurrentHashMap<>();
+    /** One HTTP client and token gate for every tenant: a fleet talks to many at once (see {@link ArmTransport}). */
+    private ArmTransport transport;
     /** Workspaces the last {@link #plan} could not read, with why; they are left out of its plans. */
     final List<String> unreadable = new ArrayList<>();
     /** Fleet settings that change nothing (typos, deleted items); reported, not fatal, as `fleet check` does. */
@@ -235,12 +238,18 @@ final class DeployRun {
                 withTenant.put("AZURE_AUTHORITY_HOST", target.armEndpoint().toString());
             }
             try {
-                return ArmClients.create(target, kind, withTenant, retry, HttpLogDetailLevel.NONE);
+                return ArmClients.create(target, kind, withTenant, retry, HttpLogDetailLevel.NONE, transport());
             } catch (IllegalArgumentException | IllegalStateException e) {
                 throw new UserException("workspace '" + ws.name() + "': " + e.getMessage());
             }
         });
         return new ArmRest(c.pipeline(), c.environment().getResourceManagerEndpoint());
+    }
+
+    /** Built on first use: a run that fails before reaching ARM does not load the CA store. */
+    private synchronized ArmTransport transport() {
+        if (transport == null) transport = new ArmTransport(target);
+        return transport;
     }
 
     /**
