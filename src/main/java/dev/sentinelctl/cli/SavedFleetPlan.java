@@ -86,8 +86,8 @@ final class SavedFleetPlan {
                 continue;
             }
             String before = scope.target(p.workspace().resourceId()).flatMap(FleetPlanScope.Target::notPlanned)
-                    .map(r -> " (it could not be planned when " + planFile + " was saved: " + r + ")").orElse("");
-            String reason = "changed since " + planFile + " was saved" + before + ": " + diff.get(0)
+                    .map(r -> " (it could not be planned then: " + r + ")").orElse("");
+            String reason = "its changes are not the ones saved in " + planFile + before + ": " + diff.get(0)
                     + (diff.size() > 1 ? " and " + (diff.size() - 1) + " more" : "") + "; not applied. Plan again and review.";
             run.notPlanned.put(p.workspace(), reason);
             err.println("error: workspace '" + p.workspace().name() + "': " + reason);

@@ -84,8 +84,8 @@ class DeployFleetSavedPlanTest {
             Path report = dir.resolve("report.json");
             CliRunner.Run apply = f.run("apply", "--plan", saved.toString(), "--report", report.toString());
             assertEquals(1, apply.exit(), apply.out() + apply.err());
-            assertTrue(apply.err().contains("error: workspace 'law-b': changed since " + saved + " was saved: new since the "
-                    + "plan was saved: law-b: update alert-rule " + DeployFixture.ruleId(2)), apply.err());
+            assertTrue(apply.err().contains("error: workspace 'law-b': its changes are not the ones saved in " + saved
+                    + ": new since the plan was saved: law-b: update alert-rule " + DeployFixture.ruleId(2)), apply.err());
             List<WorkspaceResult> ws = RolloutReportJson.read(report).workspaces();
             assertEquals(List.of(WorkspaceResult.Status.SUCCEEDED, WorkspaceResult.Status.FAILED, WorkspaceResult.Status.SUCCEEDED),
                     ws.stream().map(WorkspaceResult::status).toList(), ws.toString());
