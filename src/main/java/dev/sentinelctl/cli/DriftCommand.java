@@ -26,8 +26,10 @@ import tools.jackson.databind.node.ObjectNode;
         description = {"Report owned rules and hunting queries changed or deleted outside sentinelctl since the last",
             "apply, with the field differences (workspace value → repository value)."},
         footer = {"", "Exit codes (Terraform's detailed convention, so a scheduled job can alert on 2):",
-            "0 no drift, 2 drift found, 1 error (including a bad config).",
-            "", "Example:", "  sentinelctl drift --config sentinelctl.yaml --format json"})
+            "0 no drift, 2 drift found, 1 error (including a bad config, or a fleet workspace that could not be read;",
+            "the others are still checked and listed).",
+            "", "Examples:", "  sentinelctl drift --config sentinelctl.yaml --format json",
+            "  sentinelctl drift --fleet fleet.yaml --ring canary"})
 public final class DriftCommand extends EnvironmentCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Content files or folders (default: the config's paths).")
     List<Path> paths;
