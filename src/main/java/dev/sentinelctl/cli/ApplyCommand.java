@@ -6,6 +6,8 @@ import dev.sentinelctl.deploy.PlanReport;
 import dev.sentinelctl.deploy.Planner;
 import dev.sentinelctl.deploy.SavedPlan;
 import dev.sentinelctl.deploy.WorkspacePlan;
+import dev.sentinelctl.fleet.FleetPlanScope;
+import dev.sentinelctl.fleet.Resume;
 import dev.sentinelctl.fleet.RolloutReport;
 import dev.sentinelctl.fleet.RolloutReportJson;
 import dev.sentinelctl.fleet.Shard;
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,7 +56,8 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
 
     @Option(names = "--plan", paramLabel = "FILE",
             description = "Apply a plan saved with `plan --out FILE`: plan again (with its --prune/--adopt, paths and "
-                    + "workspaces) and refuse unless the changes are exactly the saved ones.")
+                    + "workspaces; a fleet plan: its fleet, ring and shard) and refuse unless the changes are exactly the "
+                    + "saved ones. A fleet plan rolls out ring by ring; a workspace whose changes differ fails at its turn.")
     Path savedPlan;
 
     @Option(names = "--report", paramLabel = "FILE",
@@ -81,18 +85,9 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
             throw new UserException("--parallelism must be 1 to 64, not " + deploy.parallelism);
         }
         if (maxDeletes < 0) throw new UserException("--max-deletes must be 0 or more");
-        if (deploy.fleet == null && (report != null || resume != null)) throw new UserException("--report and --resume need --fleet FILE");
         if (workspacesInFlight < 1 || workspacesInFlight > 64) throw new UserException("--workspaces-in-flight must be 1 to 64");
-        if (deploy.fleet != null && savedPlan != null) throw new UserException("--plan cannot be combined with --fleet yet");
-        Optional<RolloutReport> previous = Optional.empty();
-        if (resume != null) {
-            try {
-                previous = Optional.of(RolloutReportJson.read(resume));
-            } catch (RolloutReportJson.ReportException e) {
-                throw new UserException(e.getMessage());
-            }
-        }
         SavedPlan.Loaded saved = null;
+        FleetPlanScope savedScope = null;
         Planner.Options planOptions = new Planner.Options(prune, adopt);
         if (savedPlan != null) {
             try {
@@ -109,14 +104,33 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
                         ? "none" : String.join(" ", saved.preflightArgs())) + "); plan again with them");
             }
             preflight.adopt(saved.preflightArgs());
-            if (deploy.workspaces.isEmpty()) deploy.workspaces.addAll(saved.workspaces());
+            if (saved.fleet().isPresent()) {
+                savedScope = SavedFleetPlan.select(saved, deploy, savedPlan);
+            } else if (deploy.fleet != null) {
+                throw new UserException(savedPlan + " was saved without --fleet; plan again with --fleet " + deploy.fleet);
+            } else if (deploy.workspaces.isEmpty()) {
+                deploy.workspaces.addAll(saved.workspaces());
+            }
             if ((paths == null || paths.isEmpty()) && !saved.paths().isEmpty()) {
                 paths = saved.paths().stream().map(Path::of).toList();
+            }
+        }
+        if (deploy.fleet == null && (report != null || resume != null)) throw new UserException("--report and --resume need --fleet FILE");
+        Optional<RolloutReport> previous = Optional.empty();
+        if (resume != null) {
+            try {
+                previous = Optional.of(RolloutReportJson.read(resume));
+            } catch (RolloutReportJson.ReportException e) {
+                throw new UserException(e.getMessage());
             }
         }
         DeployRun run = new DeployRun(deploy, env);
         run.usePreflight(preflight);
         run.noteSource(err);
+        if (savedScope != null) {
+            List<String> changed = savedScope.differences(SavedFleetPlan.scope(run, deploy));
+            if (!changed.isEmpty()) return refuseStale(changed, err);
+        }
         List<WorkspacePlan> plans;
         try {
             plans = run.plan(paths, planOptions);
@@ -124,15 +138,12 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
             DeployRun.printContentErrors(e, err);
             return ExitCodes.FINDINGS;
         }
-        if (saved != null) {
+        if (savedScope != null) {
+            Set<String> done = previous.map(Resume::done).orElse(Set.of());
+            plans = SavedFleetPlan.reviewedOnly(saved, savedScope, run, plans, done, savedPlan, err);
+        } else if (saved != null) {
             List<String> drift = SavedPlan.differences(saved.plan(), plans);
-            if (!drift.isEmpty()) {
-                err.println("sentinelctl: refusing to apply " + savedPlan + ": the workspaces or the content changed "
-                        + "since it was saved. Plan again and review.");
-                drift.stream().limit(20).forEach(d -> err.println("  " + d));
-                err.flush();
-                return ExitCodes.FINDINGS;
-            }
+            if (!drift.isEmpty()) return refuseStale(drift, err);
         }
         boolean json = format.equals("json");
         if (!json) PlanReport.text(plans, out, false, preflight.verbose);
@@ -164,6 +175,15 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
         boolean failed = results.stream().anyMatch(Applier.WorkspaceResult::failed);
         boolean unreadable = run.reportUnreadable(err);
         return failed || conflicts || preflightFailed || unreadable ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private int refuseStale(List<String> differences, PrintWriter err) {
+        err.println("sentinelctl: refusing to apply " + savedPlan + ": the workspaces or the content changed "
+                + "since it was saved. Plan again and review.");
+        differences.stream().limit(20).forEach(d -> err.println("  " + d));
+        if (differences.size() > 20) err.println("  … and " + (differences.size() - 20) + " more");
+        err.flush();
+        return ExitCodes.FINDINGS;
     }
 
     /** --fleet: ring by ring under the rollout policy; every workspace ends up in the report, not-run ones too. */

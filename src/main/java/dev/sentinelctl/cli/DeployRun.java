@@ -35,6 +35,7 @@ import dev.sentinelctl.deploy.azure.ArmClients;
 import dev.sentinelctl.deploy.azure.ArmTarget;
 import dev.sentinelctl.deploy.azure.CredentialKind;
 import dev.sentinelctl.deploy.azure.RetrySettings;
+import dev.sentinelctl.deploy.azure.ArmTransport;
 import dev.sentinelctl.deploy.config.DeployConfig;
 import dev.sentinelctl.deploy.config.DeployConfigLoader;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
@@ -88,6 +89,8 @@ final class DeployRun {
     private final DeployOptions options;
     private final Map<String, String> env;
     private final Map<String, ArmClients> clients = new ConcurrentHashMap<>();
+    /** One HTTP client and token gate for every tenant: a fleet talks to many at once (see {@link ArmTransport}). */
+    private ArmTransport transport;
     /** Workspaces the last {@link #plan} could not read, with why; they are left out of its plans. */
     final List<String> unreadable = new ArrayList<>();
     /** Fleet settings that change nothing (typos, deleted items); reported, not fatal, as `fleet check` does. */
@@ -120,9 +123,9 @@ final class DeployRun {
                 tailorings.put(ws, FleetWorkspaces.tailoring(t, queries));
             }
             this.workspaces = select(all, options.workspaces);
-            // A fleet file holds no ownership name; the repository's stays stable across runs and shards.
-            this.source = SourceName.detect(base);
-            this.sourceDerived = true;
+            // Without fleet.source the repository's name is used: stable across runs and shards, not across renames.
+            this.source = fleet.source().orElseGet(() -> SourceName.detect(base));
+            this.sourceDerived = fleet.source().isEmpty();
         } else {
             if (options.ring != null || options.shard != null) throw new UserException("--ring and --shard need --fleet FILE");
             DeployConfig config;
@@ -244,7 +247,7 @@ final class DeployRun {
                 withTenant.put("AZURE_AUTHORITY_HOST", target.armEndpoint().toString());
             }
             try {
-                return ArmClients.create(target, kind, withTenant, retry, HttpLogDetailLevel.NONE);
+                return ArmClients.create(target, kind, withTenant, retry, HttpLogDetailLevel.NONE, transport());
             } catch (IllegalArgumentException | IllegalStateException e) {
                 throw new UserException("workspace '" + ws.name() + "': " + e.getMessage());
             }
@@ -260,6 +263,12 @@ final class DeployRun {
     /** A workspace's preflight settings: the config's (or fleet's), then the command line's. */
     PreflightSettings preflightFor(WorkspaceConfig ws) {
         return preflight.apply(ws.preflight());
+    }
+
+    /** Built on first use: a run that fails before reaching ARM does not load the CA store. */
+    private synchronized ArmTransport transport() {
+        if (transport == null) transport = new ArmTransport(target);
+        return transport;
     }
 
     /**
@@ -367,7 +376,8 @@ final class DeployRun {
     /** Says where the ownership name came from when the config does not set it. */
     void noteSource(java.io.PrintWriter err) {
         if (!sourceDerived) return;
-        err.println("note: the config sets no 'source'; ownership is recorded as '" + source + "' (from the git remote"
+        String where = fleet != null ? "the fleet file sets no 'fleet.source'" : "the config sets no 'source'";
+        err.println("note: " + where + "; ownership is recorded as '" + source + "' (from the git remote"
                 + " or folder name). Set 'source:' so a renamed folder or remote does not turn owned rules into conflicts.");
         err.flush();
     }

@@ -4,9 +4,12 @@ import dev.sentinelctl.deploy.Change;
 import dev.sentinelctl.deploy.PlanReport;
 import dev.sentinelctl.deploy.Planner;
 import dev.sentinelctl.deploy.WorkspacePlan;
+import dev.sentinelctl.deploy.config.WorkspaceConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,8 +26,10 @@ import tools.jackson.databind.node.ObjectNode;
         description = {"Report owned rules and hunting queries changed or deleted outside sentinelctl since the last",
             "apply, with the field differences (workspace value → repository value)."},
         footer = {"", "Exit codes (Terraform's detailed convention, so a scheduled job can alert on 2):",
-            "0 no drift, 2 drift found, 1 error (including a bad config).",
-            "", "Example:", "  sentinelctl drift --config sentinelctl.yaml --format json"})
+            "0 no drift, 2 drift found, 1 error (including a bad config, or a fleet workspace that could not be read;",
+            "the others are still checked and listed).",
+            "", "Examples:", "  sentinelctl drift --config sentinelctl.yaml --format json",
+            "  sentinelctl drift --fleet fleet.yaml --ring canary"})
 public final class DriftCommand extends EnvironmentCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Content files or folders (default: the config's paths).")
     List<Path> paths;
@@ -58,16 +63,33 @@ public final class DriftCommand extends EnvironmentCommand implements Callable<I
             err.flush();
             return 1;
         }
+        Map<WorkspaceConfig, WorkspacePlan> planOf = new HashMap<>();
+        for (WorkspacePlan p : plans) planOf.put(p.workspace(), p);
+        boolean json = format.equals("json");
         long drifted = 0;
         ObjectNode root = DeployCommands.MAPPER.createObjectNode();
         ArrayNode list = root.putArray("workspaces");
-        for (WorkspacePlan p : plans) {
+        // Every selected workspace in config (fleet: rollout) order, the unreadable ones too: a fleet check must show
+        // which customers were not looked at, next to the ones that drifted.
+        for (WorkspaceConfig ws : run.workspaces) {
+            WorkspacePlan p = planOf.get(ws);
+            String ring = run.target(ws).map(t -> " (ring " + t.ring() + ")").orElse("");
+            if (p == null) {
+                String reason = run.notPlanned.getOrDefault(ws, "not checked");
+                if (json) {
+                    ObjectNode w = workspace(list, ws, run);
+                    w.putArray("drift");
+                    w.put("error", reason);
+                } else {
+                    out.println("Workspace " + ws.name() + ring + ": not checked: " + reason);
+                }
+                continue;
+            }
             List<Change> drift = p.changes().stream().filter(DriftCommand::isDrift).toList();
             long pending = p.changes().stream().filter(c -> c.action() == Change.Action.CREATE && !c.ownedBefore()).count();
             drifted += drift.size();
-            if (format.equals("json")) {
-                ObjectNode w = list.addObject();
-                w.put("name", p.workspace().name());
+            if (json) {
+                ObjectNode w = workspace(list, ws, run);
                 ArrayNode items = w.putArray("drift");
                 for (Change c : drift) {
                     ObjectNode x = PlanReport.change(c);
@@ -77,29 +99,40 @@ public final class DriftCommand extends EnvironmentCommand implements Callable<I
                 w.put("notDeployed", pending);
                 continue;
             }
-            out.println("Workspace " + p.workspace().name() + ": " + (drift.isEmpty() ? "no drift" : drift.size()
+            out.println("Workspace " + ws.name() + ring + ": " + (drift.isEmpty() ? "no drift" : drift.size()
                     + " drifted") + (pending == 0 ? "" : " (" + pending + " item" + (pending == 1 ? "" : "s")
                     + " not deployed yet: run plan)"));
             for (Change c : drift) {
-                PrintWriter w = out;
                 if (c.action() == Change.Action.CREATE) {
-                    w.println("  - deleted " + c.type().label() + " " + c.id() + " \"" + c.displayName()
+                    out.println("  - deleted " + c.type().label() + " " + c.id() + " \"" + c.displayName()
                             + "\"  (owned, deleted outside sentinelctl)");
                 } else {
-                    PlanReport.driftChange(c, w);
+                    PlanReport.driftChange(c, out);
                 }
             }
         }
-        if (format.equals("json")) {
+        long notChecked = run.workspaces.size() - plans.size();
+        if (json) {
             root.put("drifted", drifted);
+            root.put("notChecked", notChecked);
             out.println(DeployCommands.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } else {
-            out.println(drifted == 0 ? "No drift." : "Drift: " + drifted + " owned resource" + (drifted == 1 ? "" : "s")
-                    + " differ from the content; apply restores them.");
+            out.println((drifted == 0 ? "No drift" : "Drift: " + drifted + " owned resource" + (drifted == 1 ? "" : "s")
+                    + " differ from the content; apply restores them")
+                    + (notChecked == 0 ? "." : "; " + notChecked + " workspace" + (notChecked == 1 ? "" : "s")
+                    + " could not be checked."));
         }
         out.flush();
         if (run.reportUnreadable(err)) return 1;
         return drifted > 0 ? 2 : 0;
+    }
+
+    private static ObjectNode workspace(ArrayNode list, WorkspaceConfig ws, DeployRun run) {
+        ObjectNode w = list.addObject();
+        w.put("name", ws.name());
+        w.put("resourceId", ws.resourceId());
+        run.target(ws).ifPresent(t -> w.put("ring", t.ring()));
+        return w;
     }
 
     /** Owned and different (edited in the portal) or owned and gone (deleted by hand). */

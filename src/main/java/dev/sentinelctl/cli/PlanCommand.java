@@ -3,15 +3,18 @@ package dev.sentinelctl.cli;
 import dev.sentinelctl.deploy.Change;
 import dev.sentinelctl.deploy.PlanReport;
 import dev.sentinelctl.deploy.Planner;
+import dev.sentinelctl.deploy.SavedPlan;
 import dev.sentinelctl.deploy.WorkspacePlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@code sentinelctl plan}: what apply would change in each workspace, field by field, without changing anything. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
@@ -22,6 +25,7 @@ import picocli.CommandLine.Parameters;
             "", "Examples:", "  sentinelctl plan --config sentinelctl.yaml",
             "  sentinelctl plan --workspace prod --prune --format json > plan.json",
             "  sentinelctl plan --prune --out reviewed.plan   then   sentinelctl apply --plan reviewed.plan",
+            "  sentinelctl plan --fleet fleet.yaml --ring broad --out broad.plan   then   sentinelctl apply --plan broad.plan",
             "  sentinelctl plan --arm-endpoint https://127.0.0.1:8443 --arm-trust .sandbox/sandbox-cert.pem"})
 public final class PlanCommand extends EnvironmentCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Content files or folders (default: the config's paths).")
@@ -72,7 +76,11 @@ public final class PlanCommand extends EnvironmentCommand implements Callable<In
         }
         if (saveTo != null) {
             try {
-                dev.sentinelctl.deploy.SavedPlan.write(saveTo, plans, new Planner.Options(prune, adopt), paths, preflight.args());
+                // A fleet plan carries its scope (workspaces, rings, credential references) so apply can roll out
+                // exactly what was reviewed; no secret is in it, the fleet file holds none.
+                Optional<ObjectNode> scope = run.fleet == null ? Optional.empty()
+                        : Optional.of(SavedFleetPlan.scope(run, deploy).toJson());
+                SavedPlan.write(saveTo, plans, new Planner.Options(prune, adopt), paths, preflight.args(), scope);
             } catch (java.io.IOException e) {
                 err.println("sentinelctl: cannot write " + saveTo + ": " + e.getMessage());
                 err.flush();

@@ -1,5 +1,6 @@
 package dev.sentinelctl.deploy;
 
+import dev.sentinelctl.deploy.config.WorkspaceConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,9 +32,10 @@ public final class SavedPlan {
      *
      * @param preflightArgs the plan's preflight command-line flags ({@code --check-data=7d}, {@code --no-preflight}), so
      *                      apply checks what the reviewed plan checked
+     * @param fleet the {@code fleet} section of a plan saved with {@code --fleet} (what it was made for), else empty
      */
     public record Loaded(Planner.Options options, List<String> paths, List<String> workspaces, JsonNode plan,
-            List<String> preflightArgs) {
+                         List<String> preflightArgs, Optional<JsonNode> fleet) {
     }
 
     private SavedPlan() {
@@ -39,11 +43,15 @@ public final class SavedPlan {
 
     public static void write(Path file, List<WorkspacePlan> plans, Planner.Options options, List<Path> paths)
             throws IOException {
-        write(file, plans, options, paths, List.of());
+        write(file, plans, options, paths, List.of(), Optional.empty());
     }
 
+    /**
+     * @param preflightArgs the preflight flags the plan was made with
+     * @param fleet for a fleet plan, the section describing its scope (stored as it is, under {@code fleet})
+     */
     public static void write(Path file, List<WorkspacePlan> plans, Planner.Options options, List<Path> paths,
-            List<String> preflightArgs) throws IOException {
+            List<String> preflightArgs, Optional<ObjectNode> fleet) throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         ObjectNode o = root.putObject("options");
@@ -53,6 +61,7 @@ public final class SavedPlan {
         preflightArgs.forEach(pf::add);
         ArrayNode p = root.putArray("paths");
         if (paths != null) paths.forEach(x -> p.add(x.toString()));
+        fleet.ifPresent(f -> root.set("fleet", f));
         root.setAll(PlanReport.json(plans));
         Files.writeString(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root), StandardCharsets.UTF_8);
     }
@@ -75,7 +84,7 @@ public final class SavedPlan {
         List<String> preflight = new ArrayList<>();
         o.path("preflight").forEach(x -> preflight.add(x.asString()));
         return new Loaded(new Planner.Options(o.path("prune").asBoolean(), o.path("adopt").asBoolean()), paths,
-                workspaces, root, preflight);
+                workspaces, root, preflight, Optional.ofNullable(root.get("fleet")).filter(JsonNode::isObject));
     }
 
     /** How a fresh plan differs from the saved one, one line per item; empty when they make the same changes. */
@@ -90,6 +99,28 @@ public final class SavedPlan {
         });
         now.keySet().stream().filter(k -> !before.containsKey(k)).forEach(k -> out.add("new since the plan was saved: " + k));
         return out;
+    }
+
+    /**
+     * How one workspace's fresh plan differs from what the saved plan holds for it (matched by subscription, resource
+     * group and workspace name, as ARM compares them); a workspace the saved plan has no entry for had no changes.
+     */
+    public static List<String> differences(JsonNode saved, WorkspacePlan fresh) {
+        ObjectNode one = MAPPER.createObjectNode();
+        ArrayNode list = one.putArray("workspaces");
+        for (JsonNode w : saved.path("workspaces")) {
+            if (identity(w).equals(identity(fresh.workspace()))) list.add(w);
+        }
+        return differences(one, List.of(fresh));
+    }
+
+    private static String identity(JsonNode w) {
+        return (w.path("subscription").asString() + "/" + w.path("resourceGroup").asString() + "/"
+                + w.path("workspace").asString()).toLowerCase(Locale.ROOT);
+    }
+
+    private static String identity(WorkspaceConfig ws) {
+        return (ws.subscription() + "/" + ws.resourceGroup() + "/" + ws.workspace()).toLowerCase(Locale.ROOT);
     }
 
     private static Map<String, JsonNode> changes(JsonNode plan) {

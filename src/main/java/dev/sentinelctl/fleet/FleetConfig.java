@@ -1,13 +1,23 @@
 package dev.sentinelctl.fleet;
 
 import java.util.List;
+import java.util.Optional;
 
-/** A resolved fleet: its rings in rollout order and one flat target per workspace, in ring then file order. */
-public record FleetConfig(List<Ring> rings, List<WorkspaceTarget> targets) {
+/**
+ * A resolved fleet: its rings in rollout order and one flat target per workspace, in ring then file order.
+ *
+ * @param source the ownership name ({@code fleet.source}) for every workspace; empty when the file sets none and
+ *               the repository's name is used
+ */
+public record FleetConfig(List<Ring> rings, List<WorkspaceTarget> targets, Optional<String> source) {
 
     public FleetConfig {
         rings = List.copyOf(rings);
         targets = List.copyOf(targets);
+    }
+
+    public FleetConfig(List<Ring> rings, List<WorkspaceTarget> targets) {
+        this(rings, targets, Optional.empty());
     }
 
     public List<WorkspaceTarget> inRing(String ring) {

@@ -197,7 +197,9 @@ public final class FleetLoader {
                     targets.add(t.get());
                 }
             }
-            return new FleetConfig(rings, targets);
+            // One name for the whole fleet: ownership identifies the repository deploying, not a customer.
+            Optional<String> source = fleet.has("source") ? Optional.of(fleet.get("source").asString()) : Optional.empty();
+            return new FleetConfig(rings, targets, source);
         }
 
         private static List<String> names(JsonNode object) {

@@ -127,6 +127,19 @@ class FleetLoaderTest {
         assertFalse(problems(yaml.replace("checkData: 7d", "checkData: weekly")).isEmpty());
     }
 
+    @Test
+    void sourceIsOneNameForTheWholeFleet() {
+        assertEquals(Optional.empty(), new FleetLoader().read(FLEET, "fleet.yaml").source());
+        String named = FLEET.replace("fleet:\n  defaults:", "fleet:\n  source: mssp/core-detections\n  defaults:");
+        assertEquals(Optional.of("mssp/core-detections"), new FleetLoader().read(named, "fleet.yaml").source());
+        List<Diagnostic> empty = problems(FLEET.replace("fleet:\n  defaults:", "fleet:\n  source: \"\"\n  defaults:"));
+        assertEquals(1, empty.size(), empty.toString());
+        assertEquals(lineOf(FLEET, "  defaults:"), empty.get(0).line());
+        assertTrue(empty.get(0).message().contains("fleet.source"), empty.get(0).message());
+        // Ownership names the repository deploying; a group or workspace cannot have its own.
+        assertFalse(problems(FLEET.replace("    tenant: " + FABRIKAM + "\n", "    tenant: " + FABRIKAM + "\n      source: x\n")).isEmpty());
+    }
+
     static List<Diagnostic> problems(String yaml) {
         return assertThrows(ConfigException.class, () -> new FleetLoader().read(yaml, "fleet.yaml")).diagnostics();
     }

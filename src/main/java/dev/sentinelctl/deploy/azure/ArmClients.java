@@ -4,7 +4,6 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
-import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.core.http.policy.AddDatePolicy;
 import com.azure.core.http.policy.AddHeadersFromContextPolicy;
 import com.azure.core.http.policy.HttpLogDetailLevel;
@@ -56,23 +55,27 @@ public final class ArmClients {
                 .policies(new UserAgentPolicy(USER_AGENT), new AddHeadersFromContextPolicy(), new RequestIdPolicy(),
                         new RetryPolicy(retry.toRetryOptions()), new AddDatePolicy(),
                         new ArmChallengeAuthenticationPolicy(credential, scope),
-                        new HttpLoggingPolicy(new HttpLogOptions().setLogLevel(logLevel)))
+                        new HttpLoggingPolicy(new HttpLogOptions().setLogLevel(logLevel)), new DrainRetriedResponses())
                 .build();
     }
 
     /** With a credential chosen by name and built from {@code env}, using the same HTTP client as ARM calls. */
     public static ArmClients create(ArmTarget target, CredentialKind kind, Map<String, String> env,
             RetrySettings retry, HttpLogDetailLevel logLevel) {
-        java.net.http.HttpClient.Builder jdk = jdkClient(target);
-        HttpClient http = new JdkHttpClientBuilder(jdk).build();
-        TokenCredential credential = Credentials.create(kind, env, target.authorityHost(), http, jdk);
-        return new ArmClients(target, http, credential, env.get("AZURE_TENANT_ID"), retry, logLevel);
+        return create(target, kind, env, retry, logLevel, new ArmTransport(target));
+    }
+
+    /** @param transport shared by the clients of every tenant a run talks to (a fleet: many at once) */
+    public static ArmClients create(ArmTarget target, CredentialKind kind, Map<String, String> env,
+            RetrySettings retry, HttpLogDetailLevel logLevel, ArmTransport transport) {
+        TokenCredential credential = transport.tokens.guard(
+                Credentials.create(kind, env, target.authorityHost(), transport.http, transport.jdk));
+        return new ArmClients(target, transport.http, credential, env.get("AZURE_TENANT_ID"), retry, logLevel);
     }
 
     /** With a credential the caller built (tests: a fixed-token lambda; never DefaultAzureCredential there). */
     public static ArmClients create(ArmTarget target, TokenCredential credential, RetrySettings retry) {
-        return new ArmClients(target, new JdkHttpClientBuilder(jdkClient(target)).build(), credential, null, retry,
-                HttpLogDetailLevel.NONE);
+        return new ArmClients(target, new ArmTransport(target).http, credential, null, retry, HttpLogDetailLevel.NONE);
     }
 
     public SecurityInsightsManager securityInsights(String subscriptionId) {
@@ -101,14 +104,6 @@ public final class ArmClients {
 
     private AzureProfile profile(String subscriptionId) {
         return new AzureProfile(tenantId, subscriptionId, environment);
-    }
-
-    private static java.net.http.HttpClient.Builder jdkClient(ArmTarget target) {
-        java.net.http.HttpClient.Builder jdk = java.net.http.HttpClient.newBuilder();
-        if (target.trustFile() != null) {
-            jdk.sslContext(TrustFile.sslContext(target.trustFile()));
-        }
-        return jdk;
     }
 
     private static AzureEnvironment environment(ArmTarget target) {
