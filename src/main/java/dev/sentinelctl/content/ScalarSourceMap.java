@@ -1,5 +1,7 @@
 package dev.sentinelctl.content;
 
+import java.util.function.Supplier;
+
 /**
  * Maps character offsets inside a scalar's value (a query, say) back to offsets in the file, so an error at
  * line 3 of a {@code query: |} block is reported at its real line and column. The value is aligned with the
@@ -8,25 +10,38 @@ package dev.sentinelctl.content;
  * start of the value's line in a block scalar, or the scalar's start.
  */
 public final class ScalarSourceMap {
-    private final int[] fileOffsets;
+    /** Null for the identity map. */
+    private final Supplier<int[]> aligner;
+    private final int length;
+    /**
+     * Aligned on first use: most queries have no finding to place, so a check run would align thousands of them for
+     * nothing. Items can be read by several threads (build, deploy); aligning twice gives the same array.
+     */
+    private volatile int[] fileOffsets;
 
-    private ScalarSourceMap(int[] fileOffsets) {
-        this.fileOffsets = fileOffsets;
+    private ScalarSourceMap(Supplier<int[]> aligner, int length) {
+        this.aligner = aligner;
+        this.length = length;
     }
 
     /** File offset of value offset {@code i}; {@code i == value.length()} maps just past the last character. */
     public int fileOffset(int i) {
-        if (fileOffsets.length == 0) return 0;
-        return fileOffsets[Math.max(0, Math.min(i, fileOffsets.length - 1))];
+        if (aligner == null) return Math.max(0, Math.min(i, length));
+        int[] map = fileOffsets;
+        if (map == null) fileOffsets = map = aligner.get();
+        if (map.length == 0) return 0;
+        return map[Math.max(0, Math.min(i, map.length - 1))];
     }
 
     public static ScalarSourceMap identity(int length) {
-        int[] map = new int[length + 1];
-        for (int i = 0; i <= length; i++) map[i] = i;
-        return new ScalarSourceMap(map);
+        return new ScalarSourceMap(null, length);
     }
 
     public static ScalarSourceMap build(SourceText source, NodeInfo info, String value) {
+        return new ScalarSourceMap(() -> align(source, info, value), value.length());
+    }
+
+    private static int[] align(SourceText source, NodeInfo info, String value) {
         String raw = source.text();
         int[] map = new int[value.length() + 1];
         boolean block = info.style() == NodeInfo.ScalarStyle.LITERAL || info.style() == NodeInfo.ScalarStyle.FOLDED;
@@ -103,7 +118,7 @@ public final class ScalarSourceMap {
             return block ? blockFallback(source, info, value, indent, map) : fallback(map, info.start());
         }
         map[value.length()] = value.isEmpty() ? r : Math.min(end, map[value.length() - 1] + 1);
-        return new ScalarSourceMap(map);
+        return map;
     }
 
     private static int blockIndent(String raw, int start, int headerEnd, int end) {
@@ -166,12 +181,12 @@ public final class ScalarSourceMap {
         }
     }
 
-    private static ScalarSourceMap fallback(int[] map, int start) {
+    private static int[] fallback(int[] map, int start) {
         java.util.Arrays.fill(map, start);
-        return new ScalarSourceMap(map);
+        return map;
     }
 
-    private static ScalarSourceMap blockFallback(SourceText source, NodeInfo info, String value, int indent, int[] map) {
+    private static int[] blockFallback(SourceText source, NodeInfo info, String value, int indent, int[] map) {
         int firstLine = source.lineOf(info.start()) + 1;
         int line = firstLine;
         int col = 0;
@@ -185,6 +200,6 @@ public final class ScalarSourceMap {
                 col++;
             }
         }
-        return new ScalarSourceMap(map);
+        return map;
     }
 }
