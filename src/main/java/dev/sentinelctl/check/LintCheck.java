@@ -22,7 +22,7 @@ public final class LintCheck implements ItemCheck {
     public List<Diagnostic> check(ItemContext context) {
         ContentItem item = context.item();
         if (item.query().isEmpty() || context.parsed().hasErrors()) return List.of();
-        return linter.lint(context.parsed(), facts(item)).stream()
+        return linter.lint(context.parsed(), context.nodes(), facts(item)).stream()
                 .map(f -> QueryPositions.toDiagnostic(item, f.diagnostic())).toList();
     }
 

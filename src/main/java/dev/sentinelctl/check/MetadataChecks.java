@@ -6,7 +6,6 @@ import dev.sentinelctl.content.Span;
 import dev.sentinelctl.kql.semantic.Catalog;
 import dev.sentinelctl.kql.syntax.Expr;
 import dev.sentinelctl.kql.syntax.QueryOperator;
-import dev.sentinelctl.kql.syntax.SyntaxWalker;
 import dev.sentinelctl.reference.Connectors;
 import dev.sentinelctl.report.Diagnostic;
 import dev.sentinelctl.report.RuleInfo;
@@ -99,7 +98,7 @@ public final class MetadataChecks implements ItemCheck {
             if (catalog.table(name).isPresent()) read.add(name);
             if (catalog.table(name).isEmpty() || connectors.connectorsFeeding(name).isEmpty()) readsFunctions = true;
         }
-        for (Expr.FunctionCall call : SyntaxWalker.nodesOfType(context.parsed().root(), Expr.FunctionCall.class)) {
+        for (Expr.FunctionCall call : context.nodes(Expr.FunctionCall.class)) {
             String f = call.functionName();
             if (f.startsWith("_") || f.startsWith("im") || f.startsWith("ASim") || f.equals("table")) readsFunctions = true;
         }
@@ -148,15 +147,14 @@ public final class MetadataChecks implements ItemCheck {
 
     private void checkNrt(ItemContext context, List<Diagnostic> out) {
         ContentItem item = context.item();
-        for (Expr.FunctionCall call : SyntaxWalker.nodesOfType(context.parsed().root(), Expr.FunctionCall.class)) {
+        for (Expr.FunctionCall call : context.nodes(Expr.FunctionCall.class)) {
             String f = call.functionName();
             if (f.equals("workspace") || f.equals("app") || f.equals("cluster") || f.equals("database") || f.equals("resource")) {
                 out.add(nrt(item, "reads another workspace or cluster with " + f + "(); NRT rules query only their own workspace"));
                 return;
             }
         }
-        boolean joins = !SyntaxWalker.nodesOfType(context.parsed().root(), QueryOperator.Join.class).isEmpty()
-                || !SyntaxWalker.nodesOfType(context.parsed().root(), QueryOperator.Union.class).isEmpty();
+        boolean joins = !context.nodes(QueryOperator.Join.class).isEmpty() || !context.nodes(QueryOperator.Union.class).isEmpty();
         if (joins) out.add(nrt(item, "uses join or union; Sentinel rejects NRT queries that do in many workspaces"));
     }
 

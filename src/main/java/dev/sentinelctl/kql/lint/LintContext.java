@@ -24,10 +24,15 @@ public final class LintContext {
     public record Finding(RuleMeta rule, KqlDiagnostic diagnostic) {}
 
     public LintContext(ParsedQuery parsed, QueryFacts facts, Catalog catalog) {
+        this(parsed, SyntaxWalker.nodes(parsed.root()), facts, catalog);
+    }
+
+    /** @param nodes every node of {@code parsed}'s tree, parents first, in text order */
+    public LintContext(ParsedQuery parsed, List<SyntaxNode> nodes, QueryFacts facts, Catalog catalog) {
         this.parsed = parsed;
         this.facts = facts;
         this.catalog = catalog;
-        this.nodes = SyntaxWalker.nodes(parsed.root());
+        this.nodes = nodes;
     }
 
     public ParsedQuery parsed() {

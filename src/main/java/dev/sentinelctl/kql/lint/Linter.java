@@ -2,6 +2,8 @@ package dev.sentinelctl.kql.lint;
 
 import dev.sentinelctl.kql.semantic.Catalog;
 import dev.sentinelctl.kql.syntax.ParsedQuery;
+import dev.sentinelctl.kql.syntax.SyntaxNode;
+import dev.sentinelctl.kql.syntax.SyntaxWalker;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +18,12 @@ public final class Linter {
     }
 
     public List<LintContext.Finding> lint(ParsedQuery parsed, QueryFacts facts) {
-        LintContext context = new LintContext(parsed, facts, catalog);
+        return lint(parsed, SyntaxWalker.nodes(parsed.root()), facts);
+    }
+
+    /** @param nodes every node of {@code parsed}'s tree, parents first, in text order (a caller that has them already) */
+    public List<LintContext.Finding> lint(ParsedQuery parsed, List<SyntaxNode> nodes, QueryFacts facts) {
+        LintContext context = new LintContext(parsed, nodes, facts, catalog);
         for (LintRule rule : rules) {
             context.begin(rule.meta());
             try {

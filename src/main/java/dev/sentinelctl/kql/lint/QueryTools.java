@@ -48,15 +48,21 @@ public final class QueryTools {
 
     /** Whether a subtree filters on time: a time column compared or a time function such as ago() used in a where. */
     public static boolean hasTimeFilter(SyntaxNode subtree) {
-        for (QueryOperator.Where where : SyntaxWalker.nodesOfType(subtree, QueryOperator.Where.class)) {
+        return hasTimeFilter(SyntaxWalker.nodes(subtree));
+    }
+
+    /** {@link #hasTimeFilter(SyntaxNode)} over the nodes of a subtree (a lint context's, say: no second walk). */
+    public static boolean hasTimeFilter(List<SyntaxNode> nodes) {
+        for (SyntaxNode node : nodes) {
+            if (!(node instanceof QueryOperator.Where where)) continue;
             for (SyntaxNode n : SyntaxWalker.nodes(where.predicate())) {
                 if (n instanceof Expr.NameRef ref && TIME_COLUMNS.contains(ref.simpleName())) return true;
                 if (n instanceof Expr.FunctionCall call && TIME_FUNCTIONS.contains(call.functionName())) return true;
             }
         }
         // Functions such as _Im_Dns(starttime=ago(1d)) and lookups filtered on arguments count as time-bounded.
-        for (Expr.FunctionCall call : SyntaxWalker.nodesOfType(subtree, Expr.FunctionCall.class)) {
-            if (call.functionName().equals("ago")) return true;
+        for (SyntaxNode node : nodes) {
+            if (node instanceof Expr.FunctionCall call && call.functionName().equals("ago")) return true;
         }
         return false;
     }

@@ -26,7 +26,7 @@ public final class NoTimeFilter implements LintRule {
     @Override
     public void check(LintContext context) {
         if (context.facts().kind() != QueryFacts.Kind.HUNTING_QUERY) return;
-        if (QueryTools.hasTimeFilter(context.parsed().root())) return;
+        if (QueryTools.hasTimeFilter(context.nodes())) return;
         for (String table : context.parsed().referencedTables()) {
             if (context.catalog().table(table).isEmpty()) continue; // parser functions (imProcess) take their own time arguments
             for (Expr.NameRef ref : context.nodes(Expr.NameRef.class)) {
