@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,7 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Examples:", "  sentinelctl build content --out arm",
                 "  sentinelctl build content/Detections --out arm --bundle",
                 "  sentinelctl build rules --out arm --api-version 2022-11-01 --metadata"})
-public final class BuildCommand implements Callable<Integer>, ValidatesContent {
+public final class BuildCommand extends ValidatesContent {
 
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders to build (default: content).")
     List<Path> paths;
@@ -72,18 +71,6 @@ public final class BuildCommand implements Callable<Integer>, ValidatesContent {
 
     @Spec
     CommandSpec spec;
-
-    /** Handed over by {@link Main}, already compiling; made here when the command is built another way (tests). */
-    private SchemaValidator schemas;
-
-    @Override
-    public void schemas(SchemaValidator compiling) {
-        this.schemas = compiling;
-    }
-
-    private SchemaValidator schemas() {
-        return schemas != null ? schemas : new SchemaValidator();
-    }
 
     @Override
     public Integer call() {

@@ -2,7 +2,6 @@ package dev.sentinelctl.cli;
 
 import dev.sentinelctl.schema.SchemaValidator;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +12,7 @@ import picocli.CommandLine.Spec;
         description = "Validate, lint the KQL and cross-check metadata against the queries, in one pass.",
         footer = {"", "Examples:", "  sentinelctl check content", "  sentinelctl check --changed-since origin/main --format github",
                 "  sentinelctl check --write-baseline .sentinelctl-baseline.json", "  sentinelctl check --baseline .sentinelctl-baseline.json"})
-public final class CheckCommand implements Callable<Integer>, ValidatesContent {
+public final class CheckCommand extends ValidatesContent {
     @Mixin
     ContentOptions content;
 
@@ -25,18 +24,6 @@ public final class CheckCommand implements Callable<Integer>, ValidatesContent {
 
     @Spec
     CommandSpec spec;
-
-    /** Handed over by {@link Main}, already compiling; made here when the command is built another way (tests). */
-    private SchemaValidator schemas;
-
-    @Override
-    public void schemas(SchemaValidator compiling) {
-        this.schemas = compiling;
-    }
-
-    private SchemaValidator schemas() {
-        return schemas != null ? schemas : new SchemaValidator();
-    }
 
     @Override
     public Integer call() {

@@ -2,7 +2,6 @@ package dev.sentinelctl.cli;
 
 import dev.sentinelctl.schema.SchemaValidator;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +17,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:", "  sentinelctl validate", "  sentinelctl validate content/Detections --fail-on warning",
                 "  sentinelctl validate --format sarif --output results.sarif --format text",
                 "  sentinelctl validate --changed-since origin/main"})
-public final class ValidateCommand implements Callable<Integer>, ValidatesContent {
+public final class ValidateCommand extends ValidatesContent {
 
     @Mixin
     ContentOptions content;
@@ -31,18 +30,6 @@ public final class ValidateCommand implements Callable<Integer>, ValidatesConten
 
     @Spec
     CommandSpec spec;
-
-    /** Handed over by {@link Main}, already compiling; made here when the command is built another way (tests). */
-    private SchemaValidator schemas;
-
-    @Override
-    public void schemas(SchemaValidator compiling) {
-        this.schemas = compiling;
-    }
-
-    private SchemaValidator schemas() {
-        return schemas != null ? schemas : new SchemaValidator();
-    }
 
     @Override
     public Integer call() {
