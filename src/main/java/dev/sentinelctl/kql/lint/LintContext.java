@@ -5,7 +5,6 @@ import dev.sentinelctl.kql.semantic.Catalog;
 import dev.sentinelctl.kql.syntax.ParsedQuery;
 import dev.sentinelctl.kql.syntax.SyntaxElement;
 import dev.sentinelctl.kql.syntax.SyntaxNode;
-import dev.sentinelctl.kql.syntax.SyntaxWalker;
 import dev.sentinelctl.kql.syntax.Token;
 import dev.sentinelctl.report.Severity;
 import java.util.ArrayList;
@@ -22,10 +21,6 @@ public final class LintContext {
 
     /** A finding with the rule that made it (its code is the rule id). */
     public record Finding(RuleMeta rule, KqlDiagnostic diagnostic) {}
-
-    public LintContext(ParsedQuery parsed, QueryFacts facts, Catalog catalog) {
-        this(parsed, SyntaxWalker.nodes(parsed.root()), facts, catalog);
-    }
 
     /** @param nodes every node of {@code parsed}'s tree, parents first, in text order */
     public LintContext(ParsedQuery parsed, List<SyntaxNode> nodes, QueryFacts facts, Catalog catalog) {
