@@ -124,8 +124,7 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
                 throw new UserException(e.getMessage());
             }
         }
-        DeployRun run = new DeployRun(deploy, env);
-        run.usePreflight(preflight);
+        DeployRun run = new DeployRun(deploy, preflight, env);
         run.noteSource(err);
         if (savedScope != null) {
             List<String> changed = savedScope.differences(SavedFleetPlan.scope(run, deploy));

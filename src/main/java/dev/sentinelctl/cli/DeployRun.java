@@ -99,10 +99,13 @@ final class DeployRun {
     final Map<WorkspaceConfig, String> notPlanned = new ConcurrentHashMap<>();
     private final ArmTarget target;
     private final RetrySettings retry;
-    /** The command line's preflight flags; none unless the command sets them. */
-    private PreflightOptions preflight = PreflightOptions.none();
+    /** The command line's preflight flags. */
+    private final PreflightOptions preflight;
 
-    DeployRun(DeployOptions options, Map<String, String> env) {
+    /** @param preflight the command line's preflight flags ({@link PreflightOptions#none()} for commands without them) */
+    DeployRun(DeployOptions options, PreflightOptions preflight, Map<String, String> env) {
+        preflight.validate();
+        this.preflight = preflight;
         this.options = options;
         this.env = env;
         if (options.fleet != null) {
@@ -253,11 +256,6 @@ final class DeployRun {
             }
         });
         return new ArmRest(c.pipeline(), c.environment().getResourceManagerEndpoint());
-    }
-
-    void usePreflight(PreflightOptions options) {
-        options.validate();
-        this.preflight = options;
     }
 
     /** A workspace's preflight settings: the config's (or fleet's), then the command line's. */

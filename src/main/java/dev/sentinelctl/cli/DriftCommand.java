@@ -52,8 +52,7 @@ public final class DriftCommand extends EnvironmentCommand implements Callable<I
         DeployRun run;
         try {
             DeployCommands.checkFormat(format);
-            run = new DeployRun(deploy, env);
-            run.usePreflight(preflight);
+            run = new DeployRun(deploy, preflight, env);
             plans = run.plan(paths, new Planner.Options(false, false));
         } catch (DeployRun.ContentErrors e) {
             DeployRun.printContentErrors(e, err);

@@ -43,7 +43,7 @@ public final class ExportCommand extends EnvironmentCommand implements Callable<
         if (deploy.fleet == null && deploy.workspaces.size() != 1) {
             throw new UserException("export needs exactly one --workspace NAME (or --fleet FILE: one folder per workspace)");
         }
-        DeployRun run = new DeployRun(deploy, env);
+        DeployRun run = new DeployRun(deploy, PreflightOptions.none(), env);
         if (deploy.fleet == null) {
             WorkspaceConfig ws = run.workspaces.get(0);
             try {

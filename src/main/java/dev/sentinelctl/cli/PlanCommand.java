@@ -61,8 +61,7 @@ public final class PlanCommand extends EnvironmentCommand implements Callable<In
         DeployRun run;
         try {
             DeployCommands.checkFormat(format);
-            run = new DeployRun(deploy, env);
-            run.usePreflight(preflight);
+            run = new DeployRun(deploy, preflight, env);
             run.noteSource(err);
             plans = run.plan(paths, new Planner.Options(prune, adopt));
         } catch (DeployRun.ContentErrors e) {

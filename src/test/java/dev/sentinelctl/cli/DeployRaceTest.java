@@ -37,7 +37,7 @@ class DeployRaceTest {
             options.parallelism = 2;
             options.retryDelayMs = 20;
             options.retryMaxDelayMs = 100;
-            DeployRun run = new DeployRun(options, f.env);
+            DeployRun run = new DeployRun(options, PreflightOptions.none(), f.env);
             List<WorkspacePlan> plans = run.plan(null, new Planner.Options(false, false));
             assertEquals(2, plans.get(0).changes().size());
 
