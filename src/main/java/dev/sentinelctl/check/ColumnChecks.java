@@ -1,5 +1,6 @@
 package dev.sentinelctl.check;
 
+import dev.sentinelctl.content.AlertPlaceholders;
 import dev.sentinelctl.content.AnalyticRule;
 import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.kql.semantic.Column;
@@ -14,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The YAML fields that name query columns — entity mappings, custom details, alert details placeholders and
@@ -23,8 +22,6 @@ import java.util.regex.Pattern;
  * and its result is closed (fully known); otherwise there is nothing certain to say.
  */
 public final class ColumnChecks implements ItemCheck {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^{}]*)\\}\\}");
-
     public static final List<RuleInfo> RULES = List.of(
             new RuleInfo("XREF-entity-column", "EntityColumnMissing", Severity.ERROR,
                     "An entity mapping names a column the query does not return.",
@@ -94,10 +91,7 @@ public final class ColumnChecks implements ItemCheck {
     }
 
     private static void placeholders(ContentItem item, String format, String pointer, Map<String, Column> columns, List<Diagnostic> out) {
-        if (format == null) return;
-        Matcher m = PLACEHOLDER.matcher(format);
-        while (m.find()) {
-            String name = m.group(1).strip();
+        for (String name : AlertPlaceholders.in(format)) {
             if (!columns.containsKey(name)) out.add(missing(item, pointer, "XREF-placeholder-column", "placeholder {{" + name + "}} column", name, columns));
         }
     }

@@ -1,5 +1,6 @@
 package dev.sentinelctl.schema;
 
+import dev.sentinelctl.content.AlertPlaceholders;
 import dev.sentinelctl.content.AnalyticRule;
 import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.content.HuntingQuery;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
 public final class ContentRules {
     private static final Duration MIN = Duration.ofMinutes(5);
     private static final Duration MAX = Duration.ofDays(14);
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^{}]*)\\}\\}");
     private static final Pattern TECHNIQUE_ID = Pattern.compile("T[0-9]{4}(\\.[0-9]{3})?");
     private static final List<String> LEGACY_COLUMNS = List.of("AccountCustomEntity", "HostCustomEntity",
             "IPCustomEntity", "URLCustomEntity", "ProcessCustomEntity", "FileHashCustomEntity");
@@ -146,10 +145,7 @@ public final class ContentRules {
     }
 
     private static void checkPlaceholders(String format, String pointer, Reporter r) {
-        if (format == null || format.isEmpty()) return;
-        Matcher m = PLACEHOLDER.matcher(format);
-        int count = 0;
-        while (m.find()) count++;
+        int count = AlertPlaceholders.in(format).size();
         if (count > 3) {
             r.error("RULE-placeholders", pointer, "alert details override uses " + count
                     + " {{column}} placeholders; Sentinel allows at most 3", "Keep the three most useful placeholders.");
