@@ -1,6 +1,6 @@
 package dev.sentinelctl.content;
 
-import java.util.function.Supplier;
+import dev.sentinelctl.util.Lazy;
 
 /**
  * Maps character offsets inside a scalar's value (a query, say) back to offsets in the file, so an error at
@@ -10,25 +10,22 @@ import java.util.function.Supplier;
  * start of the value's line in a block scalar, or the scalar's start.
  */
 public final class ScalarSourceMap {
-    /** Null for the identity map. */
-    private final Supplier<int[]> aligner;
-    private final int length;
     /**
-     * Aligned on first use: most queries have no finding to place, so a check run would align thousands of them for
-     * nothing. Items can be read by several threads (build, deploy); aligning twice gives the same array.
+     * Value offset → file offset, aligned on first use: most queries have no finding to place, so a check run would
+     * align thousands of them for nothing. Null for the identity map.
      */
-    private volatile int[] fileOffsets;
+    private final Lazy<int[]> fileOffsets;
+    private final int length;
 
-    private ScalarSourceMap(Supplier<int[]> aligner, int length) {
-        this.aligner = aligner;
+    private ScalarSourceMap(Lazy<int[]> fileOffsets, int length) {
+        this.fileOffsets = fileOffsets;
         this.length = length;
     }
 
     /** File offset of value offset {@code i}; {@code i == value.length()} maps just past the last character. */
     public int fileOffset(int i) {
-        if (aligner == null) return Math.max(0, Math.min(i, length));
-        int[] map = fileOffsets;
-        if (map == null) fileOffsets = map = aligner.get();
+        if (fileOffsets == null) return Math.max(0, Math.min(i, length));
+        int[] map = fileOffsets.get();
         if (map.length == 0) return 0;
         return map[Math.max(0, Math.min(i, map.length - 1))];
     }
@@ -38,7 +35,7 @@ public final class ScalarSourceMap {
     }
 
     public static ScalarSourceMap build(SourceText source, NodeInfo info, String value) {
-        return new ScalarSourceMap(() -> align(source, info, value), value.length());
+        return new ScalarSourceMap(new Lazy<>(() -> align(source, info, value)), value.length());
     }
 
     private static int[] align(SourceText source, NodeInfo info, String value) {

@@ -1,5 +1,7 @@
 package dev.sentinelctl.reference;
 
+import dev.sentinelctl.util.Lazy;
+
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -16,13 +18,13 @@ public final class ReferenceData {
         static final ReferenceData INSTANCE = new ReferenceData();
     }
 
-    private final Supplier<Connectors> connectors = memo(() -> new Connectors(
+    private final Supplier<Connectors> connectors = new Lazy<>(() -> new Connectors(
             ReferenceResources.records("connectors.tsv"), ReferenceResources.records("connector-tables.tsv")));
     private final Map<TechniqueTactics.Version, Supplier<TechniqueTactics>> techniques = new EnumMap<>(TechniqueTactics.Version.class);
 
     private ReferenceData() {
         for (TechniqueTactics.Version v : TechniqueTactics.Version.values()) {
-            techniques.put(v, memo(() -> new TechniqueTactics(ReferenceResources.records(v.resource))));
+            techniques.put(v, new Lazy<>(() -> new TechniqueTactics(ReferenceResources.records(v.resource))));
         }
     }
 
@@ -36,23 +38,5 @@ public final class ReferenceData {
 
     public TechniqueTactics techniqueTactics(TechniqueTactics.Version version) {
         return techniques.get(version).get();
-    }
-
-    private static <T> Supplier<T> memo(Supplier<T> compute) {
-        return new Supplier<>() {
-            private volatile T value;
-
-            @Override
-            public T get() {
-                T v = value;
-                if (v == null) {
-                    synchronized (this) {
-                        v = value;
-                        if (v == null) value = v = compute.get();
-                    }
-                }
-                return v;
-            }
-        };
     }
 }

@@ -1,5 +1,7 @@
 package dev.sentinelctl.kql.semantic.catalog;
 
+import dev.sentinelctl.util.Lazy;
+
 import dev.sentinelctl.kql.semantic.Catalog;
 import dev.sentinelctl.kql.semantic.FunctionKind;
 import dev.sentinelctl.kql.semantic.FunctionSymbol;

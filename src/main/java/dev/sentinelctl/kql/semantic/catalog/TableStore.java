@@ -1,5 +1,7 @@
 package dev.sentinelctl.kql.semantic.catalog;
 
+import dev.sentinelctl.util.Lazy;
+
 import dev.sentinelctl.kql.semantic.TableSchema;
 
 import java.nio.charset.StandardCharsets;

@@ -1,18 +1,18 @@
-package dev.sentinelctl.kql.semantic.catalog;
+package dev.sentinelctl.util;
 
 import java.util.function.Supplier;
 
 /** A value computed once on first use, safely published to all threads. */
-final class Lazy<T> implements Supplier<T> {
+public final class Lazy<T> implements Supplier<T> {
 
     private final Supplier<T> compute;
     private volatile T value;
 
-    Lazy(Supplier<T> compute) {
+    public Lazy(Supplier<T> compute) {
         this.compute = compute;
     }
 
-    boolean isComputed() {
+    public boolean isComputed() {
         return value != null;
     }
 
