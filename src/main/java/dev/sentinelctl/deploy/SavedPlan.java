@@ -103,18 +103,27 @@ public final class SavedPlan {
         before.forEach((k, v) -> {
             JsonNode n = now.get(k);
             if (n == null) out.add("no longer planned: " + k);
+            else if (!withoutDigest(n).equals(withoutDigest(v))) out.add("changed since the plan was saved: " + k);
             else if (!n.path("digest").equals(v.path("digest"))) out.add(bodyChanged(k, n));
-            else if (!n.equals(v)) out.add("changed since the plan was saved: " + k);
         });
         now.keySet().stream().filter(k -> !before.containsKey(k)).forEach(k -> out.add("new since the plan was saved: " + k));
         return out;
     }
 
+    /** The same change as displayed, without its digest: what people reviewed. */
+    private static JsonNode withoutDigest(JsonNode change) {
+        ObjectNode copy = ((ObjectNode) change).deepCopy();
+        copy.remove("digest");
+        return copy;
+    }
+
+    /** Displayed the same, written differently: a create's body (which shows no field differences) or a new etag. */
     private static String bodyChanged(String key, JsonNode change) {
         String action = change.path("action").asString();
         String what = action.equals("delete") ? "what it would delete" : "the body it would write";
         String file = change.path("file").asString("");
-        return key + ": " + what + " is not the reviewed one" + (file.isEmpty() ? "" : " (" + file + " changed?)");
+        return key + ": " + what + " is not the reviewed one (" + (file.isEmpty() ? "" : file + " or ")
+                + "the workspace's copy changed since the review)";
     }
 
     /**

@@ -92,7 +92,7 @@ class DeploySavedPlanDigestTest {
             Path saved = plan(f);
             f.rule(1, "High", DeployFixture.query(1) + "\n| where Computer != 'dc1'");
             CliRunner.Run apply = refused(f, saved, "update alert-rule " + DeployFixture.ruleId(1));
-            assertTrue(apply.err().contains("not the reviewed one"), apply.err());
+            assertTrue(apply.err().contains("changed since the plan was saved: prod: update alert-rule"), apply.err());
             assertEquals("Medium", rule(f, 1).severity().toString(), "the reviewed half of the change is not applied either");
         }
     }
@@ -106,7 +106,7 @@ class DeploySavedPlanDigestTest {
             // delete would now remove something else than the reviewed rule and marker.
             f.portal().alertRules().delete(RG, WS, DeployFixture.ruleId(2));
             CliRunner.Run apply = refused(f, saved, "delete alert-rule " + DeployFixture.ruleId(2));
-            assertTrue(apply.err().contains("what it would delete is not the reviewed one"), apply.err());
+            assertTrue(apply.err().contains("changed since the plan was saved: prod: delete alert-rule"), apply.err());
         }
     }
 
