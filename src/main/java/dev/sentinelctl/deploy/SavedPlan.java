@@ -103,18 +103,33 @@ public final class SavedPlan {
         before.forEach((k, v) -> {
             JsonNode n = now.get(k);
             if (n == null) out.add("no longer planned: " + k);
-            else if (!n.path("digest").equals(v.path("digest"))) out.add(bodyChanged(k, n));
+            else if (!n.path("digest").equals(v.path("digest"))) out.add(bodyChanged(k, n, !withoutDigest(n).equals(withoutDigest(v))));
             else if (!n.equals(v)) out.add("changed since the plan was saved: " + k);
         });
         now.keySet().stream().filter(k -> !before.containsKey(k)).forEach(k -> out.add("new since the plan was saved: " + k));
         return out;
     }
 
-    private static String bodyChanged(String key, JsonNode change) {
+    /**
+     * @param fieldsChanged the change's field differences moved too: the digest also covers the etag, so a portal edit
+     *                      changes it as much as a content edit, and the file alone is not the suspect then
+     */
+    private static String bodyChanged(String key, JsonNode change, boolean fieldsChanged) {
         String action = change.path("action").asString();
         String what = action.equals("delete") ? "what it would delete" : "the body it would write";
         String file = change.path("file").asString("");
+        if (fieldsChanged) {
+            return "changed since the plan was saved: " + key + ": " + what + " is not the reviewed one (the workspace"
+                    + (file.isEmpty() ? "" : " or " + file) + " changed)";
+        }
         return key + ": " + what + " is not the reviewed one" + (file.isEmpty() ? "" : " (" + file + " changed?)");
+    }
+
+    private static JsonNode withoutDigest(JsonNode change) {
+        if (!(change instanceof ObjectNode o)) return change;
+        ObjectNode copy = o.deepCopy();
+        copy.remove("digest");
+        return copy;
     }
 
     /**
