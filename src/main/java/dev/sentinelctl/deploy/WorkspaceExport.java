@@ -1,10 +1,8 @@
-package dev.sentinelctl.cli;
+package dev.sentinelctl.deploy;
 
 import dev.sentinelctl.arm.ArmToYaml;
 import dev.sentinelctl.arm.YamlWriter;
 import dev.sentinelctl.content.FileNames;
-import dev.sentinelctl.deploy.ArmRest;
-import dev.sentinelctl.deploy.ResourceType;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,21 +24,21 @@ import tools.jackson.databind.node.ObjectNode;
  * inverse mapping as {@code import}. Everything is read before anything is written, so a workspace that cannot be
  * read leaves no half-written folder.
  */
-final class WorkspaceExport {
+public final class WorkspaceExport {
     /** What was written; {@code skipped} describes the rules of kinds that have no content format. */
-    record Result(int rules, int huntingQueries, List<String> skipped) {
+    public record Result(int rules, int huntingQueries, List<String> skipped) {
     }
 
     private final ArmRest arm;
     private final WorkspaceConfig ws;
 
-    WorkspaceExport(ArmRest arm, WorkspaceConfig ws) {
+    public WorkspaceExport(ArmRest arm, WorkspaceConfig ws) {
         this.arm = arm;
         this.ws = ws;
     }
 
-    /** @throws dev.sentinelctl.deploy.ArmCallException when the workspace cannot be read (nothing is written then) */
-    Result writeTo(Path folder) {
+    /** @throws ArmCallException when the workspace cannot be read (nothing is written then) */
+    public Result writeTo(Path folder) {
         List<ObjectNode> rules = arm.list(ResourceType.ALERT_RULE.collectionId(ws.resourceId()), ResourceType.ALERT_RULE.apiVersion());
         List<ObjectNode> searches = arm.list(ResourceType.SAVED_SEARCH.collectionId(ws.resourceId()), ResourceType.SAVED_SEARCH.apiVersion());
         Map<String, String> versions = new HashMap<>();
@@ -92,7 +90,7 @@ final class WorkspaceExport {
             Files.createDirectories(folder);
             Files.writeString(target, YamlWriter.writeChecked(yaml), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UserException("cannot write " + target + ": " + e.getMessage());
+            throw new DeployException("cannot write " + target + ": " + e.getMessage());
         }
     }
 }
