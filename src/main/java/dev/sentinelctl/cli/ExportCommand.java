@@ -49,7 +49,7 @@ public final class ExportCommand extends EnvironmentCommand implements Callable<
         if (deploy.fleet == null) {
             WorkspaceConfig ws = run.workspaces().get(0);
             try {
-                print(stdout, ws, out, new WorkspaceExport(run.arm(ws), ws).writeTo(out));
+                print(stdout, ws, out, new WorkspaceExport(run.arm(ws), ws, run.kinds()).writeTo(out));
             } catch (ArmCallException e) {
                 throw new UserException("workspace '" + ws.name() + "': cannot read its resources: " + e.describe());
             }
@@ -61,7 +61,7 @@ public final class ExportCommand extends EnvironmentCommand implements Callable<
         for (WorkspaceConfig ws : run.workspaces()) {
             Path folder = out.resolve(folder(ws, folders));
             try {
-                print(stdout, ws, folder, new WorkspaceExport(run.arm(ws), ws).writeTo(folder));
+                print(stdout, ws, folder, new WorkspaceExport(run.arm(ws), ws, run.kinds()).writeTo(folder));
             } catch (ArmCallException e) {
                 err.println("error: workspace '" + ws.name() + "': cannot read its resources: " + e.describe()
                         + " (skipped; the other workspaces were exported)");

@@ -16,6 +16,8 @@ import dev.sentinelctl.deploy.azure.RetrySettings;
 import dev.sentinelctl.deploy.config.PreflightFlags;
 import dev.sentinelctl.deploy.config.PreflightSettings;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
+import dev.sentinelctl.deploy.kinds.KindTable;
+import dev.sentinelctl.deploy.kinds.alertrule.AlertRuleKind;
 import dev.sentinelctl.deploy.preflight.Preflight;
 import dev.sentinelctl.deploy.preflight.PreflightException;
 import dev.sentinelctl.deploy.preflight.PreflightReader;
@@ -152,6 +154,11 @@ public final class DeployRun {
         notPlanned.put(ws, reason);
     }
 
+    /** The registered kinds and the api-version each is sent with. */
+    public KindTable kinds() {
+        return targets.kinds();
+    }
+
     /** Loads and validates the content of every selected workspace; {@code paths} (if any) replace the config's. */
     public Map<WorkspaceConfig, List<DesiredState.Source>> content(List<Path> paths) {
         Map<List<Path>, List<DesiredState.Source>> byPaths = new HashMap<>();
@@ -213,7 +220,7 @@ public final class DeployRun {
 
     /** The executor of this run's plans: its clients, its ownership name, its per-subscription parallelism. */
     public Applier applier(Applier.Listener listener) {
-        return new Applier(this::arm, source(), options.parallelism(), listener);
+        return new Applier(this::arm, source(), options.parallelism(), listener, targets.kinds());
     }
 
     /** A workspace's preflight settings: the config's (or fleet's), then the run's flags. */
@@ -237,8 +244,11 @@ public final class DeployRun {
         warnings.clear();
         List<ContentItem> all = content.values().stream().flatMap(List::stream).map(DesiredState.Source::item).distinct().toList();
         warnings.addAll(targets.contentWarnings().apply(all));
-        DesiredState desired = new DesiredState(new ArmResources(ArmApiVersion.DEFAULT), source());
-        Planner planner = new Planner(source(), planOptions);
+        KindTable kinds = targets.kinds();
+        // The alert rule mapping carries what its api-version carries (subTechniques from 2023-12-01).
+        DesiredState desired = new DesiredState(new ArmResources(new ArmApiVersion(kinds.apiVersion(AlertRuleKind.INSTANCE))),
+                source(), kinds);
+        Planner planner = new Planner(source(), planOptions, kinds);
         // Binding is the costly part of preflight's own work; a fleet deploys the same query text many times.
         Binder binder = new Binder(Catalog.builtIn());
         Map<String, QueryReads> reads = new HashMap<>();
@@ -270,7 +280,7 @@ public final class DeployRun {
                 Preflight.Needs needs = Preflight.needs(items, settings, q -> reads.computeIfAbsent(q, t -> QueryReads.of(t, binder)));
                 planned.add(ws);
                 futures.add(pool.submit(() -> {
-                    ActualState actual = ActualState.read(arm, ws);
+                    ActualState actual = ActualState.read(arm, ws, kinds);
                     if (needs.isEmpty()) return planner.plan(ws, items, actual);
                     WorkspaceFacts facts = Preflight.read(new PreflightReader(arm), ws.resourceId(), needs, settings);
                     return planner.plan(ws, items, actual, Preflight.decide(ws.workspace(), items, needs, facts, settings));

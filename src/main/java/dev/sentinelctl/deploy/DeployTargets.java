@@ -6,6 +6,7 @@ import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.deploy.config.DeployConfig;
 import dev.sentinelctl.deploy.config.DeployConfigLoader;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
+import dev.sentinelctl.deploy.kinds.KindTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +25,10 @@ import java.util.stream.Collectors;
  * @param fleet         true for a fleet: an unreadable workspace is that workspace's failure even when it is the only
  *                      one, and the messages name the fleet file's settings
  * @param contentWarnings settings of the origin that change nothing for this content (a fleet's typos); reported
+ * @param kinds         the registered kinds with the api-versions the origin asks for
  */
 public record DeployTargets(List<Target> workspaces, String source, boolean sourceDerived, boolean fleet,
-        Function<List<ContentItem>, List<String>> contentWarnings) {
+        Function<List<ContentItem>, List<String>> contentWarnings, KindTable kinds) {
 
     /**
      * One workspace.
@@ -53,7 +55,7 @@ public record DeployTargets(List<Target> workspaces, String source, boolean sour
                 .map(ws -> new Target(ws, Tailoring.NONE, Optional.empty())).toList();
         Path base = file.toAbsolutePath().normalize().getParent();
         return new DeployTargets(targets, config.source().orElseGet(() -> SourceName.detect(base)), config.source().isEmpty(),
-                false, items -> List.of());
+                false, items -> List.of(), KindTable.builtIn());
     }
 
     /** The config's errors, one per line, each at its file, line and column with its fix. */

@@ -2,6 +2,8 @@ package dev.sentinelctl.deploy;
 
 import dev.sentinelctl.deploy.config.PreflightAction;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
+import dev.sentinelctl.deploy.kinds.ContentKind;
+import dev.sentinelctl.deploy.kinds.KindTable;
 import dev.sentinelctl.deploy.preflight.PreflightResult;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,10 +30,17 @@ public final class Planner {
 
     private final String source;
     private final Options options;
+    private final KindTable kinds;
 
     public Planner(String source, Options options) {
+        this(source, options, KindTable.builtIn());
+    }
+
+    /** @param kinds the registered kinds: which metadata kinds are ours to prune, in what order items are applied */
+    public Planner(String source, Options options, KindTable kinds) {
         this.source = source;
         this.options = options;
+        this.kinds = kinds;
     }
 
     public WorkspacePlan plan(WorkspaceConfig ws, List<DesiredItem> desired, ActualState actual) {
@@ -100,17 +109,16 @@ public final class Planner {
                     d.metadata().name()));
         }
         List<String> orphans = new ArrayList<>();
-        String wsPrefix = ws.resourceId().toLowerCase(Locale.ROOT) + "/";
         for (var e : actual.metadata().entrySet()) {
             if (wanted.contains(e.getKey())) continue;
             JsonNode p = e.getValue().path("properties");
-            String kind = p.path("kind").asString("");
-            if (!kind.equals("AnalyticsRule") && !kind.equals("HuntingQuery")) continue;
+            ContentKind type = kinds.forMetadataKind(p.path("kind").asString("")).orElse(null);
+            if (type == null) continue;
             String parentId = p.path("parentId").asString("");
             if (!source.equalsIgnoreCase(String.valueOf(owner(e.getValue(), parentId)))) continue;
-            ResourceType type = kind.equals("AnalyticsRule") ? ResourceType.ALERT_RULE : ResourceType.SAVED_SEARCH;
             String name = parentId.substring(parentId.lastIndexOf('/') + 1);
-            boolean inWorkspace = parentId.toLowerCase(Locale.ROOT).startsWith(wsPrefix);
+            boolean inWorkspace = parentId.toLowerCase(Locale.ROOT).startsWith(
+                    type.scope().collectionId(ws).toLowerCase(Locale.ROOT) + "/");
             ObjectNode existing = inWorkspace ? actual.of(type).get(ActualState.key(name)) : null;
             String display = existing == null ? name : existing.path("properties").path("displayName").asString(name);
             if (!options.prune()) {
@@ -121,6 +129,7 @@ public final class Planner {
                     true, true, existing == null ? "its content left the repository (only the metadata is left)"
                             : "its content left the repository", e.getValue().path("name").asString(e.getKey())));
         }
+        DependencyOrder.check(ws.name(), desired, actual);
         return new WorkspacePlan(ws, changes, unchanged, orphans, List.copyOf(preflight.values()));
     }
 
@@ -128,10 +137,8 @@ public final class Planner {
         return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
     }
 
-    static ObjectNode normalised(ResourceType type, ObjectNode actual) {
-        return type == ResourceType.ALERT_RULE
-                ? StateNormalizer.alertRule(actual.path("kind").asString(null), actual.get("properties"))
-                : StateNormalizer.savedSearch(actual.get("properties"));
+    static ObjectNode normalised(ContentKind type, ObjectNode actual) {
+        return type.normalise(actual.path("kind").asString(null), actual.get("properties"));
     }
 
     /** The source name that owns the resource {@code parentId}, or null when the metadata does not claim it. */

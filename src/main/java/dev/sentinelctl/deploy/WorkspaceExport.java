@@ -1,9 +1,12 @@
 package dev.sentinelctl.deploy;
 
-import dev.sentinelctl.arm.ArmToYaml;
 import dev.sentinelctl.arm.YamlWriter;
 import dev.sentinelctl.content.FileNames;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
+import dev.sentinelctl.deploy.kinds.ContentKind;
+import dev.sentinelctl.deploy.kinds.KindTable;
+import dev.sentinelctl.deploy.kinds.alertrule.AlertRuleKind;
+import dev.sentinelctl.deploy.kinds.huntingquery.HuntingQueryKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,65 +24,64 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One workspace's analytic rules (Scheduled, NRT) and hunting queries as content YAML in one folder, by the same
- * inverse mapping as {@code import}. Everything is read before anything is written, so a workspace that cannot be
- * read leaves no half-written folder.
+ * One workspace's content kinds as content YAML in one folder, by each kind's export (the same inverse mapping as
+ * {@code import}). Everything is read before anything is written, so a workspace that cannot be read leaves no
+ * half-written folder.
  */
 public final class WorkspaceExport {
-    /** What was written; {@code skipped} describes the rules of kinds that have no content format. */
-    public record Result(int rules, int huntingQueries, List<String> skipped) {
+    /**
+     * What was written: files per kind id, and the resources of kinds that have no content format.
+     */
+    public record Result(Map<String, Integer> written, List<String> skipped) {
+        public int rules() {
+            return written.getOrDefault(AlertRuleKind.INSTANCE.id(), 0);
+        }
+
+        public int huntingQueries() {
+            return written.getOrDefault(HuntingQueryKind.INSTANCE.id(), 0);
+        }
     }
 
     private final ArmRest arm;
     private final WorkspaceConfig ws;
+    private final KindTable kinds;
 
     public WorkspaceExport(ArmRest arm, WorkspaceConfig ws) {
+        this(arm, ws, KindTable.builtIn());
+    }
+
+    public WorkspaceExport(ArmRest arm, WorkspaceConfig ws, KindTable kinds) {
         this.arm = arm;
         this.ws = ws;
+        this.kinds = kinds;
     }
 
     /** @throws ArmCallException when the workspace cannot be read (nothing is written then) */
     public Result writeTo(Path folder) {
-        List<ObjectNode> rules = arm.list(ResourceType.ALERT_RULE.collectionId(ws.resourceId()), ResourceType.ALERT_RULE.apiVersion());
-        List<ObjectNode> searches = arm.list(ResourceType.SAVED_SEARCH.collectionId(ws.resourceId()), ResourceType.SAVED_SEARCH.apiVersion());
+        ActualState actual = ActualState.read(arm, ws, kinds);
         Map<String, String> versions = new HashMap<>();
-        for (ObjectNode m : arm.list(ResourceType.METADATA.collectionId(ws.resourceId()), ResourceType.METADATA.apiVersion())) {
+        for (ObjectNode m : actual.metadata().values()) {
             JsonNode p = m.path("properties");
             String parent = p.path("parentId").asString("");
             if (p.has("version")) versions.put(parent.toLowerCase(Locale.ROOT), p.get("version").asString());
         }
-        ArmToYaml inverse = new ArmToYaml();
         Set<String> taken = new HashSet<>();
         List<String> skipped = new ArrayList<>();
-        int ruleCount = 0;
-        int huntCount = 0;
-        for (ObjectNode r : rules) {
-            String kind = r.path("kind").asString("");
-            String name = r.path("name").asString();
-            if (!kind.equals("Scheduled") && !kind.equals("NRT")) {
-                skipped.add("alert rule " + name + " \"" + r.path("properties").path("displayName").asString(name)
-                        + "\" of kind " + (kind.isEmpty() ? "(none)" : kind));
-                continue;
+        Map<String, Integer> written = new LinkedHashMap<>();
+        for (ContentKind kind : kinds.contentKinds()) {
+            for (ObjectNode r : actual.of(kind).values()) {
+                String name = kind.nameInList(r);
+                String version = versions.get(kind.scope().resourceId(ws, name).toLowerCase(Locale.ROOT));
+                ContentKind.Exported e = kind.export(r, Optional.ofNullable(version));
+                if (e instanceof ContentKind.Skipped skip) {
+                    skipped.add(skip.description());
+                } else if (e instanceof ContentKind.AsContent c) {
+                    write(folder.resolve(c.folder()), c.yaml(), name, taken);
+                    written.merge(kind.id(), 1, Integer::sum);
+                }
             }
-            String version = versions.get(ResourceType.ALERT_RULE.resourceId(ws.resourceId(), name).toLowerCase(Locale.ROOT));
-            ObjectNode yaml = inverse.toYaml(new ArmToYaml.ArmItem("Microsoft.SecurityInsights/alertRules",
-                    Optional.of(kind), name, r.path("properties"), Optional.ofNullable(version)));
-            write(folder.resolve("Analytic Rules"), yaml, name, taken);
-            ruleCount++;
         }
-        for (ObjectNode s : searches) {
-            JsonNode p = s.path("properties");
-            if (!ArmToYaml.isHuntingQuery(p)) continue;
-            String name = s.path("name").asString();
-            int bar = name.lastIndexOf('|');
-            if (bar >= 0) name = name.substring(bar + 1);
-            String version = versions.get(ResourceType.SAVED_SEARCH.resourceId(ws.resourceId(), name).toLowerCase(Locale.ROOT));
-            ObjectNode yaml = inverse.toYaml(new ArmToYaml.ArmItem("Microsoft.OperationalInsights/workspaces/savedSearches",
-                    Optional.empty(), name, p, Optional.ofNullable(version)));
-            write(folder.resolve("Hunting Queries"), yaml, name, taken);
-            huntCount++;
-        }
-        return new Result(ruleCount, huntCount, skipped);
+        return new Result(written, skipped);
     }
 
     private static void write(Path folder, ObjectNode yaml, String id, Set<String> taken) {

@@ -5,6 +5,7 @@ import dev.sentinelctl.config.ConfigLoader.ConfigException;
 import dev.sentinelctl.deploy.DeployException;
 import dev.sentinelctl.deploy.DeployTargets;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
+import dev.sentinelctl.deploy.kinds.KindTable;
 import dev.sentinelctl.kql.semantic.Catalog;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ public final class FleetSelection {
         List<WorkspaceTarget> selected = chosen.stream().map(byWorkspace::get).toList();
         // Without fleet.source the repository's name is used: stable across runs and shards, not across renames.
         DeployTargets targets = new DeployTargets(list, fleet.source().orElseGet(() -> SourceName.detect(base)),
-                fleet.source().isEmpty(), true, items -> typos(selected, items));
+                fleet.source().isEmpty(), true, items -> typos(selected, items), KindTable.builtIn());
         return new FleetSelection(fleet, request, targets, byWorkspace);
     }
 

@@ -1,0 +1,109 @@
+package dev.sentinelctl.deploy.kinds;
+
+import dev.sentinelctl.arm.ArmApiVersion;
+import dev.sentinelctl.content.ContentItem;
+import dev.sentinelctl.deploy.kinds.alertrule.AlertRuleKind;
+import dev.sentinelctl.deploy.kinds.huntingquery.HuntingQueryKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The one registration of every kind the deploy engine manages, and the api-version each is sent with. Adding a kind
+ * is a folder below this package and a line in {@link #builtIn()}. Immutable: {@link #withApiVersions} gives a table
+ * with a config's overrides.
+ */
+public final class KindTable {
+    private static final KindTable BUILT_IN = new KindTable(List.of(
+            AlertRuleKind.INSTANCE,
+            HuntingQueryKind.INSTANCE
+    ), MetadataMarker.INSTANCE, Map.of());
+
+    private final List<ContentKind> kinds;
+    private final MetadataMarker marker;
+    /** By {@link ResourceKind#apiVersionKey()}: only the overridden ones. */
+    private final Map<String, String> overrides;
+
+    private KindTable(List<ContentKind> kinds, MetadataMarker marker, Map<String, String> overrides) {
+        this.kinds = List.copyOf(kinds);
+        this.marker = marker;
+        this.overrides = Map.copyOf(overrides);
+    }
+
+    public static KindTable builtIn() {
+        return BUILT_IN;
+    }
+
+    /** A table of other kinds (tests of the engine's ordering and of new kinds). */
+    public static KindTable of(List<ContentKind> kinds) {
+        return new KindTable(kinds, MetadataMarker.INSTANCE, Map.of());
+    }
+
+    /** The content kinds, in registration order (the order plans list kinds whose items do not depend on each other). */
+    public List<ContentKind> contentKinds() {
+        return kinds;
+    }
+
+    /** The ownership marker of workspace-child kinds. */
+    public MetadataMarker marker() {
+        return marker;
+    }
+
+    /** Every resource type a workspace is listed for: the content kinds, then the marker. */
+    public List<ResourceKind> resourceKinds() {
+        List<ResourceKind> out = new ArrayList<>(kinds);
+        out.add(marker);
+        return out;
+    }
+
+    /** The kind of a loaded content item. */
+    public ContentKind forItem(ContentItem item) {
+        return kinds.stream().filter(k -> k.handles(item)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                "no deployable kind for " + item.getClass().getSimpleName() + " (registered: "
+                        + kinds.stream().map(ResourceKind::id).collect(Collectors.joining(", ")) + ")"));
+    }
+
+    public Optional<ContentKind> byId(String id) {
+        return kinds.stream().filter(k -> k.id().equals(id)).findFirst();
+    }
+
+    /** The kind whose Sentinel metadata has this {@code kind} ({@code AnalyticsRule}), if any. */
+    public Optional<ContentKind> forMetadataKind(String metadataKind) {
+        return kinds.stream().filter(k -> k.ownership() instanceof Ownership.SentinelMetadata m
+                && m.metadataKind().equals(metadataKind)).findFirst();
+    }
+
+    /** The api-version a kind is sent with: the config's override, else its default. */
+    public String apiVersion(ResourceKind kind) {
+        return overrides.getOrDefault(kind.apiVersionKey(), kind.defaultApiVersion());
+    }
+
+    /** Every key of the table with the version it sends, in table order. */
+    public Map<String, String> apiVersions() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (ResourceKind k : resourceKinds()) out.put(k.apiVersionKey(), apiVersion(k));
+        return out;
+    }
+
+    /**
+     * This table with a config's {@code apiVersions:} on top.
+     *
+     * @throws IllegalArgumentException naming the key when it is no kind's or the value is not an api-version
+     */
+    public KindTable withApiVersions(Map<String, String> versions) {
+        Map<String, String> merged = new LinkedHashMap<>(overrides);
+        List<String> keys = resourceKinds().stream().map(ResourceKind::apiVersionKey).toList();
+        versions.forEach((key, value) -> {
+            if (!keys.contains(key)) {
+                throw new IllegalArgumentException("apiVersions." + key + " is not a resource kind; the kinds are: "
+                        + String.join(", ", keys));
+            }
+            new ArmApiVersion(value); // throws with the format when it is not one
+            merged.put(key, value);
+        });
+        return new KindTable(kinds, marker, merged);
+    }
+}

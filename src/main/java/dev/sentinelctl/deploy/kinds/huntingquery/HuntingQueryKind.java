@@ -1,0 +1,95 @@
+package dev.sentinelctl.deploy.kinds.huntingquery;
+
+import dev.sentinelctl.arm.ArmApiVersion;
+import dev.sentinelctl.arm.ArmResource;
+import dev.sentinelctl.arm.ArmResources;
+import dev.sentinelctl.arm.ArmToYaml;
+import dev.sentinelctl.content.ContentItem;
+import dev.sentinelctl.content.HuntingQuery;
+import dev.sentinelctl.deploy.StateNormalizer;
+import dev.sentinelctl.deploy.kinds.ContentKind;
+import dev.sentinelctl.deploy.kinds.Ownership;
+import dev.sentinelctl.deploy.kinds.Scope;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Hunting queries as Log Analytics saved searches in the "Hunting Queries" category. */
+public final class HuntingQueryKind implements ContentKind {
+    public static final HuntingQueryKind INSTANCE = new HuntingQueryKind();
+    private static final Scope SCOPE = new Scope.WorkspaceChild("savedSearches");
+    private static final Ownership OWNERSHIP = new Ownership.SentinelMetadata("HuntingQuery");
+
+    private HuntingQueryKind() {
+    }
+
+    @Override
+    public String id() {
+        return "saved-search";
+    }
+
+    @Override
+    public String label() {
+        return "hunting query";
+    }
+
+    @Override
+    public String apiVersionKey() {
+        return "savedSearches";
+    }
+
+    @Override
+    public String defaultApiVersion() {
+        return ArmApiVersion.SAVED_SEARCHES;
+    }
+
+    @Override
+    public String apiVersionReason() {
+        return "Log Analytics (not Microsoft.SecurityInsights): the version of loganalytics 1.1.0 and of "
+                + "Azure-Sentinel's ARM templates, which has every field a hunting query writes";
+    }
+
+    @Override
+    public Scope scope() {
+        return SCOPE;
+    }
+
+    @Override
+    public boolean handles(ContentItem item) {
+        return item instanceof HuntingQuery;
+    }
+
+    @Override
+    public String schema() {
+        return "hunting-query";
+    }
+
+    @Override
+    public ArmResource resource(ArmResources mapping, ContentItem item) {
+        return mapping.savedSearch((HuntingQuery) item);
+    }
+
+    @Override
+    public Ownership ownership() {
+        return OWNERSHIP;
+    }
+
+    @Override
+    public ObjectNode normalise(String armKind, JsonNode properties) {
+        return StateNormalizer.savedSearch(properties);
+    }
+
+    /** Log Analytics wants an etag to overwrite; a new one takes "*" (a retried create may find its own). */
+    @Override
+    public void prepareWrite(ObjectNode body, String etag) {
+        body.put("etag", etag != null ? etag : "*");
+    }
+
+    @Override
+    public Exported export(ObjectNode listed, Optional<String> version) {
+        JsonNode p = listed.path("properties");
+        if (!ArmToYaml.isHuntingQuery(p)) return new NotContent();
+        return new AsContent("Hunting Queries", new ArmToYaml().toYaml(new ArmToYaml.ArmItem(
+                "Microsoft.OperationalInsights/workspaces/savedSearches", Optional.empty(), nameInList(listed), p, version)));
+    }
+}
