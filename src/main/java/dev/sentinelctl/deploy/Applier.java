@@ -91,7 +91,7 @@ public final class Applier {
                 // Wave by wave (a wave's items side by side): an item is written after what it depends on, and not at
                 // all when that failed; deletes come last, dependents' kinds first.
                 CompletableFuture<List<ItemResult>> chain = CompletableFuture.completedFuture(new ArrayList<>());
-                for (List<Change> wave : waves(writes)) {
+                for (List<Change> wave : waves(writes, kinds)) {
                     chain = chain.thenCompose(sofar -> {
                         Map<String, String> failedKeys = new HashMap<>();
                         for (ItemResult r : sofar) {
@@ -162,7 +162,7 @@ public final class Applier {
      * Creates and updates in dependency order ({@link DependencyOrder}), then deletes kind by kind in reverse
      * registration order (the table registers kinds in the order they stand on each other, so dependents go first).
      */
-    private List<List<Change>> waves(List<Change> writes) {
+    static List<List<Change>> waves(List<Change> writes, KindTable kinds) {
         List<Change> puts = writes.stream().filter(c -> c.action() != Change.Action.DELETE).toList();
         List<List<Change>> out = new ArrayList<>(DependencyOrder.waves(puts, c -> DependencyOrder.key(c.desired()),
                 c -> DependencyOrder.dependencyKeys(c.desired()), c -> c.type().label() + " " + c.id()));
