@@ -54,8 +54,15 @@ public record DeployTargets(List<Target> workspaces, String source, boolean sour
         List<Target> targets = select(config.workspaces(), names).stream()
                 .map(ws -> new Target(ws, Tailoring.NONE, Optional.empty())).toList();
         Path base = file.toAbsolutePath().normalize().getParent();
+        KindTable kinds;
+        try {
+            kinds = KindTable.builtIn().withApiVersions(config.apiVersions());
+        } catch (IllegalArgumentException e) {
+            // The schema names the keys it allows; a kind it lists that the table does not is our mistake, said plainly.
+            throw new DeployException("bad deployment config:\n  " + file + ": " + e.getMessage());
+        }
         return new DeployTargets(targets, config.source().orElseGet(() -> SourceName.detect(base)), config.source().isEmpty(),
-                false, items -> List.of(), KindTable.builtIn());
+                false, items -> List.of(), kinds);
     }
 
     /** The config's errors, one per line, each at its file, line and column with its fix. */
