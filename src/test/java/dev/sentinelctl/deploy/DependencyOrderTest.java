@@ -15,6 +15,7 @@ import dev.sentinelctl.deploy.kinds.KindTable;
 import dev.sentinelctl.deploy.kinds.Ownership;
 import dev.sentinelctl.deploy.kinds.ResourceKind;
 import dev.sentinelctl.deploy.kinds.Scope;
+import dev.sentinelctl.deploy.sandbox.SandboxResourceType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,11 @@ class DependencyOrderTest {
         @Override
         public Scope scope() {
             return new Scope.WorkspaceChild("providers/Fake/" + id + "s");
+        }
+
+        @Override
+        public SandboxResourceType sandbox() {
+            return SandboxResourceType.sentinel(id + "s", (body, existing) -> { });
         }
 
         @Override

@@ -4,6 +4,8 @@ import dev.sentinelctl.arm.ArmApiVersion;
 import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.deploy.kinds.alertrule.AlertRuleKind;
 import dev.sentinelctl.deploy.kinds.huntingquery.HuntingQueryKind;
+import dev.sentinelctl.deploy.sandbox.SandboxResourceType;
+import dev.sentinelctl.deploy.sandbox.WatchlistValidator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +58,17 @@ public final class KindTable {
     public List<ResourceKind> resourceKinds() {
         List<ResourceKind> out = new ArrayList<>(kinds);
         out.add(marker);
+        return out;
+    }
+
+    /**
+     * What the sandbox serves: every registered kind's stand-in, then the resources the engine only reads (watchlists,
+     * which preflight lists for {@code _GetWatchlist}; their kind replaces this line when it is added).
+     */
+    public List<SandboxResourceType> sandboxTypes() {
+        List<SandboxResourceType> out = new ArrayList<>();
+        for (ResourceKind k : resourceKinds()) out.add(k.sandbox());
+        out.add(SandboxResourceType.sentinel("watchlists", new WatchlistValidator(), SandboxResourceType.Trait.ALIAS_FROM_NAME));
         return out;
     }
 

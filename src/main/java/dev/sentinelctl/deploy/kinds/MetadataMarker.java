@@ -1,5 +1,9 @@
 package dev.sentinelctl.deploy.kinds;
 
+import dev.sentinelctl.deploy.sandbox.SandboxResourceType;
+
+import dev.sentinelctl.deploy.sandbox.MetadataValidator;
+
 /**
  * Sentinel metadata ({@code Microsoft.SecurityInsights/metadata}), the ownership marker of workspace-child kinds
  * ({@link Ownership.SentinelMetadata}). Listed once per workspace and read by every kind that records ownership
@@ -7,6 +11,8 @@ package dev.sentinelctl.deploy.kinds;
  */
 public final class MetadataMarker implements ResourceKind {
     public static final MetadataMarker INSTANCE = new MetadataMarker();
+    private static final SandboxResourceType SANDBOX = SandboxResourceType.sentinel("metadata",
+            new MetadataValidator(), SandboxResourceType.Trait.PATCHABLE);
     private static final Scope SCOPE = new Scope.WorkspaceChild("providers/Microsoft.SecurityInsights/metadata");
 
     private MetadataMarker() {
@@ -41,5 +47,10 @@ public final class MetadataMarker implements ResourceKind {
     @Override
     public Scope scope() {
         return SCOPE;
+    }
+
+    @Override
+    public SandboxResourceType sandbox() {
+        return SANDBOX;
     }
 }

@@ -1,5 +1,7 @@
 package dev.sentinelctl.deploy.kinds;
 
+import dev.sentinelctl.deploy.sandbox.SandboxResourceType;
+
 /**
  * A resource type the deploy engine reads and writes: where its resources live ({@link Scope}), which api-version it
  * is sent with by default, and how people and files name it. Content kinds ({@link ContentKind}) add everything that
@@ -23,4 +25,7 @@ public interface ResourceKind {
 
     /** Where the resources are, and so where the one list call per workspace goes. */
     Scope scope();
+
+    /** The sandbox's stand-in for this resource type: its REST contract and body validator. */
+    SandboxResourceType sandbox();
 }

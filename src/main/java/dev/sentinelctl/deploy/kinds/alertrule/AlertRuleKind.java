@@ -10,6 +10,8 @@ import dev.sentinelctl.deploy.StateNormalizer;
 import dev.sentinelctl.deploy.kinds.ContentKind;
 import dev.sentinelctl.deploy.kinds.Ownership;
 import dev.sentinelctl.deploy.kinds.Scope;
+import dev.sentinelctl.deploy.sandbox.AlertRuleValidator;
+import dev.sentinelctl.deploy.sandbox.SandboxResourceType;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -17,6 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
 /** Analytic rules (Scheduled and NRT) as {@code Microsoft.SecurityInsights/alertRules}. */
 public final class AlertRuleKind implements ContentKind {
     public static final AlertRuleKind INSTANCE = new AlertRuleKind();
+    private static final SandboxResourceType SANDBOX = SandboxResourceType.sentinel("alertRules",
+            new AlertRuleValidator(), SandboxResourceType.Trait.KIND_AND_LAST_MODIFIED);
     private static final Scope SCOPE = new Scope.WorkspaceChild("providers/Microsoft.SecurityInsights/alertRules");
     private static final Ownership OWNERSHIP = new Ownership.SentinelMetadata("AnalyticsRule");
 
@@ -52,6 +56,11 @@ public final class AlertRuleKind implements ContentKind {
     @Override
     public Scope scope() {
         return SCOPE;
+    }
+
+    @Override
+    public SandboxResourceType sandbox() {
+        return SANDBOX;
     }
 
     @Override

@@ -10,6 +10,8 @@ import dev.sentinelctl.deploy.StateNormalizer;
 import dev.sentinelctl.deploy.kinds.ContentKind;
 import dev.sentinelctl.deploy.kinds.Ownership;
 import dev.sentinelctl.deploy.kinds.Scope;
+import dev.sentinelctl.deploy.sandbox.SavedSearchValidator;
+import dev.sentinelctl.deploy.sandbox.SandboxResourceType;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -17,6 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
 /** Hunting queries as Log Analytics saved searches in the "Hunting Queries" category. */
 public final class HuntingQueryKind implements ContentKind {
     public static final HuntingQueryKind INSTANCE = new HuntingQueryKind();
+    private static final SandboxResourceType SANDBOX = SandboxResourceType.logAnalytics("savedSearches",
+            new SavedSearchValidator(), SandboxResourceType.Trait.OVERWRITE_NEEDS_ETAG);
     private static final Scope SCOPE = new Scope.WorkspaceChild("savedSearches");
     private static final Ownership OWNERSHIP = new Ownership.SentinelMetadata("HuntingQuery");
 
@@ -52,6 +56,11 @@ public final class HuntingQueryKind implements ContentKind {
     @Override
     public Scope scope() {
         return SCOPE;
+    }
+
+    @Override
+    public SandboxResourceType sandbox() {
+        return SANDBOX;
     }
 
     @Override
