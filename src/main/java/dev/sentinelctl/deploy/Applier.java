@@ -253,8 +253,8 @@ public final class Applier {
                     List<FieldDiff> diffs = FieldDiff.between(Planner.normalised(c.type(), now), d.normalised());
                     if (!diffs.isEmpty()) {
                         problem = "read back differs in " + String.join(", ", diffs.stream().map(FieldDiff::path).toList());
-                    } else if (!source.equalsIgnoreCase(String.valueOf(Planner.owner(meta,
-                            d.metadata().properties().path("parentId").asString())))) {
+                    } else if (!source.equalsIgnoreCase(String.valueOf(c.type().ownership().owner(after, c.type(), ws,
+                            c.id())))) {
                         problem = "read back: the ownership metadata is missing";
                     }
                 }
