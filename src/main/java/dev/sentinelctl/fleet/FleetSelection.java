@@ -61,8 +61,16 @@ public final class FleetSelection {
         List<WorkspaceTarget> selected = chosen.stream().map(byWorkspace::get).toList();
         // Without fleet.source the repository's name is used: stable across runs and shards, not across renames.
         DeployTargets targets = new DeployTargets(list, fleet.source().orElseGet(() -> SourceName.detect(base)),
-                fleet.source().isEmpty(), true, items -> typos(selected, items), KindTable.builtIn());
+                fleet.source().isEmpty(), true, items -> typos(selected, items), kinds(fleet, request));
         return new FleetSelection(fleet, request, targets, byWorkspace);
+    }
+
+    private static KindTable kinds(FleetConfig fleet, FleetRequest request) {
+        try {
+            return KindTable.builtIn().withApiVersions(fleet.apiVersions());
+        } catch (IllegalArgumentException e) {
+            throw new DeployException("bad fleet file:\n  " + request.file() + ": " + e.getMessage());
+        }
     }
 
     /** Fleet settings that change nothing (typos, deleted items); reported, not fatal, as `fleet check` does. */
