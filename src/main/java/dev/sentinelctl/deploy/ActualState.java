@@ -1,7 +1,7 @@
 package dev.sentinelctl.deploy;
 
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
-import dev.sentinelctl.deploy.kinds.ContentKind;
+import dev.sentinelctl.deploy.kinds.DeployableKind;
 import dev.sentinelctl.deploy.kinds.KindTable;
 import dev.sentinelctl.deploy.kinds.ResourceKind;
 import java.util.LinkedHashMap;
@@ -42,7 +42,7 @@ public record ActualState(KindTable kinds, Map<ResourceKind, Map<String, ObjectN
     private static Map<String, ObjectNode> byName(ArmRest arm, WorkspaceConfig ws, KindTable kinds, ResourceKind kind) {
         Map<String, ObjectNode> out = new LinkedHashMap<>();
         for (ObjectNode r : arm.list(kind.scope().collectionId(ws), kinds.apiVersion(kind))) {
-            String name = kind instanceof ContentKind c ? c.nameInList(r) : r.path("name").asString("");
+            String name = kind instanceof DeployableKind c ? c.nameInList(r) : r.path("name").asString("");
             if (!name.isEmpty()) out.put(name.toLowerCase(Locale.ROOT), r);
         }
         return out;

@@ -1,7 +1,7 @@
 package dev.sentinelctl.deploy;
 
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
-import dev.sentinelctl.deploy.kinds.ContentKind;
+import dev.sentinelctl.deploy.kinds.DeployableKind;
 import dev.sentinelctl.deploy.kinds.KindTable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -166,9 +166,9 @@ public final class Applier {
         List<Change> puts = writes.stream().filter(c -> c.action() != Change.Action.DELETE).toList();
         List<List<Change>> out = new ArrayList<>(DependencyOrder.waves(puts, c -> DependencyOrder.key(c.desired()),
                 c -> DependencyOrder.dependencyKeys(c.desired()), c -> c.type().label() + " " + c.id()));
-        List<ContentKind> reverse = new ArrayList<>(kinds.contentKinds());
+        List<DeployableKind> reverse = new ArrayList<>(kinds.contentKinds());
         java.util.Collections.reverse(reverse);
-        for (ContentKind k : reverse) {
+        for (DeployableKind k : reverse) {
             List<Change> deletes = writes.stream().filter(c -> c.action() == Change.Action.DELETE && c.type() == k).toList();
             if (!deletes.isEmpty()) out.add(deletes);
         }

@@ -1,6 +1,6 @@
 package dev.sentinelctl.deploy;
 
-import dev.sentinelctl.deploy.kinds.ContentKind;
+import dev.sentinelctl.deploy.kinds.DeployableKind;
 import dev.sentinelctl.deploy.kinds.Edge;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,9 +42,9 @@ public final class DependencyOrder {
         for (DesiredItem d : desired) {
             for (Edge e : d.dependsOn()) {
                 if (byKey.containsKey(key(e.kindId(), e.name()))) continue;
-                Optional<ContentKind> kind = actual.kinds().byId(e.kindId());
+                Optional<DeployableKind> kind = actual.kinds().byId(e.kindId());
                 if (kind.isPresent() && actual.of(kind.get()).containsKey(ActualState.key(e.name()))) continue;
-                String what = kind.map(ContentKind::label).orElse(e.kindId());
+                String what = kind.map(DeployableKind::label).orElse(e.kindId());
                 throw new DeployException("workspace '" + workspace + "': " + describe(d) + " needs " + what + " " + e.name() + " (" + e.why()
                         + "), which is neither in the content nor in the workspace; add it to the content or deploy it first");
             }

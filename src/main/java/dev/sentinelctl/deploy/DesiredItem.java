@@ -1,7 +1,7 @@
 package dev.sentinelctl.deploy;
 
 import dev.sentinelctl.arm.ArmResource;
-import dev.sentinelctl.deploy.kinds.ContentKind;
+import dev.sentinelctl.deploy.kinds.DeployableKind;
 import dev.sentinelctl.deploy.kinds.Edge;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,14 +16,14 @@ import tools.jackson.databind.node.ObjectNode;
  * @param metadata  the metadata resource; its parentId is the resource's id in this workspace
  * @param dependsOn what must exist before it is written (apply orders by these edges)
  */
-public record DesiredItem(String file, ContentKind type, ArmResource resource, ArmResource metadata, List<Edge> dependsOn) {
+public record DesiredItem(String file, DeployableKind type, ArmResource resource, ArmResource metadata, List<Edge> dependsOn) {
 
     public DesiredItem {
         dependsOn = List.copyOf(dependsOn);
     }
 
     /** An item that depends on nothing. */
-    public DesiredItem(String file, ContentKind type, ArmResource resource, ArmResource metadata) {
+    public DesiredItem(String file, DeployableKind type, ArmResource resource, ArmResource metadata) {
         this(file, type, resource, metadata, List.of());
     }
 

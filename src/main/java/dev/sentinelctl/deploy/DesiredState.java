@@ -7,7 +7,7 @@ import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.content.RuleDuration;
 import dev.sentinelctl.deploy.config.RuleOverride;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
-import dev.sentinelctl.deploy.kinds.ContentKind;
+import dev.sentinelctl.deploy.kinds.DeployableKind;
 import dev.sentinelctl.deploy.kinds.KindTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +46,7 @@ public final class DesiredState {
         List<DesiredItem> out = new ArrayList<>();
         for (Source s : content) {
             if (!ws.selects(s.item()) || !tailoring.selects(s.item())) continue;
-            ContentKind type = kinds.forItem(s.item());
+            DeployableKind type = kinds.forItem(s.item());
             ArmResource r = withQuery(type.resource(mapping, s.item()), tailoring.query(s.item()));
             String apiVersion = kinds.apiVersion(type);
             if (!apiVersion.equals(r.apiVersion())) {

@@ -2,7 +2,7 @@ package dev.sentinelctl.deploy;
 
 import dev.sentinelctl.deploy.config.PreflightAction;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
-import dev.sentinelctl.deploy.kinds.ContentKind;
+import dev.sentinelctl.deploy.kinds.DeployableKind;
 import dev.sentinelctl.deploy.kinds.KindTable;
 import dev.sentinelctl.deploy.kinds.Ownership;
 import dev.sentinelctl.deploy.preflight.PreflightResult;
@@ -109,13 +109,13 @@ public final class Planner {
                     d.metadata().name()));
         }
         List<String> orphans = new ArrayList<>();
-        List<Map.Entry<ContentKind, Ownership.Claim>> claims = new ArrayList<>();
-        for (ContentKind k : kinds.contentKinds()) {
+        List<Map.Entry<DeployableKind, Ownership.Claim>> claims = new ArrayList<>();
+        for (DeployableKind k : kinds.contentKinds()) {
             for (Ownership.Claim c : k.ownership().claimedBy(source, actual, k, ws)) claims.add(Map.entry(k, c));
         }
         claims.sort(java.util.Comparator.comparingInt(e -> e.getValue().position()));
         for (var e : claims) {
-            ContentKind type = e.getKey();
+            DeployableKind type = e.getKey();
             Ownership.Claim claim = e.getValue();
             if (wanted.contains(ActualState.key(claim.markerName()))) continue;
             String name = claim.name();
@@ -137,7 +137,7 @@ public final class Planner {
         return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
     }
 
-    static ObjectNode normalised(ContentKind type, ObjectNode actual) {
+    static ObjectNode normalised(DeployableKind type, ObjectNode actual) {
         return type.normalise(actual.path("kind").asString(null), actual.get("properties"));
     }
 

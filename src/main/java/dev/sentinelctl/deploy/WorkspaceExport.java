@@ -3,7 +3,7 @@ package dev.sentinelctl.deploy;
 import dev.sentinelctl.arm.YamlWriter;
 import dev.sentinelctl.content.FileNames;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
-import dev.sentinelctl.deploy.kinds.ContentKind;
+import dev.sentinelctl.deploy.kinds.DeployableKind;
 import dev.sentinelctl.deploy.kinds.KindTable;
 import dev.sentinelctl.deploy.kinds.alertrule.AlertRuleKind;
 import dev.sentinelctl.deploy.kinds.huntingquery.HuntingQueryKind;
@@ -68,14 +68,14 @@ public final class WorkspaceExport {
         Set<String> taken = new HashSet<>();
         List<String> skipped = new ArrayList<>();
         Map<String, Integer> written = new LinkedHashMap<>();
-        for (ContentKind kind : kinds.contentKinds()) {
+        for (DeployableKind kind : kinds.contentKinds()) {
             for (ObjectNode r : actual.of(kind).values()) {
                 String name = kind.nameInList(r);
                 String version = versions.get(kind.scope().resourceId(ws, name).toLowerCase(Locale.ROOT));
-                ContentKind.Exported e = kind.export(r, Optional.ofNullable(version));
-                if (e instanceof ContentKind.Skipped skip) {
+                DeployableKind.Exported e = kind.export(r, Optional.ofNullable(version));
+                if (e instanceof DeployableKind.Skipped skip) {
                     skipped.add(skip.description());
-                } else if (e instanceof ContentKind.AsContent c) {
+                } else if (e instanceof DeployableKind.AsContent c) {
                     write(folder.resolve(c.folder()), c.yaml(), name, taken);
                     written.merge(kind.id(), 1, Integer::sum);
                 }

@@ -12,7 +12,7 @@ import dev.sentinelctl.deploy.DeployTargets;
 import dev.sentinelctl.deploy.Planner;
 import dev.sentinelctl.deploy.WorkspacePlan;
 import dev.sentinelctl.deploy.config.PreflightFlags;
-import dev.sentinelctl.deploy.kinds.ContentKind;
+import dev.sentinelctl.deploy.kinds.DeployableKind;
 import dev.sentinelctl.deploy.kinds.Edge;
 import dev.sentinelctl.deploy.kinds.KindTable;
 import dev.sentinelctl.deploy.kinds.Ownership;
@@ -42,8 +42,8 @@ class DeployKindOrderTest {
     Path dir;
 
     /** A kind that is another kind with other dependencies or another body. */
-    record Wrapped(ContentKind inner, Function<ContentItem, List<Edge>> edges, Function<ArmResource, ArmResource> body)
-            implements ContentKind {
+    record Wrapped(DeployableKind inner, Function<ContentItem, List<Edge>> edges, Function<ArmResource, ArmResource> body)
+            implements DeployableKind {
         @Override
         public String id() {
             return inner.id();
@@ -85,8 +85,8 @@ class DeployKindOrderTest {
         }
 
         @Override
-        public String schema() {
-            return inner.schema();
+        public dev.sentinelctl.content.ContentKind contentKind() {
+            return inner.contentKind();
         }
 
         @Override
@@ -126,10 +126,10 @@ class DeployKindOrderTest {
             f.rules(2);
             f.hunt(1);
             f.hunt(2);
-            ContentKind rules = new Wrapped(AlertRuleKind.INSTANCE, item -> List.of(new Edge("saved-search",
+            DeployableKind rules = new Wrapped(AlertRuleKind.INSTANCE, item -> List.of(new Edge("saved-search",
                     item.id().equals(DeployFixture.ruleId(1)) ? DeployFixture.huntId(1) : DeployFixture.huntId(2),
                     "test: rule N needs hunting query N")), r -> r);
-            ContentKind hunts = new Wrapped(HuntingQueryKind.INSTANCE, item -> List.of(), r -> {
+            DeployableKind hunts = new Wrapped(HuntingQueryKind.INSTANCE, item -> List.of(), r -> {
                 if (!r.name().equals(DeployFixture.huntId(2))) return r;
                 ObjectNode p = r.properties().deepCopy();
                 p.remove("displayName");

@@ -9,7 +9,7 @@ import dev.sentinelctl.arm.ArmResources;
 import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.deploy.azure.CredentialKind;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
-import dev.sentinelctl.deploy.kinds.ContentKind;
+import dev.sentinelctl.deploy.kinds.DeployableKind;
 import dev.sentinelctl.deploy.kinds.Edge;
 import dev.sentinelctl.deploy.kinds.KindTable;
 import dev.sentinelctl.deploy.kinds.Ownership;
@@ -40,7 +40,7 @@ class DependencyOrderTest {
             List.of(), List.of(), List.of(), Map.of());
 
     /** A kind that is only its name, its marker and its scope. */
-    record FakeKind(String id, String metadataKind) implements ContentKind {
+    record FakeKind(String id, String metadataKind) implements DeployableKind {
         @Override
         public String label() {
             return id;
@@ -77,8 +77,8 @@ class DependencyOrderTest {
         }
 
         @Override
-        public String schema() {
-            return id;
+        public dev.sentinelctl.content.ContentKind contentKind() {
+            throw new UnsupportedOperationException("no content in this test");
         }
 
         @Override

@@ -24,12 +24,12 @@ public final class KindTable {
             HuntingQueryKind.INSTANCE
     ), MetadataMarker.INSTANCE, Map.of());
 
-    private final List<ContentKind> kinds;
+    private final List<DeployableKind> kinds;
     private final MetadataMarker marker;
     /** By {@link ResourceKind#apiVersionKey()}: only the overridden ones. */
     private final Map<String, String> overrides;
 
-    private KindTable(List<ContentKind> kinds, MetadataMarker marker, Map<String, String> overrides) {
+    private KindTable(List<DeployableKind> kinds, MetadataMarker marker, Map<String, String> overrides) {
         this.kinds = List.copyOf(kinds);
         this.marker = marker;
         this.overrides = Map.copyOf(overrides);
@@ -40,12 +40,12 @@ public final class KindTable {
     }
 
     /** A table of other kinds (tests of the engine's ordering and of new kinds). */
-    public static KindTable of(List<ContentKind> kinds) {
+    public static KindTable of(List<DeployableKind> kinds) {
         return new KindTable(kinds, MetadataMarker.INSTANCE, Map.of());
     }
 
     /** The content kinds, in registration order (the order plans list kinds whose items do not depend on each other). */
-    public List<ContentKind> contentKinds() {
+    public List<DeployableKind> contentKinds() {
         return kinds;
     }
 
@@ -73,18 +73,18 @@ public final class KindTable {
     }
 
     /** The kind of a loaded content item. */
-    public ContentKind forItem(ContentItem item) {
+    public DeployableKind forItem(ContentItem item) {
         return kinds.stream().filter(k -> k.handles(item)).findFirst().orElseThrow(() -> new IllegalArgumentException(
                 "no deployable kind for " + item.getClass().getSimpleName() + " (registered: "
                         + kinds.stream().map(ResourceKind::id).collect(Collectors.joining(", ")) + ")"));
     }
 
-    public Optional<ContentKind> byId(String id) {
+    public Optional<DeployableKind> byId(String id) {
         return kinds.stream().filter(k -> k.id().equals(id)).findFirst();
     }
 
     /** The kind whose Sentinel metadata has this {@code kind} ({@code AnalyticsRule}), if any. */
-    public Optional<ContentKind> forMetadataKind(String metadataKind) {
+    public Optional<DeployableKind> forMetadataKind(String metadataKind) {
         return kinds.stream().filter(k -> k.ownership() instanceof Ownership.SentinelMetadata m
                 && m.metadataKind().equals(metadataKind)).findFirst();
     }

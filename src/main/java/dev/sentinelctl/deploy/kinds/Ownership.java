@@ -26,14 +26,14 @@ public sealed interface Ownership {
     }
 
     /** The source that owns the workspace's resource {@code name} of {@code kind}, or null when nothing claims it. */
-    String owner(ActualState actual, ContentKind kind, WorkspaceConfig ws, String name);
+    String owner(ActualState actual, DeployableKind kind, WorkspaceConfig ws, String name);
 
     /**
      * The resources of {@code kind} that {@code source} claims in the workspace, deployed or not (a marker whose
      * resource was deleted by hand), with a position that orders claims of every kind the way the markers were
      * listed.
      */
-    List<Claim> claimedBy(String source, ActualState actual, ContentKind kind, WorkspaceConfig ws);
+    List<Claim> claimedBy(String source, ActualState actual, DeployableKind kind, WorkspaceConfig ws);
 
     /**
      * A Sentinel metadata resource ({@code Microsoft.SecurityInsights/metadata}) per item, named {@code
@@ -48,13 +48,13 @@ public sealed interface Ownership {
         }
 
         @Override
-        public String owner(ActualState actual, ContentKind kind, WorkspaceConfig ws, String name) {
+        public String owner(ActualState actual, DeployableKind kind, WorkspaceConfig ws, String name) {
             ObjectNode marker = actual.metadata().get(ActualState.key(markerName(name)));
             return sourceOf(marker, kind.scope().resourceId(ws, name));
         }
 
         @Override
-        public List<Claim> claimedBy(String source, ActualState actual, ContentKind kind, WorkspaceConfig ws) {
+        public List<Claim> claimedBy(String source, ActualState actual, DeployableKind kind, WorkspaceConfig ws) {
             List<Claim> out = new ArrayList<>();
             String collection = kind.scope().collectionId(ws).toLowerCase(Locale.ROOT) + "/";
             int position = 0;

@@ -4,7 +4,7 @@ import dev.sentinelctl.deploy.sandbox.SandboxResourceType;
 
 /**
  * A resource type the deploy engine reads and writes: where its resources live ({@link Scope}), which api-version it
- * is sent with by default, and how people and files name it. Content kinds ({@link ContentKind}) add everything that
+ * is sent with by default, and how people and files name it. Content kinds ({@link DeployableKind}) add everything that
  * ties a resource to a content file; the ownership marker ({@link MetadataMarker}) is a resource kind of its own.
  */
 public interface ResourceKind {

@@ -6,8 +6,9 @@ import dev.sentinelctl.arm.ArmResources;
 import dev.sentinelctl.arm.ArmToYaml;
 import dev.sentinelctl.content.AnalyticRule;
 import dev.sentinelctl.content.ContentItem;
+import dev.sentinelctl.content.ContentKind;
 import dev.sentinelctl.deploy.StateNormalizer;
-import dev.sentinelctl.deploy.kinds.ContentKind;
+import dev.sentinelctl.deploy.kinds.DeployableKind;
 import dev.sentinelctl.deploy.kinds.Ownership;
 import dev.sentinelctl.deploy.kinds.Scope;
 import dev.sentinelctl.deploy.sandbox.AlertRuleValidator;
@@ -17,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Analytic rules (Scheduled and NRT) as {@code Microsoft.SecurityInsights/alertRules}. */
-public final class AlertRuleKind implements ContentKind {
+public final class AlertRuleKind implements DeployableKind {
     public static final AlertRuleKind INSTANCE = new AlertRuleKind();
     private static final SandboxResourceType SANDBOX = SandboxResourceType.sentinel("alertRules",
             new AlertRuleValidator(), SandboxResourceType.Trait.KIND_AND_LAST_MODIFIED);
@@ -64,13 +65,8 @@ public final class AlertRuleKind implements ContentKind {
     }
 
     @Override
-    public boolean handles(ContentItem item) {
-        return item instanceof AnalyticRule;
-    }
-
-    @Override
-    public String schema() {
-        return "analytic-rule";
+    public ContentKind contentKind() {
+        return ContentKind.ANALYTIC_RULE;
     }
 
     @Override

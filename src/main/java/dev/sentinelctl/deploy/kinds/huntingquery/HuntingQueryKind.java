@@ -5,9 +5,10 @@ import dev.sentinelctl.arm.ArmResource;
 import dev.sentinelctl.arm.ArmResources;
 import dev.sentinelctl.arm.ArmToYaml;
 import dev.sentinelctl.content.ContentItem;
+import dev.sentinelctl.content.ContentKind;
 import dev.sentinelctl.content.HuntingQuery;
 import dev.sentinelctl.deploy.StateNormalizer;
-import dev.sentinelctl.deploy.kinds.ContentKind;
+import dev.sentinelctl.deploy.kinds.DeployableKind;
 import dev.sentinelctl.deploy.kinds.Ownership;
 import dev.sentinelctl.deploy.kinds.Scope;
 import dev.sentinelctl.deploy.sandbox.SavedSearchValidator;
@@ -17,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Hunting queries as Log Analytics saved searches in the "Hunting Queries" category. */
-public final class HuntingQueryKind implements ContentKind {
+public final class HuntingQueryKind implements DeployableKind {
     public static final HuntingQueryKind INSTANCE = new HuntingQueryKind();
     private static final SandboxResourceType SANDBOX = SandboxResourceType.logAnalytics("savedSearches",
             new SavedSearchValidator(), SandboxResourceType.Trait.OVERWRITE_NEEDS_ETAG);
@@ -64,13 +65,8 @@ public final class HuntingQueryKind implements ContentKind {
     }
 
     @Override
-    public boolean handles(ContentItem item) {
-        return item instanceof HuntingQuery;
-    }
-
-    @Override
-    public String schema() {
-        return "hunting-query";
+    public ContentKind contentKind() {
+        return ContentKind.HUNTING_QUERY;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.sentinelctl.deploy.kinds;
 import dev.sentinelctl.arm.ArmResource;
 import dev.sentinelctl.arm.ArmResources;
 import dev.sentinelctl.content.ContentItem;
+import dev.sentinelctl.content.ContentKind;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -15,8 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>What a kind answers, in the order a run asks:
  * <ol>
- *   <li><b>content</b>: {@link #handles} (which loaded content model is this kind's) and {@link #schema} (the JSON
- *       Schema its files are validated with; the checks run per content model in {@code check/});</li>
+ *   <li><b>content</b>: {@link #contentKind} (how its files are detected and loaded, and their JSON Schema; the
+ *       checks run per content model in {@code check/}) and {@link #handles};</li>
  *   <li><b>desired</b>: {@link #resource} (the ARM mapping, shared with {@code build}) and {@link #dependencies} (the
  *       edges apply orders by);</li>
  *   <li><b>actual</b>: {@link ResourceKind#scope()} and the api-version (one list call per kind and workspace),
@@ -28,12 +29,17 @@ import tools.jackson.databind.node.ObjectNode;
  * </ol>
  * The sandbox's stand-in for the resource type is registered next to the kind in {@link KindTable#sandboxTypes()}.
  */
-public interface ContentKind extends ResourceKind {
-    /** True when the loaded item is this kind's content model. */
-    boolean handles(ContentItem item);
+public interface DeployableKind extends ResourceKind {
+    /**
+     * The content kind its files are: how {@code content/} detects and loads them and which schema validates them
+     * ({@code schemas/<ContentKind.schemaName()>.schema.json}). One content kind deploys as one deployable kind.
+     */
+    ContentKind contentKind();
 
-    /** The schema name its files are validated with ({@code schemas/<name>.schema.json}). */
-    String schema();
+    /** True when the loaded item is this kind's content model. */
+    default boolean handles(ContentItem item) {
+        return item.kind() == contentKind();
+    }
 
     /** The resource an item deploys as (api-version from the mapping; the engine sets the table's). */
     ArmResource resource(ArmResources mapping, ContentItem item);
