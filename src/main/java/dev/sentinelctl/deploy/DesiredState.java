@@ -46,7 +46,10 @@ public final class DesiredState {
         List<DesiredItem> out = new ArrayList<>();
         for (Source s : content) {
             if (!ws.selects(s.item()) || !tailoring.selects(s.item())) continue;
-            DeployableKind type = kinds.forItem(s.item());
+            // A content kind that loads but has no deployable kind yet must not vanish from a deployment unnoticed.
+            DeployableKind type = kinds.forItem(s.item()).orElseThrow(() -> new DeployException(s.file() + ": "
+                    + s.item().kind().displayName() + " content is not deployed yet (no deployable kind is registered for "
+                    + "it, see docs/deploying-kinds.md); leave it out of the content paths or the workspace's selection"));
             ArmResource r = withQuery(type.resource(mapping, s.item()), tailoring.query(s.item()));
             String apiVersion = kinds.apiVersion(type);
             if (!apiVersion.equals(r.apiVersion())) {

@@ -168,4 +168,20 @@ class DeployKindOrderTest {
                     .map(SandboxStats.RequestRecord::line).toList());
         }
     }
+
+    @Test
+    void contentOfAKindWithNoDeployableKindIsAnErrorNamingItsFileNotDroppedSilently() throws Exception {
+        try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
+            f.rules(1);
+            f.hunt(1);
+            DeployTargets config = DeployTargets.fromConfig(f.config, List.of());
+            DeployTargets rulesOnly = new DeployTargets(config.workspaces(), config.source(), config.sourceDerived(), false,
+                    items -> List.of(), KindTable.of(List.of(AlertRuleKind.INSTANCE)));
+            DeployRun run = new DeployRun(rulesOnly, new DeployRun.Options(null, URI.create(f.sandbox.baseUrl().toString()),
+                    f.sandbox.trustFile(), null, 4, 1, 20, 100), PreflightFlags.NONE, f.env);
+            dev.sentinelctl.deploy.DeployException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    dev.sentinelctl.deploy.DeployException.class, () -> run.plan(null, new Planner.Options(false, false)));
+            assertTrue(e.getMessage().contains("Hunt1.yaml: hunting query content is not deployed yet"), e.getMessage());
+        }
+    }
 }

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The one registration of every kind the deploy engine manages, and the api-version each is sent with. Adding a kind
@@ -72,11 +71,9 @@ public final class KindTable {
         return out;
     }
 
-    /** The kind of a loaded content item. */
-    public DeployableKind forItem(ContentItem item) {
-        return kinds.stream().filter(k -> k.handles(item)).findFirst().orElseThrow(() -> new IllegalArgumentException(
-                "no deployable kind for " + item.getClass().getSimpleName() + " (registered: "
-                        + kinds.stream().map(ResourceKind::id).collect(Collectors.joining(", ")) + ")"));
+    /** The kind a loaded content item deploys as; empty when no kind is registered for its content kind yet. */
+    public Optional<DeployableKind> forItem(ContentItem item) {
+        return kinds.stream().filter(k -> k.handles(item)).findFirst();
     }
 
     public Optional<DeployableKind> byId(String id) {
