@@ -1,9 +1,15 @@
 package dev.sentinelctl.cli;
 
+import dev.sentinelctl.deploy.DeployRun;
+import dev.sentinelctl.deploy.DeployTargets;
+import dev.sentinelctl.fleet.FleetRequest;
+import dev.sentinelctl.fleet.FleetSelection;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Options shared by plan, apply, drift and export: the config, which workspaces, where ARM is, how to retry. */
@@ -62,4 +68,36 @@ final class DeployOptions {
     @Option(names = "--retry-max-delay-ms", defaultValue = "60000", paramLabel = "MS",
             description = "Longest backoff delay (default: ${DEFAULT-VALUE}).")
     long retryMaxDelayMs;
+
+    /** A deploy run and, with --fleet, the fleet selection it deploys to. */
+    record Session(DeployRun run, Optional<FleetSelection> fleet) {
+    }
+
+    FleetRequest fleetRequest() {
+        return new FleetRequest(fleet, ring, shard, workspaces);
+    }
+
+    DeployRun.Options runOptions() {
+        return new DeployRun.Options(credential, armEndpoint, armTrust, authorityHost, parallelism, retries, retryDelayMs,
+                retryMaxDelayMs);
+    }
+
+    /** The run these options ask for: --fleet's selection (or {@code saved}'s, for a saved fleet plan) or the config's. */
+    Session open(PreflightOptions preflight, Map<String, String> env, FleetRequest saved) {
+        var flags = preflight.flags();
+        FleetSelection selection = null;
+        DeployTargets targets;
+        if (saved != null || fleet != null) {
+            selection = FleetSelection.load(saved != null ? saved : fleetRequest());
+            targets = selection.targets();
+        } else {
+            if (ring != null || shard != null) throw new UserException("--ring and --shard need --fleet FILE");
+            targets = DeployTargets.fromConfig(config, workspaces);
+        }
+        return new Session(new DeployRun(targets, runOptions(), flags, env), Optional.ofNullable(selection));
+    }
+
+    Session open(PreflightOptions preflight, Map<String, String> env) {
+        return open(preflight, env, null);
+    }
 }

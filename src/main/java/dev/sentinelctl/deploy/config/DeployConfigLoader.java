@@ -111,7 +111,9 @@ public final class DeployConfigLoader {
         }
         if (!problems.isEmpty()) throw new ConfigException(problems);
         Optional<String> source = root.has("source") ? Optional.of(root.get("source").asString()) : Optional.empty();
-        return new DeployConfig(file, source, workspaces);
+        Map<String, String> apiVersions = new LinkedHashMap<>();
+        for (var e : root.path("apiVersions").properties()) apiVersions.put(e.getKey(), e.getValue().asString());
+        return new DeployConfig(file, source, workspaces, apiVersions);
     }
 
     /** The schema error in the config's words; the library's message when there is nothing better to say. */
@@ -138,6 +140,9 @@ public final class DeployConfigLoader {
                     return shown + " is not a Log Analytics workspace name (4-63 letters, digits and hyphens)";
                 }
                 if (field.equals("resourceGroup")) return shown + " is not a resource group name";
+                if (e.getInstanceLocation().getNameCount() == 2 && "apiVersions".equals(String.valueOf(e.getInstanceLocation().getName(0)))) {
+                    return shown + " is not an api-version; write yyyy-mm-dd or yyyy-mm-dd-preview (e.g. 2025-09-01)";
+                }
                 if (field.equals("queryFrequency") || field.equals("queryPeriod") || field.equals("checkData")) {
                     return shown + " is not a duration; write 30m, 1h, 1d or PT1H";
                 }
