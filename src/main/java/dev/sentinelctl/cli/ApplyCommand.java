@@ -116,10 +116,10 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
             }
         }
         if (deploy.fleet == null && (report != null || resume != null)) throw new UserException("--report and --resume need --fleet FILE");
-        Optional<RolloutReport> previous = Optional.empty();
+        Optional<RolloutReportJson.Loaded> previous = Optional.empty();
         if (resume != null) {
             try {
-                previous = Optional.of(RolloutReportJson.read(resume));
+                previous = Optional.of(RolloutReportJson.load(resume));
             } catch (RolloutReportJson.ReportException e) {
                 throw new UserException(e.getMessage());
             }
@@ -138,7 +138,7 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
             return ExitCodes.FINDINGS;
         }
         if (savedScope != null) {
-            Set<String> done = previous.map(Resume::done).orElse(Set.of());
+            Set<String> done = previous.map(p -> Resume.done(p.report())).orElse(Set.of());
             plans = SavedFleetPlan.reviewedOnly(saved, savedScope, run, plans, done, savedPlan, err);
         } else if (saved != null) {
             List<String> drift = SavedPlan.differences(saved.plan(), plans);
@@ -186,7 +186,7 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
     }
 
     /** --fleet: ring by ring under the rollout policy; every workspace ends up in the report, not-run ones too. */
-    private int rollout(DeployRun run, List<WorkspacePlan> plans, Optional<RolloutReport> previous,
+    private int rollout(DeployRun run, List<WorkspacePlan> plans, Optional<RolloutReportJson.Loaded> previous,
             PrintWriter out, PrintWriter err) {
         Applier applier = new Applier(run::arm, run.source, deploy.parallelism, new ApplyProgress(err, System.console() != null));
         Optional<Shard> shard = Optional.ofNullable(deploy.shard)
