@@ -72,6 +72,12 @@ public final class ContentScanner {
     static boolean isContentFile(Path file) {
         String name = file.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".json")) {
+            // JSON is content only in another dialect (ARM templates, REST bodies, PowerShell exports), which check
+            // names; Repositories' own exclusions keep parameter and metadata files out
+            return !lower.contains(".parameters") && !lower.endsWith("metadata.json") && !lower.startsWith("package")
+                    && !lower.equals("tsconfig.json");
+        }
         return (lower.endsWith(".yaml") || lower.endsWith(".yml")) && !CONFIG_FILES.contains(lower);
     }
 

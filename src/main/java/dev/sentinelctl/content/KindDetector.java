@@ -15,6 +15,8 @@ public final class KindDetector {
         record Content(ContentKind kind) implements Verdict {}
         /** A file that is deliberately not content, such as an Azure-Sentinel "moved to new location" stub. */
         record NotContent(String reason) implements Verdict {}
+        /** Sentinel content in another dialect: named in one finding, not checked field by field. */
+        record Foreign(Dialect dialect) implements Verdict {}
     }
 
     private static final java.util.regex.Pattern STUB = java.util.regex.Pattern.compile(
@@ -24,6 +26,8 @@ public final class KindDetector {
 
     public Verdict detect(JsonNode root, String path) {
         if (!root.isObject()) return new Verdict.Content(folderHint(path).orElse(ContentKind.HUNTING_QUERY));
+        Optional<Dialect> dialect = Dialect.detect(root);
+        if (dialect.isPresent()) return new Verdict.Foreign(dialect.get());
         if (!root.has("query") && isMigrationStub(root)) {
             return new Verdict.NotContent("Azure-Sentinel migration stub (\"moved to new location\"): no query to check");
         }

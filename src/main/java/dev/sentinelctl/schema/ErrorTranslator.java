@@ -63,7 +63,8 @@ final class ErrorTranslator {
             case "additionalProperties" -> {
                 String extra = error.getProperty();
                 String childPointer = pointer + "/" + extra.replace("~", "~0").replace("/", "~1");
-                Optional<String> guess = Suggest.closest(extra, knownProperties(error));
+                List<String> known = knownProperties(error);
+                Optional<String> guess = Suggest.closest(extra, known).or(() -> FieldAliases.meaning(extra, known));
                 yield new Translation("SCHEMA-unknown-field", Severity.WARNING, childPointer, true,
                         "unknown field '" + extra + "'" + (pointer.isEmpty() ? "" : " in " + field)
                                 + (guess.map(g -> "; did you mean '" + g + "'?").orElse("")),
