@@ -69,7 +69,8 @@ public final class FileChecker {
         } catch (java.io.IOException | tools.jackson.core.JacksonException e) {
             return FileResult.withoutItem(path, List.of(), Optional.of("not readable as JSON: not content"));
         }
-        Optional<Dialect> dialect = Dialect.detect(root);
+        JsonNode listed = root.isObject() && root.size() == 1 && root.path("value").isArray() ? root.get("value") : root; // REST list output
+        Optional<Dialect> dialect = Dialect.detect(listed);
         if (dialect.isEmpty()) return FileResult.withoutItem(path, List.of(), Optional.of("JSON that is not Sentinel content"));
         return FileResult.withoutItem(path, List.of(dialectFinding(path, dialect.get())), Optional.empty());
     }

@@ -32,11 +32,13 @@ public final class KindDetector {
             return new Verdict.NotContent("Azure-Sentinel migration stub (\"moved to new location\"): no query to check");
         }
         JsonNode kind = root.get("kind");
+        Optional<ContentKind> hint = folderHint(path);
         if (kind != null && kind.isString()) {
             String k = kind.asString().toLowerCase(Locale.ROOT);
-            if (k.equals("scheduled") || k.equals("nrt")) return new Verdict.Content(ContentKind.ANALYTIC_RULE);
+            // a stray "kind: Scheduled" in a hunting query (no schedule, no trigger) does not make it a rule
+            boolean strayKind = hint.equals(Optional.of(ContentKind.HUNTING_QUERY)) && !hasRuleField(root);
+            if ((k.equals("scheduled") || k.equals("nrt")) && !strayKind) return new Verdict.Content(ContentKind.ANALYTIC_RULE);
         }
-        Optional<ContentKind> hint = folderHint(path);
         if (hint.isPresent()) return new Verdict.Content(hint.get());
         for (String field : RULE_FIELDS) {
             if (field.equals("entityMappings")) continue; // hunting queries carry entity mappings too
@@ -44,6 +46,13 @@ public final class KindDetector {
         }
         if (kind != null) return new Verdict.Content(ContentKind.ANALYTIC_RULE);
         return new Verdict.Content(ContentKind.HUNTING_QUERY);
+    }
+
+    private static boolean hasRuleField(JsonNode root) {
+        for (String field : RULE_FIELDS) {
+            if (!field.equals("entityMappings") && root.has(field)) return true;
+        }
+        return false;
     }
 
     private static boolean isMigrationStub(JsonNode root) {

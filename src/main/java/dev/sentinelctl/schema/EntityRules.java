@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -70,7 +71,14 @@ public final class EntityRules {
                 FieldMapping f = m.fieldMappings().get(j);
                 String pointer = "/entityMappings/" + i + "/fieldMappings/" + j + "/identifier";
                 if (f.identifier().isEmpty()) continue;
-                if (!rule.identifiers().contains(f.identifier())) {
+                Optional<String> cased = rule.identifiers().stream().filter(id -> id.equalsIgnoreCase(f.identifier())).findFirst();
+                if (!rule.identifiers().contains(f.identifier()) && cased.isPresent()) {
+                    // ARM reads identifiers without regard to case; Microsoft's CI compares them exactly
+                    seen.add(cased.get());
+                    out.add(at(doc, pointer, "ENTITY-identifier", Severity.WARNING, "identifier '" + f.identifier()
+                            + "' of entity type " + m.entityType() + " is written '" + cased.get() + "'; ARM accepts either, "
+                            + "Microsoft's content CI only the exact name", "Write `" + cased.get() + "`."));
+                } else if (!rule.identifiers().contains(f.identifier())) {
                     String guess = Suggest.closest(f.identifier(), rule.identifiers()).map(g -> "Write `" + g + "`.")
                             .orElse("Use one of: " + String.join(", ", rule.identifiers()) + ".");
                     out.add(at(doc, pointer, "ENTITY-identifier", Severity.ERROR, "'" + f.identifier()

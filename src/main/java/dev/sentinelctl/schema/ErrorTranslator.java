@@ -45,7 +45,23 @@ final class ErrorTranslator {
         return kept;
     }
 
+    /**
+     * Fields that never reach ARM: Content Hub and the portal read them from template metadata. A malformed value
+     * there misleads those views but the content deploys and runs as written (a warning).
+     */
+    private static final java.util.Set<String> NOT_DEPLOYED = java.util.Set.of("requiredDataConnectors", "tags", "metadata");
+
     Translation translate(Error error, YamlDocument doc, ContentKind kind) {
+        Translation t = translateError(error, doc, kind);
+        String top = t.pointer().length() > 1 ? t.pointer().substring(1).split("/")[0] : "";
+        if (t.severity() == Severity.ERROR && NOT_DEPLOYED.contains(top)) {
+            return new Translation(t.ruleId(), Severity.WARNING, t.pointer(), t.atKey(),
+                    t.message() + " (" + top + " is not deployed to ARM; Content Hub and the portal read it)", t.hint());
+        }
+        return t;
+    }
+
+    private Translation translateError(Error error, YamlDocument doc, ContentKind kind) {
         String keyword = String.valueOf(error.getKeyword());
         String pointer = SchemaValidator.pointer(error.getInstanceLocation());
         String field = fieldName(pointer);

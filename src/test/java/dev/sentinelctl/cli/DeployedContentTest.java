@@ -133,6 +133,21 @@ class DeployedContentTest {
         assertTrue(rules(all, "warning").contains("SCHEMA-enum@h.yaml"), all.toString());
     }
 
+    @Test
+    void whatNeverReachesArmOrOnlyDiffersInCaseIsAWarning() {
+        // requiredDataConnectors is template metadata; ARM reads identifiers without case; a stray kind in a hunting query
+        Fixtures.write(dir, "Detections/a.yaml", Fixtures.RULE.replace("    dataTypes:\n      - SecurityEvent\n", "")
+                .replace("identifier: HostName", "identifier: hostname"));
+        Fixtures.write(dir, "Hunting Queries/h.yaml", Fixtures.HUNTING + "kind: Scheduled\n");
+        CliRunner.Run run = CliRunner.run("check", dir.toString(), "--format", "json");
+        assertEquals(0, run.exit(), run.out());
+        Set<String> warnings = rules(findings(run), "warning");
+        assertTrue(warnings.containsAll(Set.of("SCHEMA-required@a.yaml", "ENTITY-identifier@a.yaml")), warnings.toString());
+        assertTrue(findings(run).stream().noneMatch(f -> f.file().equals("h.yaml") && f.rule().startsWith("SCHEMA")), run.out());
+        CliRunner.Run gated = CliRunner.run("check", dir.toString(), "--format", "json", "--profile", "azure-sentinel");
+        assertTrue(rules(findings(gated), "error").contains("ENTITY-identifier@a.yaml"), gated.out());
+    }
+
     static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path p : files.toList()) {
