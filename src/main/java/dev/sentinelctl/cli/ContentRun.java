@@ -88,7 +88,7 @@ final class ContentRun {
      */
     static int runWithCatalog(ContentOptions content, CheckOptions check, OutputOptions output, java.io.PrintWriter out,
                               java.util.function.BiFunction<ProjectConfig, dev.sentinelctl.kql.semantic.Catalog, Plan> planner) {
-        ProjectConfig config = config(content, Optional.ofNullable(check.config));
+        ProjectConfig config = config(content, check.settingsFile());
         Plan plan = planner.apply(config, UserCatalogs.catalog(check.schemas, config));
         Report report = run(content, plan, config, Optional.ofNullable(check.baseline));
         if (check.writeBaseline != null) {

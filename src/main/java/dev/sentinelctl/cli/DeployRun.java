@@ -87,6 +87,7 @@ final class DeployRun {
     /** True when the config names no source and it came from the repository (a rename would change ownership). */
     final boolean sourceDerived;
     private final DeployOptions options;
+    private final List<String> configNotes = new ArrayList<>();
     private final Map<String, String> env;
     private final Map<String, ArmClients> clients = new ConcurrentHashMap<>();
     /** One HTTP client and token gate for every tenant: a fleet talks to many at once (see {@link ArmTransport}). */
@@ -132,14 +133,16 @@ final class DeployRun {
         } else {
             if (options.ring != null || options.shard != null) throw new UserException("--ring and --shard need --fleet FILE");
             DeployConfig config;
+            DeployOptions.ConfigChoice choice = options.configChoice();
+            configNotes.addAll(choice.notes());
             try {
-                config = new DeployConfigLoader().load(options.config);
+                config = new DeployConfigLoader().load(choice.file());
             } catch (ConfigException e) {
                 throw new UserException("bad deployment config:\n" + describe(e));
             }
             this.fleet = null;
             this.workspaces = select(config.workspaces(), options.workspaces);
-            Path base = options.config.toAbsolutePath().normalize().getParent();
+            Path base = choice.file().toAbsolutePath().normalize().getParent();
             this.source = config.source().orElseGet(() -> SourceName.detect(base));
             this.sourceDerived = config.source().isEmpty();
         }
@@ -372,7 +375,14 @@ final class DeployRun {
     }
 
     /** Says where the ownership name came from when the config does not set it. */
+    /** Notes on how the deployment config was found (an old option or file name). */
+    void noteConfig(java.io.PrintWriter err) {
+        configNotes.forEach(err::println);
+        err.flush();
+    }
+
     void noteSource(java.io.PrintWriter err) {
+        noteConfig(err);
         if (!sourceDerived) return;
         String where = fleet != null ? "the fleet file sets no 'fleet.source'" : "the config sets no 'source'";
         err.println("note: " + where + "; ownership is recorded as '" + source + "' (from the git remote"

@@ -53,6 +53,7 @@ public final class DriftCommand extends EnvironmentCommand implements Callable<I
         try {
             DeployCommands.checkFormat(format);
             run = new DeployRun(deploy, preflight, env);
+            run.noteConfig(err);
             plans = run.plan(paths, new Planner.Options(false, false));
         } catch (DeployRun.ContentErrors e) {
             DeployRun.printContentErrors(e, err);

@@ -44,6 +44,7 @@ public final class ExportCommand extends EnvironmentCommand implements Callable<
             throw new UserException("export needs exactly one --workspace NAME (or --fleet FILE: one folder per workspace)");
         }
         DeployRun run = new DeployRun(deploy, PreflightOptions.none(), env);
+        run.noteConfig(err);
         if (deploy.fleet == null) {
             WorkspaceConfig ws = run.workspaces.get(0);
             try {

@@ -18,7 +18,7 @@ import java.util.Set;
 public final class ContentScanner {
     private static final Set<String> SKIPPED_DIRS = Set.of("node_modules", "target", "build", "out");
     private static final Set<String> CONFIG_FILES = Set.of(".sentinelctl.yaml", ".sentinelctl.yml", "sentinelctl.yaml",
-            "sentinelctl.yml", "workspaces.yaml", "workspaces.yml", "fleet.yaml", "fleet.yml");
+            "sentinelctl.yml", "sentinelctl-deploy.yaml", "sentinelctl-deploy.yml", "workspaces.yaml", "workspaces.yml", "fleet.yaml", "fleet.yml");
 
     /** A file to check, with the path shown to the user (relative as given). */
     public record ContentFile(Path path, String displayPath) {}
