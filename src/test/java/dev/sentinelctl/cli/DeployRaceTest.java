@@ -30,7 +30,7 @@ class DeployRaceTest {
             f.rule(2, "High", DeployFixture.query(2));
 
             DeployOptions options = new DeployOptions();
-            options.config = f.config;
+            options.deployConfig = f.config;
             options.armEndpoint = URI.create(f.sandbox.baseUrl().toString());
             options.armTrust = f.sandbox.trustFile();
             options.retries = 2;
