@@ -31,8 +31,6 @@ public final class ContentGates {
                             + "e.g. CloudApplication needs AppId, Process needs CommandLine"),
             new Gate("RULE-duration-format", Profile.Scope.ANALYTIC_RULES,
                     "detectionTemplateSchemaValidation: durations as TimeSpan or lower-case `<int>m|h|d`; ISO-8601 is rejected"),
-            new Gate("RULE-period-frequency", Profile.Scope.SCHEDULED_RULES,
-                    "detectionTemplateSchemaValidation: queryPeriod must be at least queryFrequency"),
             new Gate("RULE-technique-tactic", Profile.Scope.SCHEDULED_RULES,
                     "detectionTemplateSchemaValidation: one of each technique's tactics (static technique→tactic table) is listed"),
             new Gate("RULE-unknown-technique", Profile.Scope.SCHEDULED_RULES,

@@ -73,8 +73,8 @@ public final class ContentRules {
             Duration f = frequency.get();
             Duration p = period.get();
             if (p.compareTo(f) < 0) {
-                // ARM takes it and the rule runs, blind between its windows: wrong, not rejected
-                r.add("RULE-period-frequency", Severity.WARNING, "/queryPeriod", "queryPeriod (" + RuleDuration.shortForm(p)
+                // Sentinel rejects it (the sandbox models the same validation): an error, not only a CI gate
+                r.add("RULE-period-frequency", Severity.ERROR, "/queryPeriod", "queryPeriod (" + RuleDuration.shortForm(p)
                                 + ") is shorter than queryFrequency (" + RuleDuration.shortForm(f) + "): events between runs are never seen",
                         "Make queryPeriod at least " + RuleDuration.shortForm(f) + ".");
             }

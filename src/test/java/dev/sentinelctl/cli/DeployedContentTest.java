@@ -56,7 +56,6 @@ class DeployedContentTest {
                 "ENTITY-required-identifier@OfficeMailForwardingToExternal.yaml", // CloudApplication by Name: CI list only
                 "ENTITY-required-identifier@LegacyRareProcess.yaml",             // Process by ProcessId: CI list only
                 "RULE-legacy-entity-column@LegacyRareProcess.yaml",
-                "RULE-period-frequency@ApigeeSuspiciousProxyCall.yaml",
                 "KS142@ApigeeSuspiciousProxyCall.yaml",                          // built-in copy of a custom table
                 "SCHEMA-enum@PhishingLinkClickedAfterDelivery.yaml",             // free-text tactic in a hunting query
                 "RULE-duration-format@MassDownload.yaml", "CONTENT-non-ascii@MassDownload.yaml", "YAML-tab@MassDownload.yaml",
@@ -81,12 +80,28 @@ class DeployedContentTest {
     }
 
     @Test
+    void whatExportWritesFromAWorkspaceChecksWithoutErrors() throws IOException {
+        try (DeployFixture f = new DeployFixture(dir, dev.sentinelctl.deploy.sandbox.SandboxOptions.defaults())) {
+            copyTree(DEPLOYED.resolve("workspace-export"), f.content);
+            CliRunner.Run apply = f.run("apply");
+            assertEquals(0, apply.exit(), "content with warnings only deploys: " + apply.out() + apply.err());
+            Path out = dir.resolve("exported");
+            CliRunner.Run export = f.run("export", "--workspace", "prod", "--out", out.toString());
+            assertEquals(0, export.exit(), export.out() + export.err());
+            CliRunner.Run run = CliRunner.run("check", out.toString(), "--format", "json");
+            assertEquals(0, run.exit(), run.out());
+            assertEquals(Set.of(), rules(findings(run), "error"));
+            assertEquals(5, JsonMapper.builder().build().readTree(run.out()).get("summary").get("files").asInt());
+        }
+    }
+
+    @Test
     void theAzureSentinelProfileMakesTheContentCiGatesErrorsFromTheConfigOrTheOption() throws IOException {
         Path copy = dir.resolve("repo");
         copyTree(DEPLOYED.resolve("workspace-export"), copy.resolve("workspace-export"));
         copyTree(DEPLOYED.resolve("repositories-sample"), copy.resolve("repositories-sample"));
         Set<String> gated = Set.of("ENTITY-required-identifier@OfficeMailForwardingToExternal.yaml",
-                "RULE-legacy-entity-column@LegacyRareProcess.yaml", "RULE-period-frequency@ApigeeSuspiciousProxyCall.yaml",
+                "RULE-legacy-entity-column@LegacyRareProcess.yaml",
                 "KS142@ApigeeSuspiciousProxyCall.yaml", "RULE-duration-format@MassDownload.yaml",
                 "CONTENT-non-ascii@MassDownload.yaml", "YAML-tab@MassDownload.yaml", "KQL-ti-latest-indicator@TIMapIPToOfficeActivity.yaml");
 
