@@ -133,6 +133,9 @@ public final class PropertiesDialect {
             notes.add(at + ": no kind given; " + kind.get() + " assumed (" + (props.has("queryFrequency") ? "it has" : "it has no")
                     + " queryFrequency)");
         }
+        if (hunting && props.has("version") && props.get("version").isNumber()) {
+            notes.add(at + ".version: the saved search's schema version (" + props.get("version").asInt() + "), not the content's; left out");
+        }
         ArmToYaml.ArmItem item = new ArmToYaml.ArmItem(hunting ? "Microsoft.OperationalInsights/workspaces/savedSearches"
                 : "Microsoft.OperationalInsights/workspaces/providers/alertRules", kind, guid, props, Optional.empty());
         ObjectNode yaml = new ArmToYaml().toYaml(item);

@@ -43,6 +43,7 @@ class DialectsTest {
         }
         Map<String, String> expected = Map.of(
                 "az-securityinsights-export.json", "PascalCase", "pascal-properties.yaml", "PascalCase",
+                "az-savedsearch-hunting.json", "PascalCase",
                 "rest-resource.json", "camelCase", "camel-properties.yaml", "camelCase", "azsentinel-rules.json", "camelCase",
                 "Azure_Sentinel_analytic_rules.json", "ARM template", "sigma-rule.yml", "Sigma rule", "asim-parser.yaml", "parser");
         assertEquals(new TreeMap<>(expected).keySet(), byFile.keySet());
@@ -69,7 +70,7 @@ class DialectsTest {
         Path out = dir.resolve("out");
         CliRunner.Run imported = CliRunner.run("import", DIALECTS.toString(), "--out", out.toString(), "--format", "json");
         assertEquals(0, imported.exit(), imported.out() + imported.err());
-        assertTrue(imported.err().contains("Imported 5 analytic rules"), imported.err());
+        assertTrue(imported.err().contains("Imported 5 analytic rules and 1 hunting query"), imported.err());
         String report = imported.out();
         assertTrue(report.contains("PlaybookName: no Azure-Sentinel YAML field for it; kept"), report);
         assertTrue(report.contains("sigma-rule.yml") && report.contains("Sigma rule"), "Sigma is reported, not converted: " + report);
@@ -92,7 +93,18 @@ class DialectsTest {
         assertEquals(0, check.exit(), check.out());
         JsonNode root = JSON.readTree(check.out());
         assertEquals(0, root.get("summary").get("errors").asInt(), check.out());
-        assertEquals(5, root.get("summary").get("files").asInt());
+        assertEquals(6, root.get("summary").get("files").asInt());
+        String hunting = Files.readString(out.resolve("az-savedsearch-hunting.yaml"));
+        assertTrue(hunting.contains("description: User agents seen fewer than five times in a week.\n")
+                && hunting.contains("relevantTechniques:\n  - T1078\n") && !hunting.contains("kind:"), hunting);
+    }
+
+    @Test
+    void onePascalCaseKeyInAnAzureSentinelFileIsATypoNotADialect() {
+        Fixtures.write(dir, "Detections/a.yaml", Fixtures.RULE.replace("tactics:", "Tactics:"));
+        CliRunner.Run run = CliRunner.run("check", dir.toString(), "--format", "json");
+        assertTrue(!run.out().contains("CONTENT-dialect"), run.out());
+        assertTrue(run.out().contains("unknown field 'Tactics'; did you mean 'tactics'?"), run.out());
     }
 
     @Test
