@@ -108,7 +108,14 @@ public final class ArmImport {
                         + "; not converted. " + dialect.get().conversionHint(display), ArmImporter.Level.UNSUPPORTED));
                 continue;
             } else if (dialect.isPresent() && dialect.get() != Dialect.ARM_TEMPLATE) {
-                r = properties(root, display, problems);
+                try {
+                    r = properties(root, display, problems);
+                } catch (RuntimeException e) {
+                    // a shape the mapping did not foresee: say so for this file and go on with the others
+                    problems.add(new ArmImporter.Problem(display, "$", "cannot convert " + dialect.get().description()
+                            + ": " + e.getMessage(), ArmImporter.Level.FAILED));
+                    continue;
+                }
             } else {
                 r = importer.importDocument(root, display);
             }
