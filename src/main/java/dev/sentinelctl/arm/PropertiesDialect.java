@@ -52,6 +52,8 @@ public final class PropertiesDialect {
     private static final Set<String> READ_ONLY = Set.of("etag", "type", "lastmodifiedutc", "systemdata", "workspacename",
             "resourcegroupname", "subscriptionid", "lastmodified", "createdtimeutc");
     private static final Set<String> IDENTITY = Set.of("id", "name", "kind", "ruleid", "alertruleid");
+    private static final Set<String> LISTS = Set.of("tactics", "techniques", "subTechniques", "entityMappings",
+            "requiredDataConnectors", "sentinelEntitiesMappings", "tags");
     /** Values that are maps of the user's own names, whose keys must not be re-cased. */
     private static final Set<String> FREE_KEYS = Set.of("customDetails");
 
@@ -105,7 +107,10 @@ public final class PropertiesDialect {
             }
             String target = FIELDS.get(lower);
             if (target != null) {
-                props.set(target, FREE_KEYS.contains(target) ? value.deepCopy() : camel(value));
+                JsonNode mapped = FREE_KEYS.contains(target) ? value.deepCopy() : camel(value);
+                // PowerShell's ConvertTo-Json writes a one-element list as the element itself
+                if (LISTS.contains(target) && !mapped.isArray() && !mapped.isNull()) mapped = ArmResources.JSON.arrayNode().add(mapped);
+                props.set(target, mapped);
                 continue;
             }
             Optional<String> flat = flattened(lower);
