@@ -70,8 +70,12 @@ public final class ReportMergeCommand implements Callable<Integer> {
                 out.println("  " + (p.serious() ? "error" : "note") + ": " + p.message());
             }
         }
-        out.flush();
         boolean failed = result.merged().workspaces().stream().anyMatch(w -> w.status() != WorkspaceResult.Status.SUCCEEDED);
+        out.println();
+        out.println(failed ? "Rollout not complete: a workspace failed or was not run (see above)."
+                : result.hasSeriousProblems() ? "Rollout reports do not add up (see the merge errors above)."
+                : "Rollout succeeded: every workspace succeeded.");
+        out.flush();
         return failed || result.hasSeriousProblems() ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 }

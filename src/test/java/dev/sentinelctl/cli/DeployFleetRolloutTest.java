@@ -129,6 +129,10 @@ class DeployFleetRolloutTest {
             CliRunner.Run merged = CliRunner.run("report", "merge", first.toString(), second.toString());
             assertEquals(0, merged.exit(), merged.out() + merged.err());
             assertFalse(merged.out().contains("error:"), merged.out());
+            assertTrue(merged.out().contains("Rollout succeeded: every workspace succeeded."), merged.out());
+            CliRunner.Run firstAlone = CliRunner.run("report", "merge", first.toString());
+            assertEquals(1, firstAlone.exit());
+            assertTrue(firstAlone.out().contains("Rollout not complete"), firstAlone.out());
             assertTrue(merged.out().contains("resumed " + first + ": its results replace the earlier ones for "
                     + rest + " workspace(s)"), merged.out());
             CliRunner.Run reversed = CliRunner.run("report", "merge", second.toString(), first.toString());
