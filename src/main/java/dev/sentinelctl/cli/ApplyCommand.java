@@ -121,16 +121,17 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
         }
         boolean fleet = deploy.fleet != null || savedFleet != null;
         if (!fleet && (report != null || resume != null)) throw new UserException("--report and --resume need --fleet FILE");
-        Optional<RolloutReport> previous = Optional.empty();
+        Optional<RolloutReportJson.Loaded> previous = Optional.empty();
         if (resume != null) {
             try {
-                previous = Optional.of(RolloutReportJson.read(resume));
+                previous = Optional.of(RolloutReportJson.load(resume));
             } catch (RolloutReportJson.ReportException e) {
                 throw new UserException(e.getMessage());
             }
         }
         DeployOptions.Session session = deploy.open(preflight, env, savedFleet == null ? null : savedFleet.request());
         DeployRun run = session.run();
+        session.printNotes(err);
         DeployCommands.noteSource(run, err);
         if (savedFleet != null) {
             List<String> changed = savedFleet.scope().differences(SavedFleetPlan.scope(run, session.fleet().orElseThrow()));
@@ -144,7 +145,7 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
             return ExitCodes.FINDINGS;
         }
         if (savedFleet != null) {
-            Set<String> done = previous.map(Resume::done).orElse(Set.of());
+            Set<String> done = previous.map(p -> Resume.done(p.report())).orElse(Set.of());
             SavedFleetPlan.Reviewed reviewed = SavedFleetPlan.reviewedOnly(saved, savedFleet.scope(), run, plans, done, savedPlan);
             reviewed.errors().forEach(err::println);
             err.flush();
@@ -195,7 +196,7 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
     }
 
     /** --fleet: ring by ring under the rollout policy; every workspace ends up in the report, not-run ones too. */
-    private int rollout(DeployRun run, FleetSelection selection, List<WorkspacePlan> plans, Optional<RolloutReport> previous,
+    private int rollout(DeployRun run, FleetSelection selection, List<WorkspacePlan> plans, Optional<RolloutReportJson.Loaded> previous,
             PrintWriter out, PrintWriter err) {
         Applier applier = run.applier(new ApplyProgress(err, System.console() != null));
         Optional<Shard> shard = Optional.ofNullable(selection.request().shard())

@@ -55,9 +55,15 @@ final class Checks {
     static List<RuleInfo> ruleInfos() {
         List<RuleInfo> infos = new ArrayList<>(FormatRules.ALL);
         for (LintRule r : LintRules.all()) infos.add(r.meta().info());
-        infos.addAll(MetadataChecks.RULES);
-        infos.addAll(ColumnChecks.RULES);
+        infos.addAll(crossCheckInfos());
         infos.addAll(ExclusionValidator.RULES);
+        return infos;
+    }
+
+    /** The rules of the metadata ↔ query cross-checks. */
+    static List<RuleInfo> crossCheckInfos() {
+        List<RuleInfo> infos = new ArrayList<>(MetadataChecks.RULES);
+        infos.addAll(ColumnChecks.RULES);
         return infos;
     }
 }

@@ -56,6 +56,7 @@ public final class DriftCommand extends EnvironmentCommand implements Callable<I
         try {
             DeployCommands.checkFormat(format);
             session = deploy.open(preflight, env);
+            session.printNotes(err);
             plans = session.run().plan(paths, new Planner.Options(false, false));
         } catch (ContentErrors e) {
             DeployCommands.printContentErrors(e, err);

@@ -45,7 +45,9 @@ public final class ExportCommand extends EnvironmentCommand implements Callable<
         if (deploy.fleet == null && deploy.workspaces.size() != 1) {
             throw new UserException("export needs exactly one --workspace NAME (or --fleet FILE: one folder per workspace)");
         }
-        DeployRun run = deploy.open(PreflightOptions.none(), env).run();
+        DeployOptions.Session session = deploy.open(PreflightOptions.none(), env);
+        session.printNotes(err);
+        DeployRun run = session.run();
         if (deploy.fleet == null) {
             WorkspaceConfig ws = run.workspaces().get(0);
             try {

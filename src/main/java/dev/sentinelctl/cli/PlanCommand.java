@@ -66,6 +66,7 @@ public final class PlanCommand extends EnvironmentCommand implements Callable<In
         try {
             DeployCommands.checkFormat(format);
             session = deploy.open(preflight, env);
+            session.printNotes(err);
             DeployCommands.noteSource(session.run(), err);
             plans = session.run().plan(paths, new Planner.Options(prune, adopt));
         } catch (ContentErrors e) {

@@ -13,12 +13,13 @@ import java.util.Optional;
  * @param rules    rule id → severity, or empty for "off"
  * @param schemas  custom schema folders, resolved against the config file's folder
  * @param file     where it was read from (empty when there is none)
+ * @param profile  {@code default} or {@code azure-sentinel} (Microsoft's content-repository gates are errors)
  */
 public record ProjectConfig(Optional<Boolean> strict, Optional<String> failOn, Map<String, Optional<Severity>> rules,
-                            List<Path> schemas, Optional<Path> baseline, Optional<Path> file) {
+                            List<Path> schemas, Optional<Path> baseline, Optional<Path> file, Optional<String> profile) {
 
     public static final ProjectConfig NONE = new ProjectConfig(Optional.empty(), Optional.empty(), Map.of(), List.of(),
-            Optional.empty(), Optional.empty());
+            Optional.empty(), Optional.empty(), Optional.empty());
 
     public ProjectConfig {
         rules = Map.copyOf(rules);

@@ -58,9 +58,13 @@ public final class FleetRollout {
         }
     }
 
-    /** @param previous the report given to --resume; its successes are done and are not deployed again */
-    public Outcome roll(List<WorkspacePlan> plans, Optional<RolloutReport> previous, Optional<Shard> shard) {
+    /**
+     * @param resumed the report given to --resume; its successes are done and are not deployed again, and the new
+     *                report names it so {@code report merge} lets this run's results supersede it
+     */
+    public Outcome roll(List<WorkspacePlan> plans, Optional<RolloutReportJson.Loaded> resumed, Optional<Shard> shard) {
         FleetConfig fleet = selection.fleet();
+        Optional<RolloutReport> previous = resumed.map(RolloutReportJson.Loaded::report);
         String started = Instant.now().toString();
         Map<String, WorkspaceConfig> byKey = new LinkedHashMap<>();
         List<WorkspaceTarget> targets = new ArrayList<>();
@@ -127,7 +131,8 @@ public final class FleetRollout {
                     WorkspaceResult.Status.NOT_RUN, stopped, List.of(), List.of(), List.of(), List.of(), List.of(),
                     Optional.empty(), 0));
         }
-        return new Outcome(new RolloutReport(shard, Optional.of(started), Optional.of(Instant.now().toString()), all), stopped);
+        return new Outcome(new RolloutReport(shard, Optional.of(started), Optional.of(Instant.now().toString()), all,
+                Optional.of(RolloutReport.newRunId()), resumed.map(RolloutReportJson.Loaded::resumedFrom), List.of()), stopped);
     }
 
     private WorkspaceResult deploy(WorkspaceTarget t, WorkspaceConfig ws, Map<WorkspaceConfig, WorkspacePlan> planOf) {
