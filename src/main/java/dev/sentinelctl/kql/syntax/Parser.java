@@ -93,7 +93,7 @@ final class Parser extends OperatorParser {
         return switch (t.kind()) {
             case IDENTIFIER -> canStartExpression(t) || t.is("set")
                     || t.is("let") || isPipedOperator(t);
-            case STRING_LITERAL, LONG_LITERAL, REAL_LITERAL, TIMESPAN_LITERAL, TYPED_LITERAL,
+            case STRING_LITERAL, LONG_LITERAL, REAL_LITERAL, TIMESPAN_LITERAL, TYPED_LITERAL, RAW_GUID_LITERAL,
                  OPEN_PAREN, OPEN_BRACKET, MINUS, PLUS -> true;
             default -> false;
         };

@@ -74,6 +74,17 @@ class KqlErrorRecoveryTest {
             "\"T ¦ top 10 }by x\"                             | KS005 | 11 | 12",
             "\"let f = () { T ¦ where x ) }; f()\"            | KS005 | 25 | 26",
             "\"T ¦ count() \"                                 | KS176 | 3  | 3",
+            // literals Kusto refuses: non-constant dynamic elements, raw guids, a backslash that starts no escape
+            "\"print dynamic([x, 1])\"                        | KS005 | 15 | 16",
+            "\"print dynamic({a:1})\"                         | KS005 | 15 | 16",
+            "\"print dynamic(x)\"                             | KS006 | 14 | 14",
+            "\"print dynamic([-1, -x])\"                      | KS006 | 18 | 18",
+            "\"print dynamic({1:2})\"                         | KS006 | 15 | 16",
+            "\"print dynamic([int(1)])\"                      | KS005 | 15 | 21",
+            "\"print 12345678-1234-1234-1234-123456789012\"   | KS214 | 6  | 42",
+            "\"T ¦ where g == 12345678-1234-1234-1234-123456789012\" | KS214 | 15 | 51",
+            "\"print 'C:\\Windows\\'\"                        | KS001 | 9  | 9",
+            "\"print x = 'a\\qb', y = 1\"                      | KS001 | 12 | 12",
     })
     void firstDiagnostic(String query, String code, int start, int end) {
         String q = query.replace('¦', '|').replace('~', '\n');
@@ -91,7 +102,10 @@ class KqlErrorRecoveryTest {
     @Test
     void validButUnusualIsAccepted() {
         for (String q : new String[] {"T | where x = 1 or y", "T | where a:\"x\"", "T | project", "T | summarize",
-                "T | join kind=inner (X) | take 1", "T | parse x with", "T | where x == 1abc", "print x = 1L"}) {
+                "T | join kind=inner (X) | take 1", "T | parse x with", "T | where x == 1abc", "print x = 1L",
+                "print dynamic([dynamic([1]), dynamic({'a': dynamic({})}), True, FALSE, null, -1.5, 1d, h'x',"
+                        + " guid(12345678-1234-1234-1234-123456789012), long(2), datetime(2024-01-01)])",
+                "print 'a\\'b\\\\\\x41\\u0041\\U00000041\\012\\t', @'C:\\Windows\\'"}) {
             ParsedQuery p = KqlParser.parse(q);
             assertTrue(p.diagnostics().isEmpty(), () -> q + " -> " + p.diagnostics());
         }
