@@ -319,7 +319,12 @@ abstract class ExpressionParser extends TokenCursor {
     }
 
     Expr parseBinary(int minPrecedence) {
-        Expr left = parseUnary();
+        return parseBinaryRest(parseUnary(), minPrecedence);
+    }
+
+    /** The operators that follow an already parsed left operand ({@code search * has "x"} starts with a star). */
+    Expr parseBinaryRest(Expr first, int minPrecedence) {
+        Expr left = first;
         while (true) {
             BinaryOp op = peekBinaryOperator();
             if (op == null || op.precedence() < minPrecedence) return left;

@@ -128,7 +128,7 @@ abstract class OperatorParser extends ExpressionParser {
                 return new QueryOperator.Take(take(), parseExpression());
             case "count":
                 if (peek(1).kind() == TokenKind.OPEN_PAREN) break; // count() after '|' is a call, not the operator
-                return new QueryOperator.Count(take());
+                return parseCount();
             case "distinct": {
                 Token kw = take();
                 List<Clause.OperatorParam> params = parseParams(HINTS_ONLY);
@@ -444,6 +444,21 @@ abstract class OperatorParser extends ExpressionParser {
         return new Clause.SortItem(e, dir, nulls, pos2);
     }
 
+    /** {@code count [as Name]}: Kusto takes a plain name only (no brackets, no keyword). */
+    QueryOperator parseCount() {
+        Token kw = take();
+        if (!atWord("as")) return new QueryOperator.Count(kw, null, null);
+        Token as = take();
+        Token c = cur();
+        if (c.kind() == TokenKind.IDENTIFIER && (c.word() == null || !Keywords.NOT_DECLARABLE.contains(c.word()))) {
+            return new QueryOperator.Count(kw, as, new Name.Identifier(take()));
+        }
+        int end = c.kind() == TokenKind.END_OF_TEXT ? c.start() : c.end();
+        error("KS006", c.start(), end, "Missing name " + found(c),
+                "Name the count column with a plain name: count as Events (brackets and keywords are not allowed here).");
+        return new QueryOperator.Count(kw, as, new Name.Identifier(missing(TokenKind.IDENTIFIER)));
+    }
+
     QueryOperator parseTop() {
         Token kw = take();
         Expr count = parseExpression();
@@ -508,6 +523,10 @@ abstract class OperatorParser extends ExpressionParser {
         return new Expr.Missing(missing(TokenKind.IDENTIFIER));
     }
 
+    /**
+     * {@code render chart [kind=... title=...] [with (property=value, ...)]}, and the older spellings Kusto still
+     * accepts: {@code with "title"} and {@code by Column, ...}.
+     */
     QueryOperator parseRender() {
         Token kw = take();
         Name chart;
@@ -518,9 +537,88 @@ abstract class OperatorParser extends ExpressionParser {
             chart = new Name.Identifier(missing(TokenKind.IDENTIFIER));
         }
         List<Clause.OperatorParam> params = parseParams(RENDER_PARAMS);
-        Clause.WithProperties with = atWord("with") && peek(1).kind() == TokenKind.OPEN_PAREN
-                ? parseWithProperties() : null;
-        return new QueryOperator.Render(kw, chart, params, with);
+        Clause.WithProperties with = null;
+        if (atWord("with")) {
+            if (peek(1).kind() == TokenKind.OPEN_PAREN) {
+                with = parseRenderProperties();
+            } else {
+                Token w = take();
+                Expr title;
+                if (at(TokenKind.STRING_LITERAL)) {
+                    title = parsePrimary();
+                } else {
+                    error("KS006", prevEnd(), prevEnd(), "Missing string " + found(cur()),
+                            "Write the properties in parentheses: render timechart with (title=\"...\").");
+                    title = new Expr.Missing(missing(TokenKind.STRING_LITERAL));
+                }
+                with = new Clause.WithProperties(w, null, new SeparatedList<>(List.of(title), List.of()), null);
+            }
+        }
+        return new QueryOperator.Render(kw, chart, params, with, parseOptionalBy());
+    }
+
+    /**
+     * {@code with (name = value, ...)} of render: only Kusto's property names; a column list property takes the
+     * names that follow it over commas ({@code ycolumns=a, b, title="x"}); after a comma a property is required.
+     */
+    Clause.WithProperties parseRenderProperties() {
+        Token with = take();
+        Token open = take();
+        List<Expr> items = new ArrayList<>();
+        List<Token> seps = new ArrayList<>();
+        while (!items.isEmpty() || !at(TokenKind.CLOSE_PAREN)) {
+            Token c = cur();
+            RenderProperties.ValueKind kind = renderPropertyAt(0);
+            if (kind == null) {
+                if (!items.isEmpty()) {
+                    error("KS006", prevEnd(), prevEnd(), "Missing render property " + found(c),
+                            "Write a property such as title=\"...\", kind=stacked, series=Column, or remove the ','.");
+                    items.add(new Expr.Missing(missing(TokenKind.IDENTIFIER)));
+                }
+                break;
+            }
+            Name name = new Name.Identifier(take());
+            Token eq = take();
+            Expr value = kind == RenderProperties.ValueKind.COLUMN || kind == RenderProperties.ValueKind.COLUMN_LIST
+                    ? new Expr.NameRef(parseName("Name a column of the rendered rows."))
+                    : kind == RenderProperties.ValueKind.WORD && at(TokenKind.IDENTIFIER)
+                    ? new Expr.NameRef(new Name.Identifier(take())) : parseExpression();
+            items.add(new Expr.Named(name, eq, value));
+            if (kind == RenderProperties.ValueKind.COLUMN_LIST) {
+                // further columns of the list: names not followed by '='
+                while (at(TokenKind.COMMA) ? isColumnListContinuation(1) : isColumnListContinuation(0)) {
+                    seps.add(commaOrMissing());
+                    items.add(new Expr.NameRef(parseName("")));
+                }
+            }
+            if (!at(TokenKind.COMMA) && renderPropertyAt(0) == null) break;
+            seps.add(commaOrMissing());
+        }
+        Token close = expect(TokenKind.CLOSE_PAREN, "Close the render properties with ')'; the properties are"
+                + " title, xtitle, ytitle, kind, series, xcolumn, ycolumns, legend, xaxis, yaxis, ysplit, ymin, ymax,"
+                + " accumulate.");
+        return new Clause.WithProperties(with, open, new SeparatedList<>(items, seps), close);
+    }
+
+    /** The value kind of the render property written at {@code peek(offset)}, or null when none starts there. */
+    private RenderProperties.ValueKind renderPropertyAt(int offset) {
+        Token t = peek(offset);
+        return t.kind() == TokenKind.IDENTIFIER && peek(offset + 1).kind() == TokenKind.EQUAL
+                ? RenderProperties.kindOf(t.text()) : null;
+    }
+
+    /** Another column of a column list at {@code peek(offset)}: a name, not {@code name =}. */
+    private boolean isColumnListContinuation(int offset) {
+        Token n = peek(offset);
+        if (n.kind() == TokenKind.OPEN_BRACKET) return peek(offset + 1).kind() == TokenKind.STRING_LITERAL;
+        return n.kind() == TokenKind.IDENTIFIER && peek(offset + 1).kind() != TokenKind.EQUAL && !isNotName(n);
+    }
+
+    /** The ',' between two items, or a synthesised one (reported, as Kusto does) when it was left out. */
+    private Token commaOrMissing() {
+        if (at(TokenKind.COMMA)) return take();
+        expectedError("','", "Separate the render properties with ','.");
+        return missing(TokenKind.COMMA);
     }
 
     Clause.InTables parseInTables() {
@@ -535,7 +633,13 @@ abstract class OperatorParser extends ExpressionParser {
         Token kw = take();
         List<Clause.OperatorParam> params = parseParams(UNION_PARAMS);
         Clause.InTables in = atWord("in") && peek(1).kind() == TokenKind.OPEN_PAREN ? parseInTables() : null;
-        return new QueryOperator.Search(kw, params, in, parseExpression());
+        return new QueryOperator.Search(kw, params, in, parseSearchPredicate());
+    }
+
+    /** A search predicate may be (or start with) {@code *}: {@code search *}, {@code search * has "x"}. */
+    Expr parseSearchPredicate() {
+        if (!at(TokenKind.ASTERISK)) return parseExpression();
+        return parseBinaryRest(new Expr.Star(take()), 1);
     }
 
     QueryOperator parseFind() {
