@@ -40,6 +40,11 @@ abstract class ExpressionParser extends TokenCursor {
     final TableReferences.Collector tableCollector = new TableReferences.Collector();
     /** Set while parsing a make-series axis, where {@code in range(...)} is a clause, not the in operator. */
     boolean noInOperator;
+    /**
+     * Token index where {@code materialize(...)} may be called: the start of a let value. Kusto accepts it
+     * nowhere else ({@code join materialize(T)} is a missing expression there).
+     */
+    int materializeAt = -1;
 
     ExpressionParser(String text, List<Token> tokens, KqlDiagnostic[] lexicalByToken, List<KqlDiagnostic> diagnostics) {
         super(text, tokens, lexicalByToken, diagnostics);
@@ -547,7 +552,8 @@ abstract class ExpressionParser extends TokenCursor {
         }
         if (!call && (w.equals("toscalar") || w.equals("totable"))) return parseCallWithoutParentheses();
         boolean matchesRegex = w.equals("matches") && isWord(next, "regex");
-        if (matchesRegex || (NOT_EXPRESSION_NAMES.contains(w) && !(call && CALLABLE_KEYWORDS.contains(w)))) {
+        boolean callable = call && CALLABLE_KEYWORDS.contains(w) && (!w.equals("materialize") || pos == materializeAt);
+        if (matchesRegex || (NOT_EXPRESSION_NAMES.contains(w) && !callable)) {
             return missingExpression("Write a value, column name or function call here.");
         }
         if (call) return parseCall(new Name.Identifier(take()));

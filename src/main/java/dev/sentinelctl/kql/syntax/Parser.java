@@ -145,7 +145,13 @@ final class Parser extends OperatorParser {
         } else if (atWord("materialize") && peek(1).kind() != TokenKind.OPEN_PAREN) {
             value = parseCallWithoutParentheses();
         } else {
-            value = parsePipeExpression();
+            int saved = materializeAt;
+            materializeAt = pos;
+            try {
+                value = parsePipeExpression();
+            } finally {
+                materializeAt = saved;
+            }
         }
         return seen(new Statement.Let(let, name, eq, value));
     }

@@ -350,7 +350,19 @@ final class OperatorBinder {
             while (x instanceof Expr.Paren p) x = p.inner();
             if (x instanceof Expr.NameRef n && n.name() instanceof Name.Wildcard w) {
                 String pattern = w.simpleName();
-                for (Column col : in.columns()) if (glob(pattern, col.name())) matched.add(col.name());
+                boolean any = false;
+                for (Column col : in.columns()) {
+                    if (glob(pattern, col.name())) {
+                        matched.add(col.name());
+                        any = true;
+                    }
+                }
+                if (!any && !in.isOpen()) {
+                    // Kusto: a pattern must match at least one column of the input
+                    tb.diags.error("KS142", x, "The name '" + pattern + "' does not refer to any known column.",
+                            "No input column matches the pattern; check its spelling (patterns are case-sensitive)"
+                                    + " or remove it.");
+                }
             } else if (x instanceof Expr.Star) {
                 for (Column col : in.columns()) matched.add(col.name());
             } else {
@@ -561,7 +573,39 @@ final class OperatorBinder {
             return;
         }
         TreeBinder.Ctx jc = c.withRow(null).withJoinSides(left, right);
-        for (Expr e : on.conditions().items()) checkJoinCondition(e, left, right, jc);
+        boolean predicate = on.on().is("where");
+        for (Expr e : on.conditions().items()) {
+            if (predicate) bindJoinPredicate(e, left, right, jc);
+            else checkJoinCondition(e, left, right, jc);
+        }
+    }
+
+    /** 'join ... where predicate' (and lookup's): any condition, with the columns of both sides in scope. */
+    private void bindJoinPredicate(Expr x, RowSchema left, RowSchema right, TreeBinder.Ctx jc) {
+        List<Column> both = new ArrayList<>(left.columns());
+        both.addAll(right.columns());
+        tb.bind(x, jc.withRow(new RowSchema(both, mergeHidden(left, right), left.isOpen() || right.isOpen()))
+                .withJoinSides(left, right));
+    }
+
+    /**
+     * One side of an 'on' equality: Kusto wants {@code $left.<column> == $right.<column>} in that order
+     * (KS183 otherwise, at the operand). Binds the operand only when it has that shape, so one mistake
+     * gives one message.
+     */
+    private boolean checkJoinOperand(Expr operand, String side, TreeBinder.Ctx jc) {
+        Expr x = operand;
+        while (x instanceof Expr.Paren p) x = p.inner();
+        if (x instanceof Expr.MemberAccess m && m.target() instanceof Expr.NameRef t && t.simpleName().equals(side)
+                && m.member() instanceof Expr.NameRef) {
+            return true;
+        }
+        String other = side.equals("$left") ? "$right" : "$left";
+        String hint = x instanceof Expr.MemberAccess m && m.target() instanceof Expr.NameRef t && t.simpleName().equals(other)
+                ? "Put the left table's column first: on $left.A == $right.B."
+                : "Compare columns as they are: on $left.A == $right.B; compute a changed key with extend before the join.";
+        tb.diags.error("KS183", operand, "The join condition operand must be: " + side + ".<column>", hint);
+        return false;
     }
 
     private void checkJoinCondition(Expr e, RowSchema left, RowSchema right, TreeBinder.Ctx jc) {
@@ -597,15 +641,22 @@ final class OperatorBinder {
             checkJoinCondition(b.right(), left, right, jc);
             return;
         }
-        if (x instanceof Expr.Binary b && b.op() == dev.sentinelctl.kql.syntax.BinaryOp.EQUAL) {
-            tb.bind(x, jc);
+        if (x instanceof Expr.Binary b && b.op() == BinaryOp.EQUAL) {
+            boolean leftOk = checkJoinOperand(b.left(), "$left", jc);
+            boolean rightOk = checkJoinOperand(b.right(), "$right", jc);
+            if (leftOk && rightOk) {
+                tb.bind(x, jc);
+            } else {
+                if (leftOk) tb.bind(b.left(), jc);
+                if (rightOk) tb.bind(b.right(), jc);
+            }
             return;
         }
-        // 'join ... where predicate' (or a non-equality condition): columns of both sides are in scope
-        List<Column> both = new ArrayList<>(left.columns());
-        both.addAll(right.columns());
-        tb.bind(x, jc.withRow(new RowSchema(both, mergeHidden(left, right), left.isOpen() || right.isOpen()))
-                .withJoinSides(left, right));
+        tb.diags.error("KS182", x, "The join condition must be either the name of a column common to both tables or"
+                + " in the form $left.<column> == $right.<column>.",
+                "Write on CommonColumn, or on $left.A == $right.B (and more such equalities joined with 'and' or ',');"
+                        + " for other conditions use join ... where.");
+        bindJoinPredicate(x, left, right, jc);
     }
 
     private RowSchema lookup(QueryOperator.Lookup l, RowSchema in, TreeBinder.Ctx c) {
