@@ -523,6 +523,15 @@ abstract class ExpressionParser extends TokenCursor {
                     Token close = expect(TokenKind.CLOSE_BRACKET, "Close the bracket with ']'.");
                     return new Expr.ElementAccess(null, null, open, inner, close);
                 }
+            case ASTERISK: {
+                // "* has 'x'": a star on the left of a word operator stands for every column (where, search, find)
+                Token n = peek(1);
+                if ((n.kind() == TokenKind.IDENTIFIER || n.kind() == TokenKind.OPERATOR_WORD) && n.word() != null
+                        && BinaryOp.byText(n.word()) != null) {
+                    return new Expr.Star(take());
+                }
+                return missingExpression("Write a value, column name or function call here.");
+            }
             default:
                 return missingExpression("Write a value, column name or function call here.");
         }

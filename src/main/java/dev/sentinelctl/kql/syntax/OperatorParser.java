@@ -646,7 +646,8 @@ abstract class OperatorParser extends ExpressionParser {
         Token kw = take();
         List<Clause.OperatorParam> params = parseParams(FIND_PARAMS);
         Clause.InTables in = atWord("in") && peek(1).kind() == TokenKind.OPEN_PAREN ? parseInTables() : null;
-        Token where = expectWord("where", "find reads: find in (T1, T2) where predicate.");
+        // "find 'x'" is short for "find where * has 'x'": where is optional
+        Token where = atWord("where") ? take() : null;
         Expr pred = parseExpression();
         Token project = null;
         SeparatedList<Expr> cols = null;
@@ -703,8 +704,9 @@ abstract class OperatorParser extends ExpressionParser {
         Expr col = new Expr.NameRef(parseName("Name the partition column: partition by Column (subquery)."));
         Expr sub;
         if (at(TokenKind.OPEN_BRACE)) {
+            // "{ ... }" holds a whole query (reading the partition through 'as'), not an operator chain
             Token open = take();
-            Expr inner = parseSubqueryBody();
+            Expr inner = parsePipeExpression();
             sub = new Expr.Paren(open, inner, expect(TokenKind.CLOSE_BRACE, "Close the subquery with '}'."));
         } else {
             sub = parseParenSubquery("Put the partition subquery in parentheses: partition by x (top 3 by y).");
