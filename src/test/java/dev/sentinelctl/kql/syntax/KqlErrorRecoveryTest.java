@@ -85,6 +85,14 @@ class KqlErrorRecoveryTest {
             "\"T ¦ where g == 12345678-1234-1234-1234-123456789012\" | KS214 | 15 | 51",
             "\"print 'C:\\Windows\\'\"                        | KS001 | 9  | 9",
             "\"print x = 'a\\qb', y = 1\"                      | KS001 | 12 | 12",
+            // render properties, count as
+            "\"T ¦ render timechart with (foo=1)\"             | KS005 | 27 | 30",
+            "\"T ¦ render timechart with (legend=hidden,)\"    | KS006 | 41 | 41",
+            "\"T ¦ render timechart with (title='a' xtitle='b')\" | KS005 | 37 | 43",
+            "\"T ¦ render timechart with title='x'\"           | KS006 | 25 | 25",
+            "\"T ¦ count as\"                                  | KS006 | 12 | 12",
+            "\"T ¦ count as ¦ take 1\"                         | KS006 | 13 | 14",
+            "\"T ¦ join materialize(U) on x\"                  | KS006 | 8  | 8",
     })
     void firstDiagnostic(String query, String code, int start, int end) {
         String q = query.replace('¦', '|').replace('~', '\n');
@@ -105,7 +113,12 @@ class KqlErrorRecoveryTest {
                 "T | join kind=inner (X) | take 1", "T | parse x with", "T | where x == 1abc", "print x = 1L",
                 "print dynamic([dynamic([1]), dynamic({'a': dynamic({})}), True, FALSE, null, -1.5, 1d, h'x',"
                         + " guid(12345678-1234-1234-1234-123456789012), long(2), datetime(2024-01-01)])",
-                "print 'a\\'b\\\\\\x41\\u0041\\U00000041\\012\\t', @'C:\\Windows\\'"}) {
+                "print 'a\\'b\\\\\\x41\\u0041\\U00000041\\012\\t', @'C:\\Windows\\'",
+                "search *", "search * | take 5", "T | search * has 'x' | count as N", "find 'x'",
+                "search kind=case_insensitive in (T, U*) 'err' and 'x*' or C:'y'", "T | where * has 'x'",
+                "T | render timechart with (kind=stacked100, series=a, b, title='t', ycolumns=c, ymin=-1)",
+                "T | render timechart with 'title'", "T | render columnchart with ()",
+                "let x = materialize(T | take 1); x", "T | partition by x { U | take 1 }"}) {
             ParsedQuery p = KqlParser.parse(q);
             assertTrue(p.diagnostics().isEmpty(), () -> q + " -> " + p.diagnostics());
         }
