@@ -108,7 +108,15 @@ abstract class ExpressionParser extends TokenCursor {
 
     /** A schema column: {@code name:type}, {@code name:(nested)}, or {@code *}. */
     Clause parseSchemaItem() {
-        if (at(TokenKind.ASTERISK)) return new Clause.StarColumn(take());
+        if (at(TokenKind.ASTERISK)) {
+            if (pos > 0 && tokens[pos - 1].kind() == TokenKind.COMMA) {
+                // Kusto takes '*' ("and any other columns") only as the first item: (*, a:string), not (a:string, *)
+                Token star = cur();
+                error("KS005", star.start(), star.end(), "Expected ')' but found '*': '*' may only come first in a"
+                        + " column list.", "Write the '*' first: (*, Name:string), or leave it out.");
+            }
+            return new Clause.StarColumn(take());
+        }
         if (at(TokenKind.IDENTIFIER) || atBracketedName() || at(TokenKind.STRING_LITERAL)) {
             Name name = at(TokenKind.STRING_LITERAL) ? new Name.Identifier(take()) : parseName("Name the column.");
             Token colon = expect(TokenKind.COLON, "Give each column a type: Name:string.");

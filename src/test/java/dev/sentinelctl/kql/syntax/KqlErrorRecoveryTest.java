@@ -93,6 +93,7 @@ class KqlErrorRecoveryTest {
             "\"T ¦ count as\"                                  | KS006 | 12 | 12",
             "\"T ¦ count as ¦ take 1\"                         | KS006 | 13 | 14",
             "\"T ¦ join materialize(U) on x\"                  | KS006 | 8  | 8",
+            "\"T ¦ evaluate bag_unpack(d) : (a:string, *)\"   | KS005 | 40 | 41",
     })
     void firstDiagnostic(String query, String code, int start, int end) {
         String q = query.replace('¦', '|').replace('~', '\n');
@@ -118,7 +119,8 @@ class KqlErrorRecoveryTest {
                 "search kind=case_insensitive in (T, U*) 'err' and 'x*' or C:'y'", "T | where * has 'x'",
                 "T | render timechart with (kind=stacked100, series=a, b, title='t', ycolumns=c, ymin=-1)",
                 "T | render timechart with 'title'", "T | render columnchart with ()",
-                "let x = materialize(T | take 1); x", "T | partition by x { U | take 1 }"}) {
+                "let x = materialize(T | take 1); x", "T | partition by x { U | take 1 }",
+                "T | evaluate bag_unpack(d) : (*, a:string)", "let f = (T:(*)) { T }; f(U)"}) {
             ParsedQuery p = KqlParser.parse(q);
             assertTrue(p.diagnostics().isEmpty(), () -> q + " -> " + p.diagnostics());
         }
