@@ -532,12 +532,14 @@ abstract class ExpressionParser extends TokenCursor {
                     return new Expr.ElementAccess(null, null, open, inner, close);
                 }
             case ASTERISK: {
-                // "* has 'x'": a star on the left of a word operator stands for every column (where, search, find)
+                // "* has 'x'", "* == 'x'": a star before a comparison stands for every column (where, search, find)
                 Token n = peek(1);
-                if ((n.kind() == TokenKind.IDENTIFIER || n.kind() == TokenKind.OPERATOR_WORD) && n.word() != null
-                        && BinaryOp.byText(n.word()) != null) {
-                    return new Expr.Star(take());
-                }
+                boolean comparison = switch (n.kind()) {
+                    case EQUAL_EQUAL, BANG_EQUAL, LESS_GREATER, EQUAL_TILDE, BANG_TILDE -> true;
+                    case IDENTIFIER, OPERATOR_WORD -> n.word() != null && BinaryOp.byText(n.word()) != null;
+                    default -> false;
+                };
+                if (comparison) return new Expr.Star(take());
                 return missingExpression("Write a value, column name or function call here.");
             }
             default:

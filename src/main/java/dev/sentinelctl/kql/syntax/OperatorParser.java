@@ -336,7 +336,7 @@ abstract class OperatorParser extends ExpressionParser {
                 parts.add(parsePrimary());
             } else if (c.kind() == TokenKind.ASTERISK) {
                 parts.add(new Expr.Star(take()));
-            } else if (c.kind() == TokenKind.IDENTIFIER || atBracketedName()) {
+            } else if ((c.kind() == TokenKind.IDENTIFIER && !endsParsePattern(c)) || atBracketedName()) {
                 Name name = parseName("");
                 if (at(TokenKind.COLON)) {
                     Token colon = take();
@@ -352,6 +352,16 @@ abstract class OperatorParser extends ExpressionParser {
         Clause.ParsePattern pattern = new Clause.ParsePattern(parts);
         return kw.is("parse") ? new QueryOperator.Parse(kw, params, input, with, pattern)
                 : new QueryOperator.ParseWhere(kw, params, input, with, pattern);
+    }
+
+    /** Type names and undeclarable keywords cannot name a capture: Kusto ends the pattern there ("x:string string"). */
+    private static final Set<String> TYPE_WORDS = Set.of("bool", "boolean", "byte", "char", "date", "datetime",
+            "decimal", "double", "dynamic", "float", "guid", "int", "int16", "int32", "int64", "int8", "long", "real",
+            "string", "time", "timespan", "uint", "uint16", "uint32", "uint64", "uint8", "ulong", "uniqueid", "uuid");
+
+    private static boolean endsParsePattern(Token t) {
+        String w = t.word();
+        return w != null && (TYPE_WORDS.contains(w) || Keywords.NOT_DECLARABLE.contains(w));
     }
 
     Token missingTypeToken() {
@@ -530,7 +540,13 @@ abstract class OperatorParser extends ExpressionParser {
     QueryOperator parseRender() {
         Token kw = take();
         Name chart;
-        if (at(TokenKind.IDENTIFIER)) {
+        if (atWord("with")) {
+            // "render with (...)": the chart type is missing; Kusto says which ones it knows, at 'with'
+            Token w = cur();
+            error("KS005", w.start(), w.end(), "Expected one of: " + String.join(", ", RenderProperties.CHART_TYPES),
+                    "Name the chart before its properties: render timechart with (...).");
+            chart = new Name.Identifier(missing(TokenKind.IDENTIFIER));
+        } else if (at(TokenKind.IDENTIFIER)) {
             chart = new Name.Identifier(take());
         } else {
             expectedError("a chart type", "Name the chart: render timechart, columnchart, barchart, piechart, table ...");
@@ -579,10 +595,20 @@ abstract class OperatorParser extends ExpressionParser {
             }
             Name name = new Name.Identifier(take());
             Token eq = take();
-            Expr value = kind == RenderProperties.ValueKind.COLUMN || kind == RenderProperties.ValueKind.COLUMN_LIST
-                    ? new Expr.NameRef(parseName("Name a column of the rendered rows."))
-                    : kind == RenderProperties.ValueKind.WORD && at(TokenKind.IDENTIFIER)
-                    ? new Expr.NameRef(new Name.Identifier(take())) : parseExpression();
+            Expr value;
+            if (kind == RenderProperties.ValueKind.COLUMN || kind == RenderProperties.ValueKind.COLUMN_LIST) {
+                value = new Expr.NameRef(parseName("Name a column of the rendered rows."));
+            } else if (kind == RenderProperties.ValueKind.WORD) {
+                if (at(TokenKind.IDENTIFIER)) {
+                    value = new Expr.NameRef(new Name.Identifier(take()));
+                } else {
+                    List<String> words = RenderProperties.wordsOf(name.simpleName());
+                    expectedError("one of: " + String.join(", ", words), "Write " + name.simpleName() + "=" + words.get(0) + ".");
+                    value = new Expr.Missing(missing(TokenKind.IDENTIFIER));
+                }
+            } else {
+                value = parseExpression();
+            }
             items.add(new Expr.Named(name, eq, value));
             if (kind == RenderProperties.ValueKind.COLUMN_LIST) {
                 // further columns of the list: names not followed by '='
@@ -646,8 +672,9 @@ abstract class OperatorParser extends ExpressionParser {
         Token kw = take();
         List<Clause.OperatorParam> params = parseParams(FIND_PARAMS);
         Clause.InTables in = atWord("in") && peek(1).kind() == TokenKind.OPEN_PAREN ? parseInTables() : null;
-        // "find 'x'" is short for "find where * has 'x'": where is optional
-        Token where = atWord("where") ? take() : null;
+        // "find 'x'" is short for "find where * has 'x'": 'where' may be left out only right after 'find'
+        boolean bare = params.isEmpty() && in == null && !atWord("where") && canStartArgument(cur());
+        Token where = bare ? null : expectWord("where", "find reads: find in (T1, T2) where predicate.");
         Expr pred = parseExpression();
         Token project = null;
         SeparatedList<Expr> cols = null;

@@ -54,11 +54,17 @@ final class Parser extends OperatorParser {
                 continue;
             }
             int before = pos;
-            items.add(parseStatement());
+            Statement st = parseStatement();
+            items.add(st);
             if (pos == before) { // defensive: a statement must consume something, or the loop could spin
                 if (inBody) break;
                 items.add(skipRest());
                 continue;
+            }
+            if (inBody && st instanceof Statement.Query) {
+                // a function body ends with its one expression (and an optional ';'); the caller expects '}'
+                if (at(TokenKind.SEMICOLON)) seps.add(take());
+                break;
             }
             if (at(TokenKind.SEMICOLON)) {
                 seps.add(take());

@@ -94,6 +94,10 @@ class KqlErrorRecoveryTest {
             "\"T ¦ count as ¦ take 1\"                         | KS006 | 13 | 14",
             "\"T ¦ join materialize(U) on x\"                  | KS006 | 8  | 8",
             "\"T ¦ evaluate bag_unpack(d) : (a:string, *)\"   | KS005 | 40 | 41",
+            "\"find in (T) 'x'\"                              | KS005 | 12 | 15",
+            "\"T ¦ parse a with 'x' b:string string 'y'\"     | KS198 | 30 | 36",
+            "\"let f = () { print 1; print 2 }; f\"           | KS005 | 22 | 27",
+            "\"let f = () { print 1;; }; f\"                  | KS005 | 21 | 22",
     })
     void firstDiagnostic(String query, String code, int start, int end) {
         String q = query.replace('¦', '|').replace('~', '\n');
@@ -120,7 +124,9 @@ class KqlErrorRecoveryTest {
                 "T | render timechart with (kind=stacked100, series=a, b, title='t', ycolumns=c, ymin=-1)",
                 "T | render timechart with 'title'", "T | render columnchart with ()",
                 "let x = materialize(T | take 1); x", "T | partition by x { U | take 1 }",
-                "T | evaluate bag_unpack(d) : (*, a:string)", "let f = (T:(*)) { T }; f(U)"}) {
+                "T | evaluate bag_unpack(d) : (*, a:string)", "let f = (T:(*)) { T }; f(U)",
+                "let f = () { let x = 1; print x; }; f", "T | parse a with 'id=' id:string ' title=' title",
+                "T | where * == 'x'"}) {
             ParsedQuery p = KqlParser.parse(q);
             assertTrue(p.diagnostics().isEmpty(), () -> q + " -> " + p.diagnostics());
         }
