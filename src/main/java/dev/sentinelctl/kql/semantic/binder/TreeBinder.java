@@ -174,6 +174,20 @@ final class TreeBinder {
         return bind(e, c, false);
     }
 
+    /** Kusto stores no decimal in a dynamic value: {@code dynamic([decimal(1)])} is KS215. */
+    private void checkNoDecimal(dev.sentinelctl.kql.syntax.SyntaxNode json) {
+        for (dev.sentinelctl.kql.syntax.SyntaxElement child : json.children()) {
+            if (child instanceof dev.sentinelctl.kql.syntax.Token t) {
+                if (t.kind() == dev.sentinelctl.kql.syntax.TokenKind.TYPED_LITERAL && t.text().startsWith("decimal(")) {
+                    diags.error("KS215", t, "Decimal values are not supported in dynamic objects.",
+                            "Write the number as real(...) or a plain number, or keep it in a decimal column.");
+                }
+            } else if (child instanceof dev.sentinelctl.kql.syntax.SyntaxNode n) {
+                checkNoDecimal(n); // nested arrays, bags and dynamic(...) literals too
+            }
+        }
+    }
+
     private Value bindCore(Expr e, Ctx c, boolean tabularContext) {
         if (e == null) return Value.UNKNOWN;
         if (e instanceof Expr.NameRef n) return bindName(n, c, tabularContext);
@@ -187,6 +201,7 @@ final class TreeBinder {
         if (e instanceof Expr.MemberAccess m) return bindMember(m, c);
         if (e instanceof Expr.ElementAccess ea) return bindElement(ea, c);
         if (e instanceof Expr.DynamicLiteral d) {
+            checkNoDecimal(d.value());
             if (d.value() instanceof dev.sentinelctl.kql.syntax.Json.JArray arr) {
                 boolean strings = !arr.values().isEmpty();
                 for (dev.sentinelctl.kql.syntax.Json j : arr.values().items()) {

@@ -110,6 +110,15 @@ class BinderOperatorFormsTest {
     }
 
     @Test
+    void noDecimalInsideDynamic() {
+        String q = "print d = dynamic([1, dynamic({'a': decimal(1.5)})])";
+        KqlDiagnostic d = only(q);
+        assertEquals("KS215", d.code());
+        assertEquals(q.indexOf("decimal"), d.start());
+        assertEquals(List.of(), codes(bind("print d = dynamic([real(1.5), long(2), datetime(2024-01-01)])")));
+    }
+
+    @Test
     void parseUserAgentTakesAStringOrAnArrayOfStrings() {
         assertEquals(List.of(), codes(bind("Logons | extend ua = parse_user_agent(User, 'browser')")));
         assertEquals(List.of(), codes(bind("Logons | extend ua = parse_user_agent(User, dynamic(['browser', 'os']))")));
