@@ -457,10 +457,8 @@ abstract class ExpressionParser extends TokenCursor {
                     member = parseCall(new Name.Identifier(take()));
                 } else if ((at(TokenKind.IDENTIFIER) && !isNotName(cur())) || atBracketedName()) {
                     member = new Expr.NameRef(parseName(""));
-                } else if (at(TokenKind.TYPED_LITERAL) || at(TokenKind.LONG_LITERAL)) {
-                    // a.int(...) cannot be meant; keep the token as a name so the tree stays whole
-                    member = new Expr.NameRef(new Name.Identifier(take()));
                 } else {
+                    // a literal (x.2, x.int(1)) is no member name either: Kusto reports the missing name
                     Token c = cur();
                     String why = c.kind() == TokenKind.IDENTIFIER
                             ? "Missing name: '" + c.text() + "' is a keyword; write ['" + c.text() + "'] to use it as a member."

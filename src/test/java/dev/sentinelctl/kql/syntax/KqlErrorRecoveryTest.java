@@ -98,6 +98,9 @@ class KqlErrorRecoveryTest {
             "\"T ¦ parse a with 'x' b:string string 'y'\"     | KS198 | 30 | 36",
             "\"let f = () { print 1; print 2 }; f\"           | KS005 | 22 | 27",
             "\"let f = () { print 1;; }; f\"                  | KS005 | 21 | 22",
+            "\"T ¦ extend x = d.2\"                           | KS006 | 17 | 17",
+            "\"T ¦ extend x = d.int(1)\"                      | KS006 | 17 | 17",
+            "\"print 1.5.2\"                                  | KS006 | 10 | 10",
     })
     void firstDiagnostic(String query, String code, int start, int end) {
         String q = query.replace('¦', '|').replace('~', '\n');

@@ -377,7 +377,7 @@ final class TreeBinder {
                     types.put(m.member(), col.type());
                     return Value.column(col);
                 }
-                if (!side.isOpen()) {
+                if (!side.isOpen() && !mn.name().firstToken().missing()) {
                     diags.error("KS142", m.member(), "The name '" + mn.simpleName()
                                     + "' does not refer to any known column, table, variable or function.",
                             Diagnostics.didYouMean(suggest(mn.simpleName(), side)) + "The column must exist on the "
@@ -394,7 +394,8 @@ final class TreeBinder {
         }
         if (t.type() == ScalarType.DYNAMIC) return Value.DYNAMIC;
         if (t.type().isUnknown()) return Value.UNKNOWN;
-        if (m.member() instanceof Expr.NameRef mn) {
+        // a missing member name (x.2) was reported by the parser already
+        if (m.member() instanceof Expr.NameRef mn && !mn.name().firstToken().missing()) {
             diags.error("KS142", m.member(), "The name '" + mn.simpleName()
                             + "' does not refer to any known column, table, variable or function.",
                     "Only dynamic values have members; '" + target.text() + "' is of type " + t.type().displayName()
