@@ -1,0 +1,131 @@
+package dev.sentinelctl.fmt;
+
+import dev.sentinelctl.content.SourceText;
+import dev.sentinelctl.content.YamlLoader;
+import dev.sentinelctl.report.Diagnostic;
+import dev.sentinelctl.report.Severity;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Formats one content YAML file: fields in Azure-Sentinel order, the layout of {@link YamlEmitter}, the query
+ * through {@link KqlFormatter}. Every result is checked before it is used: the new text must load (with the
+ * loader {@code validate} uses) to the same data, the query aside, which must be the same program with the same
+ * comments; and it must keep every YAML comment. A failed check leaves the file as it is and says so.
+ */
+public final class YamlFormatter {
+    private final KqlFormatter kql;
+    private final YamlLoader loader = new YamlLoader();
+
+    public YamlFormatter(FmtOptions options) {
+        this.kql = new KqlFormatter(options);
+    }
+
+    public FileOutcome format(String path, byte[] bytes) {
+        YamlLoader.Result before = loader.load(bytes, path);
+        List<Diagnostic> errors = before.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).toList();
+        if (before.document().isEmpty() || !errors.isEmpty()) {
+            return new FileOutcome(path, FileOutcome.Kind.FAILED, null, errors.isEmpty() ? before.diagnostics() : errors);
+        }
+        JsonNode data = before.document().get().root();
+        if (!data.isObject() || !data.has("query")) {
+            return new FileOutcome(path, FileOutcome.Kind.SKIPPED, null, List.of());
+        }
+        String original = before.document().get().source().text(); // BOM removed
+        String text = original.replace("\r\n", "\n");
+        YamlTreeReader.Document doc;
+        try {
+            doc = new YamlTreeReader().read(text);
+        } catch (YamlTreeReader.Unsupported u) {
+            return new FileOutcome(path, FileOutcome.Kind.FAILED, null, List.of(new Diagnostic("FMT-unsupported", Severity.ERROR,
+                    path, u.line, u.column, u.line, u.column, "not formatted: " + u.getMessage(), "Write the value out plainly, or leave the file as it is.")));
+        }
+        if (doc == null) return new FileOutcome(path, FileOutcome.Kind.SKIPPED, null, List.of());
+        List<Diagnostic> notes = new ArrayList<>();
+        for (YamlTree.Entry e : doc.root().entries()) {
+            if (!e.key.equals("query") || !(e.value instanceof YamlTree.Scalar q) || q.typed()) continue;
+            KqlFormatter.Result r = kql.format(q.value());
+            if (r.status() == KqlFormatter.Status.INTERNAL_ERROR) {
+                return internal(path, "the query formatter's check failed: " + r.detail());
+            }
+            if (r.status() == KqlFormatter.Status.SYNTAX_ERROR) {
+                notes.add(queryNote(before.document().get().source(), before.document().get().info("/query"), r, path));
+            } else {
+                e.value = new YamlTree.Scalar(r.text() + "\n", false);
+            }
+        }
+        String formatted;
+        try {
+            formatted = new YamlEmitter().write(doc, ordered(doc.root().entries()));
+        } catch (RuntimeException e) {
+            return internal(path, "the YAML writer failed: " + e);
+        }
+        if (original.contains("\r\n")) formatted = formatted.replace("\n", "\r\n");
+        boolean bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
+        if (formatted.equals(original) && !bom) return new FileOutcome(path, FileOutcome.Kind.UNCHANGED, null, notes);
+        String problem = sameData(data, formatted, path, text);
+        if (problem != null) return internal(path, problem);
+        return new FileOutcome(path, FileOutcome.Kind.CHANGED, formatted, notes);
+    }
+
+    /** Known fields first, in Azure-Sentinel order; the others after them, in the order they were written. */
+    static List<YamlTree.Entry> ordered(List<YamlTree.Entry> entries) {
+        Map<String, YamlTree.Entry> byKey = new LinkedHashMap<>();
+        for (YamlTree.Entry e : entries) byKey.put(e.key, e);
+        List<YamlTree.Entry> out = new ArrayList<>(entries.size());
+        for (String k : dev.sentinelctl.arm.YamlFields.ORDER) {
+            YamlTree.Entry e = byKey.remove(k);
+            if (e != null) out.add(e);
+        }
+        out.addAll(byKey.values());
+        return out;
+    }
+
+    /** Null when {@code formatted} loads to {@code data} (the query compared as a program) and keeps every comment. */
+    private String sameData(JsonNode data, String formatted, String path, String originalText) {
+        YamlLoader.Result after = loader.load(formatted.getBytes(StandardCharsets.UTF_8), path);
+        if (after.document().isEmpty() || after.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
+            return "the formatted file does not load: " + (after.diagnostics().isEmpty() ? "no document" : after.diagnostics().get(0).message());
+        }
+        JsonNode again = after.document().get().root();
+        ObjectNode x = ((ObjectNode) data).deepCopy();
+        ObjectNode y = again.isObject() ? ((ObjectNode) again).deepCopy() : null;
+        if (y == null) return "the formatted file is no longer a mapping";
+        JsonNode qx = x.remove("query");
+        JsonNode qy = y.remove("query");
+        if (!x.equals(y)) return "the formatted file loads to different data";
+        if (qx.isString() && qy != null && qy.isString()) {
+            String q = KqlFormatter.safetyProblem(qx.asString(), qy.asString());
+            if (q != null) return q;
+        } else if (!qx.equals(qy)) {
+            return "the formatted file has a different query";
+        }
+        if (!sortedComments(originalText).equals(sortedComments(formatted))) return "the formatted file lost a YAML comment";
+        return null;
+    }
+
+    private static List<String> sortedComments(String text) {
+        List<String> c = new ArrayList<>(YamlTreeReader.comments(text.replace("\r\n", "\n")));
+        c.sort(null);
+        return c;
+    }
+
+    private static FileOutcome internal(String path, String problem) {
+        return new FileOutcome(path, FileOutcome.Kind.INTERNAL_ERROR, null, List.of(Diagnostic.atFile("INTERNAL", Severity.ERROR, path,
+                "internal error in fmt, the file was left as it is: " + problem,
+                "Please report this with the file; the file itself is fine.")));
+    }
+
+    private static Diagnostic queryNote(SourceText source, dev.sentinelctl.content.NodeInfo query, KqlFormatter.Result r, String path) {
+        // The query's position in the file is approximate for block scalars (the error offset is in the query text).
+        int line = query == null ? 1 : source.lineOf(query.start());
+        return new Diagnostic("FMT-query-not-formatted", Severity.WARNING, path, line, 1, line, 1,
+                "query left as written: it has a syntax error (" + r.detail() + ")",
+                "Fix the query (`sentinelctl check` shows where); fmt formats it once it parses.");
+    }
+}
