@@ -1,5 +1,6 @@
 package dev.sentinelctl.cli;
 
+import dev.sentinelctl.check.FormatCheck;
 import dev.sentinelctl.check.ItemCheck;
 import dev.sentinelctl.check.KqlSyntaxCheck;
 import dev.sentinelctl.check.LintCheck;
@@ -60,6 +61,7 @@ final class Checks {
         infos.addAll(MetadataChecks.RULES);
         infos.addAll(ColumnChecks.RULES);
         infos.addAll(ExclusionValidator.RULES);
+        infos.add(FormatCheck.RULE);
         return infos;
     }
 }

@@ -1,5 +1,6 @@
 package dev.sentinelctl.cli;
 
+import dev.sentinelctl.check.FormatCheck;
 import dev.sentinelctl.kql.lint.LintRule;
 import dev.sentinelctl.kql.lint.LintRules;
 import dev.sentinelctl.kql.lint.RuleMeta;
@@ -57,6 +58,11 @@ public final class RulesCommand implements Callable<Integer> {
             md.append("| `").append(r.id()).append("` | ").append(r.defaultSeverity().label()).append(" | ")
                     .append(r.shortDescription().replace("|", "\\|")).append(" | ").append(r.fullDescription().replace("|", "\\|")).append(" |\n");
         }
+        RuleInfo f = FormatCheck.RULE;
+        md.append("\n## Layout (`check`, off by default)\n\n| rule | severity when on | what | why |\n|---|---|---|---|\n")
+                .append("| `").append(f.id()).append("` | ").append(f.defaultSeverity().label()).append(" | ").append(f.shortDescription())
+                .append(" | ").append(f.fullDescription()).append(" |\n\nTurn it on with `rules: {").append(f.id())
+                .append(": warning}` in `.sentinelctl.yaml`; `sentinelctl fmt` fixes it (see [fmt.md](fmt.md)).\n");
         md.append("\nKQL syntax errors are reported with Microsoft's Kusto.Language codes (`KS001`, `KS006`, `KS176`, …).\n");
         return md.toString();
     }

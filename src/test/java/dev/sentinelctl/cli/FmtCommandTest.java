@@ -91,6 +91,20 @@ class FmtCommandTest {
     }
 
     @Test
+    void checkReportsUnformattedFilesOnlyWhenTheRuleIsOn() throws Exception {
+        String rule = "id: 6b1a1f3e-1111-4c2a-9d7e-000000000001\nname: Failed sign-ins\ndescription: Many failed sign-ins.\n"
+                + "severity: Low\nrequiredDataConnectors: []\ntactics:\n  - CredentialAccess\nrelevantTechniques:\n  - T1110\n"
+                + "query: SigninLogs | where ResultType != 0\nversion: 1.0.0\n";
+        write("Hunting Queries/a.yaml", rule);
+        CliRunner.Run off = CliRunner.run("check", dir.toString(), "--format", "json", "--fail-on", "never");
+        assertTrue(!off.out().contains("FMT-unformatted"), off.out());
+        write(".sentinelctl.yaml", "rules:\n  FMT-unformatted: warning\n");
+        CliRunner.Run on = CliRunner.run("check", dir.toString(), "--format", "json", "--fail-on", "never");
+        assertTrue(on.out().contains("\"FMT-unformatted\""), on.out());
+        assertTrue(on.out().contains("from line 10 on"), on.out());
+    }
+
+    @Test
     void missingPathIsAUsageError() {
         assertEquals(2, CliRunner.run("fmt", dir.resolve("nope").toString()).exit());
     }
