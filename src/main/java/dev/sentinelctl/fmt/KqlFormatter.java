@@ -3,14 +3,14 @@ package dev.sentinelctl.fmt;
 import dev.sentinelctl.kql.KqlDiagnostic;
 import dev.sentinelctl.kql.syntax.KqlParser;
 import dev.sentinelctl.kql.syntax.ParsedQuery;
-import dev.sentinelctl.kql.syntax.QueryEquivalence;
 import dev.sentinelctl.kql.syntax.Token;
+import dev.sentinelctl.kql.syntax.TokenKind;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Formats one KQL query. Safe by construction and checked every time: the result must lex to the same tokens
- * (trivia aside) and carry the same comments in the same order, or the query is left exactly as written and
+ * (trivia aside; compared as {@code QueryEquivalence.sameProgram} does) and carry the same comments in the same order, or the query is left exactly as written and
  * the mismatch is reported as an internal error. A query with syntax errors is left as written too: its
  * structure is a guess, and a formatter must not move code it does not understand.
  */
@@ -53,33 +53,39 @@ public final class KqlFormatter {
         } catch (RuntimeException | StackOverflowError e) {
             return new Result(Status.INTERNAL_ERROR, query, "the formatter failed: " + e, 0);
         }
-        String problem = safetyProblem(query, out);
+        String problem = safetyProblem(parsed.tokens(), query, out);
         if (problem != null) return new Result(Status.INTERNAL_ERROR, query, problem, 0);
         return Result.formatted(out);
     }
 
     /** Null when {@code after} is the same program with the same comments as {@code before}; otherwise what differs. */
     static String safetyProblem(String before, String after) {
-        if (!QueryEquivalence.sameProgram(before, after)) return "the formatted query has different tokens" + firstDifference(before, after);
-        if (!comments(before).equals(comments(after))) return "the formatted query lost or moved a comment";
-        return null;
+        return safetyProblem(KqlParser.tokenize(before, new ArrayList<>()), before, after);
     }
 
-    private static String firstDifference(String before, String after) {
-        List<Token> x = KqlParser.tokenize(before, new ArrayList<>());
+    /** As {@link #safetyProblem(String, String)} with the tokens of {@code before} at hand (the parse's). */
+    private static String safetyProblem(List<Token> x, String before, String after) {
         List<Token> y = KqlParser.tokenize(after, new ArrayList<>());
         for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
-            if (x.get(i).kind() != y.get(i).kind() || !x.get(i).text().equals(y.get(i).text())) {
-                return " (token " + (i + 1) + ": '" + x.get(i).text() + "' became '" + y.get(i).text() + "')";
+            Token s = x.get(i);
+            Token t = y.get(i);
+            if (s.kind() != t.kind() || (s.kind() != TokenKind.END_OF_TEXT && !s.text().equals(t.text()))) {
+                return "the formatted query has different tokens (token " + (i + 1) + ": '" + s.text() + "' became '" + t.text() + "')";
             }
         }
-        return " (" + x.size() + " tokens became " + y.size() + ")";
+        if (x.size() != y.size()) return "the formatted query has different tokens (" + x.size() + " tokens became " + y.size() + ")";
+        if (!comments(x).equals(comments(y))) return "the formatted query lost or moved a comment";
+        return null;
     }
 
     /** Every {@code //} comment of the query's trivia, in order, without trailing blanks. */
     static List<String> comments(String query) {
+        return comments(KqlParser.tokenize(query, new ArrayList<>()));
+    }
+
+    private static List<String> comments(List<Token> tokens) {
         List<String> out = new ArrayList<>();
-        for (Token t : KqlParser.tokenize(query, new ArrayList<>())) {
+        for (Token t : tokens) {
             collect(t.leadingTrivia(), out);
             collect(t.trailingTrivia(), out);
         }
