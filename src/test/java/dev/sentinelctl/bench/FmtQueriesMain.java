@@ -11,12 +11,26 @@ import java.util.Map;
 /**
  * Formats every query of a JSON Lines corpus and checks what `fmt` promises: each formats (or is left as
  * written for a syntax error), re-lexes to the same tokens, and a second format changes nothing. Prints the
- * counts; exits 1 when a promise is broken. Usage: FmtQueriesMain CORPUS.jsonl [--show N]
+ * counts; exits 1 when a promise is broken. With {@code --sample N FILE} it also writes N evenly spaced queries
+ * with our formatting as JSON Lines {@code {"id","query","ours"}} for the comparison with Kusto.Language.
+ * Usage: FmtQueriesMain CORPUS.jsonl [--show INDEX] [--sample N FILE]
  */
 public final class FmtQueriesMain {
     public static void main(String[] args) throws Exception {
         List<String> queries = BenchQueries.load(Path.of(args[0]));
-        int show = args.length > 2 && args[1].equals("--show") ? Integer.parseInt(args[2]) : -1;
+        int show = -1;
+        int sample = 0;
+        java.nio.file.Path sampleFile = null;
+        for (int a = 1; a < args.length; a++) {
+            if (args[a].equals("--show")) show = Integer.parseInt(args[++a]);
+            else if (args[a].equals("--sample")) {
+                sample = Integer.parseInt(args[++a]);
+                sampleFile = Path.of(args[++a]);
+            }
+        }
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        StringBuilder sampled = new StringBuilder();
+        int step = sample > 0 ? Math.max(1, queries.size() / sample) : 0;
         KqlFormatter formatter = new KqlFormatter(FmtOptions.DEFAULT);
         Map<KqlFormatter.Status, Integer> statuses = new EnumMap<>(KqlFormatter.Status.class);
         int changed = 0;
@@ -34,6 +48,10 @@ public final class FmtQueriesMain {
                 continue;
             }
             if (!r.text().equals(q)) changed++;
+            if (step > 0 && i % step == 0 && i / step < sample) {
+                var row = json.createObjectNode().put("id", i).put("query", q).put("ours", r.text());
+                sampled.append(json.writeValueAsString(row)).append('\n');
+            }
             if (!QueryEquivalence.sameProgram(q, r.text())) tokenMismatch++;
             KqlFormatter.Result again = formatter.format(r.text());
             if (!again.text().equals(r.text())) {
@@ -43,6 +61,7 @@ public final class FmtQueriesMain {
             for (String line : r.text().split("\n")) if (line.length() > 120) longLines++;
         }
         double ms = (System.nanoTime() - start) / 1e6;
+        if (sampleFile != null) java.nio.file.Files.writeString(sampleFile, sampled);
         System.out.printf("fmt queries: %d queries, %d formatted (%d changed), %d left as written for a syntax error, "
                         + "%d internal errors (token/comment check), %d token mismatches after re-parse, %d not idempotent; "
                         + "%d output lines over 120 columns; %.0f ms for format + check + second format%n",
