@@ -33,7 +33,6 @@ sealed interface Doc {
     Doc SPACE_OR_BREAK = new Line(" ");
     Doc SOFT_BREAK = new Line("");
     Doc NEWLINE = new HardLine(false);
-    Doc BLANK_LINE = new HardLine(true);
     Doc KEPT_NEWLINE = new HardLine(false, true);
 
     static Doc text(String s) {

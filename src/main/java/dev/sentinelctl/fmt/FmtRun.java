@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -81,9 +80,8 @@ public final class FmtRun {
         }
         if (mode == Mode.WRITE) {
             try {
-                Path tmp = file.path().resolveSibling(file.path().getFileName() + ".sentinelctl-fmt.tmp");
-                Files.writeString(tmp, outcome.formatted(), StandardCharsets.UTF_8);
-                Files.move(tmp, file.path(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                // Written in place, as editors do: the file keeps its owner and permissions.
+                Files.writeString(file.path(), outcome.formatted(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 return new Result(new FileOutcome(path, FileOutcome.Kind.FAILED, null, List.of(Diagnostic.atFile("IO-write", Severity.ERROR,
                         path, "cannot write the formatted file: " + e.getMessage(), "Check that the file is writable."))), null);

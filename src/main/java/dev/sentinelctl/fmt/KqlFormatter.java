@@ -7,6 +7,7 @@ import dev.sentinelctl.kql.syntax.Token;
 import dev.sentinelctl.kql.syntax.TokenKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Formats one KQL query. Safe by construction and checked every time: the result must lex to the same tokens
@@ -32,9 +33,16 @@ public final class KqlFormatter {
     }
 
     private final FmtOptions options;
+    /** Identity, except in tests that check the safety net with a deliberately broken layout. */
+    private final UnaryOperator<String> afterLayout;
 
     public KqlFormatter(FmtOptions options) {
+        this(options, UnaryOperator.identity());
+    }
+
+    KqlFormatter(FmtOptions options, UnaryOperator<String> afterLayout) {
         this.options = options;
+        this.afterLayout = afterLayout;
     }
 
     public Result format(String query) {
@@ -49,7 +57,7 @@ public final class KqlFormatter {
         String out;
         try {
             Doc doc = new KqlLayout(parsed.tokens(), options).build();
-            out = new DocPrinter(options.lineWidth(), FmtOptions.INDENT).print(doc);
+            out = afterLayout.apply(new DocPrinter(options.lineWidth(), FmtOptions.INDENT).print(doc));
         } catch (RuntimeException | StackOverflowError e) {
             return new Result(Status.INTERNAL_ERROR, query, "the formatter failed: " + e, 0);
         }

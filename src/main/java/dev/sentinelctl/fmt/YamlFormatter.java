@@ -23,7 +23,11 @@ public final class YamlFormatter {
     private final YamlLoader loader = new YamlLoader();
 
     public YamlFormatter(FmtOptions options) {
-        this.kql = new KqlFormatter(options);
+        this(new KqlFormatter(options));
+    }
+
+    YamlFormatter(KqlFormatter kql) {
+        this.kql = kql;
     }
 
     public FileOutcome format(String path, byte[] bytes) {

@@ -176,6 +176,27 @@ class YamlFormatterTest {
     }
 
     @Test
+    void aLayoutThatChangesTokensLeavesTheFileAloneAndReportsAnInternalError() {
+        // A deliberately broken layout (turns == into =): the check after formatting must catch it.
+        KqlFormatter broken = new KqlFormatter(FmtOptions.DEFAULT, s -> s.replace("==", "="));
+        FileOutcome o = new YamlFormatter(broken).format("rule.yaml",
+                "query: T | where a == 1\nname: R\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(FileOutcome.Kind.INTERNAL_ERROR, o.kind());
+        assertNull(o.formatted());
+        assertEquals("INTERNAL", o.messages().get(0).ruleId());
+        assertTrue(o.messages().get(0).message().contains("'==' became '='"), o.messages().get(0).message());
+    }
+
+    @Test
+    void aLayoutThatDropsACommentIsCaughtToo() {
+        KqlFormatter broken = new KqlFormatter(FmtOptions.DEFAULT, s -> s.replace(" // keep", ""));
+        FileOutcome o = new YamlFormatter(broken).format("rule.yaml",
+                "query: |\n  T // keep\n  | take 1\nname: R\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(FileOutcome.Kind.INTERNAL_ERROR, o.kind());
+        assertTrue(o.messages().get(0).message().contains("comment"), o.messages().get(0).message());
+    }
+
+    @Test
     void entityMappingsKeepTheirInnerOrder() {
         String out = fmt("""
                 query: T
