@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.comments.CommentType;
@@ -36,17 +37,43 @@ final class YamlTreeReader {
         }
     }
 
-    /** The root mapping and the comments above it (the file's header). */
-    record Document(YamlTree.Mapping root, List<String> header) {}
+    /**
+     * The root mapping, the comments above it (the file's header), and every comment of the file in order (for
+     * the check that formatting kept them all).
+     */
+    record Document(YamlTree.Mapping root, List<String> header, List<String> allComments) {}
 
     private static final ScalarResolver RESOLVER = new CoreScalarResolver(false);
-    private static final LoadSettings SETTINGS = LoadSettings.builder().setParseComments(true).setUseMarks(true)
-            .setCodePointLimit(Integer.MAX_VALUE).build();
+    /**
+     * Settings by buffer size, 2^i chars at index i, shared (they are immutable): snakeyaml's default 1 KB window
+     * is refilled and copied for every kilobyte (as YamlLoader found), and each builder compiles its patterns.
+     */
+    private static final AtomicReferenceArray<LoadSettings> SETTINGS = new AtomicReferenceArray<>(24);
+
+    private static LoadSettings settings(int chars) {
+        int bits = Math.max(10, 32 - Integer.numberOfLeadingZeros(chars));
+        if (bits >= SETTINGS.length()) return build(chars + 1);
+        LoadSettings made = SETTINGS.get(bits);
+        if (made == null) {
+            made = build(1 << bits);
+            SETTINGS.compareAndSet(bits, null, made);
+        }
+        return made;
+    }
+
+    private static LoadSettings build(int bufferSize) {
+        return LoadSettings.builder().setParseComments(true).setUseMarks(true).setCodePointLimit(Integer.MAX_VALUE)
+                .setBufferSize(bufferSize).build();
+    }
+
+    private static Iterable<Event> events(String text) {
+        return new Parse(settings(text.length())).parseString(text);
+    }
 
     /** Every comment of the text in order, for the check that formatting kept them all. */
     static List<String> comments(String text) {
         List<String> out = new ArrayList<>();
-        for (Event e : new Parse(SETTINGS).parseString(text)) {
+        for (Event e : events(text)) {
             if (e instanceof CommentEvent c && c.getCommentType() != CommentType.BLANK_LINE) out.add(c.getValue().stripTrailing());
         }
         return out;
@@ -60,12 +87,14 @@ final class YamlTreeReader {
         YamlTree.Mapping root = null;
         Object lastCommentTarget = null; // Entry or Item a line-end comment belongs to
         int documents = 0;
-        for (Event e : new Parse(SETTINGS).parseString(text)) {
+        List<String> all = new ArrayList<>();
+        for (Event e : events(text)) {
             switch (e.getEventId()) {
                 case Comment -> {
                     CommentEvent c = (CommentEvent) e;
                     if (c.getCommentType() == CommentType.BLANK_LINE) continue;
                     String value = c.getValue().stripTrailing();
+                    all.add(value);
                     if (c.getCommentType() == CommentType.IN_LINE && lastCommentTarget != null) {
                         attachInline(lastCommentTarget, value);
                     } else if (root == null) {
@@ -129,7 +158,7 @@ final class YamlTreeReader {
             }
         }
         if (root != null) root.endComments().addAll(pending);
-        return root == null ? null : new Document(root, header);
+        return root == null ? null : new Document(root, header, all);
     }
 
     private static boolean isPlainKey(YamlTree.Scalar key) {
@@ -153,12 +182,20 @@ final class YamlTreeReader {
         return a == null ? b : a + " #" + b;
     }
 
+    /** Whether the core schema could read a plain scalar as other than a string (saves a regex per scalar). */
+    private static boolean maybeTyped(String v) {
+        if (v.isEmpty()) return true;
+        char c = v.charAt(0);
+        return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == '~' || c == 'n' || c == 'N' || c == 't'
+                || c == 'T' || c == 'f' || c == 'F';
+    }
+
     private static YamlTree startNode(Event e) {
         if (e instanceof ScalarEvent s) {
             if (s.getTag().isPresent() && !s.getImplicit().canOmitTagInPlainScalar() && !s.getImplicit().canOmitTagInNonPlainScalar()) {
                 throw new Unsupported("explicit YAML tags (" + s.getTag().get() + ") are not formatted", e.getStartMark());
             }
-            boolean typed = s.isPlain() && !RESOLVER.resolve(s.getValue(), true).equals(Tag.STR);
+            boolean typed = s.isPlain() && maybeTyped(s.getValue()) && !RESOLVER.resolve(s.getValue(), true).equals(Tag.STR);
             return new YamlTree.Scalar(s.getValue(), typed);
         }
         NodeEvent n = (NodeEvent) e;
