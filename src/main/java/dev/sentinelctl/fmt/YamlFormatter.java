@@ -1,5 +1,6 @@
 package dev.sentinelctl.fmt;
 
+import dev.sentinelctl.content.ScalarSourceMap;
 import dev.sentinelctl.content.SourceText;
 import dev.sentinelctl.content.YamlLoader;
 import dev.sentinelctl.report.Diagnostic;
@@ -61,7 +62,7 @@ public final class YamlFormatter {
                 return internal(path, "the query formatter's check failed: " + r.detail());
             }
             if (r.status() == KqlFormatter.Status.SYNTAX_ERROR) {
-                notes.add(queryNote(before.document().get().source(), before.document().get().info("/query"), r, path));
+                notes.add(queryNote(before.document().get().source(), before.document().get().info("/query"), q.value(), r, path));
             } else {
                 e.value = new YamlTree.Scalar(r.text() + "\n", false);
                 query = tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(r.text() + "\n");
@@ -144,10 +145,13 @@ public final class YamlFormatter {
                 "Please report this with the file; the file itself is fine.")));
     }
 
-    private static Diagnostic queryNote(SourceText source, dev.sentinelctl.content.NodeInfo query, KqlFormatter.Result r, String path) {
-        // The query's position in the file is approximate for block scalars (the error offset is in the query text).
-        int line = query == null ? 1 : source.lineOf(query.start());
-        return new Diagnostic("FMT-query-not-formatted", Severity.WARNING, path, line, 1, line, 1,
+    private static Diagnostic queryNote(SourceText source, dev.sentinelctl.content.NodeInfo query, String value,
+                                        KqlFormatter.Result r, String path) {
+        // Where the error is in the file: the query's offset mapped through its YAML scalar (block, quoted, plain).
+        int at = query == null ? 0 : ScalarSourceMap.build(source, query, value).fileOffset(Math.min(r.offset(), value.length()));
+        int line = source.lineOf(at);
+        int column = source.columnOf(at);
+        return new Diagnostic("FMT-query-not-formatted", Severity.WARNING, path, line, column, line, column,
                 "query left as written: it has a syntax error (" + r.detail() + ")",
                 "Fix the query (`sentinelctl check` shows where); fmt formats it once it parses.");
     }

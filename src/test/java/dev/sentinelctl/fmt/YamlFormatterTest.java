@@ -153,6 +153,8 @@ class YamlFormatterTest {
         assertEquals(FileOutcome.Kind.CHANGED, o.kind());
         assertTrue(o.formatted().contains("query: |-\n  T | where (a == 1\n"), o.formatted());
         assertEquals("FMT-query-not-formatted", o.messages().get(0).ruleId());
+        assertEquals(1, o.messages().get(0).line());
+        assertTrue(o.messages().get(0).column() > 8, "points into the query: " + o.messages().get(0));
     }
 
     @Test
