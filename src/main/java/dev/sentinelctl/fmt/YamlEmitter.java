@@ -21,6 +21,9 @@ final class YamlEmitter {
 
     private void entry(YamlTree.Entry e, int indent, boolean block) {
         comments(e.before, indent);
+        // Comments inside an empty collection ("tactics: [ # none ]") go above its key, where a second run finds them.
+        if (e.value instanceof YamlTree.Mapping m && m.entries().isEmpty()) comments(m.endComments(), indent);
+        if (e.value instanceof YamlTree.Sequence q && q.items().isEmpty()) comments(q.endComments(), indent);
         out.append(" ".repeat(indent)).append(YamlWriter.keyText(e.key)).append(':');
         value(e.value, indent, block, e.keyComment, e.valueComment);
     }
@@ -39,7 +42,7 @@ final class YamlEmitter {
             if (comment != null) sb.insert(sb.indexOf("\n"), " #" + comment);
             out.append(sb);
         } else if (v instanceof YamlTree.Mapping m) {
-            if (m.entries().isEmpty() && m.endComments().isEmpty()) {
+            if (m.entries().isEmpty()) {
                 out.append(" {}").append(trailing(comment)).append('\n');
                 return;
             }
@@ -47,7 +50,7 @@ final class YamlEmitter {
             for (YamlTree.Entry e : m.entries()) entry(e, indent + 2, false);
             comments(m.endComments(), indent + 2);
         } else if (v instanceof YamlTree.Sequence s) {
-            if (s.items().isEmpty() && s.endComments().isEmpty()) {
+            if (s.items().isEmpty()) {
                 out.append(" []").append(trailing(comment)).append('\n');
                 return;
             }

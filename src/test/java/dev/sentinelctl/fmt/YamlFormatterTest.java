@@ -122,6 +122,12 @@ class YamlFormatterTest {
     }
 
     @Test
+    void emptyListWithOnlyACommentStaysAnEmptyList() {
+        String out = fmt("name: R\ntactics: [\n  # none yet\n]\nquery: T\n");
+        assertEquals("name: R\n# none yet\ntactics: []\nquery: |\n  T\n", out);
+    }
+
+    @Test
     void multiLineDescriptionAsLiteralBlockAndOneTrailingNewline() {
         String out = fmt("name: R\ndescription: >\n  one\n  two\n\n  three\nquery: T\n\n\n");
         assertEquals("name: R\ndescription: |\n  one two\n  three\nquery: |\n  T\n", out);
