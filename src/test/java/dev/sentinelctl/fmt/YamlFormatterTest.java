@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class YamlFormatterTest {
@@ -202,6 +203,23 @@ class YamlFormatterTest {
                 "query: |\n  T // keep\n  | take 1\nname: R\n".getBytes(StandardCharsets.UTF_8));
         assertEquals(FileOutcome.Kind.INTERNAL_ERROR, o.kind());
         assertTrue(o.messages().get(0).message().contains("comment"), o.messages().get(0).message());
+    }
+
+    @Test
+    void everyBundledContentFileFormatsSafelyAndIdempotently() throws Exception {
+        List<java.nio.file.Path> files;
+        try (var walk = java.nio.file.Files.walk(java.nio.file.Path.of("content"))) {
+            files = walk.filter(p -> p.toString().endsWith(".yaml")).toList();
+        }
+        assertTrue(files.size() >= 10, "bundled content found: " + files.size());
+        for (java.nio.file.Path f : files) {
+            FileOutcome o = formatter.format(f.toString(), java.nio.file.Files.readAllBytes(f));
+            assertTrue(o.kind() == FileOutcome.Kind.CHANGED || o.kind() == FileOutcome.Kind.UNCHANGED, f + ": " + o.messages());
+            if (o.kind() == FileOutcome.Kind.CHANGED) {
+                FileOutcome again = formatter.format(f.toString(), o.formatted().getBytes(StandardCharsets.UTF_8));
+                assertEquals(FileOutcome.Kind.UNCHANGED, again.kind(), f + " changes on a second run");
+            }
+        }
     }
 
     @Test
