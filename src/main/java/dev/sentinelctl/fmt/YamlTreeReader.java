@@ -1,11 +1,11 @@
 package dev.sentinelctl.fmt;
 
+import dev.sentinelctl.content.SettingsBySize;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.comments.CommentType;
@@ -44,30 +44,11 @@ final class YamlTreeReader {
     record Document(YamlTree.Mapping root, List<String> header, List<String> allComments) {}
 
     private static final ScalarResolver RESOLVER = new CoreScalarResolver(false);
-    /**
-     * Settings by buffer size, 2^i chars at index i, shared (they are immutable): snakeyaml's default 1 KB window
-     * is refilled and copied for every kilobyte (as YamlLoader found), and each builder compiles its patterns.
-     */
-    private static final AtomicReferenceArray<LoadSettings> SETTINGS = new AtomicReferenceArray<>(24);
-
-    private static LoadSettings settings(int chars) {
-        int bits = Math.max(10, 32 - Integer.numberOfLeadingZeros(chars));
-        if (bits >= SETTINGS.length()) return build(chars + 1);
-        LoadSettings made = SETTINGS.get(bits);
-        if (made == null) {
-            made = build(1 << bits);
-            SETTINGS.compareAndSet(bits, null, made);
-        }
-        return made;
-    }
-
-    private static LoadSettings build(int bufferSize) {
-        return LoadSettings.builder().setParseComments(true).setUseMarks(true).setCodePointLimit(Integer.MAX_VALUE)
-                .setBufferSize(bufferSize).build();
-    }
+    private static final SettingsBySize SETTINGS = new SettingsBySize(size -> LoadSettings.builder()
+            .setParseComments(true).setUseMarks(true).setCodePointLimit(Integer.MAX_VALUE).setBufferSize(size).build());
 
     private static Iterable<Event> events(String text) {
-        return new Parse(settings(text.length())).parseString(text);
+        return new Parse(SETTINGS.forChars(text.length())).parseString(text);
     }
 
     /** Every comment of the text in order, for the check that formatting kept them all. */
