@@ -4,9 +4,9 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Field order of Azure-Sentinel content files, so imported YAML reads like the files people know. */
-final class YamlFields {
-    static final List<String> ORDER = List.of("id", "name", "description", "description-detailed", "severity", "status",
+/** Field order of Azure-Sentinel content files, so imported (and formatted) YAML reads like the files people know. */
+public final class YamlFields {
+    public static final List<String> ORDER = List.of("id", "name", "description", "description-detailed", "severity", "status",
             "requiredDataConnectors", "queryFrequency", "queryPeriod", "triggerOperator", "triggerThreshold", "tactics",
             "relevantTechniques", "tags", "query", "entityMappings", "sentinelEntitiesMappings", "customDetails",
             "alertDetailsOverride", "eventGroupingSettings", "incidentConfiguration", "suppressionEnabled",

@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 public final class YamlWriter {
     // Letters first; then printable ASCII. ": " and " #" (and a final ':') are excluded in plainPossible.
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][\\x20-\\x7E]*");
+    private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_\\-]*");
     private static final Pattern VERSION = Pattern.compile("[0-9]+\\.[0-9]+\\.[0-9]+");
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern DURATION = Pattern.compile("[0-9]{1,9}[mhd]");
@@ -197,8 +198,22 @@ public final class YamlWriter {
         return sb.append('"').toString();
     }
 
+    /**
+     * Appends {@code s} as this writer writes a string value after {@code key:} or {@code - } (a literal block
+     * when it spans lines or {@code block} asks for one, else plain, single- or double-quoted as YAML needs),
+     * with its line break; {@code indent} is the key's. Shared with {@code fmt}, which lays out files the same way.
+     */
+    public static void appendString(StringBuilder sb, String s, int indent, boolean block) {
+        new YamlWriter(true).string(sb, s, indent, block);
+    }
+
+    /** A mapping key, quoted only when YAML needs it. */
+    public static String keyText(String k) {
+        return key(k);
+    }
+
     private static String key(String k) {
-        if (k.matches("[A-Za-z_][A-Za-z0-9_\\-]*") && !YAML11_WORDS.contains(k.toLowerCase(Locale.ROOT))) return k;
+        if (KEY.matcher(k).matches() && !YAML11_WORDS.contains(k.toLowerCase(Locale.ROOT))) return k;
         return singleQuotePossible(k) ? "'" + k.replace("'", "''") + "'" : doubleQuoted(k);
     }
 }

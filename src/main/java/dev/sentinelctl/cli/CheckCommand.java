@@ -1,6 +1,10 @@
 package dev.sentinelctl.cli;
 
+import dev.sentinelctl.check.FormatCheck;
+import dev.sentinelctl.check.ItemCheck;
 import dev.sentinelctl.schema.SchemaValidator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,8 +35,9 @@ public final class CheckCommand extends ValidatesContent {
         return ContentRun.runWithCatalog(content, check, output, spec.commandLine().getOut(), (config, catalog) -> {
             SchemaValidator schemas = schemas();
             boolean strict = content.strict || config.strict().orElse(false);
-            return new ContentRun.Plan(Optional.of(schemas), Checks.all(schemas, strict, catalog),
-                    "check");
+            List<ItemCheck> checks = new ArrayList<>(Checks.all(schemas, strict, catalog));
+            if (config.enables(FormatCheck.ID)) checks.add(new FormatCheck(config.fmt())); // off by default
+            return new ContentRun.Plan(Optional.of(schemas), checks, "check");
         });
     }
 }

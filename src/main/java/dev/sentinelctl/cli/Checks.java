@@ -1,6 +1,7 @@
 package dev.sentinelctl.cli;
 
 import dev.sentinelctl.check.FormatChecks;
+import dev.sentinelctl.check.FormatCheck;
 import dev.sentinelctl.check.ItemCheck;
 import dev.sentinelctl.check.KqlSyntaxCheck;
 import dev.sentinelctl.check.LintCheck;
@@ -57,6 +58,7 @@ final class Checks {
         for (LintRule r : LintRules.all()) infos.add(r.meta().info());
         infos.addAll(crossCheckInfos());
         infos.addAll(ExclusionValidator.RULES);
+        infos.add(FormatCheck.RULE);
         return infos;
     }
 

@@ -19,7 +19,7 @@ public final class Main {
 
     /** Every command, in help order. */
     static final java.util.List<Class<?>> COMMANDS = java.util.List.of(CheckCommand.class, ValidateCommand.class,
-            LintCommand.class, BuildCommand.class, ImportCommand.class, NewCommand.class, RulesCommand.class,
+            LintCommand.class, FmtCommand.class, BuildCommand.class, ImportCommand.class, NewCommand.class, RulesCommand.class,
             CoverageCommand.class, DocsCommand.class, KqlCommand.class, SandboxCommand.class, PlanCommand.class,
             ApplyCommand.class, DriftCommand.class, ExportCommand.class, FleetCommand.class, ReportCommand.class,
             CompletionCommand.class, RoundtripCommand.class, CommandReferenceCommand.class);

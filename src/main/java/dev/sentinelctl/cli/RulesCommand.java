@@ -1,6 +1,7 @@
 package dev.sentinelctl.cli;
 
 import dev.sentinelctl.check.ContentGates;
+import dev.sentinelctl.check.FormatCheck;
 import dev.sentinelctl.kql.lint.LintRule;
 import dev.sentinelctl.kql.lint.LintRules;
 import dev.sentinelctl.kql.lint.RuleMeta;
@@ -85,6 +86,11 @@ public final class RulesCommand implements Callable<Integer> {
                 .append("catalog: custom tables differ per workspace, so the finding says how to declare the real schema ")
                 .append("(`--schema DIR`, `schemas:` in `.sentinelctl.yaml`); once the repository declares the table it is an error.\n\n")
                 .append("Under the `azure-sentinel` profile `KS142` and `KS204` are errors again: Microsoft's CI fails a query on any diagnostic.\n");
+        RuleInfo f = FormatCheck.RULE;
+        md.append("## Layout (`check`, off by default)\n\n| rule | severity when on | what | why |\n|---|---|---|---|\n")
+                .append("| `").append(f.id()).append("` | ").append(f.defaultSeverity().label()).append(" | ").append(cell(f.shortDescription()))
+                .append(" | ").append(cell(f.fullDescription())).append(" |\n\nTurn it on with `rules: {").append(f.id())
+                .append(": warning}` in `.sentinelctl.yaml`; `sentinelctl fmt` fixes it (see [fmt.md](fmt.md)).\n");
         return md.toString();
     }
 

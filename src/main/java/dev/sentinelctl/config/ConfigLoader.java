@@ -8,6 +8,7 @@ import com.networknt.schema.SpecificationVersion;
 import dev.sentinelctl.content.Span;
 import dev.sentinelctl.content.YamlDocument;
 import dev.sentinelctl.content.YamlLoader;
+import dev.sentinelctl.fmt.FmtOptions;
 import dev.sentinelctl.report.Diagnostic;
 import dev.sentinelctl.report.Severity;
 import java.io.IOException;
@@ -103,7 +104,15 @@ public final class ConfigLoader {
         return new ProjectConfig(root.has("strict") ? Optional.of(root.get("strict").asBoolean()) : Optional.empty(),
                 root.has("failOn") ? Optional.of(root.get("failOn").asString()) : Optional.empty(), rules, schemas,
                 root.has("baseline") ? Optional.of(base.resolve(root.get("baseline").asString()).normalize()) : Optional.empty(),
-                Optional.of(file), root.has("profile") ? Optional.of(root.get("profile").asString()) : Optional.empty());
+                Optional.of(file), root.has("profile") ? Optional.of(root.get("profile").asString()) : Optional.empty(),
+                fmtOptions(root.path("fmt")));
+    }
+
+    /** The schema has checked the values (line width 20..1000, pipe start|end). */
+    private static FmtOptions fmtOptions(JsonNode fmt) {
+        int width = fmt.has("lineWidth") ? fmt.get("lineWidth").asInt() : FmtOptions.DEFAULT.lineWidth();
+        boolean pipeAtStart = !fmt.has("pipe") || fmt.get("pipe").asString().equals("start");
+        return new FmtOptions(width, pipeAtStart);
     }
 
     private static Schema schema() {

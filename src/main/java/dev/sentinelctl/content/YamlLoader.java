@@ -22,7 +22,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
@@ -81,11 +80,7 @@ public final class YamlLoader {
         }
     };
 
-    /**
-     * Settings by buffer size, 2^i chars at index i, made on first use and shared by all threads (they are
-     * immutable): every LoadSettings builder compiles snakeyaml's resolver patterns, once per file otherwise.
-     */
-    private final AtomicReferenceArray<LoadSettings> settingsBySize = new AtomicReferenceArray<>(24);
+    private final SettingsBySize settingsBySize = new SettingsBySize(this::settings);
 
     public YamlLoader() {
         this(Limits.DEFAULT);
@@ -134,17 +129,6 @@ public final class YamlLoader {
                     "Delete the file, or write a hunting query or analytic rule in it (see `sentinelctl new`)."));
         }
         return new TreeBuilder(source).build();
-    }
-
-    private LoadSettings settingsFor(int chars) {
-        int bits = Math.max(10, 32 - Integer.numberOfLeadingZeros(chars));
-        if (bits >= settingsBySize.length()) return settings(chars + 1);
-        LoadSettings made = settingsBySize.get(bits);
-        if (made == null) {
-            made = settings(1 << bits);
-            settingsBySize.compareAndSet(bits, null, made);
-        }
-        return made;
     }
 
     /** One buffer for the whole file: the default 1 KB window is refilled and copied over and over. */
@@ -244,7 +228,7 @@ public final class YamlLoader {
         }
 
         Result build() {
-            LoadSettings settings = settingsFor(source.text().length());
+            LoadSettings settings = settingsBySize.forChars(source.text().length());
             Deque<Frame> stack = new ArrayDeque<>();
             JsonNode root = null;
             int documents = 0;
