@@ -1,0 +1,234 @@
+package dev.sentinelctl.testing;
+
+import dev.sentinelctl.content.YamlDocument;
+import dev.sentinelctl.kql.semantic.Column;
+import dev.sentinelctl.kql.semantic.ScalarType;
+import dev.sentinelctl.kql.semantic.TableSchema;
+import dev.sentinelctl.report.Diagnostic;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Builds one table from a fixture (inline rows, files, generators) against the table's schema: every value is typed
+ * by its column, and a column the table does not have or a value of the wrong type is an error at its line and
+ * column, with the closest column name when there is one.
+ */
+public final class FixtureBuilder {
+    private static final int MAX_ERRORS = 20;
+
+    /** The table, and what was wrong with the fixture (the table is only usable when there are no errors). */
+    public record Built(FixtureTable table, List<Diagnostic> diagnostics) {}
+
+    private final YamlDocument document;
+    private final Path baseDir;
+    private final FixtureValues values;
+
+    /**
+     * @param document the tests file the fixture is written in
+     * @param baseDir  what fixture file paths are relative to
+     * @param now      the test's clock, for relative datetimes
+     */
+    public FixtureBuilder(YamlDocument document, Path baseDir, Instant now) {
+        this.document = document;
+        this.baseDir = baseDir;
+        this.values = new FixtureValues(now);
+    }
+
+    /** A table fixture against the table's catalog schema. */
+    public Built table(TestCase.Fixture fixture, TableSchema schema) {
+        List<Diagnostic> problems = new ArrayList<>();
+        List<RawRow> raw = rows(fixture, problems);
+        return new Built(typed(schema.name(), schema.columns(), raw, problems, true), problems);
+    }
+
+    /**
+     * A watchlist fixture: {@code _GetWatchlist}'s own columns ({@code base}) plus the fixture's columns as strings
+     * (Sentinel stores watchlist items as text), with SearchKey filled from the {@code searchKey:} column.
+     */
+    public Built watchlist(String alias, TestCase.Fixture fixture, List<Column> base) {
+        List<Diagnostic> problems = new ArrayList<>();
+        List<RawRow> raw = rows(fixture, problems);
+        List<Column> columns = new ArrayList<>(base);
+        for (RawRow r : raw) {
+            for (String name : r.cells().keySet()) {
+                if (columns.stream().noneMatch(c -> c.name().equals(name))) columns.add(new Column(name, ScalarType.STRING));
+            }
+        }
+        String searchKey = fixture.node().path("searchKey").asString("");
+        if (!searchKey.isEmpty() && columns.stream().noneMatch(c -> c.name().equals("SearchKey"))) {
+            columns.add(0, new Column("SearchKey", ScalarType.STRING));
+        }
+        if (!searchKey.isEmpty()) {
+            List<RawRow> keyed = new ArrayList<>();
+            for (RawRow r : raw) {
+                Map<String, Object> cells = new LinkedHashMap<>(r.cells());
+                Object key = cells.get(searchKey);
+                if (key == null) {
+                    problems.add(r.locator().key(searchKey).error("TEST-fixture-column", "watchlist '" + alias + "' row has no "
+                            + searchKey + " (its searchKey)", "Give every row a " + searchKey + " value."));
+                }
+                cells.putIfAbsent("SearchKey", key);
+                keyed.add(new RawRow(cells, r.locator()));
+            }
+            raw = keyed;
+        }
+        return new Built(typed("_GetWatchlist('" + alias + "')", columns, raw, problems, false), problems);
+    }
+
+    private List<RawRow> rows(TestCase.Fixture fixture, List<Diagnostic> problems) {
+        JsonNode node = fixture.node();
+        List<RawRow> out = new ArrayList<>();
+        if (node.isArray()) {
+            inline(node, fixture.pointer(), out);
+            return out;
+        }
+        inline(node.path("rows"), fixture.pointer() + "/rows", out);
+        List<String> files = new ArrayList<>();
+        List<String> pointers = new ArrayList<>();
+        if (node.has("file")) {
+            files.add(node.get("file").asString());
+            pointers.add(fixture.pointer() + "/file");
+        }
+        JsonNode list = node.path("files");
+        for (int i = 0; i < list.size(); i++) {
+            files.add(list.get(i).asString());
+            pointers.add(fixture.pointer() + "/files/" + i);
+        }
+        for (int i = 0; i < files.size(); i++) {
+            Path file = baseDir.resolve(files.get(i)).normalize();
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                problems.add(YamlPositions.at(document, pointers.get(i), false).error("TEST-fixture-file",
+                        "fixture file not found: " + files.get(i) + " (looked in " + baseDir + ")",
+                        "Paths are relative to the tests file's folder."));
+                continue;
+            }
+            try {
+                out.addAll(FixtureFiles.read(file, display(file)));
+            } catch (FixtureFiles.Unreadable e) {
+                problems.add(e.diagnostic());
+            }
+        }
+        JsonNode generators = node.path("generate");
+        for (int g = 0; g < generators.size(); g++) generate(generators.get(g), fixture.pointer() + "/generate/" + g, out, problems);
+        return out;
+    }
+
+    private String display(Path file) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = file.toAbsolutePath().normalize();
+        return (abs.startsWith(cwd) ? cwd.relativize(abs) : abs).toString().replace('\\', '/');
+    }
+
+    private void inline(JsonNode rows, String pointer, List<RawRow> out) {
+        for (int i = 0; i < rows.size(); i++) {
+            String rowPointer = pointer + "/" + i;
+            Map<String, Object> cells = new LinkedHashMap<>();
+            rows.get(i).properties().forEach(e -> cells.put(e.getKey(), e.getValue()));
+            out.add(new RawRow(cells, YamlPositions.rowLocator(document, rowPointer, Map.of())));
+        }
+    }
+
+    /** Expands {count, row}: {i} in strings, {sequence: […]} cycled, {from, step} counted up. */
+    private void generate(JsonNode generator, String pointer, List<RawRow> out, List<Diagnostic> problems) {
+        int count = generator.path("count").asInt();
+        JsonNode template = generator.path("row");
+        String rowPointer = pointer + "/row";
+        RawRow.Locator locator = YamlPositions.rowLocator(document, rowPointer, Map.of());
+        Map<String, Object> starts = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : template.properties()) {
+            JsonNode spec = e.getValue();
+            if (spec.isObject() && spec.has("from") && spec.has("step")) starts.put(e.getKey(), counter(e.getKey(), spec, locator, problems));
+        }
+        for (int i = 1; i <= count; i++) {
+            Map<String, Object> cells = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> e : template.properties()) {
+                JsonNode spec = e.getValue();
+                Object value;
+                if (spec.isString() && spec.asString().contains("{i}")) {
+                    value = JsonNodeFactory.instance.stringNode(spec.asString().replace("{i}", Integer.toString(i)));
+                } else if (spec.isObject() && spec.has("sequence")) {
+                    JsonNode seq = spec.get("sequence");
+                    value = seq.get((i - 1) % seq.size());
+                } else if (starts.containsKey(e.getKey())) {
+                    value = step(starts.get(e.getKey()), i - 1);
+                } else {
+                    value = spec;
+                }
+                cells.put(e.getKey(), value);
+            }
+            out.add(new RawRow(cells, locator));
+        }
+    }
+
+    private record Counter(Object from, Object step) {}
+
+    private Counter counter(String column, JsonNode spec, RawRow.Locator locator, List<Diagnostic> problems) {
+        JsonNode from = spec.get("from");
+        JsonNode step = spec.get("step");
+        if (from.isNumber() && step.isNumber()) return new Counter(from.decimalValue(), step.decimalValue());
+        try {
+            return new Counter(values.datetime(from.asString()), FixtureValues.timespan(step.asString()));
+        } catch (FixtureValues.BadValue e) {
+            problems.add(locator.value(column).error("TEST-fixture-type", "generator {from, step}: " + e.getMessage(),
+                    "Count numbers with numbers (from: 1, step: 1) or datetimes with a timespan (from: now-1h, step: 1m)."));
+            return null;
+        }
+    }
+
+    private static Object step(Object counter, int k) {
+        if (!(counter instanceof Counter c)) return null;
+        if (c.from() instanceof BigDecimal f) return JsonNodeFactory.instance.numberNode(f.add(((BigDecimal) c.step()).multiply(BigDecimal.valueOf(k))));
+        Instant at = ((Instant) c.from()).plus(((Duration) c.step()).multipliedBy(k));
+        return JsonNodeFactory.instance.stringNode(at.toString());
+    }
+
+    private FixtureTable typed(String name, List<Column> columns, List<RawRow> raw, List<Diagnostic> problems, boolean strictColumns) {
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) index.putIfAbsent(columns.get(i).name(), i);
+        List<Object[]> rows = new ArrayList<>(raw.size());
+        java.util.Set<String> reportedColumns = new java.util.HashSet<>();
+        for (RawRow r : raw) {
+            Object[] row = new Object[columns.size()];
+            for (int c = 0; c < columns.size(); c++) {
+                if (columns.get(c).type() == ScalarType.STRING) row[c] = "";
+            }
+            for (Map.Entry<String, Object> cell : r.cells().entrySet()) {
+                Integer at = index.get(cell.getKey());
+                if (at == null) {
+                    if (strictColumns && reportedColumns.add(cell.getKey()) && problems.size() < MAX_ERRORS) {
+                        problems.add(unknownColumn(name, columns, cell.getKey(), r.locator().key(cell.getKey())));
+                    }
+                    continue;
+                }
+                ScalarType type = columns.get(at).type() instanceof ScalarType s ? s : ScalarType.DYNAMIC;
+                try {
+                    row[at] = cell.getValue() instanceof JsonNode n ? values.fromNode(n, type) : values.fromText((String) cell.getValue(), type);
+                } catch (FixtureValues.BadValue e) {
+                    if (problems.size() < MAX_ERRORS) {
+                        problems.add(r.locator().value(cell.getKey()).error("TEST-fixture-type",
+                                name + "." + cell.getKey() + " is " + type.kustoName() + ": " + e.getMessage(),
+                                "Write a " + type.kustoName() + " value, or leave the column out for null."));
+                    }
+                }
+            }
+            rows.add(row);
+        }
+        return new FixtureTable(name, columns, rows);
+    }
+
+    private static Diagnostic unknownColumn(String table, List<Column> columns, String column, Location where) {
+        List<String> names = columns.stream().map(Column::name).toList();
+        List<String> close = dev.sentinelctl.kql.semantic.Suggestions.closest(column, names);
+        String hint = close.isEmpty() ? "Use a column of " + table + " (see the table's schema), or add the column with --schema."
+                : "Did you mean '" + close.get(0) + "'?";
+        return where.error("TEST-fixture-column", "table " + table + " has no column '" + column + "'", hint);
+    }
+}
