@@ -30,8 +30,10 @@ public final class CheckCommand extends ValidatesContent {
         return ContentRun.runWithCatalog(content, check, output, spec.commandLine().getOut(), (config, catalog) -> {
             SchemaValidator schemas = schemas();
             boolean strict = content.strict || config.strict().orElse(false);
-            return new ContentRun.Plan(Optional.of(schemas), Checks.all(schemas, strict, catalog),
-                    "check");
+            java.util.List<dev.sentinelctl.check.ItemCheck> checks = new java.util.ArrayList<>(Checks.all(schemas, strict, catalog));
+            // Both polarities of detection tests, when the project asks for them (minimumTests in .sentinelctl.yaml).
+            config.minimumTests().filter(n -> n > 0).ifPresent(n -> checks.add(new dev.sentinelctl.testing.PolarityCheck(n)));
+            return new ContentRun.Plan(Optional.of(schemas), checks, "check");
         });
     }
 }

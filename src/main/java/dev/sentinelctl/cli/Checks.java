@@ -60,6 +60,7 @@ final class Checks {
         infos.addAll(MetadataChecks.RULES);
         infos.addAll(ColumnChecks.RULES);
         infos.addAll(ExclusionValidator.RULES);
+        infos.addAll(dev.sentinelctl.testing.TestRules.RULES);
         return infos;
     }
 }

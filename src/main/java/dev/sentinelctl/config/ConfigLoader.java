@@ -97,7 +97,7 @@ public final class ConfigLoader {
         return new ProjectConfig(root.has("strict") ? Optional.of(root.get("strict").asBoolean()) : Optional.empty(),
                 root.has("failOn") ? Optional.of(root.get("failOn").asString()) : Optional.empty(), rules, schemas,
                 root.has("baseline") ? Optional.of(base.resolve(root.get("baseline").asString()).normalize()) : Optional.empty(),
-                Optional.of(file));
+                Optional.of(file), root.has("minimumTests") ? Optional.of(root.get("minimumTests").asInt()) : Optional.empty());
     }
 
     private static Schema schema() {

@@ -72,7 +72,9 @@ public final class ContentScanner {
     static boolean isContentFile(Path file) {
         String name = file.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
-        return (lower.endsWith(".yaml") || lower.endsWith(".yml")) && !CONFIG_FILES.contains(lower);
+        // X.tests.yaml holds the detection tests of X.yaml (sentinelctl test), not content.
+        boolean tests = lower.endsWith(".tests.yaml") || lower.endsWith(".tests.yml");
+        return (lower.endsWith(".yaml") || lower.endsWith(".yml")) && !CONFIG_FILES.contains(lower) && !tests;
     }
 
     private static String display(Path p) {
