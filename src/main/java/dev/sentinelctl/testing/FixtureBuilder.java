@@ -185,7 +185,12 @@ public final class FixtureBuilder {
 
     private static Object step(Object counter, int k) {
         if (!(counter instanceof Counter c)) return null;
-        if (c.from() instanceof BigDecimal f) return JsonNodeFactory.instance.numberNode(f.add(((BigDecimal) c.step()).multiply(BigDecimal.valueOf(k))));
+        if (c.from() instanceof BigDecimal f) {
+            BigDecimal v = f.add(((BigDecimal) c.step()).multiply(BigDecimal.valueOf(k)));
+            // whole numbers stay whole, so an int or long column takes them
+            return v.stripTrailingZeros().scale() <= 0 ? JsonNodeFactory.instance.numberNode(v.longValueExact())
+                    : JsonNodeFactory.instance.numberNode(v);
+        }
         Instant at = ((Instant) c.from()).plus(((Duration) c.step()).multipliedBy(k));
         return JsonNodeFactory.instance.stringNode(at.toString());
     }

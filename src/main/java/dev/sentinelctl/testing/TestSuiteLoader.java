@@ -55,7 +55,7 @@ public final class TestSuiteLoader {
             Span span = doc.spanOf(pointer.toString(), true);
             String message = unknownKey ? "unknown field '" + e.getProperty() + "'" : "invalid test file: " + e.getMessage();
             problems.add(new Diagnostic("TEST-format", Severity.ERROR, display, span.line(), span.column(), span.endLine(),
-                    span.endColumn(), message, unknownKey ? suggestField(e.getProperty()) : HINT));
+                    span.endColumn(), message, unknownKey ? suggestField(e.getProperty(), e.getInstanceLocation().toString()) : HINT));
             if (problems.size() >= 20) break;
         }
         if (!problems.isEmpty()) return new Result(Optional.empty(), dedupe(problems));
@@ -152,10 +152,25 @@ public final class TestSuiteLoader {
         return out;
     }
 
-    private static String suggestField(String wrong) {
-        List<String> known = List.of("fleet", "defaults", "tests", "name", "description", "now", "workspace", "exclusions", "tables",
-                "watchlists", "expect", "rows", "file", "files", "generate", "searchKey", "count", "row", "fires", "contains",
-                "excludes", "columns", "entitiesNonEmpty", "customDetailsNonEmpty", "min", "max", "watchlist", "keyColumn");
+    /** The closest field allowed where the unknown one is (the parent's pointer tells which object it is in). */
+    private static String suggestField(String wrong, String parent) {
+        String p = parent.replaceAll("/\\d+", "/#");
+        List<String> known;
+        if (p.endsWith("/expect")) {
+            known = List.of("fires", "rows", "contains", "excludes", "columns", "entitiesNonEmpty", "customDetailsNonEmpty");
+        } else if (p.matches("/?tests/#") || p.matches(".*/tests/#")) {
+            known = List.of("name", "description", "now", "workspace", "exclusions", "tables", "watchlists", "expect");
+        } else if (p.endsWith("/defaults")) {
+            known = List.of("now", "tables", "watchlists");
+        } else if (p.endsWith("/generate/#")) {
+            known = List.of("count", "row");
+        } else if (p.contains("/tables/") || p.contains("/watchlists/")) {
+            known = List.of("rows", "file", "files", "generate", "searchKey");
+        } else if (p.isEmpty() || p.equals("/")) {
+            known = List.of("fleet", "defaults", "tests");
+        } else {
+            known = List.of("min", "max", "watchlist", "keyColumn", "sequence", "from", "step");
+        }
         return dev.sentinelctl.schema.Suggest.closest(wrong, known).map(s -> "Did you mean '" + s + "'? " + HINT).orElse(HINT);
     }
 
