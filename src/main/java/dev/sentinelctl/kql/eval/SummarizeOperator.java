@@ -1,0 +1,165 @@
+package dev.sentinelctl.kql.eval;
+
+import dev.sentinelctl.kql.semantic.Column;
+import dev.sentinelctl.kql.semantic.ScalarType;
+import dev.sentinelctl.kql.syntax.Expr;
+import dev.sentinelctl.kql.syntax.QueryOperator;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code summarize aggs by keys}: hash grouping; keys first, then aggregates. Without {@code by} an empty input
+ * still gives one row of aggregate defaults; with {@code by} it gives none (summarize-operator.md).
+ */
+final class SummarizeOperator implements TabularOperator<QueryOperator.Summarize> {
+
+    @Override
+    public Class<QueryOperator.Summarize> syntax() {
+        return QueryOperator.Summarize.class;
+    }
+
+    @Override
+    public Table apply(QueryOperator.Summarize op, Table input, Evaluator evaluator, Scope scope) {
+        Table in = Operators.requireInput(input, op);
+        ExprCompiler cx = new ExprCompiler(evaluator, in, scope);
+        List<Expr> keys = op.by() == null ? List.of() : op.by().expressions().items();
+        List<Ev> keyEvs = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        int auto = 1;
+        for (Expr k : keys) {
+            keyEvs.add(cx.compile(k));
+            String name = keyName(k);
+            if (name == null) name = "Column" + auto++;
+            names.add(Tables.unique(name, names));
+        }
+        List<Aggregates.Agg> aggs = new ArrayList<>();
+        List<String> aggNames = new ArrayList<>();
+        for (Expr a : op.aggregates().items()) {
+            Expr value = a instanceof Expr.Named n ? n.value() : a;
+            if (!(value instanceof Expr.FunctionCall call) || !Aggregates.isAggregate(call.functionName())) {
+                if (value instanceof Expr.FunctionCall call2 && !Functions.isScalar(call2.functionName())) {
+                    throw EvalException.unsupported("aggregate function '" + call2.functionName() + "'", call2);
+                }
+                throw EvalException.unsupported("summarize expression that is not a single aggregate call ('" + ExprCompiler.text(a) + "')", a);
+            }
+            Aggregates.Agg agg = Aggregates.compile(call, cx);
+            aggs.add(agg);
+            List<Aggregates.Out> outs = agg.outputs();
+            if (a instanceof Expr.Named n) {
+                if (n.target() instanceof dev.sentinelctl.kql.syntax.Name nm) {
+                    if (outs.size() == 1) aggNames.add(nm.simpleName());
+                    else {
+                        // arg_max(...) named: the first column takes the name
+                        aggNames.add(nm.simpleName());
+                        for (int i = 1; i < outs.size(); i++) aggNames.add(outs.get(i).name());
+                    }
+                } else if (n.target() instanceof dev.sentinelctl.kql.syntax.NameTarget.Tuple tuple) {
+                    for (int i = 0; i < outs.size(); i++) {
+                        aggNames.add(i < tuple.names().size() ? tuple.names().get(i).simpleName() : outs.get(i).name());
+                    }
+                }
+            } else {
+                for (Aggregates.Out o : outs) aggNames.add(o.name());
+            }
+        }
+        // group
+        int n = in.rowCount();
+        int[] group = new int[n];
+        List<Object[]> groupKeys = new ArrayList<>();
+        int k = keyEvs.size();
+        if (k == 0) {
+            groupKeys.add(new Object[0]);
+        } else if (k == 1) {
+            Map<Object, Integer> ids = new HashMap<>();
+            Ev e = keyEvs.get(0);
+            ScalarType t = e.type();
+            for (int r = 0; r < n; r++) {
+                Object v = e.eval(r);
+                Object norm = v == null ? NULL_KEY : Comparisons.normalise(t, v);
+                Integer id = ids.get(norm);
+                if (id == null) {
+                    id = groupKeys.size();
+                    ids.put(norm, id);
+                    groupKeys.add(new Object[]{v});
+                }
+                group[r] = id;
+            }
+        } else {
+            Map<List<Object>, Integer> ids = new HashMap<>();
+            for (int r = 0; r < n; r++) {
+                Object[] key = new Object[k];
+                Object[] norm = new Object[k];
+                for (int i = 0; i < k; i++) {
+                    key[i] = keyEvs.get(i).eval(r);
+                    norm[i] = key[i] == null ? NULL_KEY : Comparisons.normalise(keyEvs.get(i).type(), key[i]);
+                }
+                List<Object> nk = Arrays.asList(norm);
+                Integer id = ids.get(nk);
+                if (id == null) {
+                    id = groupKeys.size();
+                    ids.put(nk, id);
+                    groupKeys.add(key);
+                }
+                group[r] = id;
+            }
+        }
+        int groups = groupKeys.size();
+        Aggregates.Acc[][] accs = new Aggregates.Acc[aggs.size()][groups];
+        for (int a = 0; a < aggs.size(); a++) {
+            for (int g = 0; g < groups; g++) accs[a][g] = aggs.get(a).newAcc();
+        }
+        for (int a = 0; a < aggs.size(); a++) {
+            Aggregates.Acc[] row = accs[a];
+            for (int r = 0; r < n; r++) row[group[r]].add(r);
+        }
+        // output
+        List<Column> cols = new ArrayList<>();
+        List<Vec> vecs = new ArrayList<>();
+        List<String> taken = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            Vec.Builder b = Vec.builder(keyEvs.get(i).type(), groups);
+            for (Object[] key : groupKeys) b.add(key[i]);
+            String name = Tables.unique(names.get(i), taken);
+            taken.add(name);
+            cols.add(new Column(name, keyEvs.get(i).type()));
+            vecs.add(b.build());
+        }
+        int nameIdx = 0;
+        for (int a = 0; a < aggs.size(); a++) {
+            List<Aggregates.Out> outs = aggs.get(a).outputs();
+            List<Vec.Builder> bs = new ArrayList<>();
+            for (Aggregates.Out o : outs) bs.add(Vec.builder(o.type(), groups));
+            for (int g = 0; g < groups; g++) {
+                Object[] res = accs[a][g].result();
+                for (int i = 0; i < outs.size(); i++) bs.get(i).add(res[i]);
+            }
+            for (int i = 0; i < outs.size(); i++) {
+                String name = Tables.unique(aggNames.get(nameIdx++), taken);
+                taken.add(name);
+                cols.add(new Column(name, outs.get(i).type()));
+                vecs.add(bs.get(i).build());
+            }
+        }
+        return Table.of(in.name(), cols, vecs, groups);
+    }
+
+    private static final Object NULL_KEY = new Object();
+
+    /** {@code bin(TimeGenerated, 1h)} keeps the name TimeGenerated; a call keeps its first argument's name. */
+    static String keyName(Expr k) {
+        String d = Tables.derivedName(k);
+        if (d != null) return d;
+        if (k instanceof Expr.FunctionCall c && !c.arguments().isEmpty()) {
+            String f = c.functionName();
+            if (f.equals("bin") || f.equals("floor") || f.equals("bin_at") || f.startsWith("to") || f.equals("startofday")
+                    || f.equals("startofweek") || f.equals("startofmonth")) {
+                return Tables.derivedName(c.arguments().get(0));
+            }
+        }
+        return null;
+    }
+}
