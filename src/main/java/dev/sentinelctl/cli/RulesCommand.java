@@ -58,6 +58,13 @@ public final class RulesCommand implements Callable<Integer> {
                     .append(r.shortDescription().replace("|", "\\|")).append(" | ").append(r.fullDescription().replace("|", "\\|")).append(" |\n");
         }
         md.append("\nKQL syntax errors are reported with Microsoft's Kusto.Language codes (`KS001`, `KS006`, `KS176`, …).\n");
+        md.append("\n## Detection tests (`test`; `check` with `minimumTests`)\n\nSee [testing.md](testing.md).\n\n")
+                .append("| rule | severity | what | why | fix |\n|---|---|---|---|---|\n");
+        for (RuleInfo r : dev.sentinelctl.testing.TestRules.RULES) {
+            md.append("| `").append(r.id()).append("` | ").append(r.defaultSeverity().label()).append(" | ")
+                    .append(r.shortDescription().replace("|", "\\|")).append(" | ").append(r.fullDescription().replace("|", "\\|"))
+                    .append(" | ").append(r.help().replace("|", "\\|")).append(" |\n");
+        }
         return md.toString();
     }
 }
