@@ -229,9 +229,22 @@ public final class FixtureBuilder {
         return new FixtureTable(name, columns, rows);
     }
 
+    private static boolean isSubsequence(String shorter, String longer) {
+        int i = 0;
+        for (int j = 0; j < longer.length() && i < shorter.length(); j++) {
+            if (shorter.charAt(i) == longer.charAt(j)) i++;
+        }
+        return i == shorter.length() && shorter.length() >= 4;
+    }
+
     private static Diagnostic unknownColumn(String table, List<Column> columns, String column, Location where) {
         List<String> names = columns.stream().map(Column::name).toList();
-        List<String> close = dev.sentinelctl.kql.semantic.Suggestions.closest(column, names);
+        List<String> close = new java.util.ArrayList<>(dev.sentinelctl.kql.semantic.Suggestions.closest(column, names));
+        if (close.isEmpty()) {
+            // A left-out word (SenderAddress for SenderFromAddress) is too far for edit distance; the letters in order are not.
+            names.stream().filter(n -> isSubsequence(column.toLowerCase(java.util.Locale.ROOT), n.toLowerCase(java.util.Locale.ROOT)))
+                    .min(java.util.Comparator.comparingInt(String::length)).ifPresent(close::add);
+        }
         String hint = close.isEmpty() ? "Use a column of " + table + " (see the table's schema), or add the column with --schema."
                 : "Did you mean '" + close.get(0) + "'?";
         return where.error("TEST-fixture-column", "table " + table + " has no column '" + column + "'", hint);

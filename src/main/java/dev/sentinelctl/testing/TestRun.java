@@ -12,7 +12,8 @@ import java.util.List;
 public record TestRun(List<TestResult> results, List<Diagnostic> diagnostics, List<String> files) {
     public TestRun {
         results = List.copyOf(results);
-        diagnostics = diagnostics.stream().sorted(Diagnostic.ORDER).toList();
+        // a defaults fixture is built for every test that inherits it; its problems are reported once
+        diagnostics = diagnostics.stream().distinct().sorted(Diagnostic.ORDER).toList();
         files = List.copyOf(files);
     }
 
