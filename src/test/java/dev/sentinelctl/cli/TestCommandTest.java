@@ -228,4 +228,93 @@ class TestCommandTest {
         assertEquals(1, badName.exit());
         assertTrue(badName.out().contains("Did you mean EmailEvents?"), badName.out());
     }
+
+    @Test
+    void watchlistFixturesFeedGetWatchlistAndWatchlistExclusions() throws Exception {
+        Path dir = root.resolve("wl/Detections/SigninLogs");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("Vip.yaml"), """
+                id: 1d0c5a38-4f57-4a0e-9b0e-3f3c8a1d2e11
+                name: VIP sign-in failure
+                description: |
+                  A VIP user fails to sign in.
+                severity: Low
+                requiredDataConnectors:
+                  - connectorId: AzureActiveDirectory
+                    dataTypes:
+                      - SigninLogs
+                queryFrequency: 1h
+                queryPeriod: 1h
+                triggerOperator: gt
+                triggerThreshold: 0
+                tactics:
+                  - CredentialAccess
+                relevantTechniques:
+                  - T1110
+                query: |
+                  let vips = _GetWatchlist('VIPUsers') | project SearchKey;
+                  SigninLogs
+                  | where TimeGenerated > ago(1h) and ResultType != "0"
+                  | where UserPrincipalName in (vips)
+                  | project TimeGenerated, UserPrincipalName, IPAddress
+                exclusions:
+                  - name: trustedIps
+                    description: Known egress IPs
+                    column: IPAddress
+                    match: equals
+                entityMappings:
+                  - entityType: Account
+                    fieldMappings:
+                      - identifier: FullName
+                        columnName: UserPrincipalName
+                version: 1.0.0
+                kind: Scheduled
+                """);
+        Files.writeString(dir.resolve("Vip.tests.yaml"), """
+                defaults:
+                  now: 2024-05-01T12:00:00Z
+                  watchlists:
+                    VIPUsers:
+                      searchKey: UPN
+                      rows: [{UPN: ceo@contoso.com, Title: CEO}]
+                    TrustedIps:
+                      rows: [{SearchKey: 198.51.100.1}]
+                  tables:
+                    SigninLogs:
+                      - {TimeGenerated: now-5m, UserPrincipalName: ceo@contoso.com, ResultType: "50126", IPAddress: 198.51.100.1}
+                      - {TimeGenerated: now-5m, UserPrincipalName: intern@contoso.com, ResultType: "50126", IPAddress: 203.0.113.9}
+                tests:
+                  - name: VIP failure fires
+                    expect: {fires: true, rows: 1, contains: [{UserPrincipalName: ceo@contoso.com}], entitiesNonEmpty: true}
+                  - name: trusted IP watchlist excludes it
+                    exclusions: {trustedIps: {watchlist: TrustedIps}}
+                    expect: {fires: false}
+                """);
+        CliRunner.Run run = CliRunner.run("test", root.resolve("wl").toString());
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("Tests: 2 passed"), run.out());
+        Files.writeString(dir.resolve("Vip.tests.yaml"), """
+                defaults:
+                  now: 2024-05-01T12:00:00Z
+                  watchlists:
+                    VIPUsers:
+                      searchKey: UPN
+                      rows: [{UPN: ceo@contoso.com, Title: CEO}]
+                    TrustedIps:
+                      rows: [{SearchKey: 198.51.100.1}]
+                  tables:
+                    SigninLogs:
+                      - {TimeGenerated: now-5m, UserPrincipalName: ceo@contoso.com, ResultType: "50126", IPAddress: 198.51.100.1}
+                      - {TimeGenerated: now-5m, UserPrincipalName: intern@contoso.com, ResultType: "50126", IPAddress: 203.0.113.9}
+                tests:
+                  - name: VIP failure fires
+                    expect: {fires: true, rows: 1, contains: [{UserPrincipalName: ceo@contoso.com}], entitiesNonEmpty: true}
+                  - name: trusted IP watchlist excludes it
+                    exclusions: {trustedIps: {watchlist: TrustedIps}}
+                    expect: {fires: false}
+                """.replace("searchKey: UPN", "searchKey: Upn"));
+        CliRunner.Run missingKey = CliRunner.run("test", root.resolve("wl").toString());
+        assertEquals(1, missingKey.exit());
+        assertTrue(missingKey.out().contains("watchlist 'VIPUsers' row has no Upn (its searchKey)"), missingKey.out());
+    }
 }
