@@ -63,7 +63,7 @@ public final class BaselineRun {
             }
             try {
                 List<RawRow> raw = FixtureFiles.read(file, display);
-                FixtureTable t = typed(schema.get(), raw, probe, out);
+                FixtureTable t = FixtureBuilder.typed(schema.get().name(), schema.get().columns(), raw, probe, out, false);
                 FixtureTable before = tables.get(table);
                 if (before != null) {
                     List<Object[]> rows = new ArrayList<>(before.rows());
@@ -123,33 +123,6 @@ public final class BaselineRun {
             s.add(c.name());
         }
         return s;
-    }
-
-    private static FixtureTable typed(TableSchema schema, List<RawRow> raw, FixtureValues values, List<Diagnostic> out) {
-        List<Column> columns = schema.columns();
-        List<Object[]> rows = new ArrayList<>(raw.size());
-        for (RawRow r : raw) {
-            Object[] row = new Object[columns.size()];
-            for (int c = 0; c < columns.size(); c++) {
-                Column col = columns.get(c);
-                ScalarType type = col.type() instanceof ScalarType s ? s : ScalarType.DYNAMIC;
-                Object cell = r.cells().get(col.name());
-                if (cell == null) {
-                    row[c] = type == ScalarType.STRING ? "" : null;
-                    continue;
-                }
-                try {
-                    row[c] = cell instanceof tools.jackson.databind.JsonNode n ? values.fromNode(n, type) : values.fromText((String) cell, type);
-                } catch (FixtureValues.BadValue e) {
-                    if (out.size() < 20) {
-                        out.add(r.locator().value(col.name()).error("TEST-fixture-type", schema.name() + "." + col.name() + " is "
-                                + type.kustoName() + ": " + e.getMessage(), "Fix the value in the baseline file."));
-                    }
-                }
-            }
-            rows.add(row);
-        }
-        return new FixtureTable(schema.name(), columns, rows);
     }
 
     private static Optional<Instant> latest(Map<String, FixtureTable> tables) {

@@ -46,7 +46,7 @@ public final class FixtureBuilder {
     public Built table(TestCase.Fixture fixture, TableSchema schema) {
         List<Diagnostic> problems = new ArrayList<>();
         List<RawRow> raw = rows(fixture, problems);
-        return new Built(typed(schema.name(), schema.columns(), raw, problems, true), problems);
+        return new Built(typed(schema.name(), schema.columns(), raw, values, problems, true), problems);
     }
 
     /**
@@ -58,7 +58,7 @@ public final class FixtureBuilder {
         List<RawRow> raw = rows(fixture, problems);
         List<Column> columns = new ArrayList<>(base);
         for (RawRow r : raw) {
-            for (String name : r.cells().keySet()) {
+            for (String name : r.names()) {
                 if (columns.stream().noneMatch(c -> c.name().equals(name))) columns.add(new Column(name, ScalarType.STRING));
             }
         }
@@ -76,11 +76,11 @@ public final class FixtureBuilder {
                             + searchKey + " (its searchKey)", "Give every row a " + searchKey + " value."));
                 }
                 cells.putIfAbsent("SearchKey", key);
-                keyed.add(new RawRow(cells, r.locator()));
+                keyed.add(RawRow.of(cells, r.locator()));
             }
             raw = keyed;
         }
-        return new Built(typed("_GetWatchlist('" + alias + "')", columns, raw, problems, false), problems);
+        return new Built(typed("_GetWatchlist('" + alias + "')", columns, raw, values, problems, false), problems);
     }
 
     private List<RawRow> rows(TestCase.Fixture fixture, List<Diagnostic> problems) {
@@ -132,7 +132,7 @@ public final class FixtureBuilder {
             String rowPointer = pointer + "/" + i;
             Map<String, Object> cells = new LinkedHashMap<>();
             rows.get(i).properties().forEach(e -> cells.put(e.getKey(), e.getValue()));
-            out.add(new RawRow(cells, YamlPositions.rowLocator(document, rowPointer, Map.of())));
+            out.add(RawRow.of(cells, YamlPositions.rowLocator(document, rowPointer, Map.of())));
         }
     }
 
@@ -147,24 +147,28 @@ public final class FixtureBuilder {
             JsonNode spec = e.getValue();
             if (spec.isObject() && spec.has("from") && spec.has("step")) starts.put(e.getKey(), counter(e.getKey(), spec, locator, problems));
         }
+        List<String> names = new ArrayList<>();
+        List<JsonNode> specs = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : template.properties()) {
+            names.add(e.getKey());
+            specs.add(e.getValue());
+        }
         for (int i = 1; i <= count; i++) {
-            Map<String, Object> cells = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> e : template.properties()) {
-                JsonNode spec = e.getValue();
-                Object value;
+            Object[] row = new Object[names.size()];
+            for (int c = 0; c < row.length; c++) {
+                JsonNode spec = specs.get(c);
                 if (spec.isString() && spec.asString().contains("{i}")) {
-                    value = JsonNodeFactory.instance.stringNode(spec.asString().replace("{i}", Integer.toString(i)));
+                    row[c] = JsonNodeFactory.instance.stringNode(spec.asString().replace("{i}", Integer.toString(i)));
                 } else if (spec.isObject() && spec.has("sequence")) {
                     JsonNode seq = spec.get("sequence");
-                    value = seq.get((i - 1) % seq.size());
-                } else if (starts.containsKey(e.getKey())) {
-                    value = step(starts.get(e.getKey()), i - 1);
+                    row[c] = seq.get((i - 1) % seq.size());
+                } else if (starts.containsKey(names.get(c))) {
+                    row[c] = step(starts.get(names.get(c)), i - 1);
                 } else {
-                    value = spec;
+                    row[c] = spec;
                 }
-                cells.put(e.getKey(), value);
             }
-            out.add(new RawRow(cells, locator));
+            out.add(new RawRow(names, row, locator));
         }
     }
 
@@ -195,31 +199,48 @@ public final class FixtureBuilder {
         return JsonNodeFactory.instance.stringNode(at.toString());
     }
 
-    private FixtureTable typed(String name, List<Column> columns, List<RawRow> raw, List<Diagnostic> problems, boolean strictColumns) {
-        Map<String, Integer> index = new LinkedHashMap<>();
+    /**
+     * Types raw rows by the columns; {@code strictColumns} makes a column the table lacks an error (tables), otherwise
+     * it is dropped (baseline data often carries columns of other tables or exports).
+     */
+    static FixtureTable typed(String name, List<Column> columns, List<RawRow> raw, FixtureValues values, List<Diagnostic> problems,
+                              boolean strictColumns) {
+        Map<String, Integer> index = new java.util.HashMap<>();
         for (int i = 0; i < columns.size(); i++) index.putIfAbsent(columns.get(i).name(), i);
+        ScalarType[] types = new ScalarType[columns.size()];
+        Object[] empty = new Object[columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            types[c] = columns.get(c).type() instanceof ScalarType s ? s : ScalarType.DYNAMIC;
+            if (types[c] == ScalarType.STRING) empty[c] = "";
+        }
         List<Object[]> rows = new ArrayList<>(raw.size());
         java.util.Set<String> reportedColumns = new java.util.HashSet<>();
+        List<String> resolvedFor = null;
+        int[] target = null;
         for (RawRow r : raw) {
-            Object[] row = new Object[columns.size()];
-            for (int c = 0; c < columns.size(); c++) {
-                if (columns.get(c).type() == ScalarType.STRING) row[c] = "";
+            if (r.names() != resolvedFor) {
+                resolvedFor = r.names();
+                target = new int[resolvedFor.size()];
+                for (int k = 0; k < target.length; k++) target[k] = index.getOrDefault(resolvedFor.get(k), -1);
             }
-            for (Map.Entry<String, Object> cell : r.cells().entrySet()) {
-                Integer at = index.get(cell.getKey());
-                if (at == null) {
-                    if (strictColumns && reportedColumns.add(cell.getKey()) && problems.size() < MAX_ERRORS) {
-                        problems.add(unknownColumn(name, columns, cell.getKey(), r.locator().key(cell.getKey())));
+            Object[] row = empty.clone();
+            Object[] cells = r.values();
+            for (int k = 0; k < cells.length; k++) {
+                int at = target[k];
+                String column = resolvedFor.get(k);
+                if (at < 0) {
+                    if (strictColumns && reportedColumns.add(column) && problems.size() < MAX_ERRORS) {
+                        problems.add(unknownColumn(name, columns, column, r.locator().key(column)));
                     }
                     continue;
                 }
-                ScalarType type = columns.get(at).type() instanceof ScalarType s ? s : ScalarType.DYNAMIC;
+                ScalarType type = types[at];
                 try {
-                    row[at] = cell.getValue() instanceof JsonNode n ? values.fromNode(n, type) : values.fromText((String) cell.getValue(), type);
+                    row[at] = cells[k] instanceof JsonNode n ? values.fromNode(n, type) : values.fromText((String) cells[k], type);
                 } catch (FixtureValues.BadValue e) {
                     if (problems.size() < MAX_ERRORS) {
-                        problems.add(r.locator().value(cell.getKey()).error("TEST-fixture-type",
-                                name + "." + cell.getKey() + " is " + type.kustoName() + ": " + e.getMessage(),
+                        problems.add(r.locator().value(column).error("TEST-fixture-type",
+                                name + "." + column + " is " + type.kustoName() + ": " + e.getMessage(),
                                 "Write a " + type.kustoName() + " value, or leave the column out for null."));
                     }
                 }

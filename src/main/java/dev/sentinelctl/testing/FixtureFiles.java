@@ -133,9 +133,7 @@ public final class FixtureFiles {
                 throw new Unreadable(at(source, first[0], "row has " + cells.size() + " fields but the header has " + header.size(),
                         "Give every row one field per header column (quote fields that contain commas)."));
             }
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int c = 0; c < header.size(); c++) row.put(header.get(c), cells.get(c));
-            rows.add(new RawRow(row, new RawRow.Locator() {
+            rows.add(new RawRow(header, cells.toArray(), new RawRow.Locator() {
                 @Override
                 public Location key(String column) {
                     int[] s = headerSpans.get(Math.max(0, header.indexOf(column)));
@@ -171,7 +169,7 @@ public final class FixtureFiles {
             Location where = Location.line(display, l + 1, 1);
             Map<String, Object> cells = new LinkedHashMap<>();
             node.properties().forEach(e -> cells.put(columnName(e.getKey()), e.getValue()));
-            rows.add(new RawRow(cells, fixed(where)));
+            rows.add(RawRow.of(cells, fixed(where)));
         }
         return rows;
     }
@@ -202,7 +200,7 @@ public final class FixtureFiles {
                     cells.put(columnName(e.getKey()), e.getValue());
                     keys.put(columnName(e.getKey()), e.getKey());
                 });
-                rows.add(new RawRow(cells, YamlPositions.rowLocator(doc, pointer, keys)));
+                rows.add(RawRow.of(cells, YamlPositions.rowLocator(doc, pointer, keys)));
             }
             return rows;
         }
@@ -223,7 +221,7 @@ public final class FixtureFiles {
                 }
                 Map<String, Object> cells = new LinkedHashMap<>();
                 for (int c = 0; c < names.size(); c++) cells.put(names.get(c), row.get(c));
-                rows.add(new RawRow(cells, new RawRow.Locator() {
+                rows.add(RawRow.of(cells, new RawRow.Locator() {
                     @Override
                     public Location key(String column) {
                         return YamlPositions.at(doc, "/tables/0/columns/" + Math.max(0, names.indexOf(column)), false);
