@@ -37,10 +37,21 @@ public final class FixtureBuilder {
      * @param now      the test's clock, for relative datetimes
      */
     public FixtureBuilder(YamlDocument document, Path baseDir, Instant now) {
+        this(document, baseDir, now, new java.util.concurrent.ConcurrentHashMap<>());
+    }
+
+    /**
+     * @param files fixture files already read in this run, by absolute path: tests of one rule often share a file,
+     *              and rows are typed per test (relative datetimes depend on the test's clock), so the raw rows are kept
+     */
+    public FixtureBuilder(YamlDocument document, Path baseDir, Instant now, Map<Path, Object> files) {
         this.document = document;
         this.baseDir = baseDir;
         this.values = new FixtureValues(now);
+        this.readFiles = files;
     }
+
+    private final Map<Path, Object> readFiles;
 
     /** A table fixture against the table's catalog schema. */
     public Built table(TestCase.Fixture fixture, TableSchema schema) {
@@ -110,15 +121,24 @@ public final class FixtureBuilder {
                         "Paths are relative to the tests file's folder."));
                 continue;
             }
-            try {
-                out.addAll(FixtureFiles.read(file, display(file)));
-            } catch (FixtureFiles.Unreadable e) {
-                problems.add(e.diagnostic());
-            }
+            Object read = readFiles.computeIfAbsent(file.toAbsolutePath(), f -> {
+                try {
+                    return FixtureFiles.read(file, display(file));
+                } catch (FixtureFiles.Unreadable e) {
+                    return e.diagnostic();
+                }
+            });
+            if (read instanceof Diagnostic d) problems.add(d);
+            else out.addAll(castRows(read));
         }
         JsonNode generators = node.path("generate");
         for (int g = 0; g < generators.size(); g++) generate(generators.get(g), fixture.pointer() + "/generate/" + g, out, problems);
         return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<RawRow> castRows(Object read) {
+        return (List<RawRow>) read;
     }
 
     private String display(Path file) {

@@ -46,6 +46,8 @@ public final class TestRunner {
     private final Options options;
     private final ExclusionCompiler compiler;
     private final Map<Path, Object> fleets = new ConcurrentHashMap<>();
+    /** Fixture files read in this run (raw rows or the diagnostic), shared by the tests that name them. */
+    private final Map<Path, Object> fixtureFiles = new ConcurrentHashMap<>();
 
     public TestRunner(Catalog catalog, QueryEngine engine, Options options) {
         this.catalog = catalog;
@@ -120,7 +122,7 @@ public final class TestRunner {
             String where = test.exclusions().isEmpty() ? test.pointer() + "/name" : test.pointer() + "/exclusions";
             return error(suite, item, test, where, "exclusions do not compile: " + e.getMessage(), start, diagnostics);
         }
-        FixtureBuilder builder = new FixtureBuilder(suite.document(), suite.path().toAbsolutePath().getParent(), now);
+        FixtureBuilder builder = new FixtureBuilder(suite.document(), suite.path().toAbsolutePath().getParent(), now, fixtureFiles);
         Map<String, FixtureTable> tables = new LinkedHashMap<>();
         List<Diagnostic> fixtureProblems = new ArrayList<>();
         test.tables().forEach((name, fixture) -> {
