@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Checks `validate --format json` over the shared corpus: no internal failures, the known real defects
-reported, and a table of findings per rule (the README's "Real-world check" section comes from it)."""
+reported, and a table of findings per rule (the "Real-world check" section of docs/checks.md comes from it)."""
 import collections
 import json
 import sys

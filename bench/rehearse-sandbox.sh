@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The README's "Rehearsing a deployment on one machine" walkthrough, scripted: starts `sentinelctl sandbox`, then
+# The "Rehearsing a deployment on one machine" walkthrough of docs/deploying.md, scripted: starts `sentinelctl sandbox`, then
 # plan → apply → plan (no changes) → drift over the bundled content in two workspaces, then preflight with a table
 # taken away and one gone quiet, and stops the sandbox.
 # Fails when any step's exit code is not the documented one. Used by CI so the walkthrough stays true.

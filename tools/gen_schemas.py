@@ -106,7 +106,7 @@ common = {
         "exclusions": {
             "type": "array",
             "description": "Named exclusion parameters: each workspace of a fleet supplies its own values (or a watchlist) "
-                           "and sentinelctl splices a filter into the query at deployment. See README, MSSP fleets.",
+                           "and sentinelctl splices a filter into the query at deployment. See docs/fleets.md.",
             "items": {
                 "type": "object",
                 "required": ["name", "column"],

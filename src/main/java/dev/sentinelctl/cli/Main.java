@@ -22,7 +22,7 @@ public final class Main {
             LintCommand.class, BuildCommand.class, ImportCommand.class, NewCommand.class, RulesCommand.class,
             CoverageCommand.class, DocsCommand.class, KqlCommand.class, SandboxCommand.class, PlanCommand.class,
             ApplyCommand.class, DriftCommand.class, ExportCommand.class, FleetCommand.class, ReportCommand.class,
-            CompletionCommand.class, RoundtripCommand.class, TestCommand.class);
+            CompletionCommand.class, RoundtripCommand.class, CommandReferenceCommand.class, TestCommand.class);
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Show stack traces of unexpected failures.")
@@ -50,7 +50,7 @@ public final class Main {
     /**
      * The command a run asks for, alone when it is known: picocli builds the model of every registered command
      * at start-up, and with nineteen commands that was a third of a single-file check. Help, completion and
-     * mistyped commands get all of them (listings, suggestions).
+     * mistyped commands get all of them (listings, suggestions), and so does the command reference.
      */
     static java.util.List<Class<?>> requested(String... args) {
         String first = null;
@@ -60,7 +60,9 @@ public final class Main {
                 break;
             }
         }
-        if (first == null || first.equals("completion") || first.equals("help")) return COMMANDS;
+        if (first == null || first.equals("completion") || first.equals("help") || first.equals("command-reference")) {
+            return COMMANDS;
+        }
         for (Class<?> c : COMMANDS) {
             if (c.getAnnotation(Command.class).name().equals(first)) return java.util.List.of(c);
         }

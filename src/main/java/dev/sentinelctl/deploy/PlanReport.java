@@ -159,6 +159,8 @@ public final class PlanReport {
         if (c.desired() != null) o.put("file", c.desired().file());
         if (!c.note().isEmpty()) o.put("note", c.note());
         o.put("ownedBefore", c.ownedBefore());
+        // What apply would write or remove, fingerprinted: a saved plan is refused when these no longer match.
+        if (c.isWrite()) o.put("digest", ChangeDigest.of(c));
         ArrayNode diffs = o.putArray("diffs");
         for (FieldDiff d : c.diffs()) {
             ObjectNode x = diffs.addObject();

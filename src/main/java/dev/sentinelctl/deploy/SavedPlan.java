@@ -20,11 +20,15 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A plan saved for review ({@code plan --out FILE}) and applied later ({@code apply --plan FILE}). sentinelctl
  * does not replay a saved plan: apply plans again and refuses unless the fresh plan makes exactly the reviewed
- * changes (same items, actions and field differences), so what was approved is what happens — and a change made in
- * the workspace or the repository in between stops the run instead of riding along.
+ * changes — same items, actions and field differences, and the same {@link ChangeDigest} of every body it writes or
+ * resource it removes (a create shows no field differences, so the digest is what pins its body) — so what was
+ * approved is what happens, and a change made in the workspace or the repository in between stops the run instead of
+ * riding along.
  */
 public final class SavedPlan {
-    public static final String FORMAT = "sentinelctl-plan/1";
+    public static final String FORMAT = "sentinelctl-plan/2";
+    /** Plans without a digest per change: they cannot prove a create's body is the reviewed one, so they are refused. */
+    private static final String FORMAT_WITHOUT_DIGESTS = "sentinelctl-plan/1";
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     /**
@@ -73,6 +77,10 @@ public final class SavedPlan {
         } catch (IOException | JacksonException e) {
             throw new IllegalArgumentException("cannot read the saved plan " + file + ": " + e.getMessage());
         }
+        if (FORMAT_WITHOUT_DIGESTS.equals(root.path("format").asString(""))) {
+            throw new IllegalArgumentException(file + " was saved by an older sentinelctl that did not record what each "
+                    + "change writes, so it cannot be applied safely; run plan --out again and review it");
+        }
         if (!FORMAT.equals(root.path("format").asString(""))) {
             throw new IllegalArgumentException(file + " is not a plan saved by `sentinelctl plan --out`");
         }
@@ -95,10 +103,27 @@ public final class SavedPlan {
         before.forEach((k, v) -> {
             JsonNode n = now.get(k);
             if (n == null) out.add("no longer planned: " + k);
-            else if (!n.equals(v)) out.add("changed since the plan was saved: " + k);
+            else if (!withoutDigest(n).equals(withoutDigest(v))) out.add("changed since the plan was saved: " + k);
+            else if (!n.path("digest").equals(v.path("digest"))) out.add(bodyChanged(k, n));
         });
         now.keySet().stream().filter(k -> !before.containsKey(k)).forEach(k -> out.add("new since the plan was saved: " + k));
         return out;
+    }
+
+    /** The same change as displayed, without its digest: what people reviewed. */
+    private static JsonNode withoutDigest(JsonNode change) {
+        ObjectNode copy = ((ObjectNode) change).deepCopy();
+        copy.remove("digest");
+        return copy;
+    }
+
+    /** Displayed the same, written differently: a create's body (which shows no field differences) or a new etag. */
+    private static String bodyChanged(String key, JsonNode change) {
+        String action = change.path("action").asString();
+        String what = action.equals("delete") ? "what it would delete" : "the body it would write";
+        String file = change.path("file").asString("");
+        return key + ": " + what + " is not the reviewed one (" + (file.isEmpty() ? "" : file + " or ")
+                + "the workspace's copy changed since the review)";
     }
 
     /**

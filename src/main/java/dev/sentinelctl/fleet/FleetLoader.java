@@ -38,7 +38,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class FleetLoader {
     private static final String ID = "https://sentinelctl.dev/schemas/fleet.schema.json";
-    private static final String HINT = "See schemas/fleet.schema.json and the README section \"MSSP fleets\".";
+    private static final String HINT = "See schemas/fleet.schema.json and docs/fleets.md.";
     /** Keys that name secrets. Credentials are referenced by name only; their secrets come from the environment. */
     private static final Pattern SECRET_KEY = Pattern.compile(
             "(?i).*(secret|password|passwd|pwd|token|apikey|api_key|api-key|privatekey|private_key|connectionstring|sastoken|sharedaccesskey|certificate|pfx|accesskey).*");

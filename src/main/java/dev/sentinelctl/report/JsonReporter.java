@@ -5,7 +5,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code {"diagnostics":[…],"summary":{"files","errors","warnings"}}}: the machine format documented in the README. */
+/** {@code {"diagnostics":[…],"summary":{"files","errors","warnings"}}}: the machine format documented in docs/checks.md. */
 public final class JsonReporter implements Reporter {
     private final JsonMapper mapper = JsonMapper.builder().build();
 

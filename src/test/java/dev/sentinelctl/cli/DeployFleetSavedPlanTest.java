@@ -112,6 +112,44 @@ class DeployFleetSavedPlanTest {
     }
 
     @Test
+    void aCreateWhoseBodyChangedInOneWorkspaceFailsThatWorkspaceAloneAndAContentEditFailsThemAll() throws Exception {
+        try (DeployFixture f = deployed()) {
+            String fleetFile = dir.resolve("fleet.yaml").toString();
+            f.rule(4, "Medium", DeployFixture.query(4));
+            Path saved = dir.resolve("create.plan");
+            assertEquals(0, f.run("plan", "--fleet", fleetFile, "--out", saved.toString()).exit());
+            // After the review, law-b's entry gains an override of the new rule: only law-b's create body changes.
+            DeployFixture.write(dir.resolve("fleet.yaml"), fleet("{name: law-b, overrides: {" + DeployFixture.ruleId(4)
+                    + ": {severity: High}}}, {name: law-c}"));
+            Path report = dir.resolve("create-report.json");
+            CliRunner.Run apply = f.run("apply", "--plan", saved.toString(), "--report", report.toString());
+            assertEquals(1, apply.exit(), apply.out() + apply.err());
+            assertTrue(apply.err().contains("error: workspace 'law-b': its changes are not the ones saved in " + saved
+                    + ": law-b: create alert-rule " + DeployFixture.ruleId(4) + ": the body it would write is not the reviewed one"),
+                    apply.err());
+            List<WorkspaceResult> ws = RolloutReportJson.read(report).workspaces();
+            assertEquals(List.of(WorkspaceResult.Status.SUCCEEDED, WorkspaceResult.Status.FAILED, WorkspaceResult.Status.SUCCEEDED),
+                    ws.stream().map(WorkspaceResult::status).toList(), ws.toString());
+            assertFalse(f.portal().alertRules().list(RG, "law-b").stream().anyMatch(r -> r.name().equals(DeployFixture.ruleId(4))),
+                    "nothing unreviewed is created in law-b");
+            assertEquals("Medium", rule(f, "law-a", 4).severity().toString());
+
+            // A content edit after the review changes every workspace's create: nothing is written anywhere.
+            f.rule(5, "Medium", DeployFixture.query(5));
+            Path second = dir.resolve("create2.plan");
+            assertEquals(0, f.run("plan", "--fleet", fleetFile, "--out", second.toString()).exit());
+            f.rule(5, "Low", DeployFixture.query(5));
+            long writes = f.writes();
+            CliRunner.Run all = f.run("apply", "--plan", second.toString());
+            assertEquals(1, all.exit(), all.out() + all.err());
+            for (String name : List.of("law-a", "law-b", "law-c")) {
+                assertTrue(all.err().contains("error: workspace '" + name + "': its changes are not the ones saved"), all.err());
+            }
+            assertEquals(writes, f.writes(), "no workspace applied an unreviewed body");
+        }
+    }
+
+    @Test
     void aChangedScopeOrSelectionRefusesTheWholeRun() throws Exception {
         try (DeployFixture f = deployed()) {
             String fleetFile = dir.resolve("fleet.yaml").toString();

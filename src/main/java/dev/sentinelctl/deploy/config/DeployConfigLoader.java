@@ -38,7 +38,7 @@ import tools.jackson.databind.JsonNode;
 public final class DeployConfigLoader {
     public static final String FILE_NAME = "sentinelctl.yaml";
     private static final String ID = "https://sentinelctl.dev/schemas/workspaces.schema.json";
-    private static final String HINT = "See schemas/workspaces.schema.json and the README's 'Deployment config' section.";
+    private static final String HINT = "See schemas/workspaces.schema.json and docs/deploying.md, 'Deployment config'.";
     /** Keys that name a secret. The file only says which credential to use; secrets live in the environment. */
     private static final Pattern SECRET_KEY = Pattern.compile(
             "(?i).*(secret|password|passwd|pwd|token|apikey|api[-_]key|privatekey|private[-_]key|connectionstring"
@@ -50,7 +50,7 @@ public final class DeployConfigLoader {
         String display = file.toString().replace('\\', '/');
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(List.of(problem(display, new Span(1, 1, 1, 1), "CONFIG-missing",
-                    "no deployment config at " + display, "Create " + FILE_NAME + " (see the README) or pass --config FILE.")));
+                    "no deployment config at " + display, "Create " + FILE_NAME + " (see docs/deploying.md) or pass --config FILE.")));
         }
         YamlLoader.Result loaded = new YamlLoader().load(file, display);
         List<Diagnostic> problems = new ArrayList<>(loaded.diagnostics().stream()
