@@ -71,12 +71,13 @@ final class Aggregates {
         Map<String, Factory> m = new HashMap<>();
         m.put("count", (a, cx, c) -> {
             if (!a.isEmpty()) {
-                Ev e = cx.compile(a.get(0));
-                return simple("count_", LONG, () -> new Acc() {
+                // count(expr) counts rows, as summarize-operator.md's example shows (count(y) of [null, 5] is 2)
+                String d = Tables.derivedName(a.get(0));
+                return simple("count_" + (d == null ? "" : d), LONG, () -> new Acc() {
                     long n;
 
                     public void add(int r) {
-                        if (e.eval(r) != null) n++;
+                        n++;
                     }
 
                     public Object[] result() {
@@ -217,6 +218,7 @@ final class Aggregates {
             for (int i = 0; i < n; i++) {
                 if (a.get(i) instanceof Expr.Star) {
                     for (int col = 0; col < cx.input.columns().size(); col++) {
+                        if (cx.groupKeys.contains(cx.input.columns().get(col).name())) continue;
                         evs.add(Ev.column(cx.input.vec(col)));
                         outs.add(new Out(cx.input.columns().get(col).name(), cx.input.type(col)));
                     }
@@ -375,7 +377,7 @@ final class Aggregates {
             if (x instanceof Expr.Star) {
                 for (int col = 0; col < cx.input.columns().size(); col++) {
                     String n = cx.input.columns().get(col).name();
-                    if (n.equals(keyName)) continue;
+                    if (n.equals(keyName) || cx.groupKeys.contains(n)) continue;
                     evs.add(Ev.column(cx.input.vec(col)));
                     outs.add(new Out(n, cx.input.type(col)));
                 }

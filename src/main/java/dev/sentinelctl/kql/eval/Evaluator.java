@@ -229,30 +229,22 @@ final class Evaluator {
     }
 
     /** A scope with the function's parameters bound to the call's arguments (positional or by name) or defaults. */
-    Scope bindArguments(Scope.FunctionValue f, List<Expr> args, Expr where, Scope callerScope, List<Ev> compiledArgs) {
+    Scope bindArguments(Scope.FunctionValue f, List<Expr> args, Expr where, Scope callerScope, ExprCompiler rowCompiler) {
         Scope s = f.closure().child();
         List<Clause.Parameter> params = f.decl().parameters().parameters().items();
-        int count = compiledArgs != null ? compiledArgs.size() : args.size();
-        if (count > params.size()) {
-            throw EvalException.bind("function '" + f.name() + "' takes " + params.size() + " arguments, " + count + " given", where);
+        if (args.size() > params.size()) {
+            throw EvalException.bind("function '" + f.name() + "' takes " + params.size() + " arguments, " + args.size() + " given", where);
         }
         Map<String, Expr> named = new HashMap<>();
         List<Expr> positional = new ArrayList<>();
-        if (compiledArgs == null) {
-            for (Expr a : args) {
-                if (a instanceof Expr.Named n && n.target() instanceof dev.sentinelctl.kql.syntax.Name nm) named.put(nm.simpleName(), n.value());
-                else positional.add(a);
-            }
+        for (Expr a : args) {
+            if (a instanceof Expr.Named n && n.target() instanceof dev.sentinelctl.kql.syntax.Name nm) named.put(nm.simpleName(), n.value());
+            else positional.add(a);
         }
         for (int i = 0; i < params.size(); i++) {
             Clause.Parameter p = params.get(i);
             String pname = p.name().simpleName();
             boolean tabular = p.type() instanceof Clause.Schema;
-            if (compiledArgs != null && i < compiledArgs.size()) {
-                Ev ev = compiledArgs.get(i);
-                s.put(pname, ev.isConstant() ? new Scope.ScalarValue(ev.type(), ev.eval(0)) : new Scope.RowValue(ev));
-                continue;
-            }
             Expr arg = named.containsKey(pname) ? named.get(pname) : i < positional.size() ? positional.get(i) : null;
             Scope argScope = callerScope;
             if (arg == null) {
@@ -267,9 +259,15 @@ final class Evaluator {
                 Scope as = argScope;
                 s.put(pname, new Scope.TabularValue(() -> table(a, as)));
             } else {
+                ScalarType declared = p.type() instanceof Clause.TypeName tn ? typeName(tn.token().text()) : null;
+                if (rowCompiler != null && argScope == callerScope) {
+                    Ev ev = rowCompiler.compile(arg);
+                    if (declared != null && declared != ev.type() && declared != ScalarType.DYNAMIC) ev = Comparisons.cast(ev, declared);
+                    s.put(pname, ev.isConstant() ? new Scope.ScalarValue(ev.type(), ev.eval(0)) : new Scope.RowValue(ev));
+                    continue;
+                }
                 Ev ev = new ExprCompiler(this, null, argScope).compile(arg);
                 Object v = ev.eval(0);
-                ScalarType declared = p.type() instanceof Clause.TypeName tn ? typeName(tn.token().text()) : null;
                 if (declared != null && declared != ev.type()) {
                     s.put(pname, new Scope.ScalarValue(declared, Convert.to(declared, ev.type(), v)));
                 } else {

@@ -23,15 +23,22 @@ final class ExprCompiler {
     final Evaluator evaluator;
     final Table input;
     final Scope scope;
+    /** summarize's group-key names: {@code arg_max(x, *)} and {@code take_any(*)} leave them out. */
+    final java.util.Set<String> groupKeys;
 
     ExprCompiler(Evaluator evaluator, Table input, Scope scope) {
+        this(evaluator, input, scope, java.util.Set.of());
+    }
+
+    ExprCompiler(Evaluator evaluator, Table input, Scope scope, java.util.Set<String> groupKeys) {
         this.evaluator = evaluator;
         this.input = input;
         this.scope = scope;
+        this.groupKeys = groupKeys;
     }
 
     ExprCompiler withScope(Scope s) {
-        return new ExprCompiler(evaluator, input, s);
+        return new ExprCompiler(evaluator, input, s, groupKeys);
     }
 
     Ev compile(Expr e) {
@@ -310,11 +317,7 @@ final class ExprCompiler {
     private Ev call(Expr.FunctionCall c) {
         String name = c.functionName();
         Scope.Binding b = scope.get(name);
-        if (b instanceof Scope.FunctionValue f) {
-            List<Ev> args = new ArrayList<>();
-            for (Expr arg : c.arguments().items()) args.add(compile(arg));
-            return Functions.callUser(this, f, args, c);
-        }
+        if (b instanceof Scope.FunctionValue f) return Functions.callUser(this, f, c.arguments().items(), c);
         if (name.equals("toscalar")) {
             if (c.arguments().size() != 1) throw EvalException.bind("toscalar takes one argument", c);
             Expr arg = c.arguments().get(0);

@@ -122,7 +122,7 @@ final class MvExpandOperator implements TabularOperator<QueryOperator.MvExpand> 
     @Override
     public Table apply(QueryOperator.MvExpand op, Table input, Evaluator evaluator, Scope scope) {
         Table in = Operators.requireInput(input, op);
-        String bag = JoinOperator.param(op.parameters(), "bagexpansion", "bag", evaluator, scope);
+        String bag = JoinOperator.param(op.parameters(), "bagexpansion", JoinOperator.param(op.parameters(), "kind", "bag", evaluator, scope), evaluator, scope);
         String index = JoinOperator.param(op.parameters(), "with_itemindex", null, evaluator, scope);
         List<Item> items = items(op.items().items(), in, evaluator, scope);
         return expand(in, items, bag.equals("array"), index, limit(op.limit(), evaluator, scope));

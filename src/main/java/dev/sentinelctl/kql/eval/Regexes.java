@@ -35,6 +35,34 @@ final class Regexes {
         }
     }
 
+    /** Capture group numbers of named groups (java.util.regex exposes them only from Java 20). */
+    static java.util.Map<String, Integer> namedGroups(String regex) {
+        java.util.Map<String, Integer> out = new java.util.HashMap<>();
+        int group = 0;
+        boolean inClass = false;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                if (c == ']') inClass = false;
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '(') {
+                if (i + 1 < regex.length() && regex.charAt(i + 1) == '?') {
+                    if (regex.startsWith("?<", i + 1) && i + 3 < regex.length() && regex.charAt(i + 3) != '=' && regex.charAt(i + 3) != '!') {
+                        group++;
+                        int end = regex.indexOf('>', i);
+                        if (end > 0) out.put(regex.substring(i + 3, end), group);
+                    }
+                } else {
+                    group++;
+                }
+            }
+        }
+        return out;
+    }
+
     /** RE2 flags string ({@code "i"}, {@code "U"}, {@code "s"}, {@code "m"}) to Java flags. */
     static int flags(String f) {
         int out = 0;

@@ -45,8 +45,8 @@ final class StringFunctions {
                 return null;
             }
         }));
-        m.put("url_encode", Functions.str1(STRING, s -> URLEncoder.encode(s, StandardCharsets.UTF_8)));
-        m.put("url_encode_component", Functions.str1(STRING, s -> URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20")));
+        m.put("url_encode", Functions.str1(STRING, s -> lowerHex(URLEncoder.encode(s, StandardCharsets.UTF_8))));
+        m.put("url_encode_component", Functions.str1(STRING, s -> lowerHex(URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"))));
         m.put("base64_encode_tostring", Functions.str1(STRING, s -> Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8))));
         m.put("base64_encodestring", m.get("base64_encode_tostring"));
         m.put("base64_decode_tostring", Functions.str1(STRING, s -> {
@@ -233,7 +233,14 @@ final class StringFunctions {
                 Ev gs = cx.compile(args.get(1));
                 Object gv = Functions.constant(gs, args.get(1), "extract_all capture groups");
                 groups = new ArrayList<>();
-                if (gv instanceof JsonNode j && j.isArray()) for (JsonNode el : j) groups.add(el.asInt());
+                if (gv instanceof JsonNode j && j.isArray()) {
+                    java.util.Map<String, Integer> named = Regexes.namedGroups(p.pattern());
+                    for (JsonNode el : j) {
+                        if (el.isNumber()) groups.add(el.asInt());
+                        else if (named.containsKey(el.asString())) groups.add(named.get(el.asString()));
+                        else throw EvalException.bind("extract_all: no capture group named '" + el.asString() + "'", args.get(1));
+                    }
+                }
                 s = ExprCompiler.str(cx.compile(args.get(2)));
             } else {
                 s = ExprCompiler.str(cx.compile(args.get(1)));
@@ -328,6 +335,9 @@ final class StringFunctions {
                 } else if (c == ',') {
                     a.add(cur.toString());
                     cur.setLength(0);
+                } else if (c == '\n' || c == '\r') {
+                    break; // one record: the first line
+
                 } else {
                     cur.append(c);
                 }
@@ -346,6 +356,13 @@ final class StringFunctions {
             return a;
         }));
         m.put("unicode_codepoints_from_string", m.get("to_utf8"));
+    }
+
+    private static final Pattern PERCENT = Pattern.compile("%[0-9A-F]{2}");
+
+    /** Kusto prints percent-escapes in lower case ({@code %3a}). */
+    private static String lowerHex(String s) {
+        return PERCENT.matcher(s).replaceAll(m -> m.group().toLowerCase(Locale.ROOT));
     }
 
     static Pattern constantRegex(ExprCompiler cx, Expr arg, int flags) {

@@ -36,6 +36,7 @@ final class SummarizeOperator implements TabularOperator<QueryOperator.Summarize
             if (name == null) name = "Column" + auto++;
             names.add(Tables.unique(name, names));
         }
+        cx = new ExprCompiler(evaluator, in, scope, new java.util.HashSet<>(names));
         List<Aggregates.Agg> aggs = new ArrayList<>();
         List<String> aggNames = new ArrayList<>();
         for (Expr a : op.aggregates().items()) {
