@@ -182,7 +182,7 @@ final class Aggregates {
                 }
 
                 public Object[] result() {
-                    return new Object[]{n == 0 ? (any ? Double.NaN : null) : s / n};
+                    return new Object[]{n == 0 ? (any ? (Object) Double.NaN : null) : (Object) (s / n)};
                 }
             });
         };

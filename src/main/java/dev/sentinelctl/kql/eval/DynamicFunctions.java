@@ -26,6 +26,18 @@ final class DynamicFunctions {
 
     static void register(Map<String, Functions.Fn> m) {
         m.put("array_length", Functions.unary(DYNAMIC, LONG, v -> ((JsonNode) v).isArray() ? (Object) (long) ((JsonNode) v).size() : null));
+        m.put("arraylength", m.get("array_length"));
+        m.put("strcat_array", (cx, args, call) -> {
+            Functions.arity(args, 2, 2, call);
+            Ev a = cx.compile(args.get(0)), d = ExprCompiler.str(cx.compile(args.get(1)));
+            return Ev.of(STRING, r -> {
+                Object v = a.eval(r);
+                if (!(v instanceof JsonNode j) || !j.isArray()) return "";
+                List<String> parts = new ArrayList<>();
+                for (JsonNode el : j) parts.add(el.isNull() ? "" : Values.toStr(DYNAMIC, el));
+                return String.join((String) d.eval(r), parts);
+            });
+        });
         m.put("bag_keys", Functions.unary(DYNAMIC, DYNAMIC, v -> {
             JsonNode j = (JsonNode) v;
             if (!j.isObject()) return null;

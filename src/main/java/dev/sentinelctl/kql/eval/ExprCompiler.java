@@ -31,17 +31,29 @@ final class ExprCompiler {
     }
 
     ExprCompiler(Evaluator evaluator, Table input, Scope scope, java.util.Set<String> groupKeys) {
+        this(evaluator, input, scope, groupKeys, null);
+    }
+
+    /** @param precomputed values of given sub-expressions (summarize's aggregate calls inside an expression) */
+    ExprCompiler(Evaluator evaluator, Table input, Scope scope, java.util.Set<String> groupKeys, java.util.Map<Expr, Ev> precomputed) {
         this.evaluator = evaluator;
         this.input = input;
         this.scope = scope;
         this.groupKeys = groupKeys;
+        this.precomputed = precomputed;
     }
 
+    private final java.util.Map<Expr, Ev> precomputed;
+
     ExprCompiler withScope(Scope s) {
-        return new ExprCompiler(evaluator, input, s, groupKeys);
+        return new ExprCompiler(evaluator, input, s, groupKeys, precomputed);
     }
 
     Ev compile(Expr e) {
+        if (precomputed != null) {
+            Ev p = precomputed.get(e);
+            if (p != null) return p;
+        }
         if (e instanceof Expr.Literal lit) return Ev.constant(Literals.type(lit.kind()), Literals.value(lit));
         if (e instanceof Expr.DynamicLiteral d) return Ev.constant(DYNAMIC, Literals.json(d.value()));
         if (e instanceof Expr.NameRef n) return name(n.simpleName(), n);
@@ -75,9 +87,12 @@ final class ExprCompiler {
             String name = n.simpleName();
             if (input != null && input.columnIndex(name) >= 0) return false;
             Scope.Binding b = scope.get(name);
+            if (b instanceof Scope.FunctionValue f) return f.decl().parameters().parameters().isEmpty() && evaluator.isTabularCall(f);
             if (b != null) return b instanceof Scope.TabularValue;
             return evaluator.isTableName(name);
         }
+        if (e instanceof Expr.FunctionCall c) return evaluator.isTabularCall(c, scope);
+        if (e instanceof Expr.ExternalData) return true;
         return false;
     }
 
@@ -285,6 +300,10 @@ final class ExprCompiler {
 
     private Ev between(Expr.Between b) {
         Ev x = compile(b.left()), lo = compile(b.low()), hi = compile(b.high());
+        if (x.type() == ScalarType.DATETIME && lo.type() == ScalarType.DATETIME && hi.type() == ScalarType.TIMESPAN) {
+            // x between (start .. span): the upper bound is start + span (between-operator.md)
+            hi = Arith.compile(BinaryOp.ADD, lo, hi, b);
+        }
         Ev ge = Comparisons.compile(BinaryOp.GREATER_EQUAL, x, lo, b);
         Ev le = Comparisons.compile(BinaryOp.LESS_EQUAL, x, hi, b);
         boolean negate = b.op() == BinaryOp.NOT_BETWEEN;

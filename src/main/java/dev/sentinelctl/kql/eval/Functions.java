@@ -36,6 +36,7 @@ final class Functions {
         DynamicFunctions.register(m);
         IpFunctions.register(m);
         MathFunctions.register(m);
+        WindowFunctions.register(m);
         return Map.copyOf(m);
     }
 

@@ -58,6 +58,7 @@ final class MvApplyOperator implements TabularOperator<QueryOperator.MvApply> {
             if (sub.columnIndex(row.columns().get(i).name()) < 0) keep.add(i);
         }
         int[] idx = new int[sub.rowCount()];
+        if (row.rowCount() == 0) java.util.Arrays.fill(idx, -1);
         Table left = Tables.select(row, keep).gather(idx, idx.length);
         return JoinOperator.combine(left, sub, List.of());
     }

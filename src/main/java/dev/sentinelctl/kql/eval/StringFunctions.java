@@ -348,6 +348,34 @@ final class StringFunctions {
         m.put("has_any_index", (cx, args, call) -> {
             throw EvalException.unsupported("function 'has_any_index'", call);
         });
+        m.put("tohex", (cx, args, call) -> {
+            Functions.arity(args, 1, 2, call);
+            Ev a = Comparisons.cast(cx.compile(args.get(0)), LONG);
+            Ev w = args.size() > 1 ? Comparisons.cast(cx.compile(args.get(1)), LONG) : Ev.constant(LONG, 0L);
+            return Ev.of(STRING, r -> {
+                Object v = a.eval(r), width = w.eval(r);
+                if (v == null) return "";
+                String h = Long.toHexString((Long) v);
+                StringBuilder sb = new StringBuilder();
+                for (long i = h.length(); width != null && i < (Long) width; i++) sb.append('0');
+                return sb.append(h).toString();
+            });
+        });
+        m.put("make_string", (cx, args, call) -> {
+            List<Ev> evs = Functions.all(cx, args);
+            return Ev.of(STRING, r -> {
+                StringBuilder sb = new StringBuilder();
+                for (Ev e : evs) {
+                    Object v = e.eval(r);
+                    if (v instanceof JsonNode j && j.isArray()) {
+                        for (JsonNode el : j) sb.appendCodePoint(el.asInt());
+                    } else if (v != null) {
+                        sb.appendCodePoint((int) (long) (Long) Convert.to(LONG, e.type(), v));
+                    }
+                }
+                return sb.toString();
+            });
+        });
         m.put("isascii", Functions.str1(BOOL, s -> s.chars().allMatch(c -> c < 128)));
         m.put("isutf8", Functions.str1(BOOL, s -> true));
         m.put("to_utf8", Functions.str1(DYNAMIC, s -> {
