@@ -173,7 +173,13 @@ final class ExprCompiler {
             case MATCHES_REGEX -> {
                 Ev l = str(compile(b.left()));
                 Ev r = compile(b.right());
-                if (!r.isConstant()) throw EvalException.unsupported("matches regex with a non-constant pattern", b.right());
+                if (!r.isConstant()) {
+                    // a pattern per row: compiled once per distinct text
+                    java.util.Map<String, java.util.regex.Pattern> cache = new java.util.HashMap<>();
+                    Ev rs = str(r);
+                    return Ev.of(BOOL, row -> cache.computeIfAbsent((String) rs.eval(row), t -> Regexes.compile(t, b.right()))
+                            .matcher((String) l.eval(row)).find());
+                }
                 java.util.regex.Pattern p = Regexes.compile(Values.toStr(r.type(), r.eval(0)), b.right());
                 return Ev.of(BOOL, row -> p.matcher((String) l.eval(row)).find());
             }

@@ -376,6 +376,34 @@ final class StringFunctions {
                 return sb.toString();
             });
         });
+        m.put("parse_xml", Functions.str1(DYNAMIC, XmlToJson::parse));
+        m.put("indexof_regex", (cx, args, call) -> {
+            Functions.arity(args, 2, 2, call);
+            Ev s = ExprCompiler.str(cx.compile(args.get(0)));
+            Pattern p = constantRegex(cx, args.get(1), 0);
+            return Ev.of(LONG, r -> {
+                Matcher mt = p.matcher((String) s.eval(r));
+                return mt.find() ? (long) mt.start() : -1L;
+            });
+        });
+        m.put("unicode_codepoints_to_string", (cx, args, call) -> {
+            List<Ev> evs = Functions.all(cx, args);
+            return Ev.of(STRING, r -> {
+                StringBuilder sb = new StringBuilder();
+                for (Ev e : evs) {
+                    Object v = e.eval(r);
+                    if (v instanceof JsonNode j && j.isArray()) for (JsonNode el : j) sb.appendCodePoint(el.asInt());
+                    else if (v != null) sb.appendCodePoint((int) (long) (Long) Convert.to(LONG, e.type(), v));
+                }
+                return sb.toString();
+            });
+        });
+        m.put("dynamic_to_json", (cx, args, call) -> {
+            Functions.arity(args, 1, 1, call);
+            Ev a = cx.compile(args.get(0));
+            ScalarType t = a.type();
+            return Ev.of(STRING, r -> Values.toJson(t, a.eval(r)).toString());
+        });
         m.put("isascii", Functions.str1(BOOL, s -> s.chars().allMatch(c -> c < 128)));
         m.put("isutf8", Functions.str1(BOOL, s -> true));
         m.put("to_utf8", Functions.str1(DYNAMIC, s -> {
