@@ -115,16 +115,30 @@ final class Aggregates {
             Ev e = arg(a, 0, cx, c);
             Ev p = c.functionName().endsWith("if") ? pred(a, 1, cx, c) : null;
             return simple(named(c.functionName(), a), LONG, () -> new Acc() {
-                final Set<Object> seen = new HashSet<>();
+                // most groups see one value: the set is made only for a second distinct one
+                Object first;
+                Set<Object> seen;
 
                 public void add(int r) {
                     if (p != null && p.eval(r) != Boolean.TRUE) return;
                     Object v = e.eval(r);
-                    if (v != null) seen.add(Comparisons.normalise(e.type(), v));
+                    if (v == null) return;
+                    Object norm = Comparisons.normalise(e.type(), v);
+                    if (first == null) {
+                        first = norm;
+                    } else if (seen == null) {
+                        if (!first.equals(norm)) {
+                            seen = new HashSet<>();
+                            seen.add(first);
+                            seen.add(norm);
+                        }
+                    } else {
+                        seen.add(norm);
+                    }
                 }
 
                 public Object[] result() {
-                    return new Object[]{(long) seen.size()};
+                    return new Object[]{seen != null ? (long) seen.size() : first != null ? 1L : 0L};
                 }
             });
         };

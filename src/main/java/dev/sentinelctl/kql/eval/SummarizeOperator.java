@@ -110,22 +110,61 @@ final class SummarizeOperator implements TabularOperator<QueryOperator.Summarize
                 group[r] = id;
             }
         } else {
-            Map<List<Object>, Integer> ids = new HashMap<>();
+            // each key value gets a small id per key column; the group is found by (group so far, next id) pairs
+            // packed in a long, so no per-row key lists are built
+            List<Map<Object, Integer>> valueIds = new ArrayList<>();
+            List<List<Object>> values = new ArrayList<>();
+            for (int i = 0; i < k; i++) {
+                valueIds.add(new HashMap<>());
+                values.add(new ArrayList<>());
+            }
+            List<LongIntMap> stages = new ArrayList<>();
+            List<List<int[]>> stagePairs = new ArrayList<>();
+            for (int i = 1; i < k; i++) {
+                stages.add(new LongIntMap(1024));
+                stagePairs.add(new ArrayList<>());
+            }
+            int[] lastIds = new int[k];
             for (int r = 0; r < n; r++) {
-                Object[] key = new Object[k];
-                Object[] norm = new Object[k];
                 for (int i = 0; i < k; i++) {
-                    key[i] = keyEvs.get(i).eval(r);
-                    norm[i] = key[i] == null ? NULL_KEY : Comparisons.normalise(keyEvs.get(i).type(), key[i]);
+                    Ev e = keyEvs.get(i);
+                    Object v = e.eval(r);
+                    Object norm = v == null ? NULL_KEY : Comparisons.normalise(e.type(), v);
+                    Map<Object, Integer> m = valueIds.get(i);
+                    Integer id = m.get(norm);
+                    if (id == null) {
+                        id = m.size();
+                        m.put(norm, id);
+                        values.get(i).add(v);
+                    }
+                    lastIds[i] = id;
                 }
-                List<Object> nk = Arrays.asList(norm);
-                Integer id = ids.get(nk);
-                if (id == null) {
-                    id = groupKeys.size();
-                    ids.put(nk, id);
-                    groupKeys.add(key);
+                int g = lastIds[0];
+                for (int i = 1; i < k; i++) {
+                    long pair = ((long) g << 32) | lastIds[i];
+                    LongIntMap stage = stages.get(i - 1);
+                    int next = stage.get(pair);
+                    if (next < 0) {
+                        next = stage.size();
+                        stage.put(pair, next);
+                        stagePairs.get(i - 1).add(new int[]{g, lastIds[i]});
+                    }
+                    g = next;
                 }
-                group[r] = id;
+                group[r] = g;
+            }
+            // key values of each final group, walking the stages back
+            int groupsFound = stages.get(k - 2).size();
+            for (int gId = 0; gId < groupsFound; gId++) {
+                Object[] key = new Object[k];
+                int g = gId;
+                for (int i = k - 1; i >= 1; i--) {
+                    int[] pair = stagePairs.get(i - 1).get(g);
+                    key[i] = values.get(i).get(pair[1]);
+                    g = pair[0];
+                }
+                key[0] = values.get(0).get(g);
+                groupKeys.add(key);
             }
         }
         int groups = groupKeys.size();
