@@ -71,12 +71,13 @@ final class Aggregates {
         Map<String, Factory> m = new HashMap<>();
         m.put("count", (a, cx, c) -> {
             if (!a.isEmpty()) {
-                Ev e = cx.compile(a.get(0));
-                return simple("count_", LONG, () -> new Acc() {
+                // count(expr) counts rows, as summarize-operator.md's example shows (count(y) of [null, 5] is 2)
+                String d = Tables.derivedName(a.get(0));
+                return simple("count_" + (d == null ? "" : d), LONG, () -> new Acc() {
                     long n;
 
                     public void add(int r) {
-                        if (e.eval(r) != null) n++;
+                        n++;
                     }
 
                     public Object[] result() {
@@ -114,16 +115,30 @@ final class Aggregates {
             Ev e = arg(a, 0, cx, c);
             Ev p = c.functionName().endsWith("if") ? pred(a, 1, cx, c) : null;
             return simple(named(c.functionName(), a), LONG, () -> new Acc() {
-                final Set<Object> seen = new HashSet<>();
+                // most groups see one value: the set is made only for a second distinct one
+                Object first;
+                Set<Object> seen;
 
                 public void add(int r) {
                     if (p != null && p.eval(r) != Boolean.TRUE) return;
                     Object v = e.eval(r);
-                    if (v != null) seen.add(Comparisons.normalise(e.type(), v));
+                    if (v == null) return;
+                    Object norm = Comparisons.normalise(e.type(), v);
+                    if (first == null) {
+                        first = norm;
+                    } else if (seen == null) {
+                        if (!first.equals(norm)) {
+                            seen = new HashSet<>();
+                            seen.add(first);
+                            seen.add(norm);
+                        }
+                    } else {
+                        seen.add(norm);
+                    }
                 }
 
                 public Object[] result() {
-                    return new Object[]{(long) seen.size()};
+                    return new Object[]{seen != null ? (long) seen.size() : first != null ? 1L : 0L};
                 }
             });
         };
@@ -181,7 +196,7 @@ final class Aggregates {
                 }
 
                 public Object[] result() {
-                    return new Object[]{n == 0 ? (any ? Double.NaN : null) : s / n};
+                    return new Object[]{n == 0 ? (any ? (Object) Double.NaN : null) : (Object) (s / n)};
                 }
             });
         };
@@ -217,6 +232,7 @@ final class Aggregates {
             for (int i = 0; i < n; i++) {
                 if (a.get(i) instanceof Expr.Star) {
                     for (int col = 0; col < cx.input.columns().size(); col++) {
+                        if (cx.groupKeys.contains(cx.input.columns().get(col).name())) continue;
                         evs.add(Ev.column(cx.input.vec(col)));
                         outs.add(new Out(cx.input.columns().get(col).name(), cx.input.type(col)));
                     }
@@ -375,7 +391,7 @@ final class Aggregates {
             if (x instanceof Expr.Star) {
                 for (int col = 0; col < cx.input.columns().size(); col++) {
                     String n = cx.input.columns().get(col).name();
-                    if (n.equals(keyName)) continue;
+                    if (n.equals(keyName) || cx.groupKeys.contains(n)) continue;
                     evs.add(Ev.column(cx.input.vec(col)));
                     outs.add(new Out(n, cx.input.type(col)));
                 }

@@ -29,13 +29,25 @@ final class Comparisons {
             if (a == ScalarType.DECIMAL || b == ScalarType.DECIMAL) return ScalarType.DECIMAL;
             return LONG;
         }
-        if (a == STRING && (b == ScalarType.DATETIME || b == ScalarType.GUID || b == ScalarType.TIMESPAN)) return b;
-        if (b == STRING && (a == ScalarType.DATETIME || a == ScalarType.GUID || a == ScalarType.TIMESPAN)) return a;
+        return null;
+    }
+
+    /** {@link #common} plus the mixed forms Kusto's comparisons accept. */
+    static ScalarType comparable(ScalarType a, ScalarType b) {
+        ScalarType c = common(a, b);
+        if (c != null) return c;
+        // Kusto accepts a string against a typed value (ResultType == 0, IsAdmin == "true"): the string is
+        // converted to the other side's type, and a string that does not convert compares as null
+        if (a == STRING && b != BOOL) return b;
+        if (b == STRING && a != BOOL) return a;
+        if (a == STRING || b == STRING) return BOOL;
+        // bool against a number: the number as a bool (0 false, other true)
+        if (a == BOOL && b.isNumeric() || b == BOOL && a.isNumeric()) return BOOL;
         return null;
     }
 
     static Ev compile(BinaryOp op, Ev l, Ev r, SyntaxElement where) {
-        ScalarType t = common(l.type(), r.type());
+        ScalarType t = comparable(l.type(), r.type());
         if (t == null) {
             throw EvalException.bind("cannot compare " + l.type().kustoName() + " with " + r.type().kustoName(), where);
         }

@@ -120,8 +120,13 @@ final class Convert {
             };
             case GUID -> {
                 if (from != ScalarType.STRING) yield null;
+                String g = ((String) v).trim();
+                if (g.matches("[0-9a-fA-F]{32}")) {
+                    g = g.substring(0, 8) + "-" + g.substring(8, 12) + "-" + g.substring(12, 16) + "-" + g.substring(16, 20) + "-" + g.substring(20);
+                }
+                if (!g.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) yield null;
                 try {
-                    yield UUID.fromString(((String) v).trim());
+                    yield UUID.fromString(g);
                 } catch (IllegalArgumentException e) {
                     yield null;
                 }

@@ -26,6 +26,18 @@ final class DynamicFunctions {
 
     static void register(Map<String, Functions.Fn> m) {
         m.put("array_length", Functions.unary(DYNAMIC, LONG, v -> ((JsonNode) v).isArray() ? (Object) (long) ((JsonNode) v).size() : null));
+        m.put("arraylength", m.get("array_length"));
+        m.put("strcat_array", (cx, args, call) -> {
+            Functions.arity(args, 2, 2, call);
+            Ev a = cx.compile(args.get(0)), d = ExprCompiler.str(cx.compile(args.get(1)));
+            return Ev.of(STRING, r -> {
+                Object v = a.eval(r);
+                if (!(v instanceof JsonNode j) || !j.isArray()) return "";
+                List<String> parts = new ArrayList<>();
+                for (JsonNode el : j) parts.add(el.isNull() ? "" : Values.toStr(DYNAMIC, el));
+                return String.join((String) d.eval(r), parts);
+            });
+        });
         m.put("bag_keys", Functions.unary(DYNAMIC, DYNAMIC, v -> {
             JsonNode j = (JsonNode) v;
             if (!j.isObject()) return null;
@@ -90,12 +102,22 @@ final class DynamicFunctions {
         m.put("array_index_of", (cx, args, call) -> {
             Functions.arity(args, 2, 5, call);
             Ev a = cx.compile(args.get(0)), x = cx.compile(args.get(1));
+            Ev start = args.size() > 2 ? Comparisons.cast(cx.compile(args.get(2)), LONG) : Ev.constant(LONG, 0L);
+            Ev length = args.size() > 3 ? Comparisons.cast(cx.compile(args.get(3)), LONG) : Ev.constant(LONG, -1L);
+            Ev occurrence = args.size() > 4 ? Comparisons.cast(cx.compile(args.get(4)), LONG) : Ev.constant(LONG, 1L);
             ScalarType xt = x.type();
             return Ev.of(LONG, r -> {
                 Object v = a.eval(r);
                 if (!(v instanceof JsonNode j) || !j.isArray()) return null;
+                Object st = start.eval(r), ln = length.eval(r), oc = occurrence.eval(r);
+                if (st == null || ln == null || oc == null) return null;
+                long b = (Long) st < 0 ? Math.max(0, j.size() + (Long) st) : (Long) st;
+                long end = (Long) ln < 0 ? j.size() : Math.min(j.size(), b + (Long) ln);
                 JsonNode want = Values.toJson(xt, x.eval(r));
-                for (int i = 0; i < j.size(); i++) if (jsonEquals(j.get(i), want)) return (long) i;
+                long seen = 0;
+                for (long i = b; i < end; i++) {
+                    if (jsonEquals(j.get((int) i), want) && ++seen == (Long) oc) return i;
+                }
                 return -1L;
             });
         });
@@ -298,7 +320,10 @@ final class DynamicFunctions {
     private static Ev sort(ExprCompiler cx, List<Expr> args, Expr.FunctionCall call, boolean asc) {
         Functions.arity(args, 1, 2, call);
         Ev a = cx.compile(args.get(0));
+        Ev nullsLastArg = args.size() > 1 ? cx.compile(args.get(1)) : Ev.constant(BOOL, true);
+        if (nullsLastArg.type() != BOOL) throw EvalException.unsupported(call.functionName() + " of several arrays", call);
         return Ev.of(DYNAMIC, r -> {
+            boolean nullsLast = !Boolean.FALSE.equals(nullsLastArg.eval(r));
             Object v = a.eval(r);
             if (!(v instanceof JsonNode j) || !j.isArray()) return null;
             List<JsonNode> items = new ArrayList<>();
@@ -306,8 +331,9 @@ final class DynamicFunctions {
             for (JsonNode el : j) (el.isNull() ? nulls : items).add(el);
             items.sort((x, y) -> asc ? Compare.compare(DYNAMIC, x, y) : Compare.compare(DYNAMIC, y, x));
             ArrayNode out = Values.array();
+            if (!nullsLast) nulls.forEach(out::add);
             items.forEach(out::add);
-            nulls.forEach(out::add);
+            if (nullsLast) nulls.forEach(out::add);
             return out;
         });
     }

@@ -40,6 +40,10 @@ final class Dynamics {
 
     static Ev asDynamic(Ev e, SyntaxElement where) {
         if (e.type() == DYNAMIC) return e;
+        if (e.type() == ScalarType.STRING) {
+            // a string column holding JSON (custom logs, string-typed schema columns): read as parse_json would
+            return Ev.of(DYNAMIC, r -> Convert.to(DYNAMIC, ScalarType.STRING, e.eval(r)));
+        }
         throw EvalException.bind("a property or index of a " + e.type().kustoName() + " value: only dynamic values have them", where);
     }
 

@@ -41,6 +41,15 @@ final class Evaluator {
                 bindLet(let, root);
             } else if (s instanceof Statement.Query q) {
                 last = result(q.expression(), root);
+            } else if (s instanceof Statement.DeclareQueryParameters d) {
+                for (Clause.Parameter p : d.parameters().parameters().items()) {
+                    if (p.defaultValue() == null) {
+                        throw EvalException.bind("query parameter '" + p.name().simpleName() + "' has no default and no value", p);
+                    }
+                    Ev v = new ExprCompiler(this, null, root).compile(p.defaultValue());
+                    ScalarType declared = p.type() instanceof Clause.TypeName tn ? typeName(tn.token().text()) : v.type();
+                    root.put(p.name().simpleName(), new Scope.ScalarValue(declared, Convert.to(declared, v.type(), v.eval(0))));
+                }
             } else if (s instanceof Statement.Set) {
                 continue; // request options (hints, limits) do not change results
             } else {
@@ -92,7 +101,12 @@ final class Evaluator {
                 break;
         }
         Scope.FunctionValue stored = stored(name);
-        return stored != null && bodyIsTabular(stored);
+        if (stored == null) return storedWithoutBody(name) != null;
+        return bodyIsTabular(stored);
+    }
+
+    boolean isTabularCall(Scope.FunctionValue f) {
+        return bodyIsTabular(f);
     }
 
     private boolean bodyIsTabular(Scope.FunctionValue f) {
@@ -117,7 +131,19 @@ final class Evaluator {
     }
 
     boolean isTableName(String name) {
-        return tables.containsKey(name) || catalog.table(name).isPresent() || stored(name) != null;
+        return tables.containsKey(name) || catalog.table(name).isPresent() || stored(name) != null || storedWithoutBody(name) != null;
+    }
+
+    /**
+     * A workspace function (ASIM or other parser) the catalog describes but the context gives no body for: like a
+     * table that is not given, it reads as an empty table of its declared result columns.
+     */
+    Table storedWithoutBody(String name) {
+        if (context.functions().containsKey(name)) return null;
+        return catalog.sentinelFunction(name)
+                .filter(f -> !f.resultColumns().isEmpty())
+                .map(f -> Table.empty(name, scalarColumns(f.resultColumns())))
+                .orElse(null);
     }
 
     /** A stored function (parser) from the context, parsed on first use. */
@@ -147,6 +173,12 @@ final class Evaluator {
         }
         if (e instanceof QueryOperator op) return Operators.apply(op, null, this, scope);
         if (e instanceof Expr.DataTable d) return DataTables.build(d, this, scope);
+        if (e instanceof Expr.ExternalData x) {
+            // never fetched: like a table that is not given it is empty, unless a table named by its first URL is given
+            String url = x.uris().isEmpty() ? "" : new ExprCompiler(this, null, scope).compile(x.uris().get(0)).eval(0).toString();
+            Table given = tables.get(url);
+            return given != null ? given : Table.empty("externaldata", DataTables.schema(x.schema()));
+        }
         if (e instanceof Expr.NameRef n) return named(n.simpleName(), n, scope);
         if (e instanceof Expr.FunctionCall c) return call(c, scope);
         throw EvalException.unsupported("tabular expression '" + ExprCompiler.text(e) + "'", e);
@@ -176,6 +208,8 @@ final class Evaluator {
         if (stored != null) return callTabular(stored, List.of(), where, scope);
         Optional<TableSchema> schema = catalog.table(name);
         if (schema.isPresent()) return Table.empty(name, scalarColumns(schema.get().columns()));
+        Table parser = storedWithoutBody(name);
+        if (parser != null) return parser;
         throw EvalException.bind("unknown table '" + name + "': not given, not a let, not in the catalog", where);
     }
 
@@ -202,16 +236,16 @@ final class Evaluator {
                 Ev n = new ExprCompiler(this, null, scope).compile(args.get(0));
                 String alias = Values.toStr(n.type(), n.eval(0));
                 Table w = context.watchlists().get(alias);
-                if (w == null) {
-                    throw EvalException.bind("watchlist '" + alias + "' has no fixture: give it in the test's watchlists", c);
-                }
-                return w;
+                // like a table, a watchlist that is not given is empty (with the catalog's columns for the alias)
+                return w != null ? w : Table.empty("_GetWatchlist", scalarColumns(catalog.watchlistRows(alias).columns()));
             }
             default:
                 break;
         }
         Scope.FunctionValue stored = stored(name);
         if (stored != null) return callTabular(stored, args, c, scope);
+        Table parser = storedWithoutBody(name);
+        if (parser != null) return parser;
         throw EvalException.unsupported("tabular function '" + name + "'", c);
     }
 
@@ -229,30 +263,22 @@ final class Evaluator {
     }
 
     /** A scope with the function's parameters bound to the call's arguments (positional or by name) or defaults. */
-    Scope bindArguments(Scope.FunctionValue f, List<Expr> args, Expr where, Scope callerScope, List<Ev> compiledArgs) {
+    Scope bindArguments(Scope.FunctionValue f, List<Expr> args, Expr where, Scope callerScope, ExprCompiler rowCompiler) {
         Scope s = f.closure().child();
         List<Clause.Parameter> params = f.decl().parameters().parameters().items();
-        int count = compiledArgs != null ? compiledArgs.size() : args.size();
-        if (count > params.size()) {
-            throw EvalException.bind("function '" + f.name() + "' takes " + params.size() + " arguments, " + count + " given", where);
+        if (args.size() > params.size()) {
+            throw EvalException.bind("function '" + f.name() + "' takes " + params.size() + " arguments, " + args.size() + " given", where);
         }
         Map<String, Expr> named = new HashMap<>();
         List<Expr> positional = new ArrayList<>();
-        if (compiledArgs == null) {
-            for (Expr a : args) {
-                if (a instanceof Expr.Named n && n.target() instanceof dev.sentinelctl.kql.syntax.Name nm) named.put(nm.simpleName(), n.value());
-                else positional.add(a);
-            }
+        for (Expr a : args) {
+            if (a instanceof Expr.Named n && n.target() instanceof dev.sentinelctl.kql.syntax.Name nm) named.put(nm.simpleName(), n.value());
+            else positional.add(a);
         }
         for (int i = 0; i < params.size(); i++) {
             Clause.Parameter p = params.get(i);
             String pname = p.name().simpleName();
             boolean tabular = p.type() instanceof Clause.Schema;
-            if (compiledArgs != null && i < compiledArgs.size()) {
-                Ev ev = compiledArgs.get(i);
-                s.put(pname, ev.isConstant() ? new Scope.ScalarValue(ev.type(), ev.eval(0)) : new Scope.RowValue(ev));
-                continue;
-            }
             Expr arg = named.containsKey(pname) ? named.get(pname) : i < positional.size() ? positional.get(i) : null;
             Scope argScope = callerScope;
             if (arg == null) {
@@ -267,9 +293,15 @@ final class Evaluator {
                 Scope as = argScope;
                 s.put(pname, new Scope.TabularValue(() -> table(a, as)));
             } else {
+                ScalarType declared = p.type() instanceof Clause.TypeName tn ? typeName(tn.token().text()) : null;
+                if (rowCompiler != null && argScope == callerScope) {
+                    Ev ev = rowCompiler.compile(arg);
+                    if (declared != null && declared != ev.type() && declared != ScalarType.DYNAMIC) ev = Comparisons.cast(ev, declared);
+                    s.put(pname, ev.isConstant() ? new Scope.ScalarValue(ev.type(), ev.eval(0)) : new Scope.RowValue(ev));
+                    continue;
+                }
                 Ev ev = new ExprCompiler(this, null, argScope).compile(arg);
                 Object v = ev.eval(0);
-                ScalarType declared = p.type() instanceof Clause.TypeName tn ? typeName(tn.token().text()) : null;
                 if (declared != null && declared != ev.type()) {
                     s.put(pname, new Scope.ScalarValue(declared, Convert.to(declared, ev.type(), v)));
                 } else {

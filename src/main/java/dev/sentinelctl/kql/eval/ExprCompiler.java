@@ -23,18 +23,37 @@ final class ExprCompiler {
     final Evaluator evaluator;
     final Table input;
     final Scope scope;
+    /** summarize's group-key names: {@code arg_max(x, *)} and {@code take_any(*)} leave them out. */
+    final java.util.Set<String> groupKeys;
 
     ExprCompiler(Evaluator evaluator, Table input, Scope scope) {
+        this(evaluator, input, scope, java.util.Set.of());
+    }
+
+    ExprCompiler(Evaluator evaluator, Table input, Scope scope, java.util.Set<String> groupKeys) {
+        this(evaluator, input, scope, groupKeys, null);
+    }
+
+    /** @param precomputed values of given sub-expressions (summarize's aggregate calls inside an expression) */
+    ExprCompiler(Evaluator evaluator, Table input, Scope scope, java.util.Set<String> groupKeys, java.util.Map<Expr, Ev> precomputed) {
         this.evaluator = evaluator;
         this.input = input;
         this.scope = scope;
+        this.groupKeys = groupKeys;
+        this.precomputed = precomputed;
     }
 
+    private final java.util.Map<Expr, Ev> precomputed;
+
     ExprCompiler withScope(Scope s) {
-        return new ExprCompiler(evaluator, input, s);
+        return new ExprCompiler(evaluator, input, s, groupKeys, precomputed);
     }
 
     Ev compile(Expr e) {
+        if (precomputed != null) {
+            Ev p = precomputed.get(e);
+            if (p != null) return p;
+        }
         if (e instanceof Expr.Literal lit) return Ev.constant(Literals.type(lit.kind()), Literals.value(lit));
         if (e instanceof Expr.DynamicLiteral d) return Ev.constant(DYNAMIC, Literals.json(d.value()));
         if (e instanceof Expr.NameRef n) return name(n.simpleName(), n);
@@ -68,9 +87,12 @@ final class ExprCompiler {
             String name = n.simpleName();
             if (input != null && input.columnIndex(name) >= 0) return false;
             Scope.Binding b = scope.get(name);
+            if (b instanceof Scope.FunctionValue f) return f.decl().parameters().parameters().isEmpty() && evaluator.isTabularCall(f);
             if (b != null) return b instanceof Scope.TabularValue;
             return evaluator.isTableName(name);
         }
+        if (e instanceof Expr.FunctionCall c) return evaluator.isTabularCall(c, scope);
+        if (e instanceof Expr.ExternalData) return true;
         return false;
     }
 
@@ -151,7 +173,13 @@ final class ExprCompiler {
             case MATCHES_REGEX -> {
                 Ev l = str(compile(b.left()));
                 Ev r = compile(b.right());
-                if (!r.isConstant()) throw EvalException.unsupported("matches regex with a non-constant pattern", b.right());
+                if (!r.isConstant()) {
+                    // a pattern per row: compiled once per distinct text
+                    java.util.Map<String, java.util.regex.Pattern> cache = new java.util.HashMap<>();
+                    Ev rs = str(r);
+                    return Ev.of(BOOL, row -> cache.computeIfAbsent((String) rs.eval(row), t -> Regexes.compile(t, b.right()))
+                            .matcher((String) l.eval(row)).find());
+                }
                 java.util.regex.Pattern p = Regexes.compile(Values.toStr(r.type(), r.eval(0)), b.right());
                 return Ev.of(BOOL, row -> p.matcher((String) l.eval(row)).find());
             }
@@ -278,6 +306,10 @@ final class ExprCompiler {
 
     private Ev between(Expr.Between b) {
         Ev x = compile(b.left()), lo = compile(b.low()), hi = compile(b.high());
+        if (x.type() == ScalarType.DATETIME && lo.type() == ScalarType.DATETIME && hi.type() == ScalarType.TIMESPAN) {
+            // x between (start .. span): the upper bound is start + span (between-operator.md)
+            hi = Arith.compile(BinaryOp.ADD, lo, hi, b);
+        }
         Ev ge = Comparisons.compile(BinaryOp.GREATER_EQUAL, x, lo, b);
         Ev le = Comparisons.compile(BinaryOp.LESS_EQUAL, x, hi, b);
         boolean negate = b.op() == BinaryOp.NOT_BETWEEN;
@@ -310,11 +342,7 @@ final class ExprCompiler {
     private Ev call(Expr.FunctionCall c) {
         String name = c.functionName();
         Scope.Binding b = scope.get(name);
-        if (b instanceof Scope.FunctionValue f) {
-            List<Ev> args = new ArrayList<>();
-            for (Expr arg : c.arguments().items()) args.add(compile(arg));
-            return Functions.callUser(this, f, args, c);
-        }
+        if (b instanceof Scope.FunctionValue f) return Functions.callUser(this, f, c.arguments().items(), c);
         if (name.equals("toscalar")) {
             if (c.arguments().size() != 1) throw EvalException.bind("toscalar takes one argument", c);
             Expr arg = c.arguments().get(0);

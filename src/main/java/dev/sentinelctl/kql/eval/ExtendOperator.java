@@ -17,6 +17,7 @@ final class ExtendOperator implements TabularOperator<QueryOperator.Extend> {
         int auto = 1;
         for (Expr e : op.expressions().items()) {
             if (e instanceof Expr.Named n && !(n.target() instanceof dev.sentinelctl.kql.syntax.Name)) {
+                if (n.value() instanceof Expr.FunctionCall c) throw EvalException.unsupported("function '" + c.functionName() + "' (a tuple result)", c);
                 throw EvalException.unsupported("tuple assignment in extend", e);
             }
             Ev v = new ExprCompiler(evaluator, t, scope).compile(e);

@@ -36,6 +36,7 @@ final class Functions {
         DynamicFunctions.register(m);
         IpFunctions.register(m);
         MathFunctions.register(m);
+        WindowFunctions.register(m);
         return Map.copyOf(m);
     }
 
@@ -60,8 +61,8 @@ final class Functions {
     }
 
     /** A user-defined scalar function call: parameters bound to the argument expressions, body compiled per call site. */
-    static Ev callUser(ExprCompiler cx, Scope.FunctionValue f, List<Ev> args, Expr where) {
-        Scope s = cx.evaluator.bindArguments(f, List.of(), where, cx.scope, args);
+    static Ev callUser(ExprCompiler cx, Scope.FunctionValue f, List<Expr> args, Expr where) {
+        Scope s = cx.evaluator.bindArguments(f, args, where, cx.scope, cx);
         Ev result = null;
         for (Statement st : f.decl().body().statements().items()) {
             if (st instanceof Statement.Let l) {

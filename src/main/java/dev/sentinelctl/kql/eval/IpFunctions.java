@@ -117,6 +117,23 @@ final class IpFunctions {
                 return format(addr & mask((int) Math.max(0, Math.min(32, (Long) kk))));
             });
         });
+        m.put("format_ipv4_mask", (cx, args, call) -> {
+            Functions.arity(args, 1, 2, call);
+            Ev ip = ExprCompiler.str(cx.compile(args.get(0)));
+            Ev k = args.size() > 1 ? Comparisons.cast(cx.compile(args.get(1)), LONG) : null;
+            return Ev.of(STRING, r -> {
+                long[] p = parse((String) ip.eval(r));
+                if (p == null) return "";
+                long bits = p[1];
+                if (k != null) {
+                    Object kv = k.eval(r);
+                    if (kv == null) return "";
+                    bits = Math.min(bits, (Long) kv);
+                }
+                if (bits < 0 || bits > 32) return "";
+                return format(p[0] & mask((int) bits)) + "/" + bits;
+            });
+        });
         m.put("has_ipv4", (cx, args, call) -> hasIp(cx, args, call, false, false));
         m.put("has_ipv4_prefix", (cx, args, call) -> hasIp(cx, args, call, true, false));
         m.put("has_any_ipv4", (cx, args, call) -> hasIp(cx, args, call, false, true));

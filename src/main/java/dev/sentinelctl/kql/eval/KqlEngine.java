@@ -40,6 +40,7 @@ public final class KqlEngine {
             return new EvalResult.Failed(EvalResult.RUNTIME, "query nesting too deep to evaluate", -1);
         } catch (RuntimeException e) {
             // an engine defect must not become a wrong answer or a stack trace for the user
+            if (Boolean.getBoolean("sentinelctl.eval.trace")) e.printStackTrace();
             return new EvalResult.Failed(EvalResult.RUNTIME, "internal error: " + e, -1);
         }
     }

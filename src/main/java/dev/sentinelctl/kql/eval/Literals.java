@@ -53,6 +53,7 @@ final class Literals {
             inner = text.substring(open + 1, text.length() - 1).trim();
         }
         if (inner.equals("null")) return null;
+        if (inner.length() >= 2 && (inner.startsWith("\"") || inner.startsWith("'"))) inner = dev.sentinelctl.kql.syntax.StringValues.decode(inner);
         try {
             return switch (t) {
                 case LONG, INT -> {

@@ -21,7 +21,7 @@ final class MvApplyOperator implements TabularOperator<QueryOperator.MvApply> {
     @Override
     public Table apply(QueryOperator.MvApply op, Table input, Evaluator evaluator, Scope scope) {
         Table in = Operators.requireInput(input, op);
-        String bag = JoinOperator.param(op.parameters(), "bagexpansion", "bag", evaluator, scope);
+        String bag = JoinOperator.param(op.parameters(), "bagexpansion", JoinOperator.param(op.parameters(), "kind", "bag", evaluator, scope), evaluator, scope);
         String index = JoinOperator.param(op.parameters(), "with_itemindex", null, evaluator, scope);
         long limit = MvExpandOperator.limit(op.limit(), evaluator, scope);
         List<MvExpandOperator.Item> items = MvExpandOperator.items(op.items().items(), in, evaluator, scope);
@@ -35,7 +35,7 @@ final class MvApplyOperator implements TabularOperator<QueryOperator.MvApply> {
                 rowItems.add(new MvExpandOperator.Item(it.name(), Ev.constant(it.value().type(), v), it.to()));
             }
             Table expanded = MvExpandOperator.expand(one, rowItems, bag.equals("array"), index, limit);
-            Table out = subquery(op.subquery(), expanded, evaluator, scope);
+            Table out = withRow(one, subquery(op.subquery(), expanded, evaluator, scope));
             if (schema == null) schema = out.columns();
             else if (!sameTypes(schema, out.columns())) {
                 throw EvalException.unsupported("mv-apply whose subquery gives different schemas for different rows", op.subquery());
@@ -44,10 +44,23 @@ final class MvApplyOperator implements TabularOperator<QueryOperator.MvApply> {
         }
         if (schema == null) {
             // no rows: the schema is what the subquery gives for an empty expansion
-            Table expanded = MvExpandOperator.expand(in.gather(new int[0], 0), items, bag.equals("array"), index, limit);
-            return subquery(op.subquery(), expanded, evaluator, scope);
+            Table none = in.gather(new int[0], 0);
+            Table expanded = MvExpandOperator.expand(none, items, bag.equals("array"), index, limit);
+            return withRow(none, subquery(op.subquery(), expanded, evaluator, scope));
         }
         return Tables.concat(in.name(), schema, outputs);
+    }
+
+    /** The input row's columns (those the subquery does not give) repeated for each subquery row, then the subquery's. */
+    private static Table withRow(Table row, Table sub) {
+        java.util.List<Integer> keep = new ArrayList<>();
+        for (int i = 0; i < row.columns().size(); i++) {
+            if (sub.columnIndex(row.columns().get(i).name()) < 0) keep.add(i);
+        }
+        int[] idx = new int[sub.rowCount()];
+        if (row.rowCount() == 0) java.util.Arrays.fill(idx, -1);
+        Table left = Tables.select(row, keep).gather(idx, idx.length);
+        return JoinOperator.combine(left, sub, List.of());
     }
 
     private static boolean sameTypes(List<Column> a, List<Column> b) {

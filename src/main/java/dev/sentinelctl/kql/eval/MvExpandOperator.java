@@ -34,6 +34,9 @@ final class MvExpandOperator implements TabularOperator<QueryOperator.MvExpand> 
         for (Clause.ExpandItem it : items) {
             Expr e = it.expression();
             String name = Tables.derivedName(e);
+            if (name == null && e instanceof Expr.FunctionCall c && !c.arguments().isEmpty()) {
+                name = Tables.derivedName(c.arguments().get(0)); // mv-expand todynamic(Entities) keeps the name Entities
+            }
             if (name == null) throw EvalException.unsupported("mv-expand of an unnamed expression (write name = expression)", e);
             ScalarType to = ScalarType.DYNAMIC;
             if (it.type() != null) {
@@ -122,7 +125,7 @@ final class MvExpandOperator implements TabularOperator<QueryOperator.MvExpand> 
     @Override
     public Table apply(QueryOperator.MvExpand op, Table input, Evaluator evaluator, Scope scope) {
         Table in = Operators.requireInput(input, op);
-        String bag = JoinOperator.param(op.parameters(), "bagexpansion", "bag", evaluator, scope);
+        String bag = JoinOperator.param(op.parameters(), "bagexpansion", JoinOperator.param(op.parameters(), "kind", "bag", evaluator, scope), evaluator, scope);
         String index = JoinOperator.param(op.parameters(), "with_itemindex", null, evaluator, scope);
         List<Item> items = items(op.items().items(), in, evaluator, scope);
         return expand(in, items, bag.equals("array"), index, limit(op.limit(), evaluator, scope));

@@ -45,8 +45,8 @@ final class StringFunctions {
                 return null;
             }
         }));
-        m.put("url_encode", Functions.str1(STRING, s -> URLEncoder.encode(s, StandardCharsets.UTF_8)));
-        m.put("url_encode_component", Functions.str1(STRING, s -> URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20")));
+        m.put("url_encode", Functions.str1(STRING, s -> lowerHex(URLEncoder.encode(s, StandardCharsets.UTF_8))));
+        m.put("url_encode_component", Functions.str1(STRING, s -> lowerHex(URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"))));
         m.put("base64_encode_tostring", Functions.str1(STRING, s -> Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8))));
         m.put("base64_encodestring", m.get("base64_encode_tostring"));
         m.put("base64_decode_tostring", Functions.str1(STRING, s -> {
@@ -233,7 +233,14 @@ final class StringFunctions {
                 Ev gs = cx.compile(args.get(1));
                 Object gv = Functions.constant(gs, args.get(1), "extract_all capture groups");
                 groups = new ArrayList<>();
-                if (gv instanceof JsonNode j && j.isArray()) for (JsonNode el : j) groups.add(el.asInt());
+                if (gv instanceof JsonNode j && j.isArray()) {
+                    java.util.Map<String, Integer> named = Regexes.namedGroups(p.pattern());
+                    for (JsonNode el : j) {
+                        if (el.isNumber()) groups.add(el.asInt());
+                        else if (named.containsKey(el.asString())) groups.add(named.get(el.asString()));
+                        else throw EvalException.bind("extract_all: no capture group named '" + el.asString() + "'", args.get(1));
+                    }
+                }
                 s = ExprCompiler.str(cx.compile(args.get(2)));
             } else {
                 s = ExprCompiler.str(cx.compile(args.get(1)));
@@ -328,6 +335,9 @@ final class StringFunctions {
                 } else if (c == ',') {
                     a.add(cur.toString());
                     cur.setLength(0);
+                } else if (c == '\n' || c == '\r') {
+                    break; // one record: the first line
+
                 } else {
                     cur.append(c);
                 }
@@ -338,6 +348,62 @@ final class StringFunctions {
         m.put("has_any_index", (cx, args, call) -> {
             throw EvalException.unsupported("function 'has_any_index'", call);
         });
+        m.put("tohex", (cx, args, call) -> {
+            Functions.arity(args, 1, 2, call);
+            Ev a = Comparisons.cast(cx.compile(args.get(0)), LONG);
+            Ev w = args.size() > 1 ? Comparisons.cast(cx.compile(args.get(1)), LONG) : Ev.constant(LONG, 0L);
+            return Ev.of(STRING, r -> {
+                Object v = a.eval(r), width = w.eval(r);
+                if (v == null) return "";
+                String h = Long.toHexString((Long) v);
+                StringBuilder sb = new StringBuilder();
+                for (long i = h.length(); width != null && i < (Long) width; i++) sb.append('0');
+                return sb.append(h).toString();
+            });
+        });
+        m.put("make_string", (cx, args, call) -> {
+            List<Ev> evs = Functions.all(cx, args);
+            return Ev.of(STRING, r -> {
+                StringBuilder sb = new StringBuilder();
+                for (Ev e : evs) {
+                    Object v = e.eval(r);
+                    if (v instanceof JsonNode j && j.isArray()) {
+                        for (JsonNode el : j) sb.appendCodePoint(el.asInt());
+                    } else if (v != null) {
+                        sb.appendCodePoint((int) (long) (Long) Convert.to(LONG, e.type(), v));
+                    }
+                }
+                return sb.toString();
+            });
+        });
+        m.put("parse_xml", Functions.str1(DYNAMIC, XmlToJson::parse));
+        m.put("indexof_regex", (cx, args, call) -> {
+            Functions.arity(args, 2, 2, call);
+            Ev s = ExprCompiler.str(cx.compile(args.get(0)));
+            Pattern p = constantRegex(cx, args.get(1), 0);
+            return Ev.of(LONG, r -> {
+                Matcher mt = p.matcher((String) s.eval(r));
+                return mt.find() ? (long) mt.start() : -1L;
+            });
+        });
+        m.put("unicode_codepoints_to_string", (cx, args, call) -> {
+            List<Ev> evs = Functions.all(cx, args);
+            return Ev.of(STRING, r -> {
+                StringBuilder sb = new StringBuilder();
+                for (Ev e : evs) {
+                    Object v = e.eval(r);
+                    if (v instanceof JsonNode j && j.isArray()) for (JsonNode el : j) sb.appendCodePoint(el.asInt());
+                    else if (v != null) sb.appendCodePoint((int) (long) (Long) Convert.to(LONG, e.type(), v));
+                }
+                return sb.toString();
+            });
+        });
+        m.put("dynamic_to_json", (cx, args, call) -> {
+            Functions.arity(args, 1, 1, call);
+            Ev a = cx.compile(args.get(0));
+            ScalarType t = a.type();
+            return Ev.of(STRING, r -> Values.toJson(t, a.eval(r)).toString());
+        });
         m.put("isascii", Functions.str1(BOOL, s -> s.chars().allMatch(c -> c < 128)));
         m.put("isutf8", Functions.str1(BOOL, s -> true));
         m.put("to_utf8", Functions.str1(DYNAMIC, s -> {
@@ -346,6 +412,13 @@ final class StringFunctions {
             return a;
         }));
         m.put("unicode_codepoints_from_string", m.get("to_utf8"));
+    }
+
+    private static final Pattern PERCENT = Pattern.compile("%[0-9A-F]{2}");
+
+    /** Kusto prints percent-escapes in lower case ({@code %3a}). */
+    private static String lowerHex(String s) {
+        return PERCENT.matcher(s).replaceAll(m -> m.group().toLowerCase(Locale.ROOT));
     }
 
     static Pattern constantRegex(ExprCompiler cx, Expr arg, int flags) {

@@ -36,15 +36,36 @@ final class SummarizeOperator implements TabularOperator<QueryOperator.Summarize
             if (name == null) name = "Column" + auto++;
             names.add(Tables.unique(name, names));
         }
+        cx = new ExprCompiler(evaluator, in, scope, new java.util.HashSet<>(names));
         List<Aggregates.Agg> aggs = new ArrayList<>();
         List<String> aggNames = new ArrayList<>();
+        List<Computed> computed = new ArrayList<>();
+        int autoName = 1;
         for (Expr a : op.aggregates().items()) {
             Expr value = a instanceof Expr.Named n ? n.value() : a;
             if (!(value instanceof Expr.FunctionCall call) || !Aggregates.isAggregate(call.functionName())) {
-                if (value instanceof Expr.FunctionCall call2 && !Functions.isScalar(call2.functionName())) {
-                    throw EvalException.unsupported("aggregate function '" + call2.functionName() + "'", call2);
+                // an expression over aggregates (x = max(T) - min(T)): aggregates become hidden columns, then the
+                // expression is evaluated per group over them
+                List<Expr.FunctionCall> calls = new ArrayList<>();
+                collectAggregates(value, calls, scope);
+                if (calls.isEmpty()) {
+                    if (value instanceof Expr.FunctionCall call2 && !Functions.isScalar(call2.functionName())) {
+                        throw EvalException.unsupported("aggregate function '" + call2.functionName() + "'", call2);
+                    }
+                    throw EvalException.bind("summarize expression without an aggregate ('" + ExprCompiler.text(a) + "')", a);
                 }
-                throw EvalException.unsupported("summarize expression that is not a single aggregate call ('" + ExprCompiler.text(a) + "')", a);
+                String name = a instanceof Expr.Named n2 && n2.target() instanceof dev.sentinelctl.kql.syntax.Name nm2 ? nm2.simpleName() : null;
+                if (name == null) name = "Column" + autoName++;
+                List<Integer> hidden = new ArrayList<>();
+                for (Expr.FunctionCall c : calls) {
+                    Aggregates.Agg agg = Aggregates.compile(c, cx);
+                    if (agg.outputs().size() != 1) throw EvalException.unsupported("a multi-column aggregate inside an expression", c);
+                    hidden.add(aggNames.size());
+                    aggs.add(agg);
+                    aggNames.add("\u0000hidden" + aggNames.size());
+                }
+                computed.add(new Computed(name, value, calls, hidden));
+                continue;
             }
             Aggregates.Agg agg = Aggregates.compile(call, cx);
             aggs.add(agg);
@@ -89,22 +110,61 @@ final class SummarizeOperator implements TabularOperator<QueryOperator.Summarize
                 group[r] = id;
             }
         } else {
-            Map<List<Object>, Integer> ids = new HashMap<>();
+            // each key value gets a small id per key column; the group is found by (group so far, next id) pairs
+            // packed in a long, so no per-row key lists are built
+            List<Map<Object, Integer>> valueIds = new ArrayList<>();
+            List<List<Object>> values = new ArrayList<>();
+            for (int i = 0; i < k; i++) {
+                valueIds.add(new HashMap<>());
+                values.add(new ArrayList<>());
+            }
+            List<LongIntMap> stages = new ArrayList<>();
+            List<List<int[]>> stagePairs = new ArrayList<>();
+            for (int i = 1; i < k; i++) {
+                stages.add(new LongIntMap(1024));
+                stagePairs.add(new ArrayList<>());
+            }
+            int[] lastIds = new int[k];
             for (int r = 0; r < n; r++) {
-                Object[] key = new Object[k];
-                Object[] norm = new Object[k];
                 for (int i = 0; i < k; i++) {
-                    key[i] = keyEvs.get(i).eval(r);
-                    norm[i] = key[i] == null ? NULL_KEY : Comparisons.normalise(keyEvs.get(i).type(), key[i]);
+                    Ev e = keyEvs.get(i);
+                    Object v = e.eval(r);
+                    Object norm = v == null ? NULL_KEY : Comparisons.normalise(e.type(), v);
+                    Map<Object, Integer> m = valueIds.get(i);
+                    Integer id = m.get(norm);
+                    if (id == null) {
+                        id = m.size();
+                        m.put(norm, id);
+                        values.get(i).add(v);
+                    }
+                    lastIds[i] = id;
                 }
-                List<Object> nk = Arrays.asList(norm);
-                Integer id = ids.get(nk);
-                if (id == null) {
-                    id = groupKeys.size();
-                    ids.put(nk, id);
-                    groupKeys.add(key);
+                int g = lastIds[0];
+                for (int i = 1; i < k; i++) {
+                    long pair = ((long) g << 32) | lastIds[i];
+                    LongIntMap stage = stages.get(i - 1);
+                    int next = stage.get(pair);
+                    if (next < 0) {
+                        next = stage.size();
+                        stage.put(pair, next);
+                        stagePairs.get(i - 1).add(new int[]{g, lastIds[i]});
+                    }
+                    g = next;
                 }
-                group[r] = id;
+                group[r] = g;
+            }
+            // key values of each final group, walking the stages back
+            int groupsFound = stages.get(k - 2).size();
+            for (int gId = 0; gId < groupsFound; gId++) {
+                Object[] key = new Object[k];
+                int g = gId;
+                for (int i = k - 1; i >= 1; i--) {
+                    int[] pair = stagePairs.get(i - 1).get(g);
+                    key[i] = values.get(i).get(pair[1]);
+                    g = pair[0];
+                }
+                key[0] = values.get(0).get(g);
+                groupKeys.add(key);
             }
         }
         int groups = groupKeys.size();
@@ -144,7 +204,52 @@ final class SummarizeOperator implements TabularOperator<QueryOperator.Summarize
                 vecs.add(bs.get(i).build());
             }
         }
-        return Table.of(in.name(), cols, vecs, groups);
+        Table out = Table.of(in.name(), cols, vecs, groups);
+        return computed.isEmpty() ? out : finish(out, computed, k, evaluator, scope);
+    }
+
+    /** An expression over aggregates: its name, expression, the aggregate calls in it and their hidden output positions. */
+    private record Computed(String name, Expr expression, List<Expr.FunctionCall> calls, List<Integer> hidden) {
+    }
+
+    private static void collectAggregates(dev.sentinelctl.kql.syntax.SyntaxElement e, List<Expr.FunctionCall> out, Scope scope) {
+        if (e instanceof Expr.FunctionCall c && Aggregates.isAggregate(c.functionName()) && !(scope.get(c.functionName()) instanceof Scope.FunctionValue)) {
+            out.add(c);
+            return;
+        }
+        if (e instanceof dev.sentinelctl.kql.syntax.SyntaxNode n) {
+            for (dev.sentinelctl.kql.syntax.SyntaxElement child : n.children()) collectAggregates(child, out, scope);
+        }
+    }
+
+    /** Replaces each computed item's hidden aggregate columns by the item's value, at the first hidden position. */
+    private static Table finish(Table out, List<Computed> computed, int keyCount, Evaluator evaluator, Scope scope) {
+        java.util.Map<Integer, Computed> at = new HashMap<>();
+        java.util.Set<Integer> hiddenCols = new java.util.HashSet<>();
+        for (Computed c : computed) {
+            at.put(keyCount + c.hidden().get(0), c);
+            for (int h : c.hidden()) hiddenCols.add(keyCount + h);
+        }
+        List<Column> cols = new ArrayList<>();
+        List<Vec> vecs = new ArrayList<>();
+        List<String> taken = new ArrayList<>();
+        for (int i = 0; i < out.columns().size(); i++) {
+            Computed c = at.get(i);
+            if (c != null) {
+                java.util.IdentityHashMap<Expr, Ev> pre = new java.util.IdentityHashMap<>();
+                for (int j = 0; j < c.calls().size(); j++) pre.put(c.calls().get(j), Ev.column(out.vec(keyCount + c.hidden().get(j))));
+                Ev v = new ExprCompiler(evaluator, out, scope, java.util.Set.of(), pre).compile(c.expression());
+                String name = Tables.unique(c.name(), taken);
+                taken.add(name);
+                cols.add(new Column(name, v.type()));
+                vecs.add(Tables.materialize(v, out.rowCount()));
+            } else if (!hiddenCols.contains(i)) {
+                taken.add(out.columns().get(i).name());
+                cols.add(out.columns().get(i));
+                vecs.add(out.vec(i));
+            }
+        }
+        return Table.of(out.name(), cols, vecs, out.rowCount());
     }
 
     private static final Object NULL_KEY = new Object();

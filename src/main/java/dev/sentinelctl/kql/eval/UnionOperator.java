@@ -26,6 +26,14 @@ final class UnionOperator implements TabularOperator<QueryOperator.Union> {
         return QueryOperator.Union.class;
     }
 
+    /** An operand ending in {@code as T} is named T; other pipelines union_argN. */
+    private static String asName(Expr e, int arg) {
+        Expr x = e;
+        while (x instanceof Expr.Paren p) x = p.inner();
+        if (x instanceof Expr.Pipe p && p.operator() instanceof QueryOperator.As as) return as.name().simpleName();
+        return "union_arg" + arg;
+    }
+
     @Override
     public Table apply(QueryOperator.Union op, Table input, Evaluator evaluator, Scope scope) {
         String kind = JoinOperator.param(op.parameters(), "kind", "outer", evaluator, scope);
@@ -49,7 +57,7 @@ final class UnionOperator implements TabularOperator<QueryOperator.Union> {
             try {
                 Table t = evaluator.table(e, scope);
                 parts.add(t);
-                sourceNames.add(e instanceof Expr.NameRef n ? n.simpleName() : "union_arg" + arg);
+                sourceNames.add(e instanceof Expr.NameRef n ? n.simpleName() : asName(e, arg));
             } catch (EvalException ex) {
                 if (!fuzzy || !ex.code().equals(EvalResult.BIND)) throw ex;
             }
