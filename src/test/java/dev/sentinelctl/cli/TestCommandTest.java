@@ -317,4 +317,29 @@ class TestCommandTest {
         assertEquals(1, missingKey.exit());
         assertTrue(missingKey.out().contains("watchlist 'VIPUsers' row has no Upn (its searchKey)"), missingKey.out());
     }
+
+    @Test
+    void theBundledContentsTestsPassAndEachExclusionRemovesOnlyItsScenario() {
+        CliRunner.Run run = CliRunner.run("test", "content", "--format", "json");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("\"failed\" : 0") && run.out().contains("\"errors\" : 0"), run.out());
+        for (String name : new String[] {"excludedSenders removes the SIEM report mailer and nothing else",
+                "excludedSubjects removes the backup notifications and nothing else",
+                "intraOrgDomains removes department-to-department mail and nothing else",
+                "excludedSenders removes cron mail from root@localhost and nothing else",
+                "excludedSenderDomains removes the cloud security tool and nothing else",
+                "SIEM report sender excluded by address, nothing else", "backup notifications excluded by subject, nothing else",
+                "intra-organisational traffic excluded by direction, nothing else",
+                "cron alerts from root@localhost excluded by address, nothing else",
+                "cloud security notifications excluded by sender domain, nothing else"}) {
+            assertTrue(run.out().contains("\"name\" : \"" + name + "\""), name);
+        }
+    }
+
+    @Test
+    void aTestsFileGivenAsThePathRunsItsItemsTests() {
+        CliRunner.Run run = CliRunner.run("test", rules.resolve("Bulk.tests.yaml").toString());
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("Tests: 3 passed"), run.out());
+    }
 }
