@@ -153,7 +153,7 @@ public final class TestRunner {
         QueryEngine.Outcome outcome = engine.run(query.text(), tables, watchlists, now);
         if (outcome instanceof QueryEngine.Outcome.Failed f) {
             return error(suite, item, test, test.pointer() + "/name", "the engine did not run the query: " + f.code() + ": "
-                    + f.message() + near(query.text(), f.offset()), start, diagnostics);
+                    + f.message() + near(query.text(), f.offset()) + inFile(item, query, f.offset()), start, diagnostics);
         }
         ResultTable result = ((QueryEngine.Outcome.Ok) outcome).table();
         ExpectationChecker.ItemShape shape = shape(item, target);
@@ -220,6 +220,14 @@ public final class TestRunner {
         }
         return new ExpectationChecker.ItemShape(new ExpectationChecker.Trigger(operator.toLowerCase(Locale.ROOT), threshold), entities,
                 List.copyOf(rule.customDetails().values()));
+    }
+
+    /** Where in the item's file the engine stopped, when the query ran as written (exclusions shift the text). */
+    private static String inFile(ContentItem item, CompiledQuery query, int offset) {
+        if (offset < 0 || !query.text().equals(item.query().text())) return "";
+        int at = item.query().sourceMap().fileOffset(offset);
+        dev.sentinelctl.content.SourceText source = item.document().source();
+        return " in " + source.displayPath() + ":" + source.lineOf(at) + ":" + source.columnOf(at);
     }
 
     private static String near(String query, int offset) {
