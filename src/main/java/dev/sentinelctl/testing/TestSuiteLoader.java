@@ -53,7 +53,8 @@ public final class TestSuiteLoader {
             boolean unknownKey = e.getProperty() != null && "additionalProperties".equals(e.getKeyword());
             if (e.getProperty() != null) pointer.append('/').append(e.getProperty());
             Span span = doc.spanOf(pointer.toString(), true);
-            String message = unknownKey ? "unknown field '" + e.getProperty() + "'" : "invalid test file: " + e.getMessage();
+            String where = pointer.length() == 0 ? "" : pointer.substring(1).replace('/', '.') + ": ";
+            String message = unknownKey ? "unknown field '" + e.getProperty() + "'" : where + e.getMessage();
             problems.add(new Diagnostic("TEST-format", Severity.ERROR, display, span.line(), span.column(), span.endLine(),
                     span.endColumn(), message, unknownKey ? suggestField(e.getProperty(), e.getInstanceLocation().toString()) : HINT));
             if (problems.size() >= 20) break;
