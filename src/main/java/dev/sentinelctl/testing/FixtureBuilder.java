@@ -45,19 +45,92 @@ public final class FixtureBuilder {
      *              and rows are typed per test (relative datetimes depend on the test's clock), so the raw rows are kept
      */
     public FixtureBuilder(YamlDocument document, Path baseDir, Instant now, Map<Path, Object> files) {
+        this(document, baseDir, now, files, new java.util.concurrent.ConcurrentHashMap<>());
+    }
+
+    /** @param typedFiles files' rows already typed in this run, by (file, clock, table) */
+    public FixtureBuilder(YamlDocument document, Path baseDir, Instant now, Map<Path, Object> files, Map<List<Object>, Built> typedFiles) {
         this.document = document;
         this.baseDir = baseDir;
         this.values = new FixtureValues(now);
         this.readFiles = files;
+        this.typedFiles = typedFiles;
     }
 
     private final Map<Path, Object> readFiles;
+    private final Map<List<Object>, Built> typedFiles;
 
     /** A table fixture against the table's catalog schema. */
     public Built table(TestCase.Fixture fixture, TableSchema schema) {
+        JsonNode node = fixture.node();
+        if (node.isArray() || !(node.has("file") || node.has("files"))) {
+            List<Diagnostic> problems = new ArrayList<>();
+            List<RawRow> raw = rows(fixture, problems);
+            return new Built(typed(schema.name(), schema.columns(), raw, values, problems, true), problems);
+        }
+        // With files: each file's rows typed once per (file, clock, table) in a run, since tests of a rule share files.
         List<Diagnostic> problems = new ArrayList<>();
-        List<RawRow> raw = rows(fixture, problems);
-        return new Built(typed(schema.name(), schema.columns(), raw, values, problems, true), problems);
+        List<Object[]> rows = new ArrayList<>();
+        List<RawRow> inline = new ArrayList<>();
+        inline(node.path("rows"), fixture.pointer() + "/rows", inline);
+        rows.addAll(typed(schema.name(), schema.columns(), inline, values, problems, true).rows());
+        for (Map.Entry<Path, String> file : files(fixture, problems).entrySet()) {
+            Object read = raw(file.getKey());
+            if (read instanceof Diagnostic d) {
+                problems.add(d);
+                continue;
+            }
+            Built typedFile = typedFiles.computeIfAbsent(List.of(file.getKey(), values.now(), schema.name()), k -> {
+                List<Diagnostic> fileProblems = new ArrayList<>();
+                return new Built(typed(schema.name(), schema.columns(), castRows(read), values, fileProblems, true), fileProblems);
+            });
+            problems.addAll(typedFile.diagnostics());
+            rows.addAll(typedFile.table().rows());
+        }
+        List<RawRow> generated = new ArrayList<>();
+        JsonNode generators = node.path("generate");
+        for (int g = 0; g < generators.size(); g++) generate(generators.get(g), fixture.pointer() + "/generate/" + g, generated, problems);
+        rows.addAll(typed(schema.name(), schema.columns(), generated, values, problems, true).rows());
+        return new Built(new FixtureTable(schema.name(), schema.columns(), rows), problems);
+    }
+
+    /** The fixture's files that exist (absolute path → as written); missing ones are reported. */
+    private Map<Path, String> files(TestCase.Fixture fixture, List<Diagnostic> problems) {
+        JsonNode node = fixture.node();
+        List<String> files = new ArrayList<>();
+        List<String> pointers = new ArrayList<>();
+        if (node.has("file")) {
+            files.add(node.get("file").asString());
+            pointers.add(fixture.pointer() + "/file");
+        }
+        JsonNode list = node.path("files");
+        for (int i = 0; i < list.size(); i++) {
+            files.add(list.get(i).asString());
+            pointers.add(fixture.pointer() + "/files/" + i);
+        }
+        Map<Path, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            Path file = baseDir.resolve(files.get(i)).normalize().toAbsolutePath();
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                problems.add(YamlPositions.at(document, pointers.get(i), false).error("TEST-fixture-file",
+                        "fixture file not found: " + files.get(i) + " (looked in " + baseDir + ")",
+                        "Paths are relative to the tests file's folder."));
+                continue;
+            }
+            out.put(file, files.get(i));
+        }
+        return out;
+    }
+
+    /** A file's raw rows, or the diagnostic saying why it cannot be read; read once per run. */
+    private Object raw(Path file) {
+        return readFiles.computeIfAbsent(file, f -> {
+            try {
+                return FixtureFiles.read(file, display(file));
+            } catch (FixtureFiles.Unreadable e) {
+                return e.diagnostic();
+            }
+        });
     }
 
     /**
@@ -102,32 +175,8 @@ public final class FixtureBuilder {
             return out;
         }
         inline(node.path("rows"), fixture.pointer() + "/rows", out);
-        List<String> files = new ArrayList<>();
-        List<String> pointers = new ArrayList<>();
-        if (node.has("file")) {
-            files.add(node.get("file").asString());
-            pointers.add(fixture.pointer() + "/file");
-        }
-        JsonNode list = node.path("files");
-        for (int i = 0; i < list.size(); i++) {
-            files.add(list.get(i).asString());
-            pointers.add(fixture.pointer() + "/files/" + i);
-        }
-        for (int i = 0; i < files.size(); i++) {
-            Path file = baseDir.resolve(files.get(i)).normalize();
-            if (!java.nio.file.Files.isRegularFile(file)) {
-                problems.add(YamlPositions.at(document, pointers.get(i), false).error("TEST-fixture-file",
-                        "fixture file not found: " + files.get(i) + " (looked in " + baseDir + ")",
-                        "Paths are relative to the tests file's folder."));
-                continue;
-            }
-            Object read = readFiles.computeIfAbsent(file.toAbsolutePath(), f -> {
-                try {
-                    return FixtureFiles.read(file, display(file));
-                } catch (FixtureFiles.Unreadable e) {
-                    return e.diagnostic();
-                }
-            });
+        for (Path file : files(fixture, problems).keySet()) {
+            Object read = raw(file);
             if (read instanceof Diagnostic d) problems.add(d);
             else out.addAll(castRows(read));
         }

@@ -47,6 +47,11 @@ public final class FixtureValues {
         this.now = now;
     }
 
+    /** The clock relative datetimes count from. */
+    public Instant now() {
+        return now;
+    }
+
     /** A YAML or JSON value for a column of {@code type}. */
     public Object fromNode(JsonNode node, ScalarType type) throws BadValue {
         if (node == null || node.isNull() || node.isMissingNode()) return type == ScalarType.STRING ? "" : null;

@@ -48,6 +48,8 @@ public final class TestRunner {
     private final Map<Path, Object> fleets = new ConcurrentHashMap<>();
     /** Fixture files read in this run (raw rows or the diagnostic), shared by the tests that name them. */
     private final Map<Path, Object> fixtureFiles = new ConcurrentHashMap<>();
+    /** Fixture files' rows typed by (file, clock, table), shared by tests with the same clock. */
+    private final Map<List<Object>, FixtureBuilder.Built> typedFiles = new ConcurrentHashMap<>();
 
     public TestRunner(Catalog catalog, QueryEngine engine, Options options) {
         this.catalog = catalog;
@@ -122,7 +124,7 @@ public final class TestRunner {
             String where = test.exclusions().isEmpty() ? test.pointer() + "/name" : test.pointer() + "/exclusions";
             return error(suite, item, test, where, "exclusions do not compile: " + e.getMessage(), start, diagnostics);
         }
-        FixtureBuilder builder = new FixtureBuilder(suite.document(), suite.path().toAbsolutePath().getParent(), now, fixtureFiles);
+        FixtureBuilder builder = new FixtureBuilder(suite.document(), suite.path().toAbsolutePath().getParent(), now, fixtureFiles, typedFiles);
         Map<String, FixtureTable> tables = new LinkedHashMap<>();
         List<Diagnostic> fixtureProblems = new ArrayList<>();
         test.tables().forEach((name, fixture) -> {
