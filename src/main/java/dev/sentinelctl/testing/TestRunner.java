@@ -50,6 +50,8 @@ public final class TestRunner {
     private final Map<Path, Object> fixtureFiles = new ConcurrentHashMap<>();
     /** Fixture files' rows typed by (file, clock, table), shared by tests with the same clock. */
     private final Map<List<Object>, FixtureBuilder.Built> typedFiles = new ConcurrentHashMap<>();
+    /** Tables built from one fixture of one tests file with one clock (defaults), by (file, pointer, clock, table). */
+    private final Map<List<Object>, FixtureBuilder.Built> builtTables = new ConcurrentHashMap<>();
 
     public TestRunner(Catalog catalog, QueryEngine engine, Options options) {
         this.catalog = catalog;
@@ -136,7 +138,9 @@ public final class TestRunner {
                                 : "Did you mean '" + close.get(0) + "'?"));
                 return;
             }
-            FixtureBuilder.Built built = builder.table(fixture, schema.get());
+            // A defaults fixture is the same table for every test with the same clock: built once.
+            FixtureBuilder.Built built = builtTables.computeIfAbsent(List.of(suite.path().toAbsolutePath(), fixture.pointer(), now, name),
+                    k -> builder.table(fixture, schema.get()));
             fixtureProblems.addAll(built.diagnostics());
             tables.put(name, built.table());
         });
