@@ -70,11 +70,13 @@ public final class FixtureBuilder {
         }
         // With files: each file's rows typed once per (file, clock, table) in a run, since tests of a rule share files.
         List<Diagnostic> problems = new ArrayList<>();
+        Map<Path, String> files = files(fixture, problems);
+        boolean fileOnly = node.path("rows").isEmpty() && node.path("generate").isEmpty() && files.size() == 1 && problems.isEmpty();
         List<Object[]> rows = new ArrayList<>();
         List<RawRow> inline = new ArrayList<>();
         inline(node.path("rows"), fixture.pointer() + "/rows", inline);
         rows.addAll(typed(schema.name(), schema.columns(), inline, values, problems, true).rows());
-        for (Map.Entry<Path, String> file : files(fixture, problems).entrySet()) {
+        for (Map.Entry<Path, String> file : files.entrySet()) {
             Object read = raw(file.getKey());
             if (read instanceof Diagnostic d) {
                 problems.add(d);
@@ -84,6 +86,7 @@ public final class FixtureBuilder {
                 List<Diagnostic> fileProblems = new ArrayList<>();
                 return new Built(typed(schema.name(), schema.columns(), castRows(read), values, fileProblems, true), fileProblems);
             });
+            if (fileOnly) return typedFile; // the very table other tests get, so the engine's copy of it can be shared too
             problems.addAll(typedFile.diagnostics());
             rows.addAll(typedFile.table().rows());
         }

@@ -138,9 +138,11 @@ public final class TestRunner {
                                 : "Did you mean '" + close.get(0) + "'?"));
                 return;
             }
-            // A defaults fixture is the same table for every test with the same clock: built once.
-            FixtureBuilder.Built built = builtTables.computeIfAbsent(List.of(suite.path().toAbsolutePath(), fixture.pointer(), now, name),
-                    k -> builder.table(fixture, schema.get()));
+            // A defaults fixture is the same table for every test with the same clock: built once (a test's own is not kept).
+            FixtureBuilder.Built built = fixture.pointer().startsWith("/defaults/")
+                    ? builtTables.computeIfAbsent(List.of(suite.path().toAbsolutePath(), fixture.pointer(), now, name),
+                            k -> builder.table(fixture, schema.get()))
+                    : builder.table(fixture, schema.get());
             fixtureProblems.addAll(built.diagnostics());
             tables.put(name, built.table());
         });
