@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -44,12 +45,12 @@ public final class FixtureBuilder {
      * @param files fixture files already read in this run, by absolute path: tests of one rule often share a file,
      *              and rows are typed per test (relative datetimes depend on the test's clock), so the raw rows are kept
      */
-    public FixtureBuilder(YamlDocument document, Path baseDir, Instant now, Map<Path, Object> files) {
+    public FixtureBuilder(YamlDocument document, Path baseDir, Instant now, Map<Path, FileRows> files) {
         this(document, baseDir, now, files, new java.util.concurrent.ConcurrentHashMap<>());
     }
 
     /** @param typedFiles files' rows already typed in this run, by (file, clock, table) */
-    public FixtureBuilder(YamlDocument document, Path baseDir, Instant now, Map<Path, Object> files, Map<List<Object>, Built> typedFiles) {
+    public FixtureBuilder(YamlDocument document, Path baseDir, Instant now, Map<Path, FileRows> files, Map<List<Object>, Built> typedFiles) {
         this.document = document;
         this.baseDir = baseDir;
         this.values = new FixtureValues(now);
@@ -57,7 +58,10 @@ public final class FixtureBuilder {
         this.typedFiles = typedFiles;
     }
 
-    private final Map<Path, Object> readFiles;
+    private final Map<Path, FileRows> readFiles;
+
+    /** A fixture file's raw rows, or why it could not be read. */
+    public record FileRows(List<RawRow> rows, Optional<Diagnostic> problem) {}
     private final Map<List<Object>, Built> typedFiles;
 
     /** A table fixture against the table's catalog schema. */
@@ -77,14 +81,14 @@ public final class FixtureBuilder {
         inline(node.path("rows"), fixture.pointer() + "/rows", inline);
         rows.addAll(typed(schema.name(), schema.columns(), inline, values, problems, true).rows());
         for (Map.Entry<Path, String> file : files.entrySet()) {
-            Object read = raw(file.getKey());
-            if (read instanceof Diagnostic d) {
-                problems.add(d);
+            FileRows read = raw(file.getKey());
+            if (read.problem().isPresent()) {
+                problems.add(read.problem().get());
                 continue;
             }
             Built typedFile = typedFiles.computeIfAbsent(List.of(file.getKey(), values.now(), schema.name()), k -> {
                 List<Diagnostic> fileProblems = new ArrayList<>();
-                return new Built(typed(schema.name(), schema.columns(), castRows(read), values, fileProblems, true), fileProblems);
+                return new Built(typed(schema.name(), schema.columns(), read.rows(), values, fileProblems, true), fileProblems);
             });
             if (fileOnly) return typedFile; // the very table other tests get, so the engine's copy of it can be shared too
             problems.addAll(typedFile.diagnostics());
@@ -126,12 +130,12 @@ public final class FixtureBuilder {
     }
 
     /** A file's raw rows, or the diagnostic saying why it cannot be read; read once per run. */
-    private Object raw(Path file) {
+    private FileRows raw(Path file) {
         return readFiles.computeIfAbsent(file, f -> {
             try {
-                return FixtureFiles.read(file, display(file));
+                return new FileRows(FixtureFiles.read(file, display(file)), Optional.empty());
             } catch (FixtureFiles.Unreadable e) {
-                return e.diagnostic();
+                return new FileRows(List.of(), Optional.of(e.diagnostic()));
             }
         });
     }
@@ -179,18 +183,13 @@ public final class FixtureBuilder {
         }
         inline(node.path("rows"), fixture.pointer() + "/rows", out);
         for (Path file : files(fixture, problems).keySet()) {
-            Object read = raw(file);
-            if (read instanceof Diagnostic d) problems.add(d);
-            else out.addAll(castRows(read));
+            FileRows read = raw(file);
+            read.problem().ifPresent(problems::add);
+            out.addAll(read.rows());
         }
         JsonNode generators = node.path("generate");
         for (int g = 0; g < generators.size(); g++) generate(generators.get(g), fixture.pointer() + "/generate/" + g, out, problems);
         return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<RawRow> castRows(Object read) {
-        return (List<RawRow>) read;
     }
 
     private String display(Path file) {

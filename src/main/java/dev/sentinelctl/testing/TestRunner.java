@@ -45,9 +45,16 @@ public final class TestRunner {
     private final QueryEngine engine;
     private final Options options;
     private final ExclusionCompiler compiler;
-    private final Map<Path, Object> fleets = new ConcurrentHashMap<>();
+    private final Map<Path, Lookup<FleetConfig>> fleets = new ConcurrentHashMap<>();
+
+    /** A fleet or workspace found, or why not (said once, at the test that names it). */
+    private sealed interface Lookup<T> {
+        record Found<T>(T value) implements Lookup<T> {}
+
+        record Missing<T>(String problem) implements Lookup<T> {}
+    }
     /** Fixture files read in this run (raw rows or the diagnostic), shared by the tests that name them. */
-    private final Map<Path, Object> fixtureFiles = new ConcurrentHashMap<>();
+    private final Map<Path, FixtureBuilder.FileRows> fixtureFiles = new ConcurrentHashMap<>();
     /** Fixture files' rows typed by (file, clock, table), shared by tests with the same clock. */
     private final Map<List<Object>, FixtureBuilder.Built> typedFiles = new ConcurrentHashMap<>();
     /** Tables built from one fixture of one tests file with one clock (defaults), by (file, pointer, clock, table). */
@@ -104,9 +111,11 @@ public final class TestRunner {
         java.time.Instant now = test.now().orElseThrow();
         Optional<WorkspaceTarget> target = Optional.empty();
         if (test.workspace().isPresent()) {
-            Object resolved = workspace(suite, test);
-            if (resolved instanceof String problem) return error(suite, item, test, test.pointer() + "/workspace", problem, start, diagnostics);
-            target = Optional.of((WorkspaceTarget) resolved);
+            Lookup<WorkspaceTarget> resolved = workspace(suite, test);
+            if (resolved instanceof Lookup.Missing<WorkspaceTarget> m) {
+                return error(suite, item, test, test.pointer() + "/workspace", m.problem(), start, diagnostics);
+            }
+            target = Optional.of(((Lookup.Found<WorkspaceTarget>) resolved).value());
             if (!target.get().content().selects(TargetQueries.relative(item))) {
                 return error(suite, item, test, test.pointer() + "/workspace", "workspace '" + test.workspace().get()
                         + "' does not deploy this item (its content selection leaves it out)", start, diagnostics);
@@ -185,26 +194,28 @@ public final class TestRunner {
     }
 
     /** The workspace target a test names, or why it cannot be found. */
-    private Object workspace(TestSuite suite, TestCase test) {
+    private Lookup<WorkspaceTarget> workspace(TestSuite suite, TestCase test) {
         Optional<Path> file = options.fleet().isPresent() ? options.fleet() : suite.fleet();
         if (file.isEmpty()) {
-            return "the test names workspace '" + test.workspace().get() + "' but no fleet file is given (fleet: in the tests file, or --fleet)";
+            return new Lookup.Missing<>("the test names workspace '" + test.workspace().get()
+                    + "' but no fleet file is given (fleet: in the tests file, or --fleet)");
         }
-        Object fleet = fleets.computeIfAbsent(file.get().toAbsolutePath().normalize(), p -> {
+        Lookup<FleetConfig> fleet = fleets.computeIfAbsent(file.get().toAbsolutePath().normalize(), p -> {
             try {
-                return new FleetLoader().read(p);
+                return new Lookup.Found<>(new FleetLoader().read(p));
             } catch (ConfigException e) {
-                return "fleet file " + p + " is not usable: " + e.getMessage();
+                return new Lookup.Missing<>("fleet file " + p + " is not usable: " + e.getMessage());
             }
         });
-        if (fleet instanceof String problem) return problem;
+        if (fleet instanceof Lookup.Missing<FleetConfig> m) return new Lookup.Missing<>(m.problem());
         String wanted = test.workspace().get();
-        List<WorkspaceTarget> targets = ((FleetConfig) fleet).targets();
+        List<WorkspaceTarget> targets = ((Lookup.Found<FleetConfig>) fleet).value().targets();
         for (WorkspaceTarget t : targets) {
-            if (t.workspace().equalsIgnoreCase(wanted)) return t;
+            if (t.workspace().equalsIgnoreCase(wanted)) return new Lookup.Found<>(t);
         }
         Optional<String> close = dev.sentinelctl.schema.Suggest.closest(wanted, targets.stream().map(WorkspaceTarget::workspace).toList());
-        return "workspace '" + wanted + "' is not in fleet file " + file.get() + close.map(c -> "; did you mean '" + c + "'?").orElse("");
+        return new Lookup.Missing<>("workspace '" + wanted + "' is not in fleet file " + file.get()
+                + close.map(c -> "; did you mean '" + c + "'?").orElse(""));
     }
 
     /** When the item alerts (with the workspace's overrides), and which columns its alerts carry. */
