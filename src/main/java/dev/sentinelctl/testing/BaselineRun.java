@@ -104,8 +104,8 @@ public final class BaselineRun {
         }
         for (Allowed a : allowed) {
             if (!used.contains(a)) {
-                out.add(a.location().error("TEST-baseline-fires", "allow-list entry '" + a.rule() + "' matches no rule that fires on the baseline",
-                        "Remove the stale entry.").withSeverity(Severity.WARNING));
+                out.add(a.location().error("TEST-baseline-stale-allow", "allow-list entry '" + a.rule()
+                        + "' matches no rule that fires on the baseline", "Remove the stale entry.").withSeverity(Severity.WARNING));
             }
         }
         return out;

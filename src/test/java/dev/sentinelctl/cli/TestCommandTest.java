@@ -221,7 +221,7 @@ class TestCommandTest {
         Files.writeString(benign.resolve("EmailEvents.csv"), "TimeGenerated [UTC],SenderFromAddress\n2024-05-01T11:40:00Z,alice@contoso.example\n");
         CliRunner.Run stale = CliRunner.run("test", content.toString(), "--baseline", benign.toString(), "--allow", allow.toString());
         assertEquals(0, stale.exit(), stale.out());
-        assertTrue(stale.out().contains("warning TEST-baseline-fires allow-list entry"), stale.out());
+        assertTrue(stale.out().contains("warning TEST-baseline-stale-allow allow-list entry"), stale.out());
 
         Files.writeString(benign.resolve("EmailEvent.csv"), "TimeGenerated\n2024-05-01T11:40:00Z\n");
         CliRunner.Run badName = CliRunner.run("test", content.toString(), "--baseline", benign.toString());
