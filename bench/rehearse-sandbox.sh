@@ -24,7 +24,7 @@ for _ in $(seq 1 100); do grep -q "listening on" sandbox.log 2>/dev/null && brea
 url="$(grep -o 'https://127.0.0.1:[0-9]*' sandbox.log | head -1)"
 [ -n "$url" ] || { cat sandbox.log; echo "sandbox did not start" >&2; exit 1; }
 
-cat > sentinelctl.yaml <<'YAML'
+cat > sentinelctl-deploy.yaml <<'YAML'
 version: 1
 source: contoso/sentinel-content
 defaults:

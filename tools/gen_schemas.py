@@ -24,16 +24,31 @@ em = q["entityMappings"]
 cd = q["customDetails"]
 ado = q["alertDetailsOverride"]
 
+# Microsoft's current entity reference (learn.microsoft.com/azure/sentinel/entities-reference): an entity is built
+# from an identifier that takes part in one of its strong identifiers. Where that differs from the content CI's 2023
+# list (entity-identifiers.json), the current one is required (an error) and the 2023 list is kept as
+# x-ciRequiredIdentifiers (a warning, an error under profile azure-sentinel). Mappable identifiers only.
+CURRENT_REFERENCE = {
+    "Account": [["FullName"], ["Sid"], ["Name"], ["AadUserId"], ["PUID"], ["ObjectGuid"]],
+    "Host": [["FullName"], ["HostName"], ["NetBiosName"], ["AzureID"], ["OMSAgentID"]],
+    "CloudApplication": [["AppId"], ["Name"]],
+    "Process": [["ProcessId"], ["CommandLine"]],
+    "SecurityGroup": [["DistinguishedName"], ["SID"], ["ObjectGuid"]],
+}
+
 def entity_rules():
     rules = []
     for name, spec in sorted(entities.items()):
         then = {"properties": {"fieldMappings": {"items": {"properties": {"identifier": {"enum": spec["identifiers"]}}}}}}
-        combos = spec["requiredIdentifierCombinations"]
+        ci = spec["requiredIdentifierCombinations"]
+        combos = CURRENT_REFERENCE.get(name, ci)
         if combos:
             then["properties"]["fieldMappings"]["anyOf"] = [
                 {"allOf": [{"contains": {"properties": {"identifier": {"const": ident}}, "required": ["identifier"]}}
                            for ident in combo]} for combo in combos]
             then["properties"]["fieldMappings"]["x-requiredIdentifiers"] = [" + ".join(c) for c in combos]
+            if name in CURRENT_REFERENCE:
+                then["properties"]["fieldMappings"]["x-ciRequiredIdentifiers"] = [" + ".join(c) for c in ci]
         rules.append({"if": {"properties": {"entityType": {"const": name}}, "required": ["entityType"]}, "then": then})
     return rules
 

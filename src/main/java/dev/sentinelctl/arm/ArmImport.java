@@ -2,6 +2,8 @@ package dev.sentinelctl.arm;
 
 import dev.sentinelctl.content.FileNames;
 import dev.sentinelctl.content.ContentKind;
+import dev.sentinelctl.content.Dialect;
+import dev.sentinelctl.content.YamlLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -53,8 +55,10 @@ public final class ArmImport {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-                        // Repositories' own exclusions: parameter files and metadata files are not content.
-                        if (n.endsWith(".json") && !n.contains(".parameters") && !n.endsWith("metadata.json")) {
+                        // Repositories' own exclusions: parameter files and metadata files are not content. YAML is
+                        // read too: rules kept as ARM properties in YAML are imported, Azure-Sentinel YAML is left alone.
+                        if ((n.endsWith(".json") && !n.contains(".parameters") && !n.endsWith("metadata.json"))
+                                || n.endsWith(".yaml") || n.endsWith(".yml")) {
                             out.add(new Path[] {file, root});
                         }
                         return FileVisitResult.CONTINUE;
@@ -74,20 +78,47 @@ public final class ArmImport {
         Set<String> taken = new HashSet<>();
         int ignored = 0;
         List<Path[]> files = jsonFiles(roots);
+        int read = 0;
         for (Path[] f : files) {
             String display = f[0].toString().replace('\\', '/');
+            boolean yaml = !display.toLowerCase(Locale.ROOT).endsWith(".json");
             JsonNode root;
             try {
                 if (Files.size(f[0]) > MAX_BYTES) {
                     problems.add(new ArmImporter.Problem(display, "$", "file over " + MAX_BYTES + " bytes; not read", ArmImporter.Level.FAILED));
                     continue;
                 }
-                root = MAPPER.readTree(Files.readString(f[0], StandardCharsets.UTF_8));
+                if (yaml) {
+                    var loaded = new YamlLoader().load(f[0], display);
+                    if (loaded.document().isEmpty()) continue; // not readable YAML: check reports it where it belongs
+                    root = loaded.document().get().root();
+                } else {
+                    root = MAPPER.readTree(Files.readString(f[0], StandardCharsets.UTF_8));
+                }
             } catch (IOException | JacksonException e) {
                 problems.add(new ArmImporter.Problem(display, "$", "not valid JSON: " + firstLine(e.getMessage()), ArmImporter.Level.FAILED));
                 continue;
             }
-            ArmImporter.Result r = importer.importDocument(root, display);
+            java.util.Optional<Dialect> dialect = Dialect.detect(root);
+            if (yaml && (dialect.isEmpty() || dialect.get() == Dialect.ARM_TEMPLATE)) continue; // Azure-Sentinel YAML already
+            read++;
+            ArmImporter.Result r;
+            if (dialect.isPresent() && !dialect.get().importable()) {
+                problems.add(new ArmImporter.Problem(display, "$", "this file is " + dialect.get().description()
+                        + "; not converted. " + dialect.get().conversionHint(display), ArmImporter.Level.UNSUPPORTED));
+                continue;
+            } else if (dialect.isPresent() && dialect.get() != Dialect.ARM_TEMPLATE) {
+                try {
+                    r = properties(root, display, problems);
+                } catch (RuntimeException e) {
+                    // a shape the mapping did not foresee: say so for this file and go on with the others
+                    problems.add(new ArmImporter.Problem(display, "$", "cannot convert " + dialect.get().description()
+                            + ": " + e.getMessage(), ArmImporter.Level.FAILED));
+                    continue;
+                }
+            } else {
+                r = importer.importDocument(root, display);
+            }
             problems.addAll(r.problems());
             ignored += r.ignoredResources();
             String rel = f[1].relativize(f[0]).toString().replace('\\', '/');
@@ -114,7 +145,23 @@ public final class ArmImport {
                 written.add(new WrittenItem(out, item));
             }
         }
-        return new Outcome(written, problems, files.size(), ignored);
+        return new Outcome(written, problems, read, ignored);
+    }
+
+    /** Rules kept as ARM properties (PascalCase or camelCase): mapped field by field, the rest kept and reported. */
+    private static ArmImporter.Result properties(JsonNode root, String display, List<ArmImporter.Problem> problems) {
+        List<ArmImporter.Imported> items = new ArrayList<>();
+        List<PropertiesDialect.Converted> converted = PropertiesDialect.convert(root);
+        for (int i = 0; i < converted.size(); i++) {
+            PropertiesDialect.Converted c = converted.get(i);
+            c.notes().forEach(n -> problems.add(new ArmImporter.Problem(display, n.substring(0, n.indexOf(':')),
+                    n.substring(n.indexOf(':') + 2), ArmImporter.Level.UNRESOLVED)));
+            c.unmapped().forEach(u -> problems.add(new ArmImporter.Problem(display, u, "no Azure-Sentinel YAML field for it; "
+                    + "kept under its own name in the YAML (check reports it as an unknown field)", ArmImporter.Level.UNSUPPORTED)));
+            items.add(new ArmImporter.Imported(c.kind(), c.yaml(), display, converted.size() == 1 ? "$" : "$[" + i + "]",
+                    java.util.Optional.empty()));
+        }
+        return new ArmImporter.Result(items, List.of(), 0);
     }
 
     /**
@@ -123,7 +170,9 @@ public final class ArmImport {
      * when the file was given alone.
      */
     static String packageFolder(Path file, String rel) {
-        String base = rel.endsWith(".json") ? rel.substring(0, rel.length() - 5) : rel;
+        String lower = rel.toLowerCase(Locale.ROOT);
+        String base = lower.endsWith(".json") || lower.endsWith(".yaml") ? rel.substring(0, rel.length() - 5)
+                : lower.endsWith(".yml") ? rel.substring(0, rel.length() - 4) : rel;
         if (!file.getFileName().toString().equalsIgnoreCase("mainTemplate.json")) return base;
         Path dir = file.toAbsolutePath().normalize().getParent();
         if (dir != null && dir.getFileName() != null && dir.getFileName().toString().equalsIgnoreCase("Package")) {

@@ -21,7 +21,7 @@ public final class ChangeChecks {
     public List<Diagnostic> modified(ContentItem before, ContentItem after) {
         List<Diagnostic> out = new ArrayList<>();
         if (!before.id().isBlank() && !before.id().equalsIgnoreCase(after.id())) {
-            out.add(at(after, "/id", "PR-id-changed", Severity.ERROR, "id changed from " + before.id() + " to " + after.id()
+            out.add(at(after, "/id", "PR-id-changed", Severity.WARNING, "id changed from " + before.id() + " to " + after.id()
                             + "; Sentinel would keep the old rule running beside a new one",
                     "Restore `id: " + before.id() + "`; ids never change once content is published."));
             return out;
@@ -34,7 +34,7 @@ public final class ChangeChecks {
             String message = order < 0
                     ? "version went down from " + before.version() + " to " + after.version() + " while " + what + " changed"
                     : what + " changed but version stayed " + (after.version().isBlank() ? "unset" : after.version());
-            out.add(at(after, after.version().isBlank() ? "/id" : "/version", "PR-version-not-bumped", Severity.ERROR, message,
+            out.add(at(after, after.version().isBlank() ? "/id" : "/version", "PR-version-not-bumped", Severity.WARNING, message,
                     "Raise version to " + nextVersion(before.version()) + "."));
         }
         return out;

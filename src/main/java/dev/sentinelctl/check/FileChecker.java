@@ -4,6 +4,7 @@ import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.content.ContentKind;
 import dev.sentinelctl.content.ContentMapper;
 import dev.sentinelctl.content.ContentScanner.ContentFile;
+import dev.sentinelctl.content.Dialect;
 import dev.sentinelctl.content.KindDetector;
 import dev.sentinelctl.content.YamlDocument;
 import dev.sentinelctl.content.YamlLoader;
@@ -13,12 +14,15 @@ import dev.sentinelctl.schema.SchemaValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Runs every per-file stage on one file: load, kind, schema, model, then the item checks. Never throws for
  * bad input: a defect in one stage becomes a diagnostic so the other files are still checked.
  */
 public final class FileChecker {
+    private static final long MAX_JSON_BYTES = 20L * 1024 * 1024;
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
     private final YamlLoader loader = new YamlLoader();
     private final KindDetector detector = new KindDetector();
     private final ContentMapper mapper = new ContentMapper();
@@ -41,13 +45,48 @@ public final class FileChecker {
         this.keepItems = keepItems;
     }
 
+    /** A finding per file in another dialect, at its first line: what it is and how to convert it. */
+    public static Diagnostic dialectFinding(String path, Dialect dialect) {
+        boolean unsupportedKind = dialect == Dialect.PARSER;
+        return Diagnostic.atFile(unsupportedKind ? "CONTENT-not-checked" : "CONTENT-dialect",
+                unsupportedKind ? Severity.INFO : Severity.WARNING, path,
+                "this file is " + dialect.description() + ", not Azure-Sentinel YAML; sentinelctl does not check or deploy it as it is",
+                dialect.conversionHint(path));
+    }
+
+    /**
+     * A JSON file is content only in a dialect {@link Dialect#detect} knows (check names it); anything else in the
+     * folder (workbooks, connector definitions, package files) is not content and not reported.
+     */
+    private FileResult json(ContentFile file) {
+        String path = file.displayPath();
+        JsonNode root;
+        try {
+            if (java.nio.file.Files.size(file.path()) > MAX_JSON_BYTES) {
+                return FileResult.withoutItem(path, List.of(), Optional.of("JSON over " + MAX_JSON_BYTES + " bytes: not read"));
+            }
+            root = JSON.readTree(java.nio.file.Files.readString(file.path(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException | tools.jackson.core.JacksonException e) {
+            return FileResult.withoutItem(path, List.of(), Optional.of("not readable as JSON: not content"));
+        }
+        JsonNode listed = root.isObject() && root.size() == 1 && root.path("value").isArray() ? root.get("value") : root; // REST list output
+        Optional<Dialect> dialect = Dialect.detect(listed);
+        if (dialect.isEmpty()) return FileResult.withoutItem(path, List.of(), Optional.of("JSON that is not Sentinel content"));
+        return FileResult.withoutItem(path, List.of(dialectFinding(path, dialect.get())), Optional.empty());
+    }
+
     public FileResult check(ContentFile file) {
         String path = file.displayPath();
         try {
+            if (path.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) return json(file);
             YamlLoader.Result loaded = loader.load(file.path(), path);
             List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
             if (loaded.document().isEmpty()) return FileResult.withoutItem(path, diagnostics, Optional.empty());
             YamlDocument doc = loaded.document().get();
+            if (doc.root().isArray() && Dialect.detect(doc.root()).isPresent()) {
+                diagnostics.add(dialectFinding(path, Dialect.detect(doc.root()).get()));
+                return FileResult.withoutItem(path, diagnostics, Optional.empty());
+            }
             if (!doc.root().isObject()) {
                 diagnostics.add(Diagnostic.atFile("SCHEMA-type", Severity.ERROR, path,
                         "a content file must be a mapping of fields (id:, name:, query: …), not "
@@ -58,6 +97,10 @@ public final class FileChecker {
             KindDetector.Verdict verdict = detector.detect(doc.root(), path);
             if (verdict instanceof KindDetector.Verdict.NotContent notContent) {
                 return FileResult.withoutItem(path, diagnostics, Optional.of(notContent.reason()));
+            }
+            if (verdict instanceof KindDetector.Verdict.Foreign foreign) {
+                diagnostics.add(dialectFinding(path, foreign.dialect()));
+                return FileResult.withoutItem(path, diagnostics, Optional.empty());
             }
             ContentKind kind = ((KindDetector.Verdict.Content) verdict).kind();
             NullFields.removeFrom(doc.root());

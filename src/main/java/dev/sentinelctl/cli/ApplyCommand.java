@@ -2,11 +2,15 @@ package dev.sentinelctl.cli;
 
 import dev.sentinelctl.deploy.Applier;
 import dev.sentinelctl.deploy.Change;
+import dev.sentinelctl.deploy.ContentErrors;
+import dev.sentinelctl.deploy.DeployRun;
 import dev.sentinelctl.deploy.PlanReport;
 import dev.sentinelctl.deploy.Planner;
 import dev.sentinelctl.deploy.SavedPlan;
 import dev.sentinelctl.deploy.WorkspacePlan;
-import dev.sentinelctl.fleet.FleetPlanScope;
+import dev.sentinelctl.fleet.FleetRollout;
+import dev.sentinelctl.fleet.FleetSelection;
+import dev.sentinelctl.fleet.SavedFleetPlan;
 import dev.sentinelctl.fleet.Resume;
 import dev.sentinelctl.fleet.RolloutReport;
 import dev.sentinelctl.fleet.RolloutReportJson;
@@ -87,7 +91,7 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
         if (maxDeletes < 0) throw new UserException("--max-deletes must be 0 or more");
         if (workspacesInFlight < 1 || workspacesInFlight > 64) throw new UserException("--workspaces-in-flight must be 1 to 64");
         SavedPlan.Loaded saved = null;
-        FleetPlanScope savedScope = null;
+        SavedFleetPlan.Selected savedFleet = null;
         Planner.Options planOptions = new Planner.Options(prune, adopt);
         if (savedPlan != null) {
             try {
@@ -99,13 +103,13 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
                 throw new UserException("--prune/--adopt differ from the saved plan's; plan again with them");
             }
             planOptions = saved.options();
-            if (preflight.given() && !preflight.args().equals(saved.preflightArgs())) {
+            if (preflight.given() && !preflight.flags().args().equals(saved.preflightArgs())) {
                 throw new UserException("--check-data/--no-preflight differ from the saved plan's (" + (saved.preflightArgs().isEmpty()
                         ? "none" : String.join(" ", saved.preflightArgs())) + "); plan again with them");
             }
             preflight.adopt(saved.preflightArgs());
             if (saved.fleet().isPresent()) {
-                savedScope = SavedFleetPlan.select(saved, deploy, savedPlan);
+                savedFleet = SavedFleetPlan.select(saved, deploy.fleetRequest(), savedPlan);
             } else if (deploy.fleet != null) {
                 throw new UserException(savedPlan + " was saved without --fleet; plan again with --fleet " + deploy.fleet);
             } else if (deploy.workspaces.isEmpty()) {
@@ -115,31 +119,37 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
                 paths = saved.paths().stream().map(Path::of).toList();
             }
         }
-        if (deploy.fleet == null && (report != null || resume != null)) throw new UserException("--report and --resume need --fleet FILE");
-        Optional<RolloutReport> previous = Optional.empty();
+        boolean fleet = deploy.fleet != null || savedFleet != null;
+        if (!fleet && (report != null || resume != null)) throw new UserException("--report and --resume need --fleet FILE");
+        Optional<RolloutReportJson.Loaded> previous = Optional.empty();
         if (resume != null) {
             try {
-                previous = Optional.of(RolloutReportJson.read(resume));
+                previous = Optional.of(RolloutReportJson.load(resume));
             } catch (RolloutReportJson.ReportException e) {
                 throw new UserException(e.getMessage());
             }
         }
-        DeployRun run = new DeployRun(deploy, preflight, env);
-        run.noteSource(err);
-        if (savedScope != null) {
-            List<String> changed = savedScope.differences(SavedFleetPlan.scope(run, deploy));
+        DeployOptions.Session session = deploy.open(preflight, env, savedFleet == null ? null : savedFleet.request());
+        DeployRun run = session.run();
+        session.printNotes(err);
+        DeployCommands.noteSource(run, err);
+        if (savedFleet != null) {
+            List<String> changed = savedFleet.scope().differences(SavedFleetPlan.scope(run, session.fleet().orElseThrow()));
             if (!changed.isEmpty()) return refuseStale(changed, err);
         }
         List<WorkspacePlan> plans;
         try {
             plans = run.plan(paths, planOptions);
-        } catch (DeployRun.ContentErrors e) {
-            DeployRun.printContentErrors(e, err);
+        } catch (ContentErrors e) {
+            DeployCommands.printContentErrors(e, err);
             return ExitCodes.FINDINGS;
         }
-        if (savedScope != null) {
-            Set<String> done = previous.map(Resume::done).orElse(Set.of());
-            plans = SavedFleetPlan.reviewedOnly(saved, savedScope, run, plans, done, savedPlan, err);
+        if (savedFleet != null) {
+            Set<String> done = previous.map(p -> Resume.done(p.report())).orElse(Set.of());
+            SavedFleetPlan.Reviewed reviewed = SavedFleetPlan.reviewedOnly(saved, savedFleet.scope(), run, plans, done, savedPlan);
+            reviewed.errors().forEach(err::println);
+            err.flush();
+            plans = reviewed.plans();
         } else if (saved != null) {
             List<String> drift = SavedPlan.differences(saved.plan(), plans);
             if (!drift.isEmpty()) return refuseStale(drift, err);
@@ -156,7 +166,7 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
         }
         boolean conflicts = plans.stream().anyMatch(p -> p.count(Change.Action.CONFLICT) > 0);
         boolean preflightFailed = plans.stream().anyMatch(p -> p.count(Change.Action.FAIL) > 0);
-        if (run.fleet != null) return rollout(run, plans, previous, out, err);
+        if (session.fleet().isPresent()) return rollout(run, session.fleet().get(), plans, previous, out, err);
         if (plans.stream().noneMatch(WorkspacePlan::hasChanges)) {
             long skipped = plans.stream().mapToLong(p -> p.count(Change.Action.SKIP)).sum();
             if (json) printJson(out, plans, List.of(), null);
@@ -165,14 +175,14 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
             else out.println("No changes. The workspaces match the content" + (skipped == 0 ? "."
                     : " (" + skipped + " rule" + (skipped == 1 ? "" : "s") + " skipped by preflight, see above)."));
             out.flush();
-            return run.reportUnreadable(err) || conflicts || preflightFailed ? ExitCodes.FINDINGS : ExitCodes.OK;
+            return DeployCommands.reportUnreadable(run, err) || conflicts || preflightFailed ? ExitCodes.FINDINGS : ExitCodes.OK;
         }
-        Applier applier = new Applier(run::arm, run.source, deploy.parallelism, new ApplyProgress(err, System.console() != null));
+        Applier applier = run.applier(new ApplyProgress(err, System.console() != null));
         List<Applier.WorkspaceResult> results = applier.apply(plans);
         if (json) printJson(out, plans, results, null);
         else printSummary(out, results);
         boolean failed = results.stream().anyMatch(Applier.WorkspaceResult::failed);
-        boolean unreadable = run.reportUnreadable(err);
+        boolean unreadable = DeployCommands.reportUnreadable(run, err);
         return failed || conflicts || preflightFailed || unreadable ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
@@ -186,13 +196,13 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
     }
 
     /** --fleet: ring by ring under the rollout policy; every workspace ends up in the report, not-run ones too. */
-    private int rollout(DeployRun run, List<WorkspacePlan> plans, Optional<RolloutReport> previous,
+    private int rollout(DeployRun run, FleetSelection selection, List<WorkspacePlan> plans, Optional<RolloutReportJson.Loaded> previous,
             PrintWriter out, PrintWriter err) {
-        Applier applier = new Applier(run::arm, run.source, deploy.parallelism, new ApplyProgress(err, System.console() != null));
-        Optional<Shard> shard = Optional.ofNullable(deploy.shard)
+        Applier applier = run.applier(new ApplyProgress(err, System.console() != null));
+        Optional<Shard> shard = Optional.ofNullable(selection.request().shard())
                 .map(Shard::parse);
-        FleetRollout.Outcome o = new FleetRollout(run, applier, workspacesInFlight).roll(run.fleet, plans, previous, shard);
-        run.reportUnreadable(err);
+        FleetRollout.Outcome o = new FleetRollout(run, selection, applier, workspacesInFlight).roll(plans, previous, shard);
+        DeployCommands.reportUnreadable(run, err);
         if (report != null) {
             try {
                 Files.writeString(report, RolloutReportJson.write(o.report()));
@@ -206,7 +216,7 @@ public final class ApplyCommand extends EnvironmentCommand implements Callable<I
             out.println(RolloutReportJson.write(o.report()));
             out.flush();
         } else {
-            FleetRollout.printSummary(out, o);
+            RolloutSummary.print(out, o);
         }
         return o.failed() ? ExitCodes.FINDINGS : ExitCodes.OK;
     }

@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Validate, lint the KQL and cross-check metadata against the queries, in one pass.",
         footer = {"", "Examples:", "  sentinelctl check content", "  sentinelctl check --changed-since origin/main --format github",
+                "  sentinelctl check --profile azure-sentinel   # Microsoft's content-repository gates are errors too",
                 "  sentinelctl check --write-baseline .sentinelctl-baseline.json", "  sentinelctl check --baseline .sentinelctl-baseline.json"})
 public final class CheckCommand extends ValidatesContent {
     @Mixin

@@ -1,5 +1,6 @@
 package dev.sentinelctl.cli;
 
+import dev.sentinelctl.check.FormatChecks;
 import dev.sentinelctl.check.ItemCheck;
 import dev.sentinelctl.check.KqlSyntaxCheck;
 import dev.sentinelctl.check.LintCheck;
@@ -14,8 +15,6 @@ import dev.sentinelctl.kql.lint.LintRules;
 import dev.sentinelctl.kql.lint.Linter;
 import dev.sentinelctl.kql.semantic.Catalog;
 import dev.sentinelctl.report.RuleInfo;
-import dev.sentinelctl.schema.AttackMatrix;
-import dev.sentinelctl.schema.ContentRules;
 import dev.sentinelctl.schema.FormatRules;
 import dev.sentinelctl.schema.SchemaValidator;
 import java.util.ArrayList;
@@ -26,8 +25,7 @@ final class Checks {
     private Checks() {}
 
     static List<ItemCheck> format(SchemaValidator schemas, boolean strict) {
-        ContentRules rules = new ContentRules(AttackMatrix.load(), new ContentRules.Options(strict));
-        return List.of(c -> rules.check(c.item()), c -> schemas.entityRules().check(c.item()), new KqlSyntaxCheck());
+        return FormatChecks.of(schemas, strict);
     }
 
     /** What `validate` runs: the format checks, then the query bound against the catalog (no best-practice rules). */
@@ -57,10 +55,16 @@ final class Checks {
     static List<RuleInfo> ruleInfos() {
         List<RuleInfo> infos = new ArrayList<>(FormatRules.ALL);
         for (LintRule r : LintRules.all()) infos.add(r.meta().info());
-        infos.addAll(MetadataChecks.RULES);
-        infos.addAll(ColumnChecks.RULES);
+        infos.addAll(crossCheckInfos());
         infos.addAll(ExclusionValidator.RULES);
         infos.addAll(dev.sentinelctl.testing.TestRules.RULES);
+        return infos;
+    }
+
+    /** The rules of the metadata ↔ query cross-checks. */
+    static List<RuleInfo> crossCheckInfos() {
+        List<RuleInfo> infos = new ArrayList<>(MetadataChecks.RULES);
+        infos.addAll(ColumnChecks.RULES);
         return infos;
     }
 }

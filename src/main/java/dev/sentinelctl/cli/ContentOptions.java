@@ -14,6 +14,10 @@ public final class ContentOptions {
     @Option(names = "--strict", description = "Treat ISO-8601 durations (PT1H) as errors, as Microsoft's content CI does.")
     boolean strict;
 
+    @Option(names = "--profile", paramLabel = "NAME", description = "default, or azure-sentinel: also the gates of Microsoft's "
+            + "content-repository CI are errors (default: the config's `profile:`, else default).")
+    String profile;
+
     @Option(names = "--changed-since", paramLabel = "REF",
             description = "PR mode: report only files changed since git REF (e.g. origin/main), require a version bump when "
                     + "a rule's logic changed, forbid id changes and list deletions. Tree-wide checks still see every file.")

@@ -4,6 +4,7 @@ import dev.sentinelctl.check.ChangeChecks;
 import dev.sentinelctl.check.CheckRun;
 import dev.sentinelctl.check.FileChecker;
 import dev.sentinelctl.check.ItemCheck;
+import dev.sentinelctl.check.Profile;
 import dev.sentinelctl.check.PullRequestScope;
 import dev.sentinelctl.config.ConfigLoader;
 import dev.sentinelctl.config.ProjectConfig;
@@ -34,6 +35,14 @@ final class ContentRun {
         }
     }
 
+    /** --profile, else the config's {@code profile:}, else the default. */
+    static Profile profile(ContentOptions options, ProjectConfig config) {
+        String name = options.profile != null ? options.profile : config.profile().orElse("default");
+        return Profile.parse(name).orElseThrow(() -> new UserException("unknown profile '" + name + "'"
+                + (options.profile != null ? " (--profile)" : " in " + config.file().map(Path::toString).orElse("the config"))
+                + "; use default or azure-sentinel"));
+    }
+
     static Report run(ContentOptions options, Plan plan, ProjectConfig config, Optional<Path> baselineFile) {
         List<Path> roots = options.roots();
         PullRequestScope scope = null;
@@ -60,6 +69,7 @@ final class ContentRun {
                 throw new UserException(e.getMessage());
             }
         }
+        diagnostics = profile(options, config).apply(diagnostics, Profile.items(outcome.files()));
         diagnostics = config.apply(diagnostics);
         Optional<Path> baseline = baselineFile.isPresent() ? baselineFile : config.baseline().filter(Files::exists);
         if (baseline.isPresent()) {
@@ -78,7 +88,7 @@ final class ContentRun {
      */
     static int runWithCatalog(ContentOptions content, CheckOptions check, OutputOptions output, java.io.PrintWriter out,
                               java.util.function.BiFunction<ProjectConfig, dev.sentinelctl.kql.semantic.Catalog, Plan> planner) {
-        ProjectConfig config = config(content, Optional.ofNullable(check.config));
+        ProjectConfig config = config(content, check.settingsFile());
         Plan plan = planner.apply(config, UserCatalogs.catalog(check.schemas, config));
         Report report = run(content, plan, config, Optional.ofNullable(check.baseline));
         if (check.writeBaseline != null) {

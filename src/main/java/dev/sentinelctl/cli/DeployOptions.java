@@ -1,19 +1,53 @@
 package dev.sentinelctl.cli;
 
+import dev.sentinelctl.deploy.DeployRun;
+import dev.sentinelctl.deploy.DeployTargets;
+import dev.sentinelctl.fleet.FleetRequest;
+import dev.sentinelctl.fleet.FleetSelection;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Options shared by plan, apply, drift and export: the config, which workspaces, where ARM is, how to retry. */
 final class DeployOptions {
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "sentinelctl.yaml",
-            description = "Deployment config (default: ${DEFAULT-VALUE}).")
-    Path config;
+    @Option(names = "--deploy-config", paramLabel = "FILE", description = "Deployment config: workspaces, credentials, "
+            + "overrides (default: sentinelctl-deploy.yaml; sentinelctl.yaml, its old name, is read with a note).")
+    Path deployConfig;
+
+    /** The option's old name, shared with the project settings' until the two files were told apart. */
+    @Option(names = "--config", paramLabel = "FILE", hidden = true)
+    Path legacyConfig;
+
+    /** Which deployment config file a run reads, and the notes choosing it gave (an old option or file name). */
+    record ConfigChoice(Path file, List<String> notes) {}
+
+    ConfigChoice configChoice() {
+        return configChoice(Path.of(""));
+    }
+
+    /** @param dir where the default file names are looked up (the working directory) */
+    ConfigChoice configChoice(Path dir) {
+        if (deployConfig != null) return new ConfigChoice(deployConfig, List.of());
+        if (legacyConfig != null) {
+            return new ConfigChoice(legacyConfig, List.of("note: --config is now --deploy-config for plan, apply, drift and "
+                    + "export (project settings take --settings); --config still works"));
+        }
+        Path current = dir.resolve(dev.sentinelctl.deploy.config.DeployConfigLoader.FILE_NAME);
+        Path legacy = dir.resolve(dev.sentinelctl.deploy.config.DeployConfigLoader.LEGACY_FILE_NAME);
+        if (!java.nio.file.Files.exists(current) && java.nio.file.Files.isRegularFile(legacy)) {
+            return new ConfigChoice(legacy, List.of("note: reading the deployment config from " + legacy + ", its old name; "
+                    + "rename it to " + current + " (git mv " + legacy + " " + current + ") so it is not mistaken for the "
+                    + "project settings (.sentinelctl.yaml)"));
+        }
+        return new ConfigChoice(current, List.of());
+    }
 
     @Option(names = "--fleet", paramLabel = "FILE",
-            description = "Deploy to the workspaces of this fleet file (MSSP fleets) instead of --config's; content from "
+            description = "Deploy to the workspaces of this fleet file (MSSP fleets) instead of --deploy-config's; content from "
                     + "PATH or the 'content' folder next to it.")
     Path fleet;
 
@@ -62,4 +96,44 @@ final class DeployOptions {
     @Option(names = "--retry-max-delay-ms", defaultValue = "60000", paramLabel = "MS",
             description = "Longest backoff delay (default: ${DEFAULT-VALUE}).")
     long retryMaxDelayMs;
+
+    /** A deploy run and, with --fleet, the fleet selection it deploys to. */
+    /** @param notes how the deployment config was found (an old option or file name), for standard error */
+    record Session(DeployRun run, Optional<FleetSelection> fleet, List<String> notes) {
+        void printNotes(java.io.PrintWriter err) {
+            notes.forEach(err::println);
+            err.flush();
+        }
+    }
+
+    FleetRequest fleetRequest() {
+        return new FleetRequest(fleet, ring, shard, workspaces);
+    }
+
+    DeployRun.Options runOptions() {
+        return new DeployRun.Options(credential, armEndpoint, armTrust, authorityHost, parallelism, retries, retryDelayMs,
+                retryMaxDelayMs);
+    }
+
+    /** The run these options ask for: --fleet's selection (or {@code saved}'s, for a saved fleet plan) or the config's. */
+    Session open(PreflightOptions preflight, Map<String, String> env, FleetRequest saved) {
+        var flags = preflight.flags();
+        FleetSelection selection = null;
+        DeployTargets targets;
+        List<String> notes = List.of();
+        if (saved != null || fleet != null) {
+            selection = FleetSelection.load(saved != null ? saved : fleetRequest());
+            targets = selection.targets();
+        } else {
+            if (ring != null || shard != null) throw new UserException("--ring and --shard need --fleet FILE");
+            ConfigChoice choice = configChoice();
+            notes = choice.notes();
+            targets = DeployTargets.fromConfig(choice.file(), workspaces);
+        }
+        return new Session(new DeployRun(targets, runOptions(), flags, env), Optional.ofNullable(selection), notes);
+    }
+
+    Session open(PreflightOptions preflight, Map<String, String> env) {
+        return open(preflight, env, null);
+    }
 }

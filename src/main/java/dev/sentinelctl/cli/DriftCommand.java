@@ -1,6 +1,9 @@
 package dev.sentinelctl.cli;
 
 import dev.sentinelctl.deploy.Change;
+import dev.sentinelctl.deploy.ContentErrors;
+import dev.sentinelctl.deploy.DeployException;
+import dev.sentinelctl.deploy.DeployRun;
 import dev.sentinelctl.deploy.PlanReport;
 import dev.sentinelctl.deploy.Planner;
 import dev.sentinelctl.deploy.WorkspacePlan;
@@ -49,19 +52,21 @@ public final class DriftCommand extends EnvironmentCommand implements Callable<I
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<WorkspacePlan> plans;
-        DeployRun run;
+        DeployOptions.Session session;
         try {
             DeployCommands.checkFormat(format);
-            run = new DeployRun(deploy, preflight, env);
-            plans = run.plan(paths, new Planner.Options(false, false));
-        } catch (DeployRun.ContentErrors e) {
-            DeployRun.printContentErrors(e, err);
+            session = deploy.open(preflight, env);
+            session.printNotes(err);
+            plans = session.run().plan(paths, new Planner.Options(false, false));
+        } catch (ContentErrors e) {
+            DeployCommands.printContentErrors(e, err);
             return 1;
-        } catch (UserException e) {
+        } catch (UserException | DeployException e) {
             err.println("sentinelctl: " + e.getMessage());
             err.flush();
             return 1;
         }
+        DeployRun run = session.run();
         Map<WorkspaceConfig, WorkspacePlan> planOf = new HashMap<>();
         for (WorkspacePlan p : plans) planOf.put(p.workspace(), p);
         boolean json = format.equals("json");
@@ -70,13 +75,13 @@ public final class DriftCommand extends EnvironmentCommand implements Callable<I
         ArrayNode list = root.putArray("workspaces");
         // Every selected workspace in config (fleet: rollout) order, the unreadable ones too: a fleet check must show
         // which customers were not looked at, next to the ones that drifted.
-        for (WorkspaceConfig ws : run.workspaces) {
+        for (WorkspaceConfig ws : run.workspaces()) {
             WorkspacePlan p = planOf.get(ws);
-            String ring = run.target(ws).map(t -> " (ring " + t.ring() + ")").orElse("");
+            String ring = session.fleet().flatMap(f -> f.target(ws)).map(t -> " (ring " + t.ring() + ")").orElse("");
             if (p == null) {
-                String reason = run.notPlanned.getOrDefault(ws, "not checked");
+                String reason = run.notPlanned(ws).orElse("not checked");
                 if (json) {
-                    ObjectNode w = workspace(list, ws, run);
+                    ObjectNode w = workspace(list, ws, session);
                     w.putArray("drift");
                     w.put("error", reason);
                 } else {
@@ -88,7 +93,7 @@ public final class DriftCommand extends EnvironmentCommand implements Callable<I
             long pending = p.changes().stream().filter(c -> c.action() == Change.Action.CREATE && !c.ownedBefore()).count();
             drifted += drift.size();
             if (json) {
-                ObjectNode w = workspace(list, ws, run);
+                ObjectNode w = workspace(list, ws, session);
                 ArrayNode items = w.putArray("drift");
                 for (Change c : drift) {
                     ObjectNode x = PlanReport.change(c);
@@ -110,7 +115,7 @@ public final class DriftCommand extends EnvironmentCommand implements Callable<I
                 }
             }
         }
-        long notChecked = run.workspaces.size() - plans.size();
+        long notChecked = run.workspaces().size() - plans.size();
         if (json) {
             root.put("drifted", drifted);
             root.put("notChecked", notChecked);
@@ -122,15 +127,15 @@ public final class DriftCommand extends EnvironmentCommand implements Callable<I
                     + " could not be checked."));
         }
         out.flush();
-        if (run.reportUnreadable(err)) return 1;
+        if (DeployCommands.reportUnreadable(run, err)) return 1;
         return drifted > 0 ? 2 : 0;
     }
 
-    private static ObjectNode workspace(ArrayNode list, WorkspaceConfig ws, DeployRun run) {
+    private static ObjectNode workspace(ArrayNode list, WorkspaceConfig ws, DeployOptions.Session session) {
         ObjectNode w = list.addObject();
         w.put("name", ws.name());
         w.put("resourceId", ws.resourceId());
-        run.target(ws).ifPresent(t -> w.put("ring", t.ring()));
+        session.fleet().flatMap(f -> f.target(ws)).ifPresent(t -> w.put("ring", t.ring()));
         return w;
     }
 

@@ -3,6 +3,8 @@ package dev.sentinelctl.cli;
 import dev.sentinelctl.arm.ArmToYaml;
 import dev.sentinelctl.arm.YamlWriter;
 import dev.sentinelctl.deploy.ArmCallException;
+import dev.sentinelctl.deploy.DeployRun;
+import dev.sentinelctl.deploy.WorkspaceExport;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -43,11 +45,13 @@ public final class ExportCommand extends EnvironmentCommand implements Callable<
         if (deploy.fleet == null && deploy.workspaces.size() != 1) {
             throw new UserException("export needs exactly one --workspace NAME (or --fleet FILE: one folder per workspace)");
         }
-        DeployRun run = new DeployRun(deploy, PreflightOptions.none(), env);
+        DeployOptions.Session session = deploy.open(PreflightOptions.none(), env);
+        session.printNotes(err);
+        DeployRun run = session.run();
         if (deploy.fleet == null) {
-            WorkspaceConfig ws = run.workspaces.get(0);
+            WorkspaceConfig ws = run.workspaces().get(0);
             try {
-                print(stdout, ws, out, new WorkspaceExport(run.arm(ws), ws).writeTo(out));
+                print(stdout, ws, out, new WorkspaceExport(run.arm(ws), ws, run.kinds()).writeTo(out));
             } catch (ArmCallException e) {
                 throw new UserException("workspace '" + ws.name() + "': cannot read its resources: " + e.describe());
             }
@@ -56,17 +60,17 @@ public final class ExportCommand extends EnvironmentCommand implements Callable<
         // A fleet's workspaces are exported one after the other; one that cannot be read is reported and the rest go on.
         Set<String> folders = new HashSet<>();
         int unreadable = 0;
-        for (WorkspaceConfig ws : run.workspaces) {
+        for (WorkspaceConfig ws : run.workspaces()) {
             Path folder = out.resolve(folder(ws, folders));
             try {
-                print(stdout, ws, folder, new WorkspaceExport(run.arm(ws), ws).writeTo(folder));
+                print(stdout, ws, folder, new WorkspaceExport(run.arm(ws), ws, run.kinds()).writeTo(folder));
             } catch (ArmCallException e) {
                 err.println("error: workspace '" + ws.name() + "': cannot read its resources: " + e.describe()
                         + " (skipped; the other workspaces were exported)");
                 unreadable++;
             }
         }
-        if (run.workspaces.isEmpty()) stdout.println("No workspaces selected; nothing exported.");
+        if (run.workspaces().isEmpty()) stdout.println("No workspaces selected; nothing exported.");
         stdout.flush();
         err.flush();
         return unreadable > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;

@@ -25,11 +25,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sentinelctl import}: ARM templates, portal exports and Content Hub packages back to YAML. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Turn analytic rules and hunting queries in ARM files into Azure-Sentinel YAML.",
+        description = {"Turn analytic rules and hunting queries in ARM files and other dialects into Azure-Sentinel YAML.",
                 "Reads portal exports, Repositories templates, 'sentinelctl build' output and Content Hub packages"
-                        + " (mainTemplate.json); the written files are then validated."},
+                        + " (mainTemplate.json), and rules kept as ARM properties in PascalCase (AzSentinel, Az.SecurityInsights)"
+                        + " or camelCase (REST body), as JSON or YAML; fields it cannot map are kept and reported. The written"
+                        + " files are then validated."},
         footer = {"", "Examples:", "  sentinelctl import export.json --out content",
-                "  sentinelctl import arm/ --out content", "  sentinelctl import Solutions/Zinc/Package/mainTemplate.json --out imported"})
+                "  sentinelctl import arm/ --out content", "  sentinelctl import rules-from-powershell.json --out content/Detections",
+                "  sentinelctl import Solutions/Zinc/Package/mainTemplate.json --out imported"})
 public final class ImportCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "ARM JSON files, or folders to search for *.json.")

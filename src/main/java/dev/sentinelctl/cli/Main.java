@@ -94,8 +94,8 @@ public final class Main {
             boolean debugging = parseResult.hasMatchedOption("--debug")
                     || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
             PrintWriter err = commandLine.getErr();
-            if (ex instanceof UserException user) {
-                err.println("sentinelctl: " + user.getMessage());
+            if (ex instanceof UserException || ex instanceof dev.sentinelctl.deploy.DeployException) {
+                err.println("sentinelctl: " + ex.getMessage());
             } else {
                 err.println("sentinelctl: unexpected failure: " + ex);
                 err.println("  Rerun with --debug for a stack trace, and please report it.");

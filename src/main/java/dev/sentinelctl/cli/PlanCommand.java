@@ -1,10 +1,14 @@
 package dev.sentinelctl.cli;
 
 import dev.sentinelctl.deploy.Change;
+import dev.sentinelctl.deploy.ContentErrors;
+import dev.sentinelctl.deploy.DeployException;
+import dev.sentinelctl.deploy.DeployRun;
 import dev.sentinelctl.deploy.PlanReport;
 import dev.sentinelctl.deploy.Planner;
 import dev.sentinelctl.deploy.SavedPlan;
 import dev.sentinelctl.deploy.WorkspacePlan;
+import dev.sentinelctl.fleet.SavedFleetPlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,28 +62,29 @@ public final class PlanCommand extends EnvironmentCommand implements Callable<In
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<WorkspacePlan> plans;
-        DeployRun run;
+        DeployOptions.Session session;
         try {
             DeployCommands.checkFormat(format);
-            run = new DeployRun(deploy, preflight, env);
-            run.noteSource(err);
-            plans = run.plan(paths, new Planner.Options(prune, adopt));
-        } catch (DeployRun.ContentErrors e) {
-            DeployRun.printContentErrors(e, err);
+            session = deploy.open(preflight, env);
+            session.printNotes(err);
+            DeployCommands.noteSource(session.run(), err);
+            plans = session.run().plan(paths, new Planner.Options(prune, adopt));
+        } catch (ContentErrors e) {
+            DeployCommands.printContentErrors(e, err);
             return ExitCodes.FINDINGS;
-        } catch (UserException e) {
+        } catch (UserException | DeployException e) {
             if (!detailedExitcode) throw e;
             err.println("sentinelctl: " + e.getMessage());
             err.flush();
             return 1;
         }
+        DeployRun run = session.run();
         if (saveTo != null) {
             try {
                 // A fleet plan carries its scope (workspaces, rings, credential references) so apply can roll out
                 // exactly what was reviewed; no secret is in it, the fleet file holds none.
-                Optional<ObjectNode> scope = run.fleet == null ? Optional.empty()
-                        : Optional.of(SavedFleetPlan.scope(run, deploy).toJson());
-                SavedPlan.write(saveTo, plans, new Planner.Options(prune, adopt), paths, preflight.args(), scope);
+                Optional<ObjectNode> scope = session.fleet().map(f -> SavedFleetPlan.scope(run, f).toJson());
+                SavedPlan.write(saveTo, plans, new Planner.Options(prune, adopt), paths, preflight.flags().args(), scope);
             } catch (java.io.IOException e) {
                 err.println("sentinelctl: cannot write " + saveTo + ": " + e.getMessage());
                 err.flush();
@@ -94,7 +99,7 @@ public final class PlanCommand extends EnvironmentCommand implements Callable<In
         }
         // A rule preflight is set to fail fails apply; the plan says so the same way it does for conflicts.
         boolean conflicts = plans.stream().anyMatch(p -> p.count(Change.Action.CONFLICT) + p.count(Change.Action.FAIL) > 0);
-        if (run.reportUnreadable(err) || conflicts) return 1;
+        if (DeployCommands.reportUnreadable(run, err) || conflicts) return 1;
         if (detailedExitcode) return plans.stream().anyMatch(WorkspacePlan::hasChanges) ? 2 : 0;
         return ExitCodes.OK;
     }

@@ -24,10 +24,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "merge", mixinStandardHelpOptions = true,
         description = {"Merge rollout reports of parallel shards (or of a run and its --resume) into one, and print a summary.",
-                "Exit 0: merged, every workspace succeeded. 1: a workspace failed or was not run, two reports disagree about a "
-                        + "workspace, or a shard is missing. 2: a report cannot be read."},
+                "A report written by --resume supersedes the report it resumed from (recognised by run id or digest): "
+                        + "give both, and the retried workspaces count as the resumed run says.",
+                "Exit 0: merged, every workspace succeeded. 1: a workspace failed or was not run, two independent reports "
+                        + "disagree about a workspace, or a shard is missing. 2: a report cannot be read."},
         footer = {"", "Examples:", "  sentinelctl report merge reports/shard-*.json -o rollout.json",
-                "  sentinelctl report merge canary.json broad-1.json broad-2.json -o rollout.json"})
+                "  sentinelctl report merge canary.json broad-1.json broad-2.json -o rollout.json",
+                "  sentinelctl report merge r1.json r2.json    # r2.json written by apply --resume r1.json"})
 public final class ReportMergeCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "REPORT", arity = "1..*", description = "Rollout report JSON files.")
@@ -44,7 +47,7 @@ public final class ReportMergeCommand implements Callable<Integer> {
         List<ReportMerger.Input> inputs = new ArrayList<>();
         for (Path p : reports) {
             try {
-                inputs.add(new ReportMerger.Input(p.toString(), RolloutReportJson.read(p)));
+                inputs.add(ReportMerger.Input.of(RolloutReportJson.load(p)));
             } catch (RolloutReportJson.ReportException e) {
                 throw new UserException(e.getMessage());
             }
@@ -67,8 +70,12 @@ public final class ReportMergeCommand implements Callable<Integer> {
                 out.println("  " + (p.serious() ? "error" : "note") + ": " + p.message());
             }
         }
-        out.flush();
         boolean failed = result.merged().workspaces().stream().anyMatch(w -> w.status() != WorkspaceResult.Status.SUCCEEDED);
+        out.println();
+        out.println(failed ? "Rollout not complete: a workspace failed or was not run (see above)."
+                : result.hasSeriousProblems() ? "Rollout reports do not add up (see the merge errors above)."
+                : "Rollout succeeded: every workspace succeeded.");
+        out.flush();
         return failed || result.hasSeriousProblems() ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 }

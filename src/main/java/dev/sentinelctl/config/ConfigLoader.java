@@ -77,6 +77,12 @@ public final class ConfigLoader {
             throw new ConfigException(problems);
         }
         YamlDocument doc = loaded.document().get();
+        if (doc.root().isObject() && (doc.root().has("workspaces") || doc.root().has("fleet"))) {
+            throw new ConfigException(List.of(new Diagnostic("CONFIG-wrong-file", Severity.ERROR, display, 1, 1, 1, 1,
+                    display + " is a deployment config (workspaces) or fleet file, not project settings",
+                    "Pass it to plan/apply/drift/export with --deploy-config (or --fleet); validate/lint/check read "
+                            + FILE_NAME + " (--settings FILE).")));
+        }
         for (Error e : schema().validate(doc.root())) {
             StringBuilder pointer = new StringBuilder();
             for (int i = 0; i < e.getInstanceLocation().getNameCount(); i++) pointer.append('/').append(e.getInstanceLocation().getName(i));
@@ -97,7 +103,8 @@ public final class ConfigLoader {
         return new ProjectConfig(root.has("strict") ? Optional.of(root.get("strict").asBoolean()) : Optional.empty(),
                 root.has("failOn") ? Optional.of(root.get("failOn").asString()) : Optional.empty(), rules, schemas,
                 root.has("baseline") ? Optional.of(base.resolve(root.get("baseline").asString()).normalize()) : Optional.empty(),
-                Optional.of(file), root.has("minimumTests") ? Optional.of(root.get("minimumTests").asInt()) : Optional.empty());
+                Optional.of(file), root.has("profile") ? Optional.of(root.get("profile").asString()) : Optional.empty(),
+                root.has("minimumTests") ? Optional.of(root.get("minimumTests").asInt()) : Optional.empty());
     }
 
     private static Schema schema() {

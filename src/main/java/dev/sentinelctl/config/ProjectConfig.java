@@ -13,18 +13,20 @@ import java.util.Optional;
  * @param rules    rule id → severity, or empty for "off"
  * @param schemas  custom schema folders, resolved against the config file's folder
  * @param file     where it was read from (empty when there is none)
+ * @param profile  {@code default} or {@code azure-sentinel} (Microsoft's content-repository gates are errors)
  * @param minimumTests detection tests each analytic rule needs (both polarities from 2; `check` and `test` enforce it)
  */
 public record ProjectConfig(Optional<Boolean> strict, Optional<String> failOn, Map<String, Optional<Severity>> rules,
-                            List<Path> schemas, Optional<Path> baseline, Optional<Path> file, Optional<Integer> minimumTests) {
+                            List<Path> schemas, Optional<Path> baseline, Optional<Path> file, Optional<String> profile,
+                            Optional<Integer> minimumTests) {
 
     public static final ProjectConfig NONE = new ProjectConfig(Optional.empty(), Optional.empty(), Map.of(), List.of(),
-            Optional.empty(), Optional.empty(), Optional.empty());
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     /** Settings without a minimum number of detection tests. */
     public ProjectConfig(Optional<Boolean> strict, Optional<String> failOn, Map<String, Optional<Severity>> rules,
-                         List<Path> schemas, Optional<Path> baseline, Optional<Path> file) {
-        this(strict, failOn, rules, schemas, baseline, file, Optional.empty());
+                         List<Path> schemas, Optional<Path> baseline, Optional<Path> file, Optional<String> profile) {
+        this(strict, failOn, rules, schemas, baseline, file, profile, Optional.empty());
     }
 
     public ProjectConfig {

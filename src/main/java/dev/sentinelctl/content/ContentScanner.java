@@ -18,7 +18,7 @@ import java.util.Set;
 public final class ContentScanner {
     private static final Set<String> SKIPPED_DIRS = Set.of("node_modules", "target", "build", "out");
     private static final Set<String> CONFIG_FILES = Set.of(".sentinelctl.yaml", ".sentinelctl.yml", "sentinelctl.yaml",
-            "sentinelctl.yml", "workspaces.yaml", "workspaces.yml", "fleet.yaml", "fleet.yml");
+            "sentinelctl.yml", "sentinelctl-deploy.yaml", "sentinelctl-deploy.yml", "workspaces.yaml", "workspaces.yml", "fleet.yaml", "fleet.yml");
 
     /** A file to check, with the path shown to the user (relative as given). */
     public record ContentFile(Path path, String displayPath) {}
@@ -72,6 +72,12 @@ public final class ContentScanner {
     static boolean isContentFile(Path file) {
         String name = file.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".json")) {
+            // JSON is content only in another dialect (ARM templates, REST bodies, PowerShell exports), which check
+            // names; Repositories' own exclusions keep parameter and metadata files out
+            return !lower.contains(".parameters") && !lower.endsWith("metadata.json") && !lower.startsWith("package")
+                    && !lower.equals("tsconfig.json");
+        }
         // X.tests.yaml holds the detection tests of X.yaml (sentinelctl test), not content.
         boolean tests = lower.endsWith(".tests.yaml") || lower.endsWith(".tests.yml");
         return (lower.endsWith(".yaml") || lower.endsWith(".yml")) && !CONFIG_FILES.contains(lower) && !tests;

@@ -15,6 +15,8 @@ public final class KindDetector {
         record Content(ContentKind kind) implements Verdict {}
         /** A file that is deliberately not content, such as an Azure-Sentinel "moved to new location" stub. */
         record NotContent(String reason) implements Verdict {}
+        /** Sentinel content in another dialect: named in one finding, not checked field by field. */
+        record Foreign(Dialect dialect) implements Verdict {}
     }
 
     private static final java.util.regex.Pattern STUB = java.util.regex.Pattern.compile(
@@ -24,15 +26,19 @@ public final class KindDetector {
 
     public Verdict detect(JsonNode root, String path) {
         if (!root.isObject()) return new Verdict.Content(folderHint(path).orElse(ContentKind.HUNTING_QUERY));
+        Optional<Dialect> dialect = Dialect.detect(root);
+        if (dialect.isPresent()) return new Verdict.Foreign(dialect.get());
         if (!root.has("query") && isMigrationStub(root)) {
             return new Verdict.NotContent("Azure-Sentinel migration stub (\"moved to new location\"): no query to check");
         }
         JsonNode kind = root.get("kind");
+        Optional<ContentKind> hint = folderHint(path);
         if (kind != null && kind.isString()) {
             String k = kind.asString().toLowerCase(Locale.ROOT);
-            if (k.equals("scheduled") || k.equals("nrt")) return new Verdict.Content(ContentKind.ANALYTIC_RULE);
+            // a stray "kind: Scheduled" in a hunting query (no schedule, no trigger) does not make it a rule
+            boolean strayKind = hint.equals(Optional.of(ContentKind.HUNTING_QUERY)) && !hasRuleField(root);
+            if ((k.equals("scheduled") || k.equals("nrt")) && !strayKind) return new Verdict.Content(ContentKind.ANALYTIC_RULE);
         }
-        Optional<ContentKind> hint = folderHint(path);
         if (hint.isPresent()) return new Verdict.Content(hint.get());
         for (String field : RULE_FIELDS) {
             if (field.equals("entityMappings")) continue; // hunting queries carry entity mappings too
@@ -40,6 +46,13 @@ public final class KindDetector {
         }
         if (kind != null) return new Verdict.Content(ContentKind.ANALYTIC_RULE);
         return new Verdict.Content(ContentKind.HUNTING_QUERY);
+    }
+
+    private static boolean hasRuleField(JsonNode root) {
+        for (String field : RULE_FIELDS) {
+            if (!field.equals("entityMappings") && root.has(field)) return true;
+        }
+        return false;
     }
 
     private static boolean isMigrationStub(JsonNode root) {

@@ -390,7 +390,7 @@ public final class YamlLoader {
                 if (tab < 0) continue;
                 int offset = start + tab;
                 if (blocks.stream().anyMatch(b -> offset > b[0] && offset < b[1])) continue;
-                diagnostics.add(new Diagnostic("YAML-tab", Severity.ERROR, source.displayPath(), line, tab + 1, line, tab + 2,
+                diagnostics.add(new Diagnostic("YAML-tab", Severity.WARNING, source.displayPath(), line, tab + 1, line, tab + 2,
                         "tab character in YAML white space; YAML 1.1 readers such as PyYAML reject this file",
                         "Replace the tab with spaces (or delete trailing white space)."));
                 return;

@@ -1,36 +1,48 @@
 package dev.sentinelctl.deploy;
 
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
+import dev.sentinelctl.deploy.kinds.DeployableKind;
+import dev.sentinelctl.deploy.kinds.KindTable;
+import dev.sentinelctl.deploy.kinds.ResourceKind;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What a workspace has: one list call per resource type (alert rules, saved searches, metadata), keyed by lower-case
- * name, as ARM names are case-insensitive.
+ * What a workspace has: one list call per registered resource kind (each content kind, and the ownership marker),
+ * keyed by lower-case name, as ARM names are case-insensitive.
  */
-public record ActualState(Map<String, ObjectNode> alertRules, Map<String, ObjectNode> savedSearches,
-        Map<String, ObjectNode> metadata) {
+public record ActualState(KindTable kinds, Map<ResourceKind, Map<String, ObjectNode>> items) {
+
+    public ActualState {
+        items = Map.copyOf(items);
+    }
 
     public static ActualState read(ArmRest arm, WorkspaceConfig ws) {
-        return new ActualState(byName(arm, ws, ResourceType.ALERT_RULE), byName(arm, ws, ResourceType.SAVED_SEARCH),
-                byName(arm, ws, ResourceType.METADATA));
+        return read(arm, ws, KindTable.builtIn());
     }
 
-    public Map<String, ObjectNode> of(ResourceType type) {
-        if (type == ResourceType.ALERT_RULE) return alertRules;
-        if (type == ResourceType.SAVED_SEARCH) return savedSearches;
-        return metadata;
+    public static ActualState read(ArmRest arm, WorkspaceConfig ws, KindTable kinds) {
+        Map<ResourceKind, Map<String, ObjectNode>> items = new LinkedHashMap<>();
+        for (ResourceKind kind : kinds.resourceKinds()) items.put(kind, byName(arm, ws, kinds, kind));
+        return new ActualState(kinds, items);
     }
 
-    private static Map<String, ObjectNode> byName(ArmRest arm, WorkspaceConfig ws, ResourceType type) {
+    /** The listed resources of a kind by lower-case name; empty for a kind that was not listed. */
+    public Map<String, ObjectNode> of(ResourceKind kind) {
+        return items.getOrDefault(kind, Map.of());
+    }
+
+    /** The ownership markers (Sentinel metadata) by lower-case name. */
+    public Map<String, ObjectNode> metadata() {
+        return of(kinds.marker());
+    }
+
+    private static Map<String, ObjectNode> byName(ArmRest arm, WorkspaceConfig ws, KindTable kinds, ResourceKind kind) {
         Map<String, ObjectNode> out = new LinkedHashMap<>();
-        for (ObjectNode r : arm.list(type.collectionId(ws.resourceId()), type.apiVersion())) {
-            String name = r.path("name").asString("");
-            // ARM returns saved searches' names as "<workspace>|<id>" in some versions; the id is the last part.
-            int bar = name.lastIndexOf('|');
-            if (bar >= 0) name = name.substring(bar + 1);
+        for (ObjectNode r : arm.list(kind.scope().collectionId(ws), kinds.apiVersion(kind))) {
+            String name = kind instanceof DeployableKind c ? c.nameInList(r) : r.path("name").asString("");
             if (!name.isEmpty()) out.put(name.toLowerCase(Locale.ROOT), r);
         }
         return out;

@@ -1,8 +1,11 @@
 package dev.sentinelctl.deploy;
 
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
+import dev.sentinelctl.deploy.kinds.DeployableKind;
+import dev.sentinelctl.deploy.kinds.KindTable;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +58,16 @@ public final class Applier {
     private final String source;
     private final int parallelism;
     private final Listener listener;
+    private final KindTable kinds;
 
     public Applier(Function<WorkspaceConfig, ArmRest> arm, String source, int parallelism, Listener listener) {
+        this(arm, source, parallelism, listener, KindTable.builtIn());
+    }
+
+    /** @param kinds the registered kinds: api-versions, and the order deletes run in (reverse registration) */
+    public Applier(Function<WorkspaceConfig, ArmRest> arm, String source, int parallelism, Listener listener,
+            KindTable kinds) {
+        this.kinds = kinds;
         if (parallelism < 1) throw new IllegalArgumentException("parallelism must be at least 1, not " + parallelism);
         this.arm = arm;
         this.source = source;
@@ -67,7 +78,7 @@ public final class Applier {
     public List<WorkspaceResult> apply(List<WorkspacePlan> plans) {
         Map<String, ExecutorService> pools = new LinkedHashMap<>();
         try {
-            List<List<CompletableFuture<ItemResult>>> futures = new ArrayList<>();
+            List<CompletableFuture<List<ItemResult>>> futures = new ArrayList<>();
             List<Long> started = new ArrayList<>();
             for (WorkspacePlan plan : plans) {
                 ExecutorService pool = pools.computeIfAbsent(plan.workspace().subscription().toLowerCase(java.util.Locale.ROOT),
@@ -76,24 +87,49 @@ public final class Applier {
                 AtomicInteger done = new AtomicInteger();
                 AtomicInteger failed = new AtomicInteger();
                 listener.progress(plan, 0, 0, writes.size());
-                List<CompletableFuture<ItemResult>> fs = new ArrayList<>();
                 ArmRest rest = arm.apply(plan.workspace());
-                for (Change c : writes) {
-                    fs.add(CompletableFuture.supplyAsync(() -> {
-                        ItemResult r = execute(rest, plan.workspace(), c);
-                        if (!r.ok()) failed.incrementAndGet();
-                        listener.progress(plan, done.incrementAndGet(), failed.get(), writes.size());
-                        return r;
-                    }, pool));
+                // Wave by wave (a wave's items side by side): an item is written after what it depends on, and not at
+                // all when that failed; deletes come last, dependents' kinds first.
+                CompletableFuture<List<ItemResult>> chain = CompletableFuture.completedFuture(new ArrayList<>());
+                for (List<Change> wave : waves(writes, kinds)) {
+                    chain = chain.thenCompose(sofar -> {
+                        Map<String, String> failedKeys = new HashMap<>();
+                        for (ItemResult r : sofar) {
+                            if (!r.ok() && r.change().desired() != null) {
+                                failedKeys.put(DependencyOrder.key(r.change().desired()),
+                                        r.change().type().label() + " " + r.change().id());
+                            }
+                        }
+                        List<CompletableFuture<ItemResult>> fs = new ArrayList<>();
+                        for (Change c : wave) {
+                            String blocked = c.desired() == null ? null : DependencyOrder.dependencyKeys(c.desired()).stream()
+                                    .filter(failedKeys::containsKey).map(failedKeys::get).findFirst().orElse(null);
+                            fs.add(blocked != null
+                                    ? CompletableFuture.completedFuture(counted(plan, new ItemResult(c, false,
+                                            "not applied: it needs " + blocked + ", which failed"), done, failed, writes.size()))
+                                    : CompletableFuture.supplyAsync(() -> counted(plan, execute(rest, plan.workspace(), c),
+                                            done, failed, writes.size()), pool));
+                        }
+                        return CompletableFuture.allOf(fs.toArray(CompletableFuture[]::new)).thenApply(v -> {
+                            for (CompletableFuture<ItemResult> f : fs) sofar.add(f.join());
+                            return sofar;
+                        });
+                    });
                 }
-                futures.add(fs);
+                // Results in the plan's order, whatever order the waves ran in.
+                Map<Change, Integer> position = new java.util.IdentityHashMap<>();
+                for (Change c : writes) position.put(c, position.size());
+                futures.add(chain.thenApply(rs -> {
+                    List<ItemResult> ordered = new ArrayList<>(rs);
+                    ordered.sort(java.util.Comparator.comparingInt(r -> position.get(r.change())));
+                    return ordered;
+                }));
                 started.add(System.nanoTime());
             }
             List<WorkspaceResult> out = new ArrayList<>();
             for (int i = 0; i < plans.size(); i++) {
                 WorkspacePlan plan = plans.get(i);
-                List<ItemResult> results = new ArrayList<>();
-                for (CompletableFuture<ItemResult> f : futures.get(i)) results.add(f.join());
+                List<ItemResult> results = new ArrayList<>(futures.get(i).join());
                 for (Change c : plan.changes()) {
                     // A preflight skip is a decision, not a failure: the rollout report lists it as skipped.
                     if (!c.isWrite() && c.action() != Change.Action.SKIP) {
@@ -116,13 +152,38 @@ public final class Applier {
         }
     }
 
+    private ItemResult counted(WorkspacePlan plan, ItemResult r, AtomicInteger done, AtomicInteger failed, int total) {
+        if (!r.ok()) failed.incrementAndGet();
+        listener.progress(plan, done.incrementAndGet(), failed.get(), total);
+        return r;
+    }
+
+    /**
+     * Creates and updates in dependency order ({@link DependencyOrder}), then deletes kind by kind in reverse
+     * registration order (the table registers kinds in the order they stand on each other, so dependents go first).
+     */
+    static List<List<Change>> waves(List<Change> writes, KindTable kinds) {
+        List<Change> puts = writes.stream().filter(c -> c.action() != Change.Action.DELETE).toList();
+        List<List<Change>> out = new ArrayList<>(DependencyOrder.waves(puts, c -> DependencyOrder.key(c.desired()),
+                c -> DependencyOrder.dependencyKeys(c.desired()), c -> c.type().label() + " " + c.id()));
+        List<DeployableKind> reverse = new ArrayList<>(kinds.contentKinds());
+        java.util.Collections.reverse(reverse);
+        for (DeployableKind k : reverse) {
+            List<Change> deletes = writes.stream().filter(c -> c.action() == Change.Action.DELETE && c.type() == k).toList();
+            if (!deletes.isEmpty()) out.add(deletes);
+        }
+        List<Change> others = writes.stream().filter(c -> c.action() == Change.Action.DELETE && !reverse.contains(c.type())).toList();
+        if (!others.isEmpty()) out.add(others);
+        return out;
+    }
+
     private ItemResult execute(ArmRest rest, WorkspaceConfig ws, Change c) {
         try {
-            String wsId = ws.resourceId();
-            String metaId = ResourceType.METADATA.resourceId(wsId, c.metadataName());
+            String metaId = kinds.marker().scope().resourceId(ws, c.metadataName());
+            String metaVersion = kinds.apiVersion(kinds.marker());
             if (c.action() == Change.Action.DELETE) {
-                if (c.writeResource()) rest.delete(c.type().resourceId(wsId, c.id()), c.type().apiVersion());
-                rest.delete(metaId, ResourceType.METADATA.apiVersion());
+                if (c.writeResource()) rest.delete(c.type().scope().resourceId(ws, c.id()), kinds.apiVersion(c.type()));
+                rest.delete(metaId, metaVersion);
                 return new ItemResult(c, true, null);
             }
             DesiredItem d = c.desired();
@@ -130,17 +191,17 @@ public final class Applier {
             meta.set("properties", d.metadata().properties().deepCopy());
             if (c.writeMetadata()) {
                 try {
-                    rest.put(metaId, ResourceType.METADATA.apiVersion(), meta);
+                    rest.put(metaId, metaVersion, meta);
                 } catch (ArmCallException e) {
                     // Should a service refuse a marker whose parent does not exist yet (400/404), fall back to
                     // resource first, marker second: the item still lands, only the half-done window differs.
                     if (c.action() != Change.Action.CREATE || (e.status() != 400 && e.status() != 404)) throw e;
-                    writeResource(rest, wsId, c, d);
-                    rest.put(metaId, ResourceType.METADATA.apiVersion(), meta);
+                    writeResource(rest, ws, c, d);
+                    rest.put(metaId, metaVersion, meta);
                     return new ItemResult(c, true, null);
                 }
             }
-            if (c.writeResource()) writeResource(rest, wsId, c, d);
+            if (c.writeResource()) writeResource(rest, ws, c, d);
             return new ItemResult(c, true, null);
         } catch (ArmCallException e) {
             return new ItemResult(c, false, e.describe());
@@ -149,20 +210,19 @@ public final class Applier {
         }
     }
 
-    private static void writeResource(ArmRest rest, String wsId, Change c, DesiredItem d) {
-        String id = d.type().resourceId(wsId, d.id());
+    private static void writeResource(ArmRest rest, WorkspaceConfig ws, Change c, DesiredItem d) {
+        String id = d.type().scope().resourceId(ws, d.id());
         ObjectNode body = d.body();
-        // Updates carry the etag the plan saw, so an edit made after the plan is not silently overwritten. A new
-        // saved search takes "*" (Log Analytics wants an etag to overwrite, and a retried create may find its own).
-        if (c.etag() != null) body.put("etag", c.etag());
-        else if (d.type() == ResourceType.SAVED_SEARCH) body.put("etag", "*");
+        // Updates carry the etag the plan saw, so an edit made after the plan is not silently overwritten; the kind
+        // adds what its service needs on a create (Log Analytics: "*" to overwrite).
+        d.type().prepareWrite(body, c.etag());
         try {
-            rest.put(id, d.type().apiVersion(), body);
+            rest.put(id, d.resource().apiVersion(), body);
         } catch (ArmCallException e) {
             if (e.status() != 409 && e.status() != 412) throw e;
             // The etag no longer matches. If what is there now is what we want (our own earlier attempt landed
             // before its answer was lost), that is success; anything else changed after the plan.
-            ObjectNode now = rest.get(id, d.type().apiVersion()).orElse(null);
+            ObjectNode now = rest.get(id, d.resource().apiVersion()).orElse(null);
             if (now == null || !FieldDiff.between(Planner.normalised(d.type(), now), d.normalised()).isEmpty()) {
                 throw new ArmCallException(e.status(), e.code(), "changed outside sentinelctl after the plan was made "
                         + "(etag mismatch); run plan again to see the change", e);
@@ -171,7 +231,7 @@ public final class Applier {
     }
 
     private List<ItemResult> verify(ArmRest rest, WorkspaceConfig ws, List<ItemResult> results) {
-        ActualState after = ActualState.read(rest, ws);
+        ActualState after = ActualState.read(rest, ws, kinds);
         List<ItemResult> out = new ArrayList<>();
         for (ItemResult r : results) {
             if (!r.ok()) {
@@ -193,8 +253,8 @@ public final class Applier {
                     List<FieldDiff> diffs = FieldDiff.between(Planner.normalised(c.type(), now), d.normalised());
                     if (!diffs.isEmpty()) {
                         problem = "read back differs in " + String.join(", ", diffs.stream().map(FieldDiff::path).toList());
-                    } else if (!source.equalsIgnoreCase(String.valueOf(Planner.owner(meta,
-                            d.metadata().properties().path("parentId").asString())))) {
+                    } else if (!source.equalsIgnoreCase(String.valueOf(c.type().ownership().owner(after, c.type(), ws,
+                            c.id())))) {
                         problem = "read back: the ownership metadata is missing";
                     }
                 }

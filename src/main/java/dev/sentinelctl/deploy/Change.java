@@ -1,5 +1,6 @@
 package dev.sentinelctl.deploy;
 
+import dev.sentinelctl.deploy.kinds.DeployableKind;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ import java.util.List;
  * @param note           why, for people (e.g. "owned by 'other/repo'", "deleted outside sentinelctl")
  * @param metadataName   the name of the item's ownership metadata resource ({@code analyticsrule-<id>})
  */
-public record Change(Action action, ResourceType type, String id, String displayName, DesiredItem desired,
+public record Change(Action action, DeployableKind type, String id, String displayName, DesiredItem desired,
         List<FieldDiff> diffs, String etag, boolean writeResource, boolean writeMetadata, boolean ownedBefore,
         String note, String metadataName) {
 

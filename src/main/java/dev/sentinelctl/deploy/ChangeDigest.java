@@ -32,7 +32,8 @@ public final class ChangeDigest {
     static ObjectNode subject(Change c) {
         ObjectNode o = JSON.objectNode();
         o.put("action", c.action().word());
-        o.put("type", c.type().name());
+        // The enum constant's name this field held before kinds were a table: saved plans keep their digests.
+        o.put("type", c.type().id().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
         o.put("id", c.id());
         o.put("metadataName", c.metadataName());
         o.put("writeResource", c.writeResource());

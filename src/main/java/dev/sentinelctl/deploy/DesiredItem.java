@@ -1,17 +1,31 @@
 package dev.sentinelctl.deploy;
 
 import dev.sentinelctl.arm.ArmResource;
+import dev.sentinelctl.deploy.kinds.DeployableKind;
+import dev.sentinelctl.deploy.kinds.Edge;
+import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One content item as a workspace should have it: the resource (from {@link dev.sentinelctl.arm.ArmResources}, with
- * the workspace's overrides applied) and its ownership metadata.
+ * the workspace's overrides applied and the kind's api-version), its ownership metadata and what it needs first.
  *
- * @param file     the content file, for messages
- * @param resource the alert rule or saved search; its properties are the REST body
- * @param metadata the metadata resource; its parentId is the resource's id in this workspace
+ * @param file      the content file, for messages
+ * @param type      its kind
+ * @param resource  the resource; its properties are the REST body
+ * @param metadata  the metadata resource; its parentId is the resource's id in this workspace
+ * @param dependsOn what must exist before it is written (apply orders by these edges)
  */
-public record DesiredItem(String file, ResourceType type, ArmResource resource, ArmResource metadata) {
+public record DesiredItem(String file, DeployableKind type, ArmResource resource, ArmResource metadata, List<Edge> dependsOn) {
+
+    public DesiredItem {
+        dependsOn = List.copyOf(dependsOn);
+    }
+
+    /** An item that depends on nothing. */
+    public DesiredItem(String file, DeployableKind type, ArmResource resource, ArmResource metadata) {
+        this(file, type, resource, metadata, List.of());
+    }
 
     public String id() {
         return resource.name();
@@ -34,13 +48,11 @@ public record DesiredItem(String file, ResourceType type, ArmResource resource, 
         ObjectNode p = resource.properties().deepCopy();
         p.put("enabled", false);
         return new DesiredItem(file, type, new ArmResource(resource.type(), resource.apiVersion(), resource.kind(),
-                resource.name(), resource.contentId(), p), metadata);
+                resource.name(), resource.contentId(), p), metadata, dependsOn);
     }
 
     /** The comparable form of what the workspace should have. */
     public ObjectNode normalised() {
-        return type == ResourceType.ALERT_RULE
-                ? StateNormalizer.alertRule(resource.kind().orElse(null), resource.properties())
-                : StateNormalizer.savedSearch(resource.properties());
+        return type.normalise(resource.kind().orElse(null), resource.properties());
     }
 }

@@ -7,6 +7,8 @@ import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.content.RuleDuration;
 import dev.sentinelctl.deploy.config.RuleOverride;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
+import dev.sentinelctl.deploy.kinds.DeployableKind;
+import dev.sentinelctl.deploy.kinds.KindTable;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,10 +24,17 @@ public final class DesiredState {
 
     private final ArmResources mapping;
     private final String sourceName;
+    private final KindTable kinds;
 
     public DesiredState(ArmResources mapping, String sourceName) {
+        this(mapping, sourceName, KindTable.builtIn());
+    }
+
+    /** @param kinds the registered kinds and the api-version each is sent with */
+    public DesiredState(ArmResources mapping, String sourceName, KindTable kinds) {
         this.mapping = mapping;
         this.sourceName = sourceName;
+        this.kinds = kinds;
     }
 
     public List<DesiredItem> forWorkspace(WorkspaceConfig ws, List<Source> content) {
@@ -37,16 +46,24 @@ public final class DesiredState {
         List<DesiredItem> out = new ArrayList<>();
         for (Source s : content) {
             if (!ws.selects(s.item()) || !tailoring.selects(s.item())) continue;
-            ArmResource r = withQuery(mapping.resourceFor(s.item()), tailoring.query(s.item()));
-            ResourceType type = r.isAlertRule() ? ResourceType.ALERT_RULE : ResourceType.SAVED_SEARCH;
+            // A content kind that loads but has no deployable kind yet must not vanish from a deployment unnoticed.
+            DeployableKind type = kinds.forItem(s.item()).orElseThrow(() -> new DeployException(s.file() + ": "
+                    + s.item().kind().displayName() + " content is not deployed yet (no deployable kind is registered for "
+                    + "it, see docs/deploying-kinds.md); leave it out of the content paths or the workspace's selection"));
+            ArmResource r = withQuery(type.resource(mapping, s.item()), tailoring.query(s.item()));
+            String apiVersion = kinds.apiVersion(type);
+            if (!apiVersion.equals(r.apiVersion())) {
+                r = new ArmResource(r.type(), apiVersion, r.kind(), r.name(), r.contentId(), r.properties());
+            }
             if (s.item() instanceof AnalyticRule rule) {
                 r = withOverride(r, rule, ws.overrideFor(rule.id()));
             }
             ArmResource meta = mapping.metadataFor(s.item(), sourceName);
             ObjectNode metaProps = meta.properties().deepCopy();
-            metaProps.put("parentId", type.resourceId(ws.resourceId(), r.name()));
-            meta = new ArmResource(meta.type(), meta.apiVersion(), meta.kind(), meta.name(), meta.contentId(), metaProps);
-            out.add(new DesiredItem(s.file(), type, r, meta));
+            metaProps.put("parentId", type.scope().resourceId(ws, r.name()));
+            meta = new ArmResource(meta.type(), kinds.apiVersion(kinds.marker()), meta.kind(), meta.name(), meta.contentId(),
+                    metaProps);
+            out.add(new DesiredItem(s.file(), type, r, meta, type.dependencies(s.item())));
         }
         return out;
     }

@@ -153,7 +153,7 @@ public final class PlanReport {
     public static ObjectNode change(Change c) {
         ObjectNode o = JSON.objectNode();
         o.put("action", c.action().word());
-        o.put("type", c.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        o.put("type", c.type().id());
         o.put("id", c.id());
         o.put("name", c.displayName());
         if (c.desired() != null) o.put("file", c.desired().file());

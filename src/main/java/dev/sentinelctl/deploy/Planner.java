@@ -2,6 +2,9 @@ package dev.sentinelctl.deploy;
 
 import dev.sentinelctl.deploy.config.PreflightAction;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
+import dev.sentinelctl.deploy.kinds.DeployableKind;
+import dev.sentinelctl.deploy.kinds.KindTable;
+import dev.sentinelctl.deploy.kinds.Ownership;
 import dev.sentinelctl.deploy.preflight.PreflightResult;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,10 +31,17 @@ public final class Planner {
 
     private final String source;
     private final Options options;
+    private final KindTable kinds;
 
     public Planner(String source, Options options) {
+        this(source, options, KindTable.builtIn());
+    }
+
+    /** @param kinds the registered kinds: which metadata kinds are ours to prune, in what order items are applied */
+    public Planner(String source, Options options, KindTable kinds) {
         this.source = source;
         this.options = options;
+        this.kinds = kinds;
     }
 
     public WorkspacePlan plan(WorkspaceConfig ws, List<DesiredItem> desired, ActualState actual) {
@@ -52,8 +62,7 @@ public final class Planner {
             wanted.add(ActualState.key(d.metadata().name()));
             ObjectNode existing = actual.of(d.type()).get(ActualState.key(d.id()));
             ObjectNode meta = actual.metadata().get(ActualState.key(d.metadata().name()));
-            String parentId = d.metadata().properties().path("parentId").asString();
-            String owner = owner(meta, parentId);
+            String owner = d.type().ownership().owner(actual, d.type(), ws, d.id());
             boolean ours = owner != null && source.equalsIgnoreCase(owner);
             PreflightResult pf = preflight.get(ActualState.key(d.id()));
             if (pf != null && !pf.passed()) {
@@ -100,18 +109,17 @@ public final class Planner {
                     d.metadata().name()));
         }
         List<String> orphans = new ArrayList<>();
-        String wsPrefix = ws.resourceId().toLowerCase(Locale.ROOT) + "/";
-        for (var e : actual.metadata().entrySet()) {
-            if (wanted.contains(e.getKey())) continue;
-            JsonNode p = e.getValue().path("properties");
-            String kind = p.path("kind").asString("");
-            if (!kind.equals("AnalyticsRule") && !kind.equals("HuntingQuery")) continue;
-            String parentId = p.path("parentId").asString("");
-            if (!source.equalsIgnoreCase(String.valueOf(owner(e.getValue(), parentId)))) continue;
-            ResourceType type = kind.equals("AnalyticsRule") ? ResourceType.ALERT_RULE : ResourceType.SAVED_SEARCH;
-            String name = parentId.substring(parentId.lastIndexOf('/') + 1);
-            boolean inWorkspace = parentId.toLowerCase(Locale.ROOT).startsWith(wsPrefix);
-            ObjectNode existing = inWorkspace ? actual.of(type).get(ActualState.key(name)) : null;
+        List<Map.Entry<DeployableKind, Ownership.Claim>> claims = new ArrayList<>();
+        for (DeployableKind k : kinds.contentKinds()) {
+            for (Ownership.Claim c : k.ownership().claimedBy(source, actual, k, ws)) claims.add(Map.entry(k, c));
+        }
+        claims.sort(java.util.Comparator.comparingInt(e -> e.getValue().position()));
+        for (var e : claims) {
+            DeployableKind type = e.getKey();
+            Ownership.Claim claim = e.getValue();
+            if (wanted.contains(ActualState.key(claim.markerName()))) continue;
+            String name = claim.name();
+            ObjectNode existing = claim.existing();
             String display = existing == null ? name : existing.path("properties").path("displayName").asString(name);
             if (!options.prune()) {
                 orphans.add(type.label() + " " + name + (existing == null ? " (metadata only)" : ""));
@@ -119,8 +127,9 @@ public final class Planner {
             }
             changes.add(new Change(Change.Action.DELETE, type, name, display, null, List.of(), null, existing != null,
                     true, true, existing == null ? "its content left the repository (only the metadata is left)"
-                            : "its content left the repository", e.getValue().path("name").asString(e.getKey())));
+                            : "its content left the repository", claim.markerName()));
         }
+        DependencyOrder.check(ws.name(), desired, actual);
         return new WorkspacePlan(ws, changes, unchanged, orphans, List.copyOf(preflight.values()));
     }
 
@@ -128,21 +137,8 @@ public final class Planner {
         return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
     }
 
-    static ObjectNode normalised(ResourceType type, ObjectNode actual) {
-        return type == ResourceType.ALERT_RULE
-                ? StateNormalizer.alertRule(actual.path("kind").asString(null), actual.get("properties"))
-                : StateNormalizer.savedSearch(actual.get("properties"));
-    }
-
-    /** The source name that owns the resource {@code parentId}, or null when the metadata does not claim it. */
-    static String owner(ObjectNode meta, String parentId) {
-        if (meta == null) return null;
-        JsonNode p = meta.path("properties");
-        JsonNode src = p.path("source");
-        if (!src.path("kind").asString("").equals("SourceRepository")) return null;
-        if (!p.path("parentId").asString("").equalsIgnoreCase(parentId)) return null;
-        String name = src.path("name").asString("");
-        return name.isEmpty() ? null : name;
+    static ObjectNode normalised(DeployableKind type, ObjectNode actual) {
+        return type.normalise(actual.path("kind").asString(null), actual.get("properties"));
     }
 
     /** Ownership fields that differ (none when the metadata is as we would write it). */

@@ -26,8 +26,8 @@ public interface Tailoring {
     /**
      * The query to deploy for the item in this workspace.
      *
-     * @throws RuntimeException (an {@code ExclusionCompileException}) when the workspace's values cannot be applied
-     *                          safely; the caller fails the workspace rather than deploy an unfiltered query
+     * @throws TailoringException when the workspace's values cannot be applied safely; the caller fails the workspace
+     *                            rather than deploy an unfiltered query
      */
     String query(ContentItem item);
 }

@@ -49,7 +49,7 @@ public final class ExclusionValidator {
             info(RULE_PLACEMENT, "ExclusionPlacement", Severity.ERROR, "An exclusion's placement does not exist in the query.",
                     "before-summarize needs a summarize in the output pipeline; every placement needs an output statement.",
                     "Choose a placement the query has."),
-            info(RULE_CASE, "ExclusionCaseSensitivity", Severity.ERROR, "caseSensitive on a match that has no case-sensitive form.",
+            info(RULE_CASE, "ExclusionCaseSensitivity", Severity.WARNING, "caseSensitive on a match that has no case-sensitive form.",
                     "has_any and ipv4_is_in_any_range ignore case; the setting would silently do nothing.", "Remove caseSensitive."),
             info(RULE_RESERVED, "ExclusionReservedName", Severity.ERROR, "The query uses a name reserved for exclusions.",
                     "Generated lets are named __sentinelctl_<name>; a clash would change what the query means.", "Rename it."),
@@ -80,7 +80,7 @@ public final class ExclusionValidator {
                         "Give each exclusion its own name: a workspace sets values by name."));
             }
             if (d.caseSensitive() && (d.match() == ExclusionMatch.HAS || d.match() == ExclusionMatch.IN_IPV4_RANGE)) {
-                out.add(at(doc, d.pointer() + "/caseSensitive", RULE_CASE, Severity.ERROR, "match '" + d.match().yamlName()
+                out.add(at(doc, d.pointer() + "/caseSensitive", RULE_CASE, Severity.WARNING, "match '" + d.match().yamlName()
                         + "' has no case-sensitive form in KQL", "Remove caseSensitive or use equals, startswith or endswith."));
             }
         }

@@ -199,7 +199,9 @@ public final class FleetLoader {
             }
             // One name for the whole fleet: ownership identifies the repository deploying, not a customer.
             Optional<String> source = fleet.has("source") ? Optional.of(fleet.get("source").asString()) : Optional.empty();
-            return new FleetConfig(rings, targets, source);
+            Map<String, String> apiVersions = new LinkedHashMap<>();
+            fleet.path("apiVersions").properties().forEach(e -> apiVersions.put(e.getKey(), e.getValue().asString()));
+            return new FleetConfig(rings, targets, source, apiVersions);
         }
 
         private static List<String> names(JsonNode object) {

@@ -18,12 +18,15 @@ import tools.jackson.databind.node.ObjectNode;
  * Reads and writes rollout reports:
  * <pre>
  * {"format": "sentinelctl-rollout-report", "version": 1, "shard": "2/4", "startedAt": "…", "finishedAt": "…",
+ *  "runId": "…", "resumedFrom": {"file": "r1.json", "runId": "…", "sha256": "…"}, "includes": ["run id" | "sha256:…"],
  *  "workspaces": [{"resourceId": "/subscriptions/…/workspaces/law-x", "tenant": "…", "ring": "canary", "ringIndex": 0,
  *                  "status": "succeeded|failed|not-run", "reason": "…",
  *                  "created": [ids], "updated": [ids], "deleted": [ids], "skipped": [{"id": "…", "reason": "…"}],
  *                  "failed": [{"id": "…", "reason": "…"}], "startedAt": "…", "durationMs": 1234}]}
  * </pre>
  * Written by hand (not by record binding) so the format is fixed here and a bad file is reported at its JSON path.
+ * {@code runId}, {@code resumedFrom} and {@code includes} are optional (reports of earlier versions have none), so
+ * they did not need a new format version.
  */
 public final class RolloutReportJson {
     private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -45,6 +48,14 @@ public final class RolloutReportJson {
         report.shard().ifPresent(s -> root.put("shard", s.toString()));
         report.startedAt().ifPresent(s -> root.put("startedAt", s));
         report.finishedAt().ifPresent(s -> root.put("finishedAt", s));
+        report.runId().ifPresent(s -> root.put("runId", s));
+        report.resumedFrom().ifPresent(r -> {
+            ObjectNode o = root.putObject("resumedFrom");
+            o.put("file", r.file());
+            r.runId().ifPresent(id -> o.put("runId", id));
+            o.put("sha256", r.sha256());
+        });
+        if (!report.includes().isEmpty()) strings(root.putArray("includes"), report.includes());
         ArrayNode list = root.putArray("workspaces");
         for (WorkspaceResult w : report.workspaces()) {
             ObjectNode o = list.addObject();
@@ -72,10 +83,32 @@ public final class RolloutReportJson {
     }
 
     public static RolloutReport read(Path file) {
+        return load(file).report();
+    }
+
+    /** A report as read from a file, with the SHA-256 of the file's bytes (how a later report names it). */
+    public record Loaded(Path file, RolloutReport report, String sha256) {
+        /** What a run that resumes this report records. */
+        public ResumedFrom resumedFrom() {
+            return new ResumedFrom(file.toString(), report.runId(), sha256);
+        }
+    }
+
+    public static Loaded load(Path file) {
+        byte[] bytes;
         try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new ReportException(file + ": cannot read: " + e.getMessage());
+        }
+        return new Loaded(file, parse(new String(bytes, StandardCharsets.UTF_8), file.toString()), sha256(bytes));
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 
@@ -105,7 +138,14 @@ public final class RolloutReportJson {
         if (list == null || !list.isArray()) throw new ReportException(name + ": $.workspaces: expected a list");
         List<WorkspaceResult> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) out.add(workspace(list.get(i), name + ": $.workspaces[" + i + "]"));
-        return new RolloutReport(shard, text(root, "startedAt"), text(root, "finishedAt"), out);
+        return new RolloutReport(shard, text(root, "startedAt"), text(root, "finishedAt"), out, text(root, "runId"),
+                resumedFrom(root.get("resumedFrom"), name + ": $.resumedFrom"), list(root, "includes", name + ": $"));
+    }
+
+    private static Optional<ResumedFrom> resumedFrom(JsonNode o, String where) {
+        if (o == null) return Optional.empty();
+        if (!o.isObject()) throw new ReportException(where + ": expected an object with file, runId and sha256");
+        return Optional.of(new ResumedFrom(required(o, "file", where), text(o, "runId"), required(o, "sha256", where)));
     }
 
     private static WorkspaceResult workspace(JsonNode o, String where) {

@@ -26,6 +26,13 @@ public final class ContentRules {
     private static final Pattern TECHNIQUE_ID = Pattern.compile("T[0-9]{4}(\\.[0-9]{3})?");
     private static final List<String> LEGACY_COLUMNS = List.of("AccountCustomEntity", "HostCustomEntity",
             "IPCustomEntity", "URLCustomEntity", "ProcessCustomEntity", "FileHashCustomEntity");
+    private static final java.util.Map<String, String> LEGACY_ENTITY_TYPES = java.util.Map.of("AccountCustomEntity", "Account",
+            "HostCustomEntity", "Host", "IPCustomEntity", "IP", "URLCustomEntity", "URL", "ProcessCustomEntity", "Process",
+            "FileHashCustomEntity", "FileHash");
+    /** The identifier each legacy column filled (FileHash needs Algorithm as well; the hint says Value). */
+    private static final java.util.Map<String, String> LEGACY_IDENTIFIERS = java.util.Map.of("AccountCustomEntity", "FullName",
+            "HostCustomEntity", "FullName", "IPCustomEntity", "Address", "URLCustomEntity", "Url", "ProcessCustomEntity",
+            "CommandLine", "FileHashCustomEntity", "Value");
 
     /** @param strictDurations ISO-8601 durations are errors (Microsoft's CI rejects them), not warnings */
     public record Options(boolean strictDurations) {
@@ -66,7 +73,8 @@ public final class ContentRules {
             Duration f = frequency.get();
             Duration p = period.get();
             if (p.compareTo(f) < 0) {
-                r.error("RULE-period-frequency", "/queryPeriod", "queryPeriod (" + RuleDuration.shortForm(p)
+                // Sentinel rejects it (the sandbox models the same validation): an error, not only a CI gate
+                r.add("RULE-period-frequency", Severity.ERROR, "/queryPeriod", "queryPeriod (" + RuleDuration.shortForm(p)
                                 + ") is shorter than queryFrequency (" + RuleDuration.shortForm(f) + "): events between runs are never seen",
                         "Make queryPeriod at least " + RuleDuration.shortForm(f) + ".");
             }
@@ -77,7 +85,8 @@ public final class ContentRules {
                         "Set queryFrequency to at least 1h, or queryPeriod below 2d (a Sentinel service limit).");
             }
         }
-        checkTechniques(rule, r, rule.ruleKind() == AnalyticRule.RuleKind.SCHEDULED ? Severity.ERROR : Severity.WARNING);
+        // ARM checks a technique's form, not its place in ATT&CK: an unknown or unmatched technique deploys
+        checkTechniques(rule, r, Severity.WARNING);
         if (rule.ruleKind() == AnalyticRule.RuleKind.SCHEDULED) checkLegacyEntityColumns(rule, r);
         rule.alertDetailsOverride().ifPresent(o -> {
             checkPlaceholders(o.alertDisplayNameFormat(), "/alertDetailsOverride/alertDisplayNameFormat", r);
@@ -137,9 +146,12 @@ public final class ContentRules {
         rule.entityMappings().forEach(m -> m.fieldMappings().forEach(f -> mapped.add(f.columnName())));
         for (String column : LEGACY_COLUMNS) {
             if (query.contains(column) && !mapped.contains(column)) {
-                r.error("RULE-legacy-entity-column", "/query", "the query produces " + column
-                                + " but no entity mapping uses it; Sentinel no longer maps legacy *CustomEntity columns by name",
-                        "Add an entityMappings entry with `columnName: " + column + "`, or drop the column.");
+                // the rule deploys and alerts, only without this entity
+                r.add("RULE-legacy-entity-column", Severity.WARNING, "/query", "the query produces " + column
+                                + " but no entity mapping uses it; Sentinel no longer maps legacy *CustomEntity columns by name, "
+                                + "so the alerts carry no " + LEGACY_ENTITY_TYPES.get(column) + " entity",
+                        "Add `entityMappings: [{entityType: " + LEGACY_ENTITY_TYPES.get(column) + ", fieldMappings: [{identifier: "
+                                + LEGACY_IDENTIFIERS.get(column) + ", columnName: " + column + "}]}]`, or drop the column.");
             }
         }
     }

@@ -45,7 +45,23 @@ final class ErrorTranslator {
         return kept;
     }
 
+    /**
+     * Fields that never reach ARM: Content Hub and the portal read them from template metadata. A malformed value
+     * there misleads those views but the content deploys and runs as written (a warning).
+     */
+    private static final java.util.Set<String> NOT_DEPLOYED = java.util.Set.of("requiredDataConnectors", "tags", "metadata");
+
     Translation translate(Error error, YamlDocument doc, ContentKind kind) {
+        Translation t = translateError(error, doc, kind);
+        String top = t.pointer().length() > 1 ? t.pointer().substring(1).split("/")[0] : "";
+        if (t.severity() == Severity.ERROR && NOT_DEPLOYED.contains(top)) {
+            return new Translation(t.ruleId(), Severity.WARNING, t.pointer(), t.atKey(),
+                    t.message() + " (" + top + " is not deployed to ARM; Content Hub and the portal read it)", t.hint());
+        }
+        return t;
+    }
+
+    private Translation translateError(Error error, YamlDocument doc, ContentKind kind) {
         String keyword = String.valueOf(error.getKeyword());
         String pointer = SchemaValidator.pointer(error.getInstanceLocation());
         String field = fieldName(pointer);
@@ -63,21 +79,23 @@ final class ErrorTranslator {
             case "additionalProperties" -> {
                 String extra = error.getProperty();
                 String childPointer = pointer + "/" + extra.replace("~", "~0").replace("/", "~1");
-                Optional<String> guess = Suggest.closest(extra, knownProperties(error));
+                List<String> known = knownProperties(error);
+                Optional<String> guess = Suggest.closest(extra, known).or(() -> FieldAliases.meaning(extra, known));
                 yield new Translation("SCHEMA-unknown-field", Severity.WARNING, childPointer, true,
                         "unknown field '" + extra + "'" + (pointer.isEmpty() ? "" : " in " + field)
                                 + (guess.map(g -> "; did you mean '" + g + "'?").orElse("")),
                         guess.map(g -> "Rename it to `" + g + "`; Sentinel silently ignores fields it does not know.")
                                 .orElse("Remove it; Sentinel silently ignores fields it does not know."));
             }
-            case "enum" -> enumError(error, pointer, field, shown);
-            case "pattern", "propertyNames" -> patternError(error, pointer, field, shown);
+            case "enum" -> deploysAnyway(enumError(error, pointer, field, shown), kind);
+            case "pattern", "propertyNames" -> deploysAnyway(patternError(error, pointer, field, shown), kind);
             case "type" -> new Translation("SCHEMA-type", Severity.ERROR, pointer, false,
                     field + " must be " + article(expectedType(error)) + ", not " + describe(instance) + " (" + shown + ")",
                     typeHint(field, expectedType(error)));
-            case "false" -> new Translation("SCHEMA-not-allowed", Severity.ERROR, pointer, true,
-                    "'" + field + "' does not apply to NRT rules (they run every minute on new data)",
-                    "Remove `" + field + "`, or make the rule `kind: Scheduled`.");
+            // ARM's NRT rule has no such property and sentinelctl's build leaves it out: the rule deploys, the value is ignored
+            case "false" -> new Translation("SCHEMA-not-allowed", Severity.WARNING, pointer, true,
+                    "'" + field + "' does not apply to NRT rules (they run every minute on new data); it is ignored",
+                    "Remove `" + field + "`, or make the rule `kind: Scheduled` if it should run on a schedule.");
             case "anyOf" -> {
                 String required = requiredIdentifiers(error);
                 yield new Translation("SCHEMA-entity-identifiers", Severity.ERROR, pointer, true,
@@ -86,9 +104,10 @@ final class ErrorTranslator {
             }
             case "minItems", "maxItems", "maxProperties", "minProperties" -> new Translation("SCHEMA-count",
                     Severity.ERROR, pointer, true, field + ": " + stripPath(error.getMessage()), countHint(field));
-            case "minLength", "maxLength" -> new Translation("SCHEMA-length", Severity.ERROR, pointer, false,
-                    field + ": " + stripPath(error.getMessage()),
-                    keyword.equals("minLength") ? "Give '" + field + "' a value." : "Shorten '" + field + "'.");
+            case "minLength" -> new Translation("SCHEMA-length", Severity.ERROR, pointer, false,
+                    field + ": " + stripPath(error.getMessage()), "Give '" + field + "' a value.");
+            case "maxLength" -> deploysAnyway(new Translation("SCHEMA-length", Severity.ERROR, pointer, false,
+                    field + ": " + stripPath(error.getMessage()), "Shorten '" + field + "'."), kind);
             case "minimum", "maximum" -> new Translation("SCHEMA-range", Severity.ERROR, pointer, false,
                     field + " " + shown + ": " + stripPath(error.getMessage()),
                     field.equals("triggerThreshold") ? "Use a whole number from 0 to 10000." : "Use a value in range.");
@@ -96,6 +115,22 @@ final class ErrorTranslator {
                     field + ": " + stripPath(error.getMessage()), "See the schema in schemas/" + kind.schemaName()
                             + ".schema.json.");
         };
+    }
+
+    /**
+     * Severity means consequence (docs/rules.md): a value ARM rejects is an error, one that deploys as written is a
+     * warning. A hunting query is a saved search whose tactics and techniques are only tags and whose query is not
+     * held to the alert rule's 10,000 characters; a non-GUID id is a valid resource name, rejected only by
+     * Microsoft's content CI (the azure-sentinel profile makes it an error again).
+     */
+    private static Translation deploysAnyway(Translation t, ContentKind kind) {
+        boolean tag = t.pointer().startsWith("/tactics") || t.pointer().startsWith("/relevantTechniques");
+        boolean huntingOnly = kind == ContentKind.HUNTING_QUERY && (tag || t.pointer().equals("/query"));
+        if (!huntingOnly && !t.pointer().equals("/id")) return t;
+        String why = t.pointer().equals("/id") ? " (ARM accepts any resource name; Microsoft's content CI requires a GUID)"
+                : tag ? " (a hunting query deploys its tactics and techniques as tags, so Sentinel keeps it as written)"
+                : " (a hunting query is a saved search, which takes longer queries than an analytic rule)";
+        return new Translation(t.ruleId(), Severity.WARNING, t.pointer(), t.atKey(), t.message() + why, t.hint());
     }
 
     private Translation enumError(Error error, String pointer, String field, String shown) {

@@ -47,7 +47,7 @@ public final class ApplySandboxBench {
                         content: {paths: [content]}
                     """);
             Map<String, String> env = Map.of("AZURE_CLIENT_ID", "bench", "AZURE_CLIENT_SECRET", "bench-secret");
-            String[] cmd = {"apply", "--config", dir.resolve("sentinelctl.yaml").toString(), "--arm-endpoint",
+            String[] cmd = {"apply", "--deploy-config", dir.resolve("sentinelctl.yaml").toString(), "--arm-endpoint",
                     sandbox.baseUrl().toString(), "--arm-trust", sandbox.trustFile().toString(), "--parallelism",
                     String.valueOf(parallelism)};
 

@@ -226,4 +226,43 @@ class DeployConfigTest {
             assertFalse(log.contains(f.secret));
         }
     }
+
+    @Test
+    void apiVersionsInTheConfigAreSentByEveryCallOfThatKindAndTheOthersKeepTheTable() throws Exception {
+        try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
+            f.rules(1);
+            f.hunt(1);
+            f.writeConfig(DeployFixture.config("") + "apiVersions:\n  savedSearches: 2023-09-01\n");
+            f.sandbox.stats().reset();
+            CliRunner.Run apply = f.run("apply");
+            assertEquals(0, apply.exit(), apply.out() + apply.err());
+            Map<String, java.util.Set<String>> sent = new java.util.TreeMap<>();
+            for (var r : f.sandbox.stats().recent()) {
+                String q = r.pathAndQuery();
+                String type = q.contains("/savedSearches") ? "savedSearches" : q.contains("/alertRules") ? "alertRules"
+                        : q.contains("/metadata") ? "metadata" : null;
+                if (type == null) continue;
+                sent.computeIfAbsent(type, t -> new java.util.TreeSet<>()).add(q.replaceAll(".*api-version=([^&]+).*", "$1"));
+            }
+            assertEquals(Map.of("savedSearches", java.util.Set.of("2023-09-01"), "alertRules",
+                    java.util.Set.of("2023-12-01-preview"), "metadata", java.util.Set.of("2025-09-01")), sent);
+            assertEquals(0, f.run("plan", "--detailed-exitcode").exit(), "a rerun with the same versions changes nothing");
+        }
+    }
+
+    @Test
+    void badApiVersionsNameLineAndColumn() {
+        CliRunner.Run r = plan("""
+                apiVersions:
+                  alertRules: latest
+                  workbooks: 2023-06-01
+                workspaces:
+                  prod: {workspace: ws-prod, tenant: t, subscription: 11111111-2222-3333-4444-555555555555, resourceGroup: rg, credential: environment}
+                """);
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("sentinelctl.yaml:2:15: invalid setting apiVersions.alertRules: 'latest' is not an "
+                + "api-version; write yyyy-mm-dd or yyyy-mm-dd-preview (e.g. 2025-09-01)"), r.err());
+        assertTrue(r.err().contains("sentinelctl.yaml:3:3: invalid setting apiVersions.workbooks: unknown setting "
+                + "'workbooks' here"), r.err());
+    }
 }

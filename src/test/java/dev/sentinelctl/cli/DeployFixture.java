@@ -154,7 +154,7 @@ final class DeployFixture implements AutoCloseable {
 
     /** The command's arguments plus the sandbox target and fast retries. */
     CliRunner.Run run(String command, String... more) {
-        List<String> args = new ArrayList<>(List.of(command, "--config", config.toString(), "--arm-endpoint",
+        List<String> args = new ArrayList<>(List.of(command, "--deploy-config", config.toString(), "--arm-endpoint",
                 sandbox.baseUrl().toString(), "--arm-trust", sandbox.trustFile().toString(), "--retry-delay-ms", "20",
                 "--retry-max-delay-ms", "200"));
         args.addAll(List.of(more));

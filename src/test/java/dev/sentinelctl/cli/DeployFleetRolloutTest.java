@@ -119,8 +119,24 @@ class DeployFleetRolloutTest {
             assertEquals(0, r.exit(), r.out() + r.err());
             long rest = java.util.stream.IntStream.range(0, WORKSPACES).filter(i -> ring(i) != 0).count();
             assertEquals(rest * perWorkspace, f.writes(), "--resume deployed only the workspaces not yet done");
-            assertTrue(RolloutReportJson.read(second).workspaces().stream()
-                    .allMatch(w -> w.status() == WorkspaceResult.Status.SUCCEEDED));
+            RolloutReport resumed = RolloutReportJson.read(second);
+            assertTrue(resumed.workspaces().stream().allMatch(w -> w.status() == WorkspaceResult.Status.SUCCEEDED));
+            assertEquals(first.toString(), resumed.resumedFrom().orElseThrow().file());
+            assertEquals(RolloutReportJson.load(first).sha256(), resumed.resumedFrom().orElseThrow().sha256());
+            assertEquals(RolloutReportJson.read(first).runId(), resumed.resumedFrom().orElseThrow().runId());
+
+            // the failed and not-run workspaces of the first report were retried: the resumed report supersedes them
+            CliRunner.Run merged = CliRunner.run("report", "merge", first.toString(), second.toString());
+            assertEquals(0, merged.exit(), merged.out() + merged.err());
+            assertFalse(merged.out().contains("error:"), merged.out());
+            assertTrue(merged.out().contains("Rollout succeeded: every workspace succeeded."), merged.out());
+            CliRunner.Run firstAlone = CliRunner.run("report", "merge", first.toString());
+            assertEquals(1, firstAlone.exit());
+            assertTrue(firstAlone.out().contains("Rollout not complete"), firstAlone.out());
+            assertTrue(merged.out().contains("resumed " + first + ": its results replace the earlier ones for "
+                    + rest + " workspace(s)"), merged.out());
+            CliRunner.Run reversed = CliRunner.run("report", "merge", second.toString(), first.toString());
+            assertEquals(0, reversed.exit(), "the order of the inputs does not matter\n" + reversed.out());
             for (int i = 0; i < WORKSPACES; i++) {
                 String q = ((ScheduledAlertRule) f.portal().alertRules().get(RG, ws(i), DeployFleetTest.MAIL_RULE)
                         .innerModel()).query();

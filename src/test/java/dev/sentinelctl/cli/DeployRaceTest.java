@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.azure.resourcemanager.securityinsights.models.ScheduledAlertRule;
 import dev.sentinelctl.deploy.Applier;
+import dev.sentinelctl.deploy.DeployRun;
+import dev.sentinelctl.deploy.DeployTargets;
+import dev.sentinelctl.deploy.config.PreflightFlags;
 import dev.sentinelctl.deploy.Planner;
 import dev.sentinelctl.deploy.WorkspacePlan;
 import dev.sentinelctl.deploy.sandbox.SandboxOptions;
@@ -29,15 +32,10 @@ class DeployRaceTest {
             f.rule(1, "High", DeployFixture.query(1));
             f.rule(2, "High", DeployFixture.query(2));
 
-            DeployOptions options = new DeployOptions();
-            options.config = f.config;
-            options.armEndpoint = URI.create(f.sandbox.baseUrl().toString());
-            options.armTrust = f.sandbox.trustFile();
-            options.retries = 2;
-            options.parallelism = 2;
-            options.retryDelayMs = 20;
-            options.retryMaxDelayMs = 100;
-            DeployRun run = new DeployRun(options, PreflightOptions.none(), f.env);
+            // The engine without picocli: what another front end would call.
+            DeployRun.Options options = new DeployRun.Options(null, URI.create(f.sandbox.baseUrl().toString()),
+                    f.sandbox.trustFile(), null, 2, 2, 20, 100);
+            DeployRun run = new DeployRun(DeployTargets.fromConfig(f.config, List.of()), options, PreflightFlags.NONE, f.env);
             List<WorkspacePlan> plans = run.plan(null, new Planner.Options(false, false));
             assertEquals(2, plans.get(0).changes().size());
 
@@ -45,7 +43,7 @@ class DeployRaceTest {
             ScheduledAlertRule one = (ScheduledAlertRule) f.portal().alertRules().get(RG, WS, id).innerModel();
             f.portal().alertRules().createOrUpdate(RG, WS, id, one.withDescription("edited after the plan"));
 
-            List<Applier.WorkspaceResult> results = new Applier(run::arm, run.source, 2, (p, d, x, t) -> { })
+            List<Applier.WorkspaceResult> results = run.applier((p, d, x, t) -> { })
                     .apply(plans);
             List<Applier.ItemResult> failures = results.get(0).failures();
             assertEquals(1, failures.size(), failures.toString());

@@ -140,6 +140,20 @@ class FleetLoaderTest {
         assertFalse(problems(FLEET.replace("    tenant: " + FABRIKAM + "\n", "    tenant: " + FABRIKAM + "\n      source: x\n")).isEmpty());
     }
 
+    @Test
+    void apiVersionsAreOneTableForTheFleetAndABadOneIsReportedAtItsLine() {
+        assertEquals(java.util.Map.of(), new FleetLoader().read(FLEET, "fleet.yaml").apiVersions());
+        String set = FLEET.replace("fleet:\n  defaults:", "fleet:\n  apiVersions: {savedSearches: 2023-09-01}\n  defaults:");
+        assertEquals(java.util.Map.of("savedSearches", "2023-09-01"), new FleetLoader().read(set, "fleet.yaml").apiVersions());
+        String bad = FLEET.replace("fleet:\n  defaults:", "fleet:\n  apiVersions:\n    alertRules: newest\n  defaults:");
+        List<Diagnostic> d = problems(bad);
+        assertEquals(1, d.size(), d.toString());
+        assertEquals(lineOf(bad, "    alertRules: newest"), d.get(0).line());
+        assertTrue(d.get(0).message().contains("fleet.apiVersions.alertRules"), d.get(0).message());
+        assertFalse(problems(FLEET.replace("fleet:\n  defaults:", "fleet:\n  apiVersions: {workbooks: 2023-06-01}\n  defaults:"))
+                .isEmpty());
+    }
+
     static List<Diagnostic> problems(String yaml) {
         return assertThrows(ConfigException.class, () -> new FleetLoader().read(yaml, "fleet.yaml")).diagnostics();
     }

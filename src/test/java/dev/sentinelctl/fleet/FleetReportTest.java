@@ -99,6 +99,106 @@ class FleetReportTest {
         assertEquals(ReportMerger.ProblemKind.SHARD_COUNT, counts.problems().get(0).kind());
     }
 
+    static WorkspaceResult notRun(String name, String ring, int ringIndex) {
+        return new WorkspaceResult(id(name), "t", ring, ringIndex, WorkspaceResult.Status.NOT_RUN, Optional.of("ring canary: 1 of 1 failed"),
+                List.of(), List.of(), List.of(), List.of(), List.of(), Optional.empty(), 0);
+    }
+
+    static RolloutReport run(String runId, Optional<ResumedFrom> from, String shard, String finished, WorkspaceResult... ws) {
+        return new RolloutReport(shard == null ? Optional.empty() : Optional.of(Shard.parse(shard)), Optional.of("2026-11-27T10:00:00Z"),
+                Optional.of(finished), List.of(ws), Optional.of(runId), from, List.of());
+    }
+
+    static Optional<ResumedFrom> resumes(String file, String runId) {
+        return Optional.of(new ResumedFrom(file, Optional.of(runId), "0".repeat(64)));
+    }
+
+    @Test
+    void aResumedRunSupersedesTheReportItResumedInEitherOrder() {
+        RolloutReport r1 = run("run-1", Optional.empty(), null, "2026-11-27T10:05:00Z",
+                ok("law-a", "canary", 0), failed("law-b", "wave", 1), notRun("law-c", "broad", 2));
+        RolloutReport r2 = run("run-2", resumes("r1.json", "run-1"), null, "2026-11-27T11:00:00Z",
+                ok("law-a", "canary", 0), ok("law-b", "wave", 1), ok("law-c", "broad", 2));
+        for (List<ReportMerger.Input> inputs : List.of(List.of(new ReportMerger.Input("r1.json", r1), new ReportMerger.Input("r2.json", r2)),
+                List.of(new ReportMerger.Input("r2.json", r2), new ReportMerger.Input("r1.json", r1)))) {
+            ReportMerger.Result m = new ReportMerger().merge(inputs);
+            assertFalse(m.hasSeriousProblems(), m.problems().toString());
+            assertEquals(List.of(ReportMerger.ProblemKind.SUPERSEDED), m.problems().stream().map(ReportMerger.Problem::kind).toList());
+            assertTrue(m.problems().get(0).message().contains("r2.json resumed r1.json: its results replace the earlier ones for 2 workspace(s)"),
+                    m.problems().get(0).message());
+            assertTrue(m.merged().workspaces().stream().allMatch(w -> w.status() == WorkspaceResult.Status.SUCCEEDED));
+            assertTrue(m.merged().includes().containsAll(List.of("run-1", "run-2")));
+        }
+    }
+
+    @Test
+    void aResumedRunSupersedesEvenWhenItFinishedEarlierAndThroughChains() {
+        // clocks of CI runners differ: lineage, not finishedAt, decides
+        RolloutReport r1 = run("run-1", Optional.empty(), null, "2026-11-27T12:00:00Z", failed("law-a", "canary", 0), notRun("law-b", "broad", 1));
+        RolloutReport r2 = run("run-2", resumes("r1.json", "run-1"), null, "2026-11-27T11:00:00Z", failed("law-a", "canary", 0), notRun("law-b", "broad", 1));
+        RolloutReport r3 = run("run-3", resumes("r2.json", "run-2"), null, "2026-11-27T10:00:00Z", ok("law-a", "canary", 0), ok("law-b", "broad", 1));
+        ReportMerger.Result m = new ReportMerger().merge(List.of(new ReportMerger.Input("r3", r3), new ReportMerger.Input("r1", r1),
+                new ReportMerger.Input("r2", r2)));
+        assertFalse(m.hasSeriousProblems(), m.problems().toString());
+        assertTrue(m.merged().workspaces().stream().allMatch(w -> w.status() == WorkspaceResult.Status.SUCCEEDED), m.merged().toString());
+    }
+
+    @Test
+    void aResumeIsRecognisedByTheDigestOfAReportWithoutRunIdAndStandsInForItsShard() {
+        RolloutReport old = report("1/2", "2026-11-27T10:05:00Z", failed("law-a", "canary", 0)); // written before run ids
+        String digest = "ab".repeat(32);
+        RolloutReport resumed = run("run-2", Optional.of(new ResumedFrom("s1.json", Optional.empty(), digest)), "1/2",
+                "2026-11-27T11:00:00Z", ok("law-a", "canary", 0));
+        RolloutReport other = run("run-3", Optional.empty(), "2/2", "2026-11-27T10:06:00Z", ok("law-b", "canary", 0));
+        ReportMerger.Result m = new ReportMerger().merge(List.of(new ReportMerger.Input("s1.json", old, Optional.of(digest)),
+                new ReportMerger.Input("s1-resumed.json", resumed), new ReportMerger.Input("s2.json", other)));
+        assertFalse(m.hasSeriousProblems(), m.problems().toString());
+        assertEquals(2, m.merged().workspaces().size());
+        assertTrue(m.merged().includes().contains("sha256:" + digest), m.merged().includes().toString());
+
+        // the same file changed since (another digest): independent, so the disagreement is a conflict again
+        ReportMerger.Result changed = new ReportMerger().merge(List.of(new ReportMerger.Input("s1.json", old, Optional.of("cd".repeat(32))),
+                new ReportMerger.Input("s1-resumed.json", resumed), new ReportMerger.Input("s2.json", other)));
+        List<ReportMerger.ProblemKind> kinds = changed.problems().stream().map(ReportMerger.Problem::kind).toList();
+        assertTrue(kinds.containsAll(List.of(ReportMerger.ProblemKind.RESUMED_ELSEWHERE, ReportMerger.ProblemKind.CONFLICT,
+                ReportMerger.ProblemKind.SHARD_TWICE)), kinds.toString());
+        assertTrue(changed.hasSeriousProblems());
+    }
+
+    @Test
+    void twoIndependentRunsThatDisagreeAreStillAConflict() {
+        RolloutReport a = run("run-a", Optional.empty(), null, "2026-11-27T10:05:00Z", failed("law-a", "canary", 0));
+        RolloutReport b = run("run-b", resumes("elsewhere.json", "run-x"), null, "2026-11-27T10:06:00Z", ok("law-a", "canary", 0));
+        ReportMerger.Result m = new ReportMerger().merge(List.of(new ReportMerger.Input("a", a), new ReportMerger.Input("b", b)));
+        assertTrue(m.hasSeriousProblems());
+        assertTrue(m.problems().stream().anyMatch(p -> p.kind() == ReportMerger.ProblemKind.CONFLICT), m.problems().toString());
+        assertTrue(m.problems().stream().anyMatch(p -> p.kind() == ReportMerger.ProblemKind.RESUMED_ELSEWHERE
+                && p.message().contains("b resumed elsewhere.json")), m.problems().toString());
+    }
+
+    @Test
+    void lineageSurvivesTheJsonRoundTripAndAResumeOfAMergedReport(@TempDir Path dir) throws Exception {
+        RolloutReport r2 = run("run-2", resumes("r1.json", "run-1"), "1/2", "2026-11-27T11:00:00Z", ok("law-a", "canary", 0));
+        Path file = dir.resolve("r2.json");
+        Files.writeString(file, RolloutReportJson.write(r2));
+        RolloutReportJson.Loaded back = RolloutReportJson.load(file);
+        assertEquals(r2.runId(), back.report().runId());
+        assertEquals(r2.resumedFrom(), back.report().resumedFrom());
+        assertEquals(64, back.sha256().length());
+        assertEquals(new ResumedFrom(file.toString(), Optional.of("run-2"), back.sha256()), back.resumedFrom());
+
+        // shards merged into one report, the merged report resumed: the resume supersedes the shards' results
+        RolloutReport s1 = run("s-1", Optional.empty(), "1/2", "2026-11-27T10:00:00Z", failed("law-a", "canary", 0));
+        RolloutReport s2 = run("s-2", Optional.empty(), "2/2", "2026-11-27T10:00:00Z", ok("law-b", "canary", 0));
+        RolloutReport merged = new ReportMerger().merge(List.of(new ReportMerger.Input("s1", s1), new ReportMerger.Input("s2", s2))).merged();
+        RolloutReport resumed = run("run-9", resumes("merged.json", merged.runId().orElseThrow()), null, "2026-11-27T12:00:00Z",
+                ok("law-a", "canary", 0), ok("law-b", "canary", 0));
+        ReportMerger.Result m = new ReportMerger().merge(List.of(new ReportMerger.Input("merged.json", merged),
+                new ReportMerger.Input("resumed.json", resumed)));
+        assertFalse(m.hasSeriousProblems(), m.problems().toString());
+        assertTrue(RolloutReportJson.parse(RolloutReportJson.write(m.merged()), "m").includes().containsAll(List.of("s-1", "s-2", "run-9")));
+    }
+
     @Test
     void summaryTable() {
         String table = ReportSummary.table(report(null, "x", ok("law-a", "canary", 0), failed("law-b", "broad", 1), ok("law-c", "broad", 1)));

@@ -147,7 +147,7 @@ class SchemaAndRulesTest {
     void techniqueMustHaveAListedTactic() {
         Diagnostic d = single(rule(RULE.replace("  - T1110", "  - T1566.001")));
         assertEquals("RULE-technique-tactic", d.ruleId());
-        assertEquals(Severity.ERROR, d.severity());
+        assertEquals(Severity.WARNING, d.severity(), "ARM takes it; only Microsoft's content CI rejects it");
         assertTrue(d.fixHint().contains("InitialAccess"), d.fixHint());
         assertEquals("RULE-unknown-technique", single(rule(RULE.replace("  - T1110", "  - T9999"))).ruleId());
         Diagnostic hunting = single(Fixtures.check(dir, "Hunting Queries/h.yaml", HUNTING.replace("- T1566", "- T1110")));

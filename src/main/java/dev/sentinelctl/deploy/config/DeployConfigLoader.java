@@ -36,7 +36,9 @@ import tools.jackson.databind.JsonNode;
  * all of them are collected before failing, so one run shows every mistake.
  */
 public final class DeployConfigLoader {
-    public static final String FILE_NAME = "sentinelctl.yaml";
+    public static final String FILE_NAME = "sentinelctl-deploy.yaml";
+    /** The deployment config's name before it was told apart from the project settings (.sentinelctl.yaml). */
+    public static final String LEGACY_FILE_NAME = "sentinelctl.yaml";
     private static final String ID = "https://sentinelctl.dev/schemas/workspaces.schema.json";
     private static final String HINT = "See schemas/workspaces.schema.json and docs/deploying.md, 'Deployment config'.";
     /** Keys that name a secret. The file only says which credential to use; secrets live in the environment. */
@@ -50,7 +52,7 @@ public final class DeployConfigLoader {
         String display = file.toString().replace('\\', '/');
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(List.of(problem(display, new Span(1, 1, 1, 1), "CONFIG-missing",
-                    "no deployment config at " + display, "Create " + FILE_NAME + " (see docs/deploying.md) or pass --config FILE.")));
+                    "no deployment config at " + display, "Create " + FILE_NAME + " (see docs/deploying.md) or pass --deploy-config FILE.")));
         }
         YamlLoader.Result loaded = new YamlLoader().load(file, display);
         List<Diagnostic> problems = new ArrayList<>(loaded.diagnostics().stream()
@@ -62,6 +64,13 @@ public final class DeployConfigLoader {
             throw new ConfigException(problems);
         }
         YamlDocument doc = loaded.document().get();
+        if (doc.root().isObject() && !doc.root().has("workspaces")
+                && java.util.stream.Stream.of("rules", "profile", "schemas", "failOn", "strict", "baseline").anyMatch(doc.root()::has)) {
+            throw new ConfigException(List.of(problem(display, new Span(1, 1, 1, 1), "CONFIG-wrong-file",
+                    display + " holds project settings (rules, profile, schemas …), not a deployment config",
+                    "Pass it to validate/lint/check with --settings; plan/apply/drift/export read workspaces from "
+                            + FILE_NAME + " (--deploy-config FILE).")));
+        }
         findSecrets(doc, doc.root(), "", display, problems);
         for (Error e : schema().validate(doc.root())) {
             StringBuilder pointer = new StringBuilder();
@@ -111,7 +120,9 @@ public final class DeployConfigLoader {
         }
         if (!problems.isEmpty()) throw new ConfigException(problems);
         Optional<String> source = root.has("source") ? Optional.of(root.get("source").asString()) : Optional.empty();
-        return new DeployConfig(file, source, workspaces);
+        Map<String, String> apiVersions = new LinkedHashMap<>();
+        for (var e : root.path("apiVersions").properties()) apiVersions.put(e.getKey(), e.getValue().asString());
+        return new DeployConfig(file, source, workspaces, apiVersions);
     }
 
     /** The schema error in the config's words; the library's message when there is nothing better to say. */
@@ -138,6 +149,9 @@ public final class DeployConfigLoader {
                     return shown + " is not a Log Analytics workspace name (4-63 letters, digits and hyphens)";
                 }
                 if (field.equals("resourceGroup")) return shown + " is not a resource group name";
+                if (e.getInstanceLocation().getNameCount() == 2 && "apiVersions".equals(String.valueOf(e.getInstanceLocation().getName(0)))) {
+                    return shown + " is not an api-version; write yyyy-mm-dd or yyyy-mm-dd-preview (e.g. 2025-09-01)";
+                }
                 if (field.equals("queryFrequency") || field.equals("queryPeriod") || field.equals("checkData")) {
                     return shown + " is not a duration; write 30m, 1h, 1d or PT1H";
                 }

@@ -2,7 +2,7 @@ package dev.sentinelctl.deploy.preflight;
 
 import dev.sentinelctl.deploy.ArmCallException;
 import dev.sentinelctl.deploy.DesiredItem;
-import dev.sentinelctl.deploy.ResourceType;
+import dev.sentinelctl.deploy.kinds.alertrule.AlertRuleKind;
 import dev.sentinelctl.deploy.config.PreflightAction;
 import dev.sentinelctl.deploy.config.PreflightSettings;
 import dev.sentinelctl.content.RuleDuration;
@@ -60,7 +60,7 @@ public final class Preflight {
         if (!settings.isEnabled()) return Needs.NONE;
         Map<String, QueryReads> out = new LinkedHashMap<>();
         for (DesiredItem d : items) {
-            if (d.type() != ResourceType.ALERT_RULE || !d.resource().properties().path("enabled").asBoolean(true)) continue;
+            if (d.type() != AlertRuleKind.INSTANCE || !d.resource().properties().path("enabled").asBoolean(true)) continue;
             out.put(key(d.id()), reads.apply(d.resource().properties().path("query").asString("")));
         }
         return new Needs(out);

@@ -10,7 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
  * service's documented constraints (frequency and period 5 min to 14 days, threshold 0 to 10,000, query up to
  * 10,000 characters).
  */
-final class AlertRuleValidator implements PayloadValidator {
+public final class AlertRuleValidator implements PayloadValidator {
     static final List<String> KINDS = List.of("Scheduled", "NRT", "Fusion", "MLBehaviorAnalytics",
             "ThreatIntelligence", "MicrosoftSecurityIncidentCreation");
     static final List<String> SEVERITIES = List.of("High", "Medium", "Low", "Informational");

@@ -34,7 +34,6 @@ final class ArmOperations {
     private final ResourceStore store = new ResourceStore();
     private final WorkspaceTables tables;
     private final EtagSource etags = new EtagSource();
-    private final Map<ResourceKind, PayloadValidator> validators;
     private final boolean strictWorkspaces;
     private final Clock clock;
     private final Runnable onChange;
@@ -50,11 +49,6 @@ final class ArmOperations {
     /** @param tables the workspaces' Log Analytics tables (list and query endpoints) */
     ArmOperations(Collection<WorkspaceRef> declared, Clock clock, Runnable onChange, WorkspaceTables tables) {
         this.tables = tables;
-        this.validators = Map.of(
-                ResourceKind.ALERT_RULES, PayloadValidator.forKind(ResourceKind.ALERT_RULES),
-                ResourceKind.METADATA, PayloadValidator.forKind(ResourceKind.METADATA),
-                ResourceKind.WATCHLISTS, PayloadValidator.forKind(ResourceKind.WATCHLISTS),
-                ResourceKind.SAVED_SEARCHES, PayloadValidator.forKind(ResourceKind.SAVED_SEARCHES));
         this.strictWorkspaces = !declared.isEmpty();
         declared.forEach(store::addWorkspace);
         this.clock = clock;
@@ -88,7 +82,7 @@ final class ArmOperations {
         requireWorkspace(path.workspace());
         ResourceStore.Stored existing = store.get(path);
         checkPreconditions(path, existing, body.path("etag").asString(null), pre);
-        validators.get(path.kind()).validate(body, existing == null ? null : existing.body());
+        path.kind().validator().validate(body, existing == null ? null : existing.body());
         ObjectNode stored = buildBody(path, existing, body, Fields.properties(body).deepCopy());
         store.put(new ResourceStore.Stored(storedPath(path, existing), stored));
         onChange.run();
@@ -97,7 +91,7 @@ final class ArmOperations {
 
     /** PATCH merges top-level properties into the stored resource (the SDK's metadata update().apply()). */
     synchronized ArmResult patch(ArmPath path, ObjectNode body, Preconditions pre) {
-        if (path.kind() != ResourceKind.METADATA) {
+        if (!path.kind().has(SandboxResourceType.Trait.PATCHABLE)) {
             throw new ArmException(405, "MethodNotAllowed", "PATCH is supported for metadata only; use PUT for "
                     + path.kind().typeName() + ".");
         }
@@ -113,7 +107,7 @@ final class ArmOperations {
         if (patch instanceof ObjectNode patchProps) {
             patchProps.properties().forEach(e -> props.set(e.getKey(), e.getValue()));
         }
-        validators.get(path.kind()).validate(merged, existing.body());
+        path.kind().validator().validate(merged, existing.body());
         ObjectNode stored = buildBody(path, existing, merged, props);
         store.put(new ResourceStore.Stored(existing.path(), stored));
         onChange.run();
@@ -249,7 +243,7 @@ final class ArmOperations {
         }
         for (JsonNode r : state.path("resources")) {
             ArmPath path = new ArmPath(WorkspaceRef.parse(r.path("workspace").asString()),
-                    ResourceKind.fromTypeName(r.path("type").asString()), r.path("name").asString());
+                    SandboxResourceType.fromTypeName(Served.TYPES, r.path("type").asString()), r.path("name").asString());
             store.put(new ResourceStore.Stored(path, (ObjectNode) r.get("resource")));
         }
         tables.restore(state.path("tables"));
@@ -298,7 +292,7 @@ final class ArmOperations {
                         + ". Someone else changed it: read it again, then retry with the new etag.");
             }
         }
-        if (path.kind() == ResourceKind.SAVED_SEARCHES && existing != null && bodyEtag == null) {
+        if (path.kind().has(SandboxResourceType.Trait.OVERWRITE_NEEDS_ETAG) && existing != null && bodyEtag == null) {
             throw new ArmException(409, "Conflict", "Saved search '" + path.name() + "' already exists. "
                     + "To overwrite an existing saved search, use '*' or specify the current etag.");
         }
@@ -316,11 +310,11 @@ final class ArmOperations {
         out.put("id", at.resourceId());
         out.put("name", at.name());
         out.put("type", path.kind().armType());
-        if (path.kind() == ResourceKind.ALERT_RULES) {
+        if (path.kind().has(SandboxResourceType.Trait.KIND_AND_LAST_MODIFIED)) {
             out.put("kind", request.path("kind").asString());
             props.put("lastModifiedUtc", now.toString());
         }
-        if (path.kind() == ResourceKind.WATCHLISTS && !props.hasNonNull("watchlistAlias")) {
+        if (path.kind().has(SandboxResourceType.Trait.ALIAS_FROM_NAME) && !props.hasNonNull("watchlistAlias")) {
             props.put("watchlistAlias", at.name()); // the service answers with the alias the resource name gives
         }
         out.put("etag", etags.next(path.kind(), now));

@@ -8,7 +8,7 @@ import java.util.Locale;
  * A parsed ARM request path: a workspace, a resource type and, for single-resource calls, a name.
  * Path segments match case-insensitively, as ARM does (the loganalytics SDK sends {@code resourcegroups}).
  */
-record ArmPath(WorkspaceRef workspace, ResourceKind kind, String name) {
+record ArmPath(WorkspaceRef workspace, SandboxResourceType kind, String name) {
 
     boolean isCollection() {
         return name == null;
@@ -41,13 +41,13 @@ record ArmPath(WorkspaceRef workspace, ResourceKind kind, String name) {
             if (n < 11 || n > 12) {
                 return null;
             }
-            ResourceKind kind = ResourceKind.fromSegment(s[9], s[10]);
+            SandboxResourceType kind = SandboxResourceType.fromSegment(Served.TYPES, s[9], s[10]);
             return kind == null || !kind.sentinel() ? null : new ArmPath(ws, kind, n == 12 ? s[11] : null);
         }
         if (n > 10) {
             return null;
         }
-        ResourceKind kind = ResourceKind.fromSegment("Microsoft.OperationalInsights", s[8]);
+        SandboxResourceType kind = SandboxResourceType.fromSegment(Served.TYPES, "Microsoft.OperationalInsights", s[8]);
         return kind == null ? null : new ArmPath(ws, kind, n == 10 ? s[9] : null);
     }
 

@@ -10,7 +10,7 @@ import java.util.UUID;
 final class EtagSource {
     private Instant lastDatetime = Instant.EPOCH;
 
-    synchronized String next(ResourceKind kind, Instant now) {
+    synchronized String next(SandboxResourceType kind, Instant now) {
         if (kind.sentinel()) {
             return "\"" + UUID.randomUUID() + "\"";
         }

@@ -5,7 +5,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Validates Sentinel metadata: the service requires {@code parentId} and {@code kind}; source kinds are an enum. */
-final class MetadataValidator implements PayloadValidator {
+public final class MetadataValidator implements PayloadValidator {
     static final List<String> KINDS = List.of("DataConnector", "DataType", "Workbook", "WorkbookTemplate", "Playbook",
             "PlaybookTemplate", "AnalyticsRuleTemplate", "AnalyticsRule", "HuntingQuery", "InvestigationQuery",
             "Parser", "Watchlist", "WatchlistTemplate", "Solution", "AutomationRule", "LogicAppsCustomConnector",

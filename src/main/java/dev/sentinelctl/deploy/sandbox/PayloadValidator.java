@@ -3,19 +3,10 @@ package dev.sentinelctl.deploy.sandbox;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Checks a PUT body the way the resource provider does; throws {@link ArmException} 400 naming the field. */
-interface PayloadValidator {
+public interface PayloadValidator {
     /**
      * @param body     the request body
      * @param existing the stored resource, or null on create (some checks depend on it, e.g. a kind change)
      */
     void validate(ObjectNode body, ObjectNode existing);
-
-    static PayloadValidator forKind(ResourceKind kind) {
-        return switch (kind) {
-            case ALERT_RULES -> new AlertRuleValidator();
-            case METADATA -> new MetadataValidator();
-            case WATCHLISTS -> new WatchlistValidator();
-            case SAVED_SEARCHES -> new SavedSearchValidator();
-        };
-    }
 }

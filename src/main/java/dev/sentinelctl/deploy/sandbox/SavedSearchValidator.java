@@ -4,7 +4,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Validates Log Analytics saved searches: category, displayName and query are required by the service. */
-final class SavedSearchValidator implements PayloadValidator {
+public final class SavedSearchValidator implements PayloadValidator {
     @Override
     public void validate(ObjectNode body, ObjectNode existing) {
         ObjectNode props = Fields.properties(body);

@@ -6,7 +6,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Validates Sentinel watchlists as far as preflight cares: the service requires a display name, a provider and the
  * column items are searched by; the alias {@code _GetWatchlist} takes is the resource name.
  */
-final class WatchlistValidator implements PayloadValidator {
+public final class WatchlistValidator implements PayloadValidator {
     @Override
     public void validate(ObjectNode body, ObjectNode existing) {
         ObjectNode props = Fields.properties(body);

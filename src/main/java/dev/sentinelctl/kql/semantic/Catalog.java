@@ -47,6 +47,15 @@ public interface Catalog {
         return false;
     }
 
+    /**
+     * True when the table's schema was given by the user (--schema, config {@code schemas:}) or by a catalog built for
+     * the purpose, rather than taken from the built-in catalog, whose custom {@code _CL} schemas are one workspace's
+     * copy and may differ from the user's. Decides whether an unknown column of such a table is an error or a warning.
+     */
+    default boolean declares(String table) {
+        return table(table).isPresent();
+    }
+
     Optional<FunctionSymbol> function(FunctionKind kind, String name);
 
     Set<String> functionNames(FunctionKind kind);

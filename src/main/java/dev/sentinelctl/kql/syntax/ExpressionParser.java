@@ -40,6 +40,11 @@ abstract class ExpressionParser extends TokenCursor {
     final TableReferences.Collector tableCollector = new TableReferences.Collector();
     /** Set while parsing a make-series axis, where {@code in range(...)} is a clause, not the in operator. */
     boolean noInOperator;
+    /**
+     * Token index where {@code materialize(...)} may be called: the start of a let value. Kusto accepts it
+     * nowhere else ({@code join materialize(T)} is a missing expression there).
+     */
+    int materializeAt = -1;
 
     ExpressionParser(String text, List<Token> tokens, KqlDiagnostic[] lexicalByToken, List<KqlDiagnostic> diagnostics) {
         super(text, tokens, lexicalByToken, diagnostics);
@@ -103,7 +108,15 @@ abstract class ExpressionParser extends TokenCursor {
 
     /** A schema column: {@code name:type}, {@code name:(nested)}, or {@code *}. */
     Clause parseSchemaItem() {
-        if (at(TokenKind.ASTERISK)) return new Clause.StarColumn(take());
+        if (at(TokenKind.ASTERISK)) {
+            if (pos > 0 && tokens[pos - 1].kind() == TokenKind.COMMA) {
+                // Kusto takes '*' ("and any other columns") only as the first item: (*, a:string), not (a:string, *)
+                Token star = cur();
+                error("KS005", star.start(), star.end(), "Expected ')' but found '*': '*' may only come first in a"
+                        + " column list.", "Write the '*' first: (*, Name:string), or leave it out.");
+            }
+            return new Clause.StarColumn(take());
+        }
         if (at(TokenKind.IDENTIFIER) || atBracketedName() || at(TokenKind.STRING_LITERAL)) {
             Name name = at(TokenKind.STRING_LITERAL) ? new Name.Identifier(take()) : parseName("Name the column.");
             Token colon = expect(TokenKind.COLON, "Give each column a type: Name:string.");
@@ -187,7 +200,7 @@ abstract class ExpressionParser extends TokenCursor {
     static boolean canContinueList(Token t) {
         return switch (t.kind()) {
             case IDENTIFIER -> t.word() == null || !Keywords.ALL.contains(t.word());
-            case STRING_LITERAL, LONG_LITERAL, REAL_LITERAL, TIMESPAN_LITERAL, TYPED_LITERAL -> true;
+            case STRING_LITERAL, LONG_LITERAL, REAL_LITERAL, TIMESPAN_LITERAL, TYPED_LITERAL, RAW_GUID_LITERAL -> true;
             default -> false;
         };
     }
@@ -319,7 +332,12 @@ abstract class ExpressionParser extends TokenCursor {
     }
 
     Expr parseBinary(int minPrecedence) {
-        Expr left = parseUnary();
+        return parseBinaryRest(parseUnary(), minPrecedence);
+    }
+
+    /** The operators that follow an already parsed left operand ({@code search * has "x"} starts with a star). */
+    Expr parseBinaryRest(Expr first, int minPrecedence) {
+        Expr left = first;
         while (true) {
             BinaryOp op = peekBinaryOperator();
             if (op == null || op.precedence() < minPrecedence) return left;
@@ -439,10 +457,8 @@ abstract class ExpressionParser extends TokenCursor {
                     member = parseCall(new Name.Identifier(take()));
                 } else if ((at(TokenKind.IDENTIFIER) && !isNotName(cur())) || atBracketedName()) {
                     member = new Expr.NameRef(parseName(""));
-                } else if (at(TokenKind.TYPED_LITERAL) || at(TokenKind.LONG_LITERAL)) {
-                    // a.int(...) cannot be meant; keep the token as a name so the tree stays whole
-                    member = new Expr.NameRef(new Name.Identifier(take()));
                 } else {
+                    // a literal (x.2, x.int(1)) is no member name either: Kusto reports the missing name
                     Token c = cur();
                     String why = c.kind() == TokenKind.IDENTIFIER
                             ? "Missing name: '" + c.text() + "' is a keyword; write ['" + c.text() + "'] to use it as a member."
@@ -479,6 +495,8 @@ abstract class ExpressionParser extends TokenCursor {
                 return new Expr.Literal(LiteralKind.REAL, List.of(take()));
             case TIMESPAN_LITERAL:
                 return new Expr.Literal(LiteralKind.TIMESPAN, List.of(take()));
+            case RAW_GUID_LITERAL: // reported by the lexer; still a guid value, so binding goes on
+                return new Expr.Literal(LiteralKind.GUID, List.of(take()));
             case TYPED_LITERAL: {
                 String t = c.text();
                 int paren = t.indexOf('(');
@@ -511,6 +529,17 @@ abstract class ExpressionParser extends TokenCursor {
                     Token close = expect(TokenKind.CLOSE_BRACKET, "Close the bracket with ']'.");
                     return new Expr.ElementAccess(null, null, open, inner, close);
                 }
+            case ASTERISK: {
+                // "* has 'x'", "* == 'x'": a star before a comparison stands for every column (where, search, find)
+                Token n = peek(1);
+                boolean comparison = switch (n.kind()) {
+                    case EQUAL_EQUAL, BANG_EQUAL, LESS_GREATER, EQUAL_TILDE, BANG_TILDE -> true;
+                    case IDENTIFIER, OPERATOR_WORD -> n.word() != null && BinaryOp.byText(n.word()) != null;
+                    default -> false;
+                };
+                if (comparison) return new Expr.Star(take());
+                return missingExpression("Write a value, column name or function call here.");
+            }
             default:
                 return missingExpression("Write a value, column name or function call here.");
         }
@@ -540,7 +569,8 @@ abstract class ExpressionParser extends TokenCursor {
         }
         if (!call && (w.equals("toscalar") || w.equals("totable"))) return parseCallWithoutParentheses();
         boolean matchesRegex = w.equals("matches") && isWord(next, "regex");
-        if (matchesRegex || (NOT_EXPRESSION_NAMES.contains(w) && !(call && CALLABLE_KEYWORDS.contains(w)))) {
+        boolean callable = call && CALLABLE_KEYWORDS.contains(w) && (!w.equals("materialize") || pos == materializeAt);
+        if (matchesRegex || (NOT_EXPRESSION_NAMES.contains(w) && !callable)) {
             return missingExpression("Write a value, column name or function call here.");
         }
         if (call) return parseCall(new Name.Identifier(take()));
@@ -576,7 +606,7 @@ abstract class ExpressionParser extends TokenCursor {
     static boolean canStartArgument(Token t) {
         return switch (t.kind()) {
             case IDENTIFIER -> canStartExpression(t);
-            case STRING_LITERAL, LONG_LITERAL, REAL_LITERAL, TIMESPAN_LITERAL, TYPED_LITERAL, OPEN_PAREN,
+            case STRING_LITERAL, LONG_LITERAL, REAL_LITERAL, TIMESPAN_LITERAL, TYPED_LITERAL, RAW_GUID_LITERAL, OPEN_PAREN,
                  OPEN_BRACKET, MINUS, PLUS, ASTERISK, COMMA -> true;
             default -> false;
         };
@@ -667,6 +697,12 @@ abstract class ExpressionParser extends TokenCursor {
         return new Expr.DynamicLiteral(kw, open, value, close);
     }
 
+    /**
+     * A value inside {@code dynamic(...)}. Kusto takes constants only: strings, numbers (a '-' only before a number),
+     * timespans, true/false (any of Kusto's spellings), null, the typed literals it can store in a dynamic value,
+     * arrays, property bags with string keys, and nested {@code dynamic(...)}. A name or a call is no value:
+     * an open array or bag then ends there, as in Kusto ("Expected: ]" at the name).
+     */
     Json parseJson() {
         if (!enter()) {
             exit();
@@ -679,24 +715,25 @@ abstract class ExpressionParser extends TokenCursor {
             switch (c.kind()) {
                 case OPEN_BRACE: {
                     Token open = take();
-                    SeparatedList<Json.Pair> pairs = canStartJson(cur()) ? parseSeparated(this::parseJsonPair)
+                    SeparatedList<Json.Pair> pairs = canStartJsonPair(cur()) ? parseSeparated(this::parseJsonPair)
                             : SeparatedList.empty();
-                    Token close = expect(TokenKind.CLOSE_BRACE, "Close the property bag with '}'.");
+                    Token close = expect(TokenKind.CLOSE_BRACE, "Close the property bag with '}'; values must be"
+                            + " constants: dynamic({\"key\": \"value\"}), or build it with bag_pack().");
                     return new Json.JObject(open, pairs, close);
                 }
                 case OPEN_BRACKET: {
                     Token open = take();
                     SeparatedList<Json> values = canStartJson(cur()) ? parseSeparated(this::parseJson)
                             : SeparatedList.empty();
-                    Token close = expect(TokenKind.CLOSE_BRACKET, "Close the array with ']'.");
+                    Token close = expect(TokenKind.CLOSE_BRACKET, "Close the array with ']'; elements must be"
+                            + " constants: dynamic([1, \"a\"]), or build it with pack_array().");
                     return new Json.JArray(open, values, close);
                 }
-                case MINUS, PLUS: {
-                    Token sign = take();
-                    if (at(TokenKind.LONG_LITERAL) || at(TokenKind.REAL_LITERAL) || at(TokenKind.IDENTIFIER)) {
-                        return new Json.JScalar(List.of(sign, take()));
+                case MINUS: {
+                    if (peek(1).kind() == TokenKind.LONG_LITERAL || peek(1).kind() == TokenKind.REAL_LITERAL) {
+                        return new Json.JScalar(List.of(take(), take()));
                     }
-                    return new Json.JScalar(List.of(sign));
+                    break;
                 }
                 case STRING_LITERAL: {
                     // Adjacent string literals concatenate, inside dynamic(...) too.
@@ -705,37 +742,78 @@ abstract class ExpressionParser extends TokenCursor {
                     while (at(TokenKind.STRING_LITERAL)) parts.add(take());
                     return new Json.JScalar(parts);
                 }
-                case LONG_LITERAL, REAL_LITERAL, TIMESPAN_LITERAL, TYPED_LITERAL, IDENTIFIER:
+                case LONG_LITERAL, REAL_LITERAL, TIMESPAN_LITERAL, RAW_GUID_LITERAL:
                     return new Json.JScalar(List.of(take()));
+                case TYPED_LITERAL:
+                    if (isDynamicTypedLiteral(c)) return new Json.JScalar(List.of(take()));
+                    break;
+                case IDENTIFIER:
+                    if (isJsonWord(c)) return new Json.JScalar(List.of(take()));
+                    if (c.is("dynamic") && peek(1).kind() == TokenKind.OPEN_PAREN) {
+                        return new Json.JDynamic((Expr.DynamicLiteral) parseDynamic());
+                    }
+                    break;
                 default:
-                    error("KS006", prevEnd(), prevEnd(), "Missing JSON value " + found(c),
-                            "Write a value: a string, number, true/false/null, [array] or {\"key\": value}.");
-                    return new Json.JMissing(missing(TokenKind.IDENTIFIER));
+                    break;
             }
+            error("KS006", prevEnd(), prevEnd(), "Missing JSON value " + found(c),
+                    "Write a constant: a string, number, true/false/null, [array] or {\"key\": value};"
+                            + " to build a value from columns use pack_array() or bag_pack().");
+            return new Json.JMissing(missing(TokenKind.IDENTIFIER));
         } finally {
             exit();
         }
     }
 
-    /** A JSON value (or a pair's key) can start here; otherwise an open container is simply empty. */
-    static boolean canStartJson(Token t) {
-        return switch (t.kind()) {
-            case OPEN_BRACE, OPEN_BRACKET, STRING_LITERAL, LONG_LITERAL, REAL_LITERAL, TIMESPAN_LITERAL, TYPED_LITERAL,
-                 IDENTIFIER, MINUS, PLUS, COMMA -> true;
+    /** true/false in Kusto's three spellings, and null (lower case only). */
+    static boolean isJsonWord(Token t) {
+        return switch (t.text()) {
+            case "true", "True", "TRUE", "false", "False", "FALSE", "null" -> true;
             default -> false;
         };
     }
 
+    /** Typed literals a dynamic value can hold; {@code int(...)} is not one of them (Kusto refuses it there). */
+    static boolean isDynamicTypedLiteral(Token t) {
+        String text = t.text();
+        int paren = text.indexOf('(');
+        String word = paren < 0 ? text : text.substring(0, paren);
+        return switch (word) {
+            case "datetime", "date", "timespan", "time", "guid", "long", "int64", "real", "double", "decimal", "bool",
+                 "boolean" -> true;
+            default -> false;
+        };
+    }
+
+    /** A JSON value can start here; otherwise an open array is simply empty (and its ']' is what is missing). */
+    boolean canStartJson(Token t) {
+        return switch (t.kind()) {
+            case OPEN_BRACE, OPEN_BRACKET, STRING_LITERAL, LONG_LITERAL, REAL_LITERAL, TIMESPAN_LITERAL,
+                 RAW_GUID_LITERAL, COMMA -> true;
+            case TYPED_LITERAL -> isDynamicTypedLiteral(t);
+            case MINUS -> peek(1).kind() == TokenKind.LONG_LITERAL || peek(1).kind() == TokenKind.REAL_LITERAL;
+            case IDENTIFIER -> isJsonWord(t) || (t.is("dynamic") && peek(1).kind() == TokenKind.OPEN_PAREN);
+            default -> false;
+        };
+    }
+
+    /** A pair starts with its key: a string, or another literal Kusto then reports as "Missing string". */
+    static boolean canStartJsonPair(Token t) {
+        return t.kind() == TokenKind.COMMA || t.kind().isLiteral();
+    }
+
     Json.Pair parseJsonPair() {
         Token key;
-        if (at(TokenKind.STRING_LITERAL) || at(TokenKind.IDENTIFIER)) {
+        if (at(TokenKind.STRING_LITERAL)) {
             key = take();
         } else {
-            error("KS006", prevEnd(), prevEnd(), "Missing JSON key " + found(cur()),
+            Token c = cur();
+            error("KS006", c.start(), c.end(), "Missing string: a property name is a quoted string " + found(c),
                     "Write each property as \"key\": value.");
             key = missing(TokenKind.STRING_LITERAL);
         }
         Token colon = expect(TokenKind.COLON, "Separate a key from its value with ':'.");
         return new Json.Pair(key, colon, parseJson());
     }
+
 }

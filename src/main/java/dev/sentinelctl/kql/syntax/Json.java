@@ -31,11 +31,19 @@ public sealed interface Json extends SyntaxNode {
         }
     }
 
-    /** A key/value pair inside an object; the key is a string literal (or a bare word). */
+    /** A key/value pair inside an object; the key is a string literal (a missing token when it was not one). */
     record Pair(Token key, Token colon, Json value) implements Json {
         @Override
         public List<SyntaxElement> children() {
             return Children.of(key, colon, value);
+        }
+    }
+
+    /** A nested {@code dynamic(...)} literal: {@code dynamic({'a': dynamic({})})}. */
+    record JDynamic(Expr.DynamicLiteral literal) implements Json {
+        @Override
+        public List<SyntaxElement> children() {
+            return List.of(literal);
         }
     }
 

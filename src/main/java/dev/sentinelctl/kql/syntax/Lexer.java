@@ -153,6 +153,7 @@ public final class Lexer {
 
     private TokenKind scan() {
         char c = text.charAt(pos);
+        if (isHex(c) && isRawGuid(pos)) return scanRawGuid();
         if (isIdentStart(c)) return scanWord();
         if (isDigit(c)) return scanNumber();
         switch (c) {
@@ -355,6 +356,31 @@ public final class Lexer {
         return real ? TokenKind.REAL_LITERAL : TokenKind.LONG_LITERAL;
     }
 
+    /** {@code 8-4-4-4-12} hex digits: Kusto lexes this as a guid literal whatever follows it. */
+    private boolean isRawGuid(int at) {
+        int p = at;
+        for (int group : GUID_GROUPS) {
+            if (p != at) {
+                if (at(p) != '-') return false;
+                p++;
+            }
+            if (!hexRun(p, group)) return false;
+            p += group;
+        }
+        return true;
+    }
+
+    private static final int[] GUID_GROUPS = {8, 4, 4, 4, 12};
+
+    /** A raw guid is a literal only inside {@code guid(...)} (lexed with it); anywhere else Kusto refuses it. */
+    private TokenKind scanRawGuid() {
+        int start = pos;
+        pos += 36;
+        report(KqlDiagnostic.error("KS214", start, pos, "Raw guid literals are not allowed in this context, use guid(...)"
+                + " instead.", "Write guid(" + text.substring(start, pos) + ")."));
+        return TokenKind.RAW_GUID_LITERAL;
+    }
+
     private static boolean isHex(char c) {
         return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
@@ -376,8 +402,16 @@ public final class Lexer {
                 pos++;
                 return TokenKind.STRING_LITERAL;
             }
-            if (c == '\\' && !verbatim && pos + 1 < length && text.charAt(pos + 1) != '\n' && text.charAt(pos + 1) != '\r') {
-                pos += 2;
+            if (c == '\\' && !verbatim) {
+                int escape = escapeLength(pos);
+                if (escape == 0) {
+                    // Kusto ends the string at a backslash that starts no escape: "C:\Windows\" is unterminated.
+                    report(KqlDiagnostic.error("KS001", pos, pos, "Missing: " + quote + " ('\\" + escapedCharName(pos + 1)
+                            + "' is no escape sequence, so the string ends at the backslash)",
+                            "Double the backslash (\"C:\\\\Windows\\\\\") or write a verbatim string: @\"C:\\Windows\\\"."));
+                    return TokenKind.STRING_LITERAL;
+                }
+                pos += escape;
                 continue;
             }
             pos++;
@@ -385,6 +419,44 @@ public final class Lexer {
         report(KqlDiagnostic.error("KS001", pos, pos, "Missing: " + quote + " (the string is not closed on this line)",
                 "Add " + quote + " before the end of the line; for text spanning lines use ```...```."));
         return TokenKind.STRING_LITERAL;
+    }
+
+    /**
+     * Length of the escape sequence at the backslash {@code at}, or 0 when Kusto accepts none there: a quote,
+     * backslash or one of {@code a b f n r t v}; one to three octal digits; x with 2, u with 4
+     * and U with 8 hex digits (as Kusto.Language's lexer, checked against it character by character).
+     */
+    private int escapeLength(int at) {
+        char n = at(at + 1);
+        switch (n) {
+            case '"', '\'', '\\', 'a', 'b', 'f', 'n', 'r', 't', 'v':
+                return 2;
+            case 'x':
+                return hexRun(at + 2, 2) ? 4 : 0;
+            case 'u':
+                return hexRun(at + 2, 4) ? 6 : 0;
+            case 'U':
+                return hexRun(at + 2, 8) ? 10 : 0;
+            default:
+                if (n >= '0' && n <= '7') {
+                    int len = 2;
+                    while (len < 4 && at(at + len) >= '0' && at(at + len) <= '7') len++;
+                    return len;
+                }
+                return 0;
+        }
+    }
+
+    private boolean hexRun(int from, int count) {
+        for (int i = 0; i < count; i++) {
+            if (!isHex(at(from + i))) return false;
+        }
+        return true;
+    }
+
+    private String escapedCharName(int i) {
+        char c = at(i);
+        return c == '\0' || c == '\n' || c == '\r' ? "" : String.valueOf(c);
     }
 
     private TokenKind scanMultiLine() {

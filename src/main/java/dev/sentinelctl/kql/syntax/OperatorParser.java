@@ -128,7 +128,7 @@ abstract class OperatorParser extends ExpressionParser {
                 return new QueryOperator.Take(take(), parseExpression());
             case "count":
                 if (peek(1).kind() == TokenKind.OPEN_PAREN) break; // count() after '|' is a call, not the operator
-                return new QueryOperator.Count(take());
+                return parseCount();
             case "distinct": {
                 Token kw = take();
                 List<Clause.OperatorParam> params = parseParams(HINTS_ONLY);
@@ -336,7 +336,7 @@ abstract class OperatorParser extends ExpressionParser {
                 parts.add(parsePrimary());
             } else if (c.kind() == TokenKind.ASTERISK) {
                 parts.add(new Expr.Star(take()));
-            } else if (c.kind() == TokenKind.IDENTIFIER || atBracketedName()) {
+            } else if ((c.kind() == TokenKind.IDENTIFIER && !endsParsePattern(c)) || atBracketedName()) {
                 Name name = parseName("");
                 if (at(TokenKind.COLON)) {
                     Token colon = take();
@@ -352,6 +352,16 @@ abstract class OperatorParser extends ExpressionParser {
         Clause.ParsePattern pattern = new Clause.ParsePattern(parts);
         return kw.is("parse") ? new QueryOperator.Parse(kw, params, input, with, pattern)
                 : new QueryOperator.ParseWhere(kw, params, input, with, pattern);
+    }
+
+    /** Type names and undeclarable keywords cannot name a capture: Kusto ends the pattern there ("x:string string"). */
+    private static final Set<String> TYPE_WORDS = Set.of("bool", "boolean", "byte", "char", "date", "datetime",
+            "decimal", "double", "dynamic", "float", "guid", "int", "int16", "int32", "int64", "int8", "long", "real",
+            "string", "time", "timespan", "uint", "uint16", "uint32", "uint64", "uint8", "ulong", "uniqueid", "uuid");
+
+    private static boolean endsParsePattern(Token t) {
+        String w = t.word();
+        return w != null && (TYPE_WORDS.contains(w) || Keywords.NOT_DECLARABLE.contains(w));
     }
 
     Token missingTypeToken() {
@@ -444,6 +454,21 @@ abstract class OperatorParser extends ExpressionParser {
         return new Clause.SortItem(e, dir, nulls, pos2);
     }
 
+    /** {@code count [as Name]}: Kusto takes a plain name only (no brackets, no keyword). */
+    QueryOperator parseCount() {
+        Token kw = take();
+        if (!atWord("as")) return new QueryOperator.Count(kw, null, null);
+        Token as = take();
+        Token c = cur();
+        if (c.kind() == TokenKind.IDENTIFIER && (c.word() == null || !Keywords.NOT_DECLARABLE.contains(c.word()))) {
+            return new QueryOperator.Count(kw, as, new Name.Identifier(take()));
+        }
+        int end = c.kind() == TokenKind.END_OF_TEXT ? c.start() : c.end();
+        error("KS006", c.start(), end, "Missing name " + found(c),
+                "Name the count column with a plain name: count as Events (brackets and keywords are not allowed here).");
+        return new QueryOperator.Count(kw, as, new Name.Identifier(missing(TokenKind.IDENTIFIER)));
+    }
+
     QueryOperator parseTop() {
         Token kw = take();
         Expr count = parseExpression();
@@ -508,19 +533,118 @@ abstract class OperatorParser extends ExpressionParser {
         return new Expr.Missing(missing(TokenKind.IDENTIFIER));
     }
 
+    /**
+     * {@code render chart [kind=... title=...] [with (property=value, ...)]}, and the older spellings Kusto still
+     * accepts: {@code with "title"} and {@code by Column, ...}.
+     */
     QueryOperator parseRender() {
         Token kw = take();
         Name chart;
-        if (at(TokenKind.IDENTIFIER)) {
+        if (atWord("with")) {
+            // "render with (...)": the chart type is missing; Kusto says which ones it knows, at 'with'
+            Token w = cur();
+            error("KS005", w.start(), w.end(), "Expected one of: " + String.join(", ", RenderProperties.CHART_TYPES),
+                    "Name the chart before its properties: render timechart with (...).");
+            chart = new Name.Identifier(missing(TokenKind.IDENTIFIER));
+        } else if (at(TokenKind.IDENTIFIER)) {
             chart = new Name.Identifier(take());
         } else {
             expectedError("a chart type", "Name the chart: render timechart, columnchart, barchart, piechart, table ...");
             chart = new Name.Identifier(missing(TokenKind.IDENTIFIER));
         }
         List<Clause.OperatorParam> params = parseParams(RENDER_PARAMS);
-        Clause.WithProperties with = atWord("with") && peek(1).kind() == TokenKind.OPEN_PAREN
-                ? parseWithProperties() : null;
-        return new QueryOperator.Render(kw, chart, params, with);
+        Clause.WithProperties with = null;
+        if (atWord("with")) {
+            if (peek(1).kind() == TokenKind.OPEN_PAREN) {
+                with = parseRenderProperties();
+            } else {
+                Token w = take();
+                Expr title;
+                if (at(TokenKind.STRING_LITERAL)) {
+                    title = parsePrimary();
+                } else {
+                    error("KS006", prevEnd(), prevEnd(), "Missing string " + found(cur()),
+                            "Write the properties in parentheses: render timechart with (title=\"...\").");
+                    title = new Expr.Missing(missing(TokenKind.STRING_LITERAL));
+                }
+                with = new Clause.WithProperties(w, null, new SeparatedList<>(List.of(title), List.of()), null);
+            }
+        }
+        return new QueryOperator.Render(kw, chart, params, with, parseOptionalBy());
+    }
+
+    /**
+     * {@code with (name = value, ...)} of render: only Kusto's property names; a column list property takes the
+     * names that follow it over commas ({@code ycolumns=a, b, title="x"}); after a comma a property is required.
+     */
+    Clause.WithProperties parseRenderProperties() {
+        Token with = take();
+        Token open = take();
+        List<Expr> items = new ArrayList<>();
+        List<Token> seps = new ArrayList<>();
+        while (!items.isEmpty() || !at(TokenKind.CLOSE_PAREN)) {
+            Token c = cur();
+            RenderProperties.ValueKind kind = renderPropertyAt(0);
+            if (kind == null) {
+                if (!items.isEmpty()) {
+                    error("KS006", prevEnd(), prevEnd(), "Missing render property " + found(c),
+                            "Write a property such as title=\"...\", kind=stacked, series=Column, or remove the ','.");
+                    items.add(new Expr.Missing(missing(TokenKind.IDENTIFIER)));
+                }
+                break;
+            }
+            Name name = new Name.Identifier(take());
+            Token eq = take();
+            Expr value;
+            if (kind == RenderProperties.ValueKind.COLUMN || kind == RenderProperties.ValueKind.COLUMN_LIST) {
+                value = new Expr.NameRef(parseName("Name a column of the rendered rows."));
+            } else if (kind == RenderProperties.ValueKind.WORD) {
+                if (at(TokenKind.IDENTIFIER)) {
+                    value = new Expr.NameRef(new Name.Identifier(take()));
+                } else {
+                    List<String> words = RenderProperties.wordsOf(name.simpleName());
+                    expectedError("one of: " + String.join(", ", words), "Write " + name.simpleName() + "=" + words.get(0) + ".");
+                    value = new Expr.Missing(missing(TokenKind.IDENTIFIER));
+                }
+            } else {
+                value = parseExpression();
+            }
+            items.add(new Expr.Named(name, eq, value));
+            if (kind == RenderProperties.ValueKind.COLUMN_LIST) {
+                // further columns of the list: names not followed by '='
+                while (at(TokenKind.COMMA) ? isColumnListContinuation(1) : isColumnListContinuation(0)) {
+                    seps.add(commaOrMissing());
+                    items.add(new Expr.NameRef(parseName("")));
+                }
+            }
+            if (!at(TokenKind.COMMA) && renderPropertyAt(0) == null) break;
+            seps.add(commaOrMissing());
+        }
+        Token close = expect(TokenKind.CLOSE_PAREN, "Close the render properties with ')'; the properties are"
+                + " title, xtitle, ytitle, kind, series, xcolumn, ycolumns, legend, xaxis, yaxis, ysplit, ymin, ymax,"
+                + " accumulate.");
+        return new Clause.WithProperties(with, open, new SeparatedList<>(items, seps), close);
+    }
+
+    /** The value kind of the render property written at {@code peek(offset)}, or null when none starts there. */
+    private RenderProperties.ValueKind renderPropertyAt(int offset) {
+        Token t = peek(offset);
+        return t.kind() == TokenKind.IDENTIFIER && peek(offset + 1).kind() == TokenKind.EQUAL
+                ? RenderProperties.kindOf(t.text()) : null;
+    }
+
+    /** Another column of a column list at {@code peek(offset)}: a name, not {@code name =}. */
+    private boolean isColumnListContinuation(int offset) {
+        Token n = peek(offset);
+        if (n.kind() == TokenKind.OPEN_BRACKET) return peek(offset + 1).kind() == TokenKind.STRING_LITERAL;
+        return n.kind() == TokenKind.IDENTIFIER && peek(offset + 1).kind() != TokenKind.EQUAL && !isNotName(n);
+    }
+
+    /** The ',' between two items, or a synthesised one (reported, as Kusto does) when it was left out. */
+    private Token commaOrMissing() {
+        if (at(TokenKind.COMMA)) return take();
+        expectedError("','", "Separate the render properties with ','.");
+        return missing(TokenKind.COMMA);
     }
 
     Clause.InTables parseInTables() {
@@ -535,14 +659,22 @@ abstract class OperatorParser extends ExpressionParser {
         Token kw = take();
         List<Clause.OperatorParam> params = parseParams(UNION_PARAMS);
         Clause.InTables in = atWord("in") && peek(1).kind() == TokenKind.OPEN_PAREN ? parseInTables() : null;
-        return new QueryOperator.Search(kw, params, in, parseExpression());
+        return new QueryOperator.Search(kw, params, in, parseSearchPredicate());
+    }
+
+    /** A search predicate may be (or start with) {@code *}: {@code search *}, {@code search * has "x"}. */
+    Expr parseSearchPredicate() {
+        if (!at(TokenKind.ASTERISK)) return parseExpression();
+        return parseBinaryRest(new Expr.Star(take()), 1);
     }
 
     QueryOperator parseFind() {
         Token kw = take();
         List<Clause.OperatorParam> params = parseParams(FIND_PARAMS);
         Clause.InTables in = atWord("in") && peek(1).kind() == TokenKind.OPEN_PAREN ? parseInTables() : null;
-        Token where = expectWord("where", "find reads: find in (T1, T2) where predicate.");
+        // "find 'x'" is short for "find where * has 'x'": 'where' may be left out only right after 'find'
+        boolean bare = params.isEmpty() && in == null && !atWord("where") && canStartArgument(cur());
+        Token where = bare ? null : expectWord("where", "find reads: find in (T1, T2) where predicate.");
         Expr pred = parseExpression();
         Token project = null;
         SeparatedList<Expr> cols = null;
@@ -599,8 +731,9 @@ abstract class OperatorParser extends ExpressionParser {
         Expr col = new Expr.NameRef(parseName("Name the partition column: partition by Column (subquery)."));
         Expr sub;
         if (at(TokenKind.OPEN_BRACE)) {
+            // "{ ... }" holds a whole query (reading the partition through 'as'), not an operator chain
             Token open = take();
-            Expr inner = parseSubqueryBody();
+            Expr inner = parsePipeExpression();
             sub = new Expr.Paren(open, inner, expect(TokenKind.CLOSE_BRACE, "Close the subquery with '}'."));
         } else {
             sub = parseParenSubquery("Put the partition subquery in parentheses: partition by x (top 3 by y).");

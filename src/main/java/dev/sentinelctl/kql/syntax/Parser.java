@@ -54,11 +54,17 @@ final class Parser extends OperatorParser {
                 continue;
             }
             int before = pos;
-            items.add(parseStatement());
+            Statement st = parseStatement();
+            items.add(st);
             if (pos == before) { // defensive: a statement must consume something, or the loop could spin
                 if (inBody) break;
                 items.add(skipRest());
                 continue;
+            }
+            if (inBody && st instanceof Statement.Query) {
+                // a function body ends with its one expression (and an optional ';'); the caller expects '}'
+                if (at(TokenKind.SEMICOLON)) seps.add(take());
+                break;
             }
             if (at(TokenKind.SEMICOLON)) {
                 seps.add(take());
@@ -93,7 +99,7 @@ final class Parser extends OperatorParser {
         return switch (t.kind()) {
             case IDENTIFIER -> canStartExpression(t) || t.is("set")
                     || t.is("let") || isPipedOperator(t);
-            case STRING_LITERAL, LONG_LITERAL, REAL_LITERAL, TIMESPAN_LITERAL, TYPED_LITERAL,
+            case STRING_LITERAL, LONG_LITERAL, REAL_LITERAL, TIMESPAN_LITERAL, TYPED_LITERAL, RAW_GUID_LITERAL,
                  OPEN_PAREN, OPEN_BRACKET, MINUS, PLUS -> true;
             default -> false;
         };
@@ -145,7 +151,13 @@ final class Parser extends OperatorParser {
         } else if (atWord("materialize") && peek(1).kind() != TokenKind.OPEN_PAREN) {
             value = parseCallWithoutParentheses();
         } else {
-            value = parsePipeExpression();
+            int saved = materializeAt;
+            materializeAt = pos;
+            try {
+                value = parsePipeExpression();
+            } finally {
+                materializeAt = saved;
+            }
         }
         return seen(new Statement.Let(let, name, eq, value));
     }

@@ -228,11 +228,16 @@ public sealed interface QueryOperator extends Expr {
         }
     }
 
-    /** {@code count}. */
-    record Count(Token keyword) implements QueryOperator {
+    /** {@code count}, or {@code count as Name} ({@code as} and {@code name} are null without it). */
+    record Count(Token keyword, Token as, Name name) implements QueryOperator {
         @Override
         public List<SyntaxElement> children() {
-            return Children.of(keyword);
+            return Children.of(keyword, as, name);
+        }
+
+        /** The result column's name: {@code Count} unless renamed. */
+        public String columnName() {
+            return name == null || name.firstToken() == null || name.firstToken().missing() ? "Count" : name.simpleName();
         }
     }
 
@@ -312,15 +317,20 @@ public sealed interface QueryOperator extends Expr {
         }
     }
 
-    /** {@code render timechart with (title='x')}. */
-    record Render(Token keyword, Name chart, List<Clause.OperatorParam> parameters, Clause.WithProperties with) implements QueryOperator {
+    /**
+     * {@code render timechart with (title='x', series=a, b)}: the properties are {@link Expr.Named} items, further
+     * columns of a column list plain {@link Expr.NameRef}s. The older {@code with "title"} has no parentheses;
+     * the older {@code by a, b} is {@code by}.
+     */
+    record Render(Token keyword, Name chart, List<Clause.OperatorParam> parameters, Clause.WithProperties with,
+                  Clause.By by) implements QueryOperator {
         public Render {
             parameters = Children.copy(parameters);
         }
 
         @Override
         public List<SyntaxElement> children() {
-            return Children.of(keyword, chart, parameters, with);
+            return Children.of(keyword, chart, parameters, with, by);
         }
     }
 

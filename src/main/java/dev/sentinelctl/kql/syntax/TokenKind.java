@@ -12,6 +12,8 @@ public enum TokenKind {
     TIMESPAN_LITERAL,
     /** {@code datetime(...)}, {@code timespan(...)}, {@code guid(...)}, {@code int(null)}, {@code real(nan)} ... lexed whole. */
     TYPED_LITERAL,
+    /** {@code 12345678-1234-1234-1234-123456789012} outside {@code guid(...)}: lexed as a guid, always reported (KS214). */
+    RAW_GUID_LITERAL,
     OPEN_PAREN("("), CLOSE_PAREN(")"), OPEN_BRACKET("["), CLOSE_BRACKET("]"), OPEN_BRACE("{"), CLOSE_BRACE("}"),
     BAR("|"), COMMA(","), SEMICOLON(";"), DOT("."), DOT_DOT(".."), COLON(":"), QUESTION("?"), AT("@"),
     EQUAL("="), EQUAL_EQUAL("=="), BANG_EQUAL("!="), LESS_GREATER("<>"), EQUAL_TILDE("=~"), BANG_TILDE("!~"),
@@ -39,7 +41,7 @@ public enum TokenKind {
 
     public boolean isLiteral() {
         return this == STRING_LITERAL || this == LONG_LITERAL || this == REAL_LITERAL || this == TIMESPAN_LITERAL
-                || this == TYPED_LITERAL;
+                || this == TYPED_LITERAL || this == RAW_GUID_LITERAL;
     }
 
     /** How to name this kind in a message: the punctuation itself, or a word. */

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sentinelctl.arm.ArmResource;
 import dev.sentinelctl.deploy.DesiredItem;
-import dev.sentinelctl.deploy.ResourceType;
+
 import dev.sentinelctl.deploy.config.PreflightAction;
 import dev.sentinelctl.deploy.config.PreflightSettings;
 import dev.sentinelctl.kql.semantic.Catalog;
@@ -39,7 +39,7 @@ class PreflightTest {
                 id, id, p);
         ArmResource meta = new ArmResource("Microsoft.SecurityInsights/metadata", "2022-01-01-preview", Optional.empty(),
                 "analyticsrule-" + id, id, JsonNodeFactory.instance.objectNode());
-        return new DesiredItem(id + ".yaml", ResourceType.ALERT_RULE, r, meta);
+        return new DesiredItem(id + ".yaml", dev.sentinelctl.deploy.kinds.alertrule.AlertRuleKind.INSTANCE, r, meta);
     }
 
     @Test

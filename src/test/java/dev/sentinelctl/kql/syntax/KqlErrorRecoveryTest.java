@@ -74,6 +74,33 @@ class KqlErrorRecoveryTest {
             "\"T ¦ top 10 }by x\"                             | KS005 | 11 | 12",
             "\"let f = () { T ¦ where x ) }; f()\"            | KS005 | 25 | 26",
             "\"T ¦ count() \"                                 | KS176 | 3  | 3",
+            // literals Kusto refuses: non-constant dynamic elements, raw guids, a backslash that starts no escape
+            "\"print dynamic([x, 1])\"                        | KS005 | 15 | 16",
+            "\"print dynamic({a:1})\"                         | KS005 | 15 | 16",
+            "\"print dynamic(x)\"                             | KS006 | 14 | 14",
+            "\"print dynamic([-1, -x])\"                      | KS006 | 18 | 18",
+            "\"print dynamic({1:2})\"                         | KS006 | 15 | 16",
+            "\"print dynamic([int(1)])\"                      | KS005 | 15 | 21",
+            "\"print 12345678-1234-1234-1234-123456789012\"   | KS214 | 6  | 42",
+            "\"T ¦ where g == 12345678-1234-1234-1234-123456789012\" | KS214 | 15 | 51",
+            "\"print 'C:\\Windows\\'\"                        | KS001 | 9  | 9",
+            "\"print x = 'a\\qb', y = 1\"                      | KS001 | 12 | 12",
+            // render properties, count as
+            "\"T ¦ render timechart with (foo=1)\"             | KS005 | 27 | 30",
+            "\"T ¦ render timechart with (legend=hidden,)\"    | KS006 | 41 | 41",
+            "\"T ¦ render timechart with (title='a' xtitle='b')\" | KS005 | 37 | 43",
+            "\"T ¦ render timechart with title='x'\"           | KS006 | 25 | 25",
+            "\"T ¦ count as\"                                  | KS006 | 12 | 12",
+            "\"T ¦ count as ¦ take 1\"                         | KS006 | 13 | 14",
+            "\"T ¦ join materialize(U) on x\"                  | KS006 | 8  | 8",
+            "\"T ¦ evaluate bag_unpack(d) : (a:string, *)\"   | KS005 | 40 | 41",
+            "\"find in (T) 'x'\"                              | KS005 | 12 | 15",
+            "\"T ¦ parse a with 'x' b:string string 'y'\"     | KS198 | 30 | 36",
+            "\"let f = () { print 1; print 2 }; f\"           | KS005 | 22 | 27",
+            "\"let f = () { print 1;; }; f\"                  | KS005 | 21 | 22",
+            "\"T ¦ extend x = d.2\"                           | KS006 | 17 | 17",
+            "\"T ¦ extend x = d.int(1)\"                      | KS006 | 17 | 17",
+            "\"print 1.5.2\"                                  | KS006 | 10 | 10",
     })
     void firstDiagnostic(String query, String code, int start, int end) {
         String q = query.replace('¦', '|').replace('~', '\n');
@@ -91,7 +118,18 @@ class KqlErrorRecoveryTest {
     @Test
     void validButUnusualIsAccepted() {
         for (String q : new String[] {"T | where x = 1 or y", "T | where a:\"x\"", "T | project", "T | summarize",
-                "T | join kind=inner (X) | take 1", "T | parse x with", "T | where x == 1abc", "print x = 1L"}) {
+                "T | join kind=inner (X) | take 1", "T | parse x with", "T | where x == 1abc", "print x = 1L",
+                "print dynamic([dynamic([1]), dynamic({'a': dynamic({})}), True, FALSE, null, -1.5, 1d, h'x',"
+                        + " guid(12345678-1234-1234-1234-123456789012), long(2), datetime(2024-01-01)])",
+                "print 'a\\'b\\\\\\x41\\u0041\\U00000041\\012\\t', @'C:\\Windows\\'",
+                "search *", "search * | take 5", "T | search * has 'x' | count as N", "find 'x'",
+                "search kind=case_insensitive in (T, U*) 'err' and 'x*' or C:'y'", "T | where * has 'x'",
+                "T | render timechart with (kind=stacked100, series=a, b, title='t', ycolumns=c, ymin=-1)",
+                "T | render timechart with 'title'", "T | render columnchart with ()",
+                "let x = materialize(T | take 1); x", "T | partition by x { U | take 1 }",
+                "T | evaluate bag_unpack(d) : (*, a:string)", "let f = (T:(*)) { T }; f(U)",
+                "let f = () { let x = 1; print x; }; f", "T | parse a with 'id=' id:string ' title=' title",
+                "T | where * == 'x'"}) {
             ParsedQuery p = KqlParser.parse(q);
             assertTrue(p.diagnostics().isEmpty(), () -> q + " -> " + p.diagnostics());
         }

@@ -54,6 +54,51 @@ class KqlLexerTest {
     }
 
     @Test
+    void everyEscapeKustoAccepts() {
+        for (String esc : List.of("\\\"", "\\'", "\\\\", "\\a", "\\b", "\\f", "\\n", "\\r", "\\t", "\\v", "\\0",
+                "\\012", "\\x41", "\\u0041", "\\U00000041")) {
+            assertSingle("\"a" + esc + "b\"", TokenKind.STRING_LITERAL);
+        }
+        assertEquals("A\u0007\u000bA\tA\n", StringValues.decode("'\\x41\\a\\v\\u0041\\t\\101\\n'"));
+        assertEquals("\"C:\\", StringValues.decode("\"\\\"C:\\\\\""));
+    }
+
+    @Test
+    void backslashThatStartsNoEscapeEndsTheString() {
+        // Kusto: "C:\Windows\" is unterminated, reported at the first backslash (\W is no escape).
+        for (String q : List.of("\"", "'", "h\"")) {
+            String text = "print " + q + "C:\\Windows\\" + q.substring(q.length() - 1);
+            List<KqlDiagnostic> diags = new ArrayList<>();
+            List<Token> tokens = lex(text, diags);
+            int backslash = text.indexOf('\\');
+            assertEquals("KS001", diags.get(0).code(), text);
+            assertEquals(backslash, diags.get(0).start(), text);
+            assertEquals(backslash, tokens.get(1).end(), "the string token ends at the backslash: " + text);
+            assertEquals(TokenKind.BAD_CHARACTER, tokens.get(2).kind(), text);
+        }
+        for (String bad : List.of("\\q", "\\x4", "\\u004", "\\U0041", "\\8", "\\ ")) {
+            List<KqlDiagnostic> diags = new ArrayList<>();
+            lex("\"a" + bad + "\"", diags);
+            assertEquals("KS001", diags.get(0).code(), bad);
+            assertEquals(2, diags.get(0).start(), bad);
+        }
+        assertSingle("@\"C:\\Windows\\\"", TokenKind.STRING_LITERAL); // verbatim: a backslash is a backslash
+    }
+
+    @Test
+    void rawGuidIsOneTokenAndRefused() {
+        List<KqlDiagnostic> diags = new ArrayList<>();
+        List<Token> tokens = lex("x == 12345678-abcd-ABCD-1234-123456789012", diags);
+        assertEquals(TokenKind.RAW_GUID_LITERAL, tokens.get(2).kind());
+        assertEquals(5, tokens.get(2).start());
+        assertEquals(1, diags.size());
+        assertEquals("KS214", diags.get(0).code());
+        assertSingle("guid(12345678-abcd-ABCD-1234-123456789012)", TokenKind.TYPED_LITERAL);
+        // one hex digit short of a guid: plain arithmetic, as in Kusto
+        assertEquals(TokenKind.LONG_LITERAL, lexClean("12345678-1234-1234-1234-12345678901").get(0).kind());
+    }
+
+    @Test
     void numbersAndTimespans() {
         assertSingle("42", TokenKind.LONG_LITERAL);
         assertSingle("0x1F", TokenKind.LONG_LITERAL);

@@ -12,7 +12,7 @@ import dev.sentinelctl.report.Severity;
  * a rule matches revoked or expired indicators. Microsoft's content CI requires this pattern.
  */
 public final class LatestIndicatorPattern implements LintRule {
-    private static final RuleMeta META = new RuleMeta("KQL-ti-latest-indicator", "LatestIndicatorPattern", Severity.ERROR,
+    private static final RuleMeta META = new RuleMeta("KQL-ti-latest-indicator", "LatestIndicatorPattern", Severity.WARNING,
             "`ThreatIntelligenceIndicator` read without the latest-indicator pattern.",
             "Each indicator update appends a row. Without `summarize arg_max(TimeGenerated, *) by IndicatorId` and "
                     + "`where ExpirationDateTime > now() and Active == true`, a rule alerts on indicators that were revoked "

@@ -394,6 +394,10 @@ final class CallBinder {
                 code = "KS141";
                 msg = "The expression must have one of the types: string or dynamic.";
             }
+            case STRING_OR_ARRAY -> {
+                code = "KS233";
+                msg = "The expression value must be a string or a dynamic array of strings.";
+            }
             default -> {
                 String types = expected(p, sigs, index, n);
                 boolean several = types.contains(" or ");
@@ -423,6 +427,8 @@ final class CallBinder {
             case INTEGER -> "integer";
             case SUMMABLE -> "summable";
             case ORDERABLE -> "orderable";
+            case STRING_OR_ARRAY -> "string or dynamic array of strings";
+            case INTEGER_OR_ARRAY -> "integer or dynamic array of integers";
             default -> p.typeKind().code();
         };
     }
@@ -453,6 +459,9 @@ final class CallBinder {
             if (t.isUnknown()) continue;
             if (p.argumentKind() == dev.sentinelctl.kql.semantic.ArgumentKind.COLUMN && v.column() == null) return i;
             if (p.typeKind() == ParameterTypeKind.DYNAMIC_BAG && v.array()) return i;
+            // parse_user_agent(ua, dynamic({...})): a property bag is neither a string nor an array
+            if (p.typeKind() == ParameterTypeKind.STRING_OR_ARRAY && a instanceof Expr.DynamicLiteral d
+                    && d.value() instanceof dev.sentinelctl.kql.syntax.Json.JObject) return i;
             if (p.typeKind() == ParameterTypeKind.NOT_DYNAMIC && t == ScalarType.DYNAMIC) return i;
             if (p.typeKind() == ParameterTypeKind.DECLARED) {
                 if (!declaredAccepts(p.types(), t, v.array())) return i;

@@ -6,6 +6,7 @@ import dev.sentinelctl.kql.semantic.FunctionSymbol;
 import dev.sentinelctl.kql.semantic.KqlType;
 import dev.sentinelctl.kql.semantic.ScalarType;
 import dev.sentinelctl.kql.semantic.TypePromotion;
+import dev.sentinelctl.kql.syntax.BinaryOp;
 import dev.sentinelctl.kql.syntax.Clause;
 import dev.sentinelctl.kql.syntax.Expr;
 import dev.sentinelctl.kql.syntax.LiteralKind;
@@ -35,12 +36,14 @@ final class OperatorBinder {
 
     private final TreeBinder tb;
     private final ColumnNames names;
+    private final RenderBinder renders;
     /** True while mv-expand/mv-apply items are projected: their columns hold elements, not arrays. */
     private boolean expanding;
 
     OperatorBinder(TreeBinder tb) {
         this.tb = tb;
         this.names = new ColumnNames(tb);
+        this.renders = new RenderBinder(tb);
     }
 
     /** An operator at a query head; operators that need input get {@code implicitInput} (contextual subquery). */
@@ -80,7 +83,7 @@ final class OperatorBinder {
             project(d.columns().items(), b, TreeBinder.Style.DEFAULT, false, c);
             return new RowSchema(b.columns(), Map.of(), in.isOpen());
         }
-        if (op instanceof QueryOperator.Count) return RowSchema.of(List.of(new Column("Count", ScalarType.LONG)));
+        if (op instanceof QueryOperator.Count n) return RowSchema.of(List.of(new Column(n.columnName(), ScalarType.LONG)));
         if (op instanceof QueryOperator.Take t) {
             checkInteger(tb.bind(t.count(), c), t.count());
             return in;
@@ -130,7 +133,10 @@ final class OperatorBinder {
         }
         if (op instanceof QueryOperator.Evaluate ev) return evaluate(ev, in, c);
         if (op instanceof QueryOperator.Invoke inv) return invoke(inv, in, c);
-        if (op instanceof QueryOperator.Render) return in;
+        if (op instanceof QueryOperator.Render r) {
+            renders.check(r, c);
+            return in;
+        }
         if (op instanceof QueryOperator.Search s) return search(s, in, c);
         if (op instanceof QueryOperator.Find f) return find(f, c);
         if (op instanceof QueryOperator.Range r) return range(r, c);
@@ -344,7 +350,19 @@ final class OperatorBinder {
             while (x instanceof Expr.Paren p) x = p.inner();
             if (x instanceof Expr.NameRef n && n.name() instanceof Name.Wildcard w) {
                 String pattern = w.simpleName();
-                for (Column col : in.columns()) if (glob(pattern, col.name())) matched.add(col.name());
+                boolean any = false;
+                for (Column col : in.columns()) {
+                    if (glob(pattern, col.name())) {
+                        matched.add(col.name());
+                        any = true;
+                    }
+                }
+                if (!any && !in.isOpen()) {
+                    // Kusto: a pattern must match at least one column of the input
+                    tb.diags.error("KS142", x, "The name '" + pattern + "' does not refer to any known column.",
+                            "No input column matches the pattern; check its spelling (patterns are case-sensitive)"
+                                    + " or remove it.");
+                }
             } else if (x instanceof Expr.Star) {
                 for (Column col : in.columns()) matched.add(col.name());
             } else {
@@ -555,7 +573,39 @@ final class OperatorBinder {
             return;
         }
         TreeBinder.Ctx jc = c.withRow(null).withJoinSides(left, right);
-        for (Expr e : on.conditions().items()) checkJoinCondition(e, left, right, jc);
+        boolean predicate = on.on().is("where");
+        for (Expr e : on.conditions().items()) {
+            if (predicate) bindJoinPredicate(e, left, right, jc);
+            else checkJoinCondition(e, left, right, jc);
+        }
+    }
+
+    /** 'join ... where predicate' (and lookup's): any condition, with the columns of both sides in scope. */
+    private void bindJoinPredicate(Expr x, RowSchema left, RowSchema right, TreeBinder.Ctx jc) {
+        List<Column> both = new ArrayList<>(left.columns());
+        both.addAll(right.columns());
+        tb.bind(x, jc.withRow(new RowSchema(both, mergeHidden(left, right), left.isOpen() || right.isOpen()))
+                .withJoinSides(left, right));
+    }
+
+    /**
+     * One side of an 'on' equality: Kusto wants {@code $left.<column> == $right.<column>} in that order
+     * (KS183 otherwise, at the operand). Binds the operand only when it has that shape, so one mistake
+     * gives one message.
+     */
+    private boolean checkJoinOperand(Expr operand, String side, TreeBinder.Ctx jc) {
+        Expr x = operand;
+        while (x instanceof Expr.Paren p) x = p.inner();
+        if (x instanceof Expr.MemberAccess m && m.target() instanceof Expr.NameRef t && t.simpleName().equals(side)
+                && m.member() instanceof Expr.NameRef) {
+            return true;
+        }
+        String other = side.equals("$left") ? "$right" : "$left";
+        String hint = x instanceof Expr.MemberAccess m && m.target() instanceof Expr.NameRef t && t.simpleName().equals(other)
+                ? "Put the left table's column first: on $left.A == $right.B."
+                : "Compare columns as they are: on $left.A == $right.B; compute a changed key with extend before the join.";
+        tb.diags.error("KS183", operand, "The join condition operand must be: " + side + ".<column>", hint);
+        return false;
     }
 
     private void checkJoinCondition(Expr e, RowSchema left, RowSchema right, TreeBinder.Ctx jc) {
@@ -591,15 +641,22 @@ final class OperatorBinder {
             checkJoinCondition(b.right(), left, right, jc);
             return;
         }
-        if (x instanceof Expr.Binary b && b.op() == dev.sentinelctl.kql.syntax.BinaryOp.EQUAL) {
-            tb.bind(x, jc);
+        if (x instanceof Expr.Binary b && b.op() == BinaryOp.EQUAL) {
+            boolean leftOk = checkJoinOperand(b.left(), "$left", jc);
+            boolean rightOk = checkJoinOperand(b.right(), "$right", jc);
+            if (leftOk && rightOk) {
+                tb.bind(x, jc);
+            } else {
+                if (leftOk) tb.bind(b.left(), jc);
+                if (rightOk) tb.bind(b.right(), jc);
+            }
             return;
         }
-        // 'join ... where predicate' (or a non-equality condition): columns of both sides are in scope
-        List<Column> both = new ArrayList<>(left.columns());
-        both.addAll(right.columns());
-        tb.bind(x, jc.withRow(new RowSchema(both, mergeHidden(left, right), left.isOpen() || right.isOpen()))
-                .withJoinSides(left, right));
+        tb.diags.error("KS182", x, "The join condition must be either the name of a column common to both tables or"
+                + " in the form $left.<column> == $right.<column>.",
+                "Write on CommonColumn, or on $left.A == $right.B (and more such equalities joined with 'and' or ',');"
+                        + " for other conditions use join ... where.");
+        bindJoinPredicate(x, left, right, jc);
     }
 
     private RowSchema lookup(QueryOperator.Lookup l, RowSchema in, TreeBinder.Ctx c) {
@@ -975,11 +1032,49 @@ final class OperatorBinder {
             for (RowSchema r : sources) open |= r.isOpen();
             scope = new RowSchema(unifyByNameAndType(sources), sources.size() == 1 ? sources.get(0).hidden() : Map.of(), open);
         }
-        if (s.predicate() != null) tb.bind(s.predicate(), c.withRow(scope.withOpen(true)));
+        checkSearchParameters(s.parameters());
+        if (s.predicate() != null) bindSearchPredicate(s.predicate(), c.withRow(scope.withOpen(true)));
         List<Column> cols = new ArrayList<>();
         cols.add(new Column("$table", ScalarType.STRING));
         cols.addAll(scope.columns());
         return new RowSchema(cols, scope.hidden(), scope.isOpen());
+    }
+
+    private static final List<String> SEARCH_KINDS = List.of("default", "case_insensitive", "case_sensitive");
+
+    /** search takes only kind= (and hints); the parser is lenient so that this can say what is wrong. */
+    private void checkSearchParameters(List<Clause.OperatorParam> params) {
+        for (Clause.OperatorParam p : params) {
+            String name = p.parameterName();
+            if (name.startsWith("hint.")) continue;
+            if (!name.equals("kind")) {
+                tb.diags.error("KS179", p.name(), "The name '" + name + "' is not a recognized parameter for this operator.",
+                        "search takes only kind=case_sensitive|case_insensitive; use union withsource=... for a source column.");
+            } else if (!(p.value() instanceof Expr.NameRef n && SEARCH_KINDS.contains(n.simpleName()))) {
+                tb.diags.error("KS005", p.value(), "Expected one of: " + String.join(", ", SEARCH_KINDS),
+                        "Write kind=case_sensitive or kind=case_insensitive.");
+            }
+        }
+    }
+
+    /**
+     * A search predicate: terms ({@code "err"}, {@code "a*"}) combined with and/or are matches against every column,
+     * not strings to be combined; {@code *} stands for all columns ({@code * has "x"}). The rest binds as usual.
+     */
+    private void bindSearchPredicate(Expr e, TreeBinder.Ctx c) {
+        Expr x = e;
+        while (x instanceof Expr.Paren p) x = p.inner();
+        if (x instanceof Expr.Star || (x instanceof Expr.Literal l && l.kind() == LiteralKind.STRING)) return;
+        if (x instanceof Expr.Binary b && (b.op() == BinaryOp.AND || b.op() == BinaryOp.OR)) {
+            bindSearchPredicate(b.left(), c);
+            bindSearchPredicate(b.right(), c);
+            return;
+        }
+        if (x instanceof Expr.Binary b && b.left() instanceof Expr.Star) {
+            tb.bind(b.right(), c);
+            return;
+        }
+        checkBool(tb.bind(x, c), x);
     }
 
     private RowSchema find(QueryOperator.Find f, TreeBinder.Ctx c) {

@@ -174,6 +174,20 @@ final class TreeBinder {
         return bind(e, c, false);
     }
 
+    /** Kusto stores no decimal in a dynamic value: {@code dynamic([decimal(1)])} is KS215. */
+    private void checkNoDecimal(dev.sentinelctl.kql.syntax.SyntaxNode json) {
+        for (dev.sentinelctl.kql.syntax.SyntaxElement child : json.children()) {
+            if (child instanceof dev.sentinelctl.kql.syntax.Token t) {
+                if (t.kind() == dev.sentinelctl.kql.syntax.TokenKind.TYPED_LITERAL && t.text().startsWith("decimal(")) {
+                    diags.error("KS215", t, "Decimal values are not supported in dynamic objects.",
+                            "Write the number as real(...) or a plain number, or keep it in a decimal column.");
+                }
+            } else if (child instanceof dev.sentinelctl.kql.syntax.SyntaxNode n) {
+                checkNoDecimal(n); // nested arrays, bags and dynamic(...) literals too
+            }
+        }
+    }
+
     private Value bindCore(Expr e, Ctx c, boolean tabularContext) {
         if (e == null) return Value.UNKNOWN;
         if (e instanceof Expr.NameRef n) return bindName(n, c, tabularContext);
@@ -187,6 +201,7 @@ final class TreeBinder {
         if (e instanceof Expr.MemberAccess m) return bindMember(m, c);
         if (e instanceof Expr.ElementAccess ea) return bindElement(ea, c);
         if (e instanceof Expr.DynamicLiteral d) {
+            checkNoDecimal(d.value());
             if (d.value() instanceof dev.sentinelctl.kql.syntax.Json.JArray arr) {
                 boolean strings = !arr.values().isEmpty();
                 for (dev.sentinelctl.kql.syntax.Json j : arr.values().items()) {
@@ -362,7 +377,7 @@ final class TreeBinder {
                     types.put(m.member(), col.type());
                     return Value.column(col);
                 }
-                if (!side.isOpen()) {
+                if (!side.isOpen() && !mn.name().firstToken().missing()) {
                     diags.error("KS142", m.member(), "The name '" + mn.simpleName()
                                     + "' does not refer to any known column, table, variable or function.",
                             Diagnostics.didYouMean(suggest(mn.simpleName(), side)) + "The column must exist on the "
@@ -379,7 +394,8 @@ final class TreeBinder {
         }
         if (t.type() == ScalarType.DYNAMIC) return Value.DYNAMIC;
         if (t.type().isUnknown()) return Value.UNKNOWN;
-        if (m.member() instanceof Expr.NameRef mn) {
+        // a missing member name (x.2) was reported by the parser already
+        if (m.member() instanceof Expr.NameRef mn && !mn.name().firstToken().missing()) {
             diags.error("KS142", m.member(), "The name '" + mn.simpleName()
                             + "' does not refer to any known column, table, variable or function.",
                     "Only dynamic values have members; '" + target.text() + "' is of type " + t.type().displayName()

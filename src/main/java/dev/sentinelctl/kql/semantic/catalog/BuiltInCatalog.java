@@ -63,6 +63,11 @@ public final class BuiltInCatalog implements Catalog {
     }
 
     @Override
+    public boolean declares(String table) {
+        return false;
+    }
+
+    @Override
     public boolean hasTableWithoutSchema(String name) {
         return withoutSchema.get().contains(name);
     }

@@ -40,6 +40,11 @@ public final class OverlayCatalog implements Catalog {
     }
 
     @Override
+    public boolean declares(String table) {
+        return top.declares(table) || base.declares(table);
+    }
+
+    @Override
     public boolean hasTableWithoutSchema(String name) {
         // a user schema for the table answers the question
         return top.table(name).isEmpty() && (top.hasTableWithoutSchema(name) || base.hasTableWithoutSchema(name));

@@ -1,15 +1,15 @@
-package dev.sentinelctl.cli;
+package dev.sentinelctl.fleet;
 
 import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.content.RuleDuration;
+import dev.sentinelctl.deploy.DeployException;
 import dev.sentinelctl.deploy.Tailoring;
+import dev.sentinelctl.deploy.TailoringException;
 import dev.sentinelctl.deploy.azure.CredentialKind;
 import dev.sentinelctl.deploy.config.PreflightAction;
 import dev.sentinelctl.deploy.config.PreflightSettings;
 import dev.sentinelctl.deploy.config.RuleOverride;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
-import dev.sentinelctl.fleet.TargetQueries;
-import dev.sentinelctl.fleet.WorkspaceTarget;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -21,20 +21,20 @@ import java.util.Map;
  * Maps a fleet's resolved {@link WorkspaceTarget}s onto what the deploy engine plans with: a {@link WorkspaceConfig}
  * (where, which credential, overrides) and a {@link Tailoring} (path selection, exclusions compiled into queries).
  */
-final class FleetWorkspaces {
-    static final List<String> DEPLOYED_FIELDS = List.of("enabled", "severity", "queryFrequency", "queryPeriod", "triggerThreshold",
+public final class FleetWorkspaces {
+    public static final List<String> DEPLOYED_FIELDS = List.of("enabled", "severity", "queryFrequency", "queryPeriod", "triggerThreshold",
             "triggerOperator", "suppressionEnabled", "suppressionDuration");
 
     private FleetWorkspaces() {
     }
 
     /** The workspace config of a target; its name is the workspace's (what the output and --workspace use). */
-    static WorkspaceConfig config(WorkspaceTarget t, List<Path> contentPaths) {
+    public static WorkspaceConfig config(WorkspaceTarget t, List<Path> contentPaths) {
         CredentialKind kind;
         try {
             kind = CredentialKind.parse(t.credential().type());
         } catch (IllegalArgumentException e) {
-            throw new UserException("workspace '" + t.workspace() + "': credential '" + t.credential().name() + "': " + e.getMessage());
+            throw new DeployException("workspace '" + t.workspace() + "': credential '" + t.credential().name() + "': " + e.getMessage());
         }
         // The token comes from the credential's tenant (for Lighthouse, the managing tenant), not the customer's.
         return new WorkspaceConfig(t.workspace(), t.credential().tokenTenant(t.tenant()), t.subscription(),
@@ -42,7 +42,7 @@ final class FleetWorkspaces {
     }
 
     /** The fleet's merged preflight map (words and durations checked by the fleet schema) as deploy settings. */
-    static PreflightSettings preflight(WorkspaceTarget t) {
+    public static PreflightSettings preflight(WorkspaceTarget t) {
         Map<String, Object> p = t.preflight();
         if (p.isEmpty()) return PreflightSettings.UNSET;
         Object data = p.get("checkData");
@@ -57,7 +57,7 @@ final class FleetWorkspaces {
         return value instanceof String s ? PreflightAction.parse(s).orElse(null) : null;
     }
 
-    static Tailoring tailoring(WorkspaceTarget t, TargetQueries queries) {
+    public static Tailoring tailoring(WorkspaceTarget t, TargetQueries queries) {
         return new Tailoring() {
             @Override
             public boolean selects(ContentItem item) {
@@ -66,19 +66,23 @@ final class FleetWorkspaces {
 
             @Override
             public String query(ContentItem item) {
-                return queries.queryFor(item, t).text();
+                try {
+                    return queries.queryFor(item, t).text();
+                } catch (ExclusionCompileException e) {
+                    throw new TailoringException("its exclusions cannot be compiled: " + e.getMessage());
+                }
             }
         };
     }
 
     /** Fleet overrides are loose maps (String, Boolean or Long values, checked by the fleet schema). */
-    static Map<String, RuleOverride> overrides(WorkspaceTarget t) {
+    public static Map<String, RuleOverride> overrides(WorkspaceTarget t) {
         Map<String, RuleOverride> out = new LinkedHashMap<>();
         t.overrides().forEach((id, fields) -> {
             // A fleet may set fields the deploy engine cannot apply yet; refusing beats deploying without them.
             for (String field : fields.keySet()) {
                 if (!DEPLOYED_FIELDS.contains(field)) {
-                    throw new UserException("workspace '" + t.workspace() + "': override " + id + "." + field
+                    throw new DeployException("workspace '" + t.workspace() + "': override " + id + "." + field
                             + " is not deployed yet (supported: " + String.join(", ", DEPLOYED_FIELDS) + ")");
                 }
             }

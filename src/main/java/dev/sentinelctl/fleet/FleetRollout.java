@@ -1,16 +1,11 @@
-package dev.sentinelctl.cli;
+package dev.sentinelctl.fleet;
 
 import dev.sentinelctl.deploy.Applier;
 import dev.sentinelctl.deploy.Change;
+import dev.sentinelctl.deploy.DeployException;
+import dev.sentinelctl.deploy.DeployRun;
 import dev.sentinelctl.deploy.WorkspacePlan;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
-import dev.sentinelctl.fleet.FleetConfig;
-import dev.sentinelctl.fleet.RolloutPolicy;
-import dev.sentinelctl.fleet.RolloutReport;
-import dev.sentinelctl.fleet.Shard;
-import dev.sentinelctl.fleet.WorkspaceResult;
-import dev.sentinelctl.fleet.WorkspaceTarget;
-import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,22 +25,24 @@ import java.util.concurrent.Executors;
  * deploys up to N of a ring at once (in different subscriptions), and a stop then lets the ones running finish. Plans are made up front (reads only); a workspace that
  * could not be planned counts as failed at its turn.
  */
-final class FleetRollout {
+public final class FleetRollout {
     /** What the run did: every target's result (resumed successes first carried over) and why it stopped, if it did. */
-    record Outcome(RolloutReport report, Optional<String> stopped) {
-        boolean failed() {
+    public record Outcome(RolloutReport report, Optional<String> stopped) {
+        public boolean failed() {
             return stopped.isPresent() || report.workspaces().stream().anyMatch(w -> w.status() != WorkspaceResult.Status.SUCCEEDED);
         }
     }
 
     private final DeployRun run;
+    private final FleetSelection selection;
     private final Applier applier;
     /** Workspaces deployed at once (each in its own subscription); 1 asks the policy before every single workspace. */
     private final int inFlightLimit;
 
-    FleetRollout(DeployRun run, Applier applier, int inFlightLimit) {
+    public FleetRollout(DeployRun run, FleetSelection selection, Applier applier, int inFlightLimit) {
         if (inFlightLimit < 1) throw new IllegalArgumentException("in-flight limit must be at least 1");
         this.run = run;
+        this.selection = selection;
         this.applier = applier;
         this.inFlightLimit = inFlightLimit;
     }
@@ -55,19 +52,24 @@ final class FleetRollout {
             return done.take().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UserException("interrupted during the rollout");
+            throw new DeployException("interrupted during the rollout");
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 
-    /** @param previous the report given to --resume; its successes are done and are not deployed again */
-    Outcome roll(FleetConfig fleet, List<WorkspacePlan> plans, Optional<RolloutReport> previous, Optional<Shard> shard) {
+    /**
+     * @param resumed the report given to --resume; its successes are done and are not deployed again, and the new
+     *                report names it so {@code report merge} lets this run's results supersede it
+     */
+    public Outcome roll(List<WorkspacePlan> plans, Optional<RolloutReportJson.Loaded> resumed, Optional<Shard> shard) {
+        FleetConfig fleet = selection.fleet();
+        Optional<RolloutReport> previous = resumed.map(RolloutReportJson.Loaded::report);
         String started = Instant.now().toString();
         Map<String, WorkspaceConfig> byKey = new LinkedHashMap<>();
         List<WorkspaceTarget> targets = new ArrayList<>();
-        for (WorkspaceConfig ws : run.workspaces) {
-            WorkspaceTarget t = run.target(ws).orElseThrow();
+        for (WorkspaceConfig ws : run.workspaces()) {
+            WorkspaceTarget t = selection.target(ws).orElseThrow();
             byKey.put(t.key(), ws);
             targets.add(t);
         }
@@ -84,7 +86,7 @@ final class FleetRollout {
                 }));
         // With --ring, --shard or --workspace a run sees part of the fleet: rings with none of its workspaces are
         // another run's business, not an empty canary that should stop this one.
-        List<dev.sentinelctl.fleet.Ring> rings = fleet.rings().stream()
+        List<Ring> rings = fleet.rings().stream()
                 .filter(r -> targets.stream().anyMatch(t -> t.ringIndex() == r.index())).toList();
         Optional<String> stopped = Optional.empty();
         ExecutorService pool = Executors.newFixedThreadPool(inFlightLimit, r -> {
@@ -129,14 +131,15 @@ final class FleetRollout {
                     WorkspaceResult.Status.NOT_RUN, stopped, List.of(), List.of(), List.of(), List.of(), List.of(),
                     Optional.empty(), 0));
         }
-        return new Outcome(new RolloutReport(shard, Optional.of(started), Optional.of(Instant.now().toString()), all), stopped);
+        return new Outcome(new RolloutReport(shard, Optional.of(started), Optional.of(Instant.now().toString()), all,
+                Optional.of(RolloutReport.newRunId()), resumed.map(RolloutReportJson.Loaded::resumedFrom), List.of()), stopped);
     }
 
     private WorkspaceResult deploy(WorkspaceTarget t, WorkspaceConfig ws, Map<WorkspaceConfig, WorkspacePlan> planOf) {
         String started = Instant.now().toString();
         WorkspacePlan plan = planOf.get(ws);
         if (plan == null) {
-            String reason = run.notPlanned.getOrDefault(ws, "not planned");
+            String reason = run.notPlanned(ws).orElse("not planned");
             return new WorkspaceResult(t.resourceId(), t.tenant(), t.ring(), t.ringIndex(), WorkspaceResult.Status.FAILED,
                     Optional.of(reason), List.of(), List.of(), List.of(), List.of(), List.of(), Optional.of(started), 0);
         }
@@ -153,27 +156,5 @@ final class FleetRollout {
 
     private static List<String> ids(Applier.WorkspaceResult r, Change.Action action) {
         return r.items().stream().filter(i -> i.ok() && i.change().action() == action).map(i -> i.change().id()).toList();
-    }
-
-    private static String name(WorkspaceResult w) {
-        return w.resourceId().substring(w.resourceId().lastIndexOf('/') + 1);
-    }
-
-    /** One line per workspace in rollout order, the rules preflight skipped with why, then why the rollout stopped. */
-    static void printSummary(PrintWriter out, Outcome o) {
-        out.println();
-        out.printf("%-10s %-28s %-10s %8s %8s %8s %8s %7s  %s%n", "ring", "workspace", "status", "created", "updated",
-                "deleted", "skipped", "failed", "reason");
-        for (WorkspaceResult w : o.report().workspaces()) {
-            String reason = w.reason().orElse(w.failed().isEmpty() ? "" : w.failed().get(0).id() + ": " + w.failed().get(0).reason());
-            out.printf("%-10s %-28s %-10s %8d %8d %8d %8d %7d  %s%n", w.ring(), name(w), w.status().json(), w.created().size(),
-                    w.updated().size(), w.deleted().size(), w.skipped().size(), w.failed().size(), reason);
-        }
-        for (WorkspaceResult w : o.report().workspaces()) {
-            for (WorkspaceResult.ItemSkip k : w.skipped()) out.println("skipped: " + name(w) + ": " + k.id() + ": " + k.reason());
-        }
-        out.println(o.stopped().map(s -> "Rollout stopped: " + s + ". Fix, then rerun with --resume REPORT.")
-                .orElse(o.failed() ? "Rollout finished with failures." : "Rollout complete."));
-        out.flush();
     }
 }

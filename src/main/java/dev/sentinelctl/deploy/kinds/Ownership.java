@@ -1,0 +1,87 @@
+package dev.sentinelctl.deploy.kinds;
+
+import dev.sentinelctl.deploy.ActualState;
+import dev.sentinelctl.deploy.config.WorkspaceConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * How a deployed resource records that this repository (a {@code source} name) owns it, so plan, prune and drift
+ * only touch what it deployed. Each content kind names its marker; the Planner and the Applier's read-back ask the
+ * marker the two questions below, never the kind.
+ *
+ * <p>Today's kinds are workspace children and use Sentinel metadata ({@link SentinelMetadata}). Kinds outside the
+ * workspace need another marker, added here as another variant answering the same two questions: a resource-group
+ * workbook carries a tag ({@code sentinelctl-source: <source>}) in its own body, read from the same list call; a Graph
+ * custom detection has a server-assigned id and no Sentinel metadata, so its marker maps the content id to that id
+ * (kept in the detection itself) — see docs/deploying-kinds.md. What a variant must also bring is its write path:
+ * today the engine writes a metadata marker before a create and deletes it after the resource.
+ */
+public sealed interface Ownership {
+    /** A resource that a source's marker claims: its name, the marker's name, the resource if it still exists. */
+    record Claim(String name, String markerName, ObjectNode existing, int position) {
+    }
+
+    /** The source that owns the workspace's resource {@code name} of {@code kind}, or null when nothing claims it. */
+    String owner(ActualState actual, DeployableKind kind, WorkspaceConfig ws, String name);
+
+    /**
+     * The resources of {@code kind} that {@code source} claims in the workspace, deployed or not (a marker whose
+     * resource was deleted by hand), with a position that orders claims of every kind the way the markers were
+     * listed.
+     */
+    List<Claim> claimedBy(String source, ActualState actual, DeployableKind kind, WorkspaceConfig ws);
+
+    /**
+     * A Sentinel metadata resource ({@code Microsoft.SecurityInsights/metadata}) per item, named {@code
+     * <kind lower-case>-<content id>} as Microsoft's Repositories names its own, with {@code source.kind =
+     * SourceRepository}, {@code source.name = <source>} and {@code parentId} = the resource's id.
+     *
+     * @param metadataKind the metadata's {@code kind}: {@code AnalyticsRule}, {@code HuntingQuery}, {@code Parser}, …
+     */
+    record SentinelMetadata(String metadataKind) implements Ownership {
+        public String markerName(String contentId) {
+            return metadataKind.toLowerCase(Locale.ROOT) + "-" + contentId;
+        }
+
+        @Override
+        public String owner(ActualState actual, DeployableKind kind, WorkspaceConfig ws, String name) {
+            ObjectNode marker = actual.metadata().get(ActualState.key(markerName(name)));
+            return sourceOf(marker, kind.scope().resourceId(ws, name));
+        }
+
+        @Override
+        public List<Claim> claimedBy(String source, ActualState actual, DeployableKind kind, WorkspaceConfig ws) {
+            List<Claim> out = new ArrayList<>();
+            String collection = kind.scope().collectionId(ws).toLowerCase(Locale.ROOT) + "/";
+            int position = 0;
+            for (var e : actual.metadata().entrySet()) {
+                position++;
+                JsonNode p = e.getValue().path("properties");
+                if (!p.path("kind").asString("").equals(metadataKind)) continue;
+                String parentId = p.path("parentId").asString("");
+                if (!source.equalsIgnoreCase(String.valueOf(sourceOf(e.getValue(), parentId)))) continue;
+                String name = parentId.substring(parentId.lastIndexOf('/') + 1);
+                // A marker copied from another workspace claims nothing here, but is ours to clean up.
+                boolean here = parentId.toLowerCase(Locale.ROOT).startsWith(collection);
+                ObjectNode existing = here ? actual.of(kind).get(ActualState.key(name)) : null;
+                out.add(new Claim(name, e.getValue().path("name").asString(e.getKey()), existing, position));
+            }
+            return out;
+        }
+
+        /** The source name a metadata resource records for {@code parentId}, or null when it does not claim it. */
+        public static String sourceOf(ObjectNode meta, String parentId) {
+            if (meta == null) return null;
+            JsonNode p = meta.path("properties");
+            JsonNode src = p.path("source");
+            if (!src.path("kind").asString("").equals("SourceRepository")) return null;
+            if (!p.path("parentId").asString("").equalsIgnoreCase(parentId)) return null;
+            String name = src.path("name").asString("");
+            return name.isEmpty() ? null : name;
+        }
+    }
+}
