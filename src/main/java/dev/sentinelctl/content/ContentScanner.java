@@ -78,7 +78,9 @@ public final class ContentScanner {
             return !lower.contains(".parameters") && !lower.endsWith("metadata.json") && !lower.startsWith("package")
                     && !lower.equals("tsconfig.json");
         }
-        return (lower.endsWith(".yaml") || lower.endsWith(".yml")) && !CONFIG_FILES.contains(lower);
+        // X.tests.yaml holds the detection tests of X.yaml (sentinelctl test), not content.
+        boolean tests = lower.endsWith(".tests.yaml") || lower.endsWith(".tests.yml");
+        return (lower.endsWith(".yaml") || lower.endsWith(".yml")) && !CONFIG_FILES.contains(lower) && !tests;
     }
 
     private static String display(Path p) {
