@@ -209,7 +209,8 @@ class YamlFormatterTest {
     void everyBundledContentFileFormatsSafelyAndIdempotently() throws Exception {
         List<java.nio.file.Path> files;
         try (var walk = java.nio.file.Files.walk(java.nio.file.Path.of("content"))) {
-            files = walk.filter(p -> p.toString().endsWith(".yaml")).toList();
+            // X.tests.yaml files are detection tests, not content: the content scanner (and so fmt) skips them.
+            files = walk.filter(p -> p.toString().endsWith(".yaml") && !p.toString().endsWith(".tests.yaml")).toList();
         }
         assertTrue(files.size() >= 10, "bundled content found: " + files.size());
         for (java.nio.file.Path f : files) {
