@@ -20,6 +20,8 @@ public final class RepoChecks {
             r.identity().ifPresent(item -> {
                 if (!item.id().isBlank()) byId.computeIfAbsent(item.id().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(item);
                 String path = item.displayPath();
+                // every watchlist folder has the same metadata file name by convention
+                if (item.kind() == dev.sentinelctl.content.ContentKind.WATCHLIST) return;
                 String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
                 byFileName.computeIfAbsent(item.kind() + "/" + name, k -> new ArrayList<>()).add(item);
             });

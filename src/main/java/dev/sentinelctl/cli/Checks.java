@@ -60,6 +60,8 @@ final class Checks {
         infos.addAll(MetadataChecks.RULES);
         infos.addAll(ColumnChecks.RULES);
         infos.addAll(ExclusionValidator.RULES);
+        infos.addAll(dev.sentinelctl.check.WatchlistChecks.RULES);
+        infos.addAll(dev.sentinelctl.library.ContentLibraryLoader.RULES);
         return infos;
     }
 }

@@ -72,7 +72,9 @@ public final class ContentScanner {
     static boolean isContentFile(Path file) {
         String name = file.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
-        return (lower.endsWith(".yaml") || lower.endsWith(".yml")) && !CONFIG_FILES.contains(lower);
+        // watchlist.json is Sentinel-As-Code's watchlist metadata file; other JSON files are not content
+        return ((lower.endsWith(".yaml") || lower.endsWith(".yml")) && !CONFIG_FILES.contains(lower))
+                || lower.equals("watchlist.json");
     }
 
     private static String display(Path p) {
