@@ -67,17 +67,17 @@ public final class ContentLibraryLoader {
     private record Found(Parser parser, String path, boolean native_, ParsedQuery parsed) {}
 
     public ContentLibrary load(List<Path> roots, Catalog base) {
-        List<Found> parsers = new ArrayList<>();
+        List<ContentScanner.ContentFile> files = new ContentScanner().scan(roots).files();
         Map<String, TableSchema> watchlists = new LinkedHashMap<>();
-        for (ContentScanner.ContentFile f : new ContentScanner().scan(roots).files()) {
-            String name = f.path().getFileName().toString();
-            if (Watchlist.isMetadataFile(name)) {
+        for (ContentScanner.ContentFile f : files) {
+            if (Watchlist.isMetadataFile(f.path().getFileName().toString())) {
                 readWatchlist(f).ifPresent(w -> watchlists.putIfAbsent(w.name(), w));
-                continue;
             }
-            if (!mentionsParserFields(f.path())) continue;
-            readParser(f).ifPresent(parsers::add);
         }
+        // files are independent: read and parse them in parallel, keep the scan's order for the diagnostics
+        List<Found> parsers = files.parallelStream()
+                .filter(f -> !Watchlist.isMetadataFile(f.path().getFileName().toString()) && mentionsParserFields(f.path()))
+                .map(this::readParser).flatMap(Optional::stream).toList();
         List<Diagnostic> diagnostics = new ArrayList<>();
         Map<String, Found> byAlias = new LinkedHashMap<>();
         for (Found p : parsers) {
@@ -96,18 +96,12 @@ public final class ContentLibraryLoader {
 
         Set<String> inCycle = new LinkedHashSet<>();
         graph.cycles().forEach(inCycle::addAll);
-        Map<String, FunctionSymbol> functions = new LinkedHashMap<>();
+        Map<String, FunctionSymbol> unbound = new LinkedHashMap<>();
+        for (Found p : byAlias.values()) unbound.put(p.parser().functionAlias(), symbol(p, ErrorType.UNKNOWN, base));
         // parsers in a cycle cannot be typed: they stay callable with their parameters and an unknown result
-        for (String alias : inCycle) functions.put(alias, symbol(byAlias.get(alias), ErrorType.UNKNOWN, base));
-        for (String alias : graph.order()) {
-            if (inCycle.contains(alias)) continue;
-            Found p = byAlias.get(alias);
-            Catalog catalog = base.withOverlay(Catalog.of(List.of(), functions.values(), watchlists));
-            functions.put(alias, symbol(p, resultOf(p, catalog), base));
-        }
-        Catalog top = Catalog.of(List.of(), functions.values(), watchlists);
-        Map<String, List<String>> deps = new LinkedHashMap<>(edges);
-        return new ContentLibrary(base.withOverlay(top), diagnostics, deps, graph.order());
+        Catalog catalog = new ContentCatalog(base, watchlists, unbound, inCycle,
+                (alias, self) -> symbol(byAlias.get(alias), resultOf(byAlias.get(alias), self), base));
+        return new ContentLibrary(catalog, diagnostics, edges, graph.order());
     }
 
     /** Binds the parser's query with its parameters in scope; an open or scalar result is unknown (open rows). */
@@ -131,10 +125,25 @@ public final class ContentLibraryLoader {
                 FunctionSymbol.CONTENT_SOURCE + p.path());
     }
 
-    private static List<String> references(ParsedQuery parsed, Set<String> aliases) {
+    /**
+     * The content's parser aliases a query refers to, from its tokens: a name that is a known alias, not declared in the
+     * query itself ({@code let corelight_conn = view () {...}; corelight_conn} shadows the alias, as in Kusto), not a
+     * member ({@code x.Alias}), not a name being assigned or declared ({@code Alias = ...}, {@code Alias: type}).
+     */
+    static List<String> references(ParsedQuery parsed, Set<String> aliases) {
+        List<Token> tokens = parsed.tokens();
+        Set<String> local = new LinkedHashSet<>();
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).kind() == TokenKind.IDENTIFIER && tokens.get(i).text().equals("let")) local.add(tokens.get(i + 1).text());
+        }
         Set<String> out = new LinkedHashSet<>();
-        for (Token t : parsed.tokens()) {
-            if (t.kind() == TokenKind.IDENTIFIER && aliases.contains(t.text())) out.add(t.text());
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.kind() != TokenKind.IDENTIFIER || !aliases.contains(t.text()) || local.contains(t.text())) continue;
+            TokenKind before = i > 0 ? tokens.get(i - 1).kind() : null;
+            TokenKind after = i + 1 < tokens.size() ? tokens.get(i + 1).kind() : null;
+            if (before == TokenKind.DOT || after == TokenKind.EQUAL || after == TokenKind.COLON) continue;
+            out.add(t.text());
         }
         return new ArrayList<>(out);
     }
@@ -151,11 +160,11 @@ public final class ContentLibraryLoader {
                             + ": a cycle (" + String.join(" → ", cycle) + ")";
             String fix = "Break the cycle: one of " + String.join(", ", cycle) + " must stop calling the other.";
             Token at = null;
-            for (Token t : p.parsed().tokens()) {
-                if (t.kind() == TokenKind.IDENTIFIER && t.text().equals(callee)) {
-                    at = t;
-                    break;
-                }
+            List<Token> tokens = p.parsed().tokens();
+            for (int i = 0; i < tokens.size() && at == null; i++) {
+                Token t = tokens.get(i);
+                boolean member = i > 0 && tokens.get(i - 1).kind() == TokenKind.DOT;
+                if (t.kind() == TokenKind.IDENTIFIER && t.text().equals(callee) && !member) at = t;
             }
             if (at != null && p.native_()) {
                 out.add(QueryPositions.toDiagnostic(p.parser(),

@@ -99,6 +99,16 @@ class ContentLibraryTest {
     }
 
     @Test
+    void aLetWithTheParsersOwnNameIsNotACall() throws IOException {
+        // Azure-Sentinel's Corelight parsers: let corelight_conn = view () {...}; corelight_conn
+        write("Parsers/C.yaml", parser("88888888-8888-8888-8888-888888888888", "corelight_conn", "",
+                "let corelight_conn = view () { Syslog | project Computer };\ncorelight_conn"));
+        ContentLibrary lib = load();
+        assertEquals(List.of(), lib.diagnostics());
+        assertEquals(List.of("Computer"), columns(lib.catalog().sentinelFunction("corelight_conn").orElseThrow()));
+    }
+
+    @Test
     void twoParsersWithOneAlias() throws IOException {
         write("Parsers/A.yaml", SRC_A);
         write("Parsers/B.yaml", SRC_A.replace("11111111-1111-1111-1111-111111111111", "77777777-7777-7777-7777-777777777777"));
