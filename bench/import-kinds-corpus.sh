@@ -11,11 +11,11 @@ corpus="${1:-$here/../shared/corpus/azure-sentinel-2023-11}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# A copy of only the parser and watchlist files, so the paths keep their solution and the ARM importer
+# A copy of only the parser and watchlist files (read-me and note .txt files in parser folders are not parsers), so the paths keep their solution and the ARM importer
 # does not also read the corpus' rule packages.
 mkdir -p "$work/src"
 ( cd "$corpus" && find Parsers Solutions Watchlists -type f \
-    \( -path '*Parsers/*' \( -name '*.yaml' -o -name '*.yml' -o -name '*.txt' -o -name '*.kql' -o -name '*.csl' \) \
+    \( -path '*Parsers/*' ! -iname 'readme*' ! -iname 'note*' \( -name '*.yaml' -o -name '*.yml' -o -name '*.txt' -o -name '*.kql' -o -name '*.csl' \) \
        -o -path 'Watchlists/*' -name '*.json' \) 2>/dev/null ) > "$work/sources.txt"
 sources=$(wc -l < "$work/sources.txt")
 [ "$sources" -gt 0 ] || { echo "bench: no parser or watchlist files under $corpus" >&2; exit 1; }

@@ -80,7 +80,7 @@ public final class KindsImport {
             Optional<ParserDialects.Converted> c = ParserDialects.fromYaml(loaded.document().get().root(), stem);
             if (c.isEmpty()) return;
             write(c.get(), display, withoutExtension(rel) + ".yaml", outDir, written, problems, taken);
-        } else if (lower.endsWith(".kql") || lower.endsWith(".csl") || (lower.endsWith(".txt") && looksLikeParser(file))) {
+        } else if (lower.endsWith(".kql") || lower.endsWith(".csl") || (lower.endsWith(".txt") && looksLikeParser(file) && !isNotes(stem))) {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             if (text.isBlank()) {
                 problems.add(new Problem(display, "empty file: no query to import", true));
@@ -123,6 +123,12 @@ public final class KindsImport {
         }
         written.add(new Written(out, ContentKind.PARSER, display, c.alias()));
         for (String note : c.notes()) problems.add(new Problem(display, note, false));
+    }
+
+    /** Parser folders also hold read-me and note files as .txt (Azure-Sentinel's test/readme.txt files). */
+    private static boolean isNotes(String stem) {
+        String s = stem.toLowerCase(Locale.ROOT);
+        return s.startsWith("readme") || s.startsWith("note") || s.startsWith("license") || s.startsWith("changelog");
     }
 
     private static boolean looksLikeParser(Path file) {

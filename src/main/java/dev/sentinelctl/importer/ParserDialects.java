@@ -24,6 +24,8 @@ public final class ParserDialects {
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern VERSION = Pattern.compile("[0-9]+(\\.[0-9]+){0,3}");
+    /** The header many legacy parsers start with: {@code // Title:           Cisco Meraki}. */
+    private static final Pattern TITLE = Pattern.compile("(?i)title\\s*:\\s*(\\S.*)");
     /** How legacy parser files name their alias in the header comment, most specific first. */
     private static final List<Pattern> ALIAS_COMMENTS = List.of(
             Pattern.compile("(?i)alias,?\\s+(?:as|of)\\s*[-:]?\\s*[\"']?([A-Za-z_][A-Za-z0-9_]*)"),
@@ -145,7 +147,9 @@ public final class ParserDialects {
             if (t.startsWith("//")) {
                 String c = t.substring(2).strip();
                 comments.append(c).append('\n');
-                if (firstComment.isEmpty() && !c.isEmpty() && !c.startsWith("/")) firstComment = c;
+                Matcher title = TITLE.matcher(c);
+                if (title.matches()) firstComment = title.group(1).strip();
+                else if (firstComment.isEmpty() && !c.isEmpty() && !c.startsWith("/")) firstComment = c;
             }
         }
         String alias = "";

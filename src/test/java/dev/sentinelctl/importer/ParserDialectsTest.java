@@ -143,5 +143,7 @@ public class ParserDialectsTest {
         assertEquals("My_Parser", none.alias());
         assertEquals(1, none.notes().size());
         assertEquals(Optional.empty(), ParserDialects.fromYaml(yaml("id: x\nquery: T\n"), "x"));
+        assertEquals("Cisco Meraki", ParserDialects.fromLegacyText("// Title:           Cisco Meraki\n// Author: x\nT", "x")
+                .yaml().get("name").asString(), "a Title: header names the parser");
     }
 }
