@@ -10,6 +10,7 @@ corpus="${1:-$here/../shared/corpus/azure-sentinel-2023-11}"
 "$here/sentinelctl" --version >/dev/null   # builds the jar if needed
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+[ -n "${KEEP:-}" ] && trap - EXIT && echo "bench: work folder $work"
 
 # A copy of only the parser and watchlist files (read-me and note .txt files in parser folders are not parsers), so the paths keep their solution and the ARM importer
 # does not also read the corpus' rule packages.

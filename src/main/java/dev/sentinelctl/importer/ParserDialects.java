@@ -108,7 +108,8 @@ public final class ParserDialects {
                 ObjectNode q = ps.addObject();
                 q.put("name", text(p, "Name").strip());
                 q.put("type", text(p, "Type").strip());
-                JsonNode def = p.get("Default");
+                // a few solution parsers spell it DefaultValue (Exchange Security's MESCheckVIP); same meaning
+                JsonNode def = p.has("Default") ? p.get("Default") : p.get("DefaultValue");
                 if (def != null && !def.isNull()) {
                     if (def.isBoolean()) q.put("default", def.booleanValue());
                     else if (def.isNumber()) q.set("default", def);

@@ -78,6 +78,11 @@ class ParsersAndWatchlistsTest {
         assertEquals(1, run.exit(), run.out());
         assertEquals(List.of("KS119@Spread.yaml:5:3", "KS107@Typed.yaml:5:16"), findings(run));
         assertTrue(run.out().contains("needs a value for its parameter 'minimum'"), run.out());
+
+        // ASIM's union parsers pass named arguments, then one positional: which parameter that fills is Kusto's call
+        Fixtures.write(dir, "Hunting Queries/Typed.yaml", HUNTING_CALL.replace("FailedLogons(minimum=3)", "FailedLogons(minimum=3, true)"));
+        Fixtures.write(dir, "Hunting Queries/Spread.yaml", HUNTING_CALL.replace("id: 1b2c", "id: 2b2c"));
+        assertEquals(List.of(), findings(CliRunner.run("check", dir.toString(), "--format", "json")));
     }
 
     @Test

@@ -229,10 +229,17 @@ final class CallBinder {
     private void checkContentCall(Expr.FunctionCall f, FunctionSymbol fn, Signature sig, List<Expr> argExprs, boolean implicit) {
         java.util.Set<String> named = new java.util.HashSet<>();
         List<Expr> positional = new ArrayList<>();
+        // positional arguments after a named one: which parameter they fill is not checked (left to Kusto)
+        int typedPositional = -1;
         for (Expr a : argExprs) {
-            if (a instanceof Expr.Named n && n.target() instanceof Name pn) named.add(pn.simpleName());
-            else positional.add(a);
+            if (a instanceof Expr.Named n && n.target() instanceof Name pn) {
+                named.add(pn.simpleName());
+                if (typedPositional < 0) typedPositional = positional.size();
+            } else {
+                positional.add(a);
+            }
         }
+        if (typedPositional < 0) typedPositional = positional.size();
         int offset = implicit ? 1 : 0;
         List<Parameter> ps = sig.parameters();
         for (int i = 0; i < ps.size(); i++) {
@@ -245,7 +252,7 @@ final class CallBinder {
                 return;
             }
         }
-        for (int i = 0; i < positional.size() && i + offset < ps.size(); i++) {
+        for (int i = 0; i < typedPositional && i + offset < ps.size(); i++) {
             Parameter p = ps.get(i + offset);
             if (p.typeKind() != ParameterTypeKind.DECLARED) continue;
             KqlType t = tb.types.get(positional.get(i));
