@@ -86,6 +86,19 @@ for d in val["diagnostics"]:
     g = by_rule[k]; g[0].add(d["file"]); g[1] += 1; g[2] = g[2] or rel(d["file"])
 for (rule, msg), (files, n, ex) in sorted(by_rule.items(), key=lambda kv: -len(kv[1][0]))[:40]:
     print(f"  {len(files):4d} files {n:5d}x {rule}: {msg}   e.g. {ex}")
+# one reason per failing parser file, the most telling first, so the groups add up to the failures
+priority = ["YAML-syntax", "SCHEMA-required", "SCHEMA-format", "KS001", "KS005", "KS006", "KS198", "PARSER-cycle",
+            "PARSER-duplicate-alias", "REPO-duplicate-id", "KS107", "KS119", "KS120", "KS211", "KS142"]
+errors_by_file = collections.defaultdict(set)
+for d in val["diagnostics"]:
+    if d["severity"] == "error":
+        errors_by_file[d["file"]].add(d["ruleId"])
+primary = collections.Counter()
+for f, rules in errors_by_file.items():
+    if f.endswith("watchlist.yaml") or f.endswith(".csv"):
+        continue
+    primary[next((r for r in priority if r in rules), sorted(rules)[0])] += 1
+print("failing parser files by their first reason: " + ", ".join(f"{r} {n}" for r, n in primary.most_common()))
 names = collections.Counter()
 for d in val["diagnostics"]:
     if d["ruleId"] in ("KS211", "KS142"):
