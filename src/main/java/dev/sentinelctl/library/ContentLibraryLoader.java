@@ -64,7 +64,7 @@ public final class ContentLibraryLoader {
     private final ContentMapper mapper = new ContentMapper();
 
     /** One parser found: the item (positions for native files), its parsed query and the aliases it refers to. */
-    private record Found(Parser parser, String path, boolean native_, ParsedQuery parsed) {}
+    private record Found(Parser parser, String path, boolean native_, List<Token> tokens) {}
 
     public ContentLibrary load(List<Path> roots, Catalog base) {
         List<ContentScanner.ContentFile> files = new ContentScanner().scan(roots).files();
@@ -90,7 +90,7 @@ public final class ContentLibraryLoader {
             }
         }
         Map<String, List<String>> edges = new LinkedHashMap<>();
-        for (Found p : byAlias.values()) edges.put(p.parser().functionAlias(), references(p.parsed(), byAlias.keySet()));
+        for (Found p : byAlias.values()) edges.put(p.parser().functionAlias(), references(p.tokens(), byAlias.keySet()));
         ParserGraph.Result graph = ParserGraph.analyse(edges);
         for (List<String> cycle : graph.cycles()) diagnostics.addAll(cycleDiagnostics(cycle, byAlias, edges));
 
@@ -106,8 +106,9 @@ public final class ContentLibraryLoader {
 
     /** Binds the parser's query with its parameters in scope; an open or scalar result is unknown (open rows). */
     private static KqlType resultOf(Found p, Catalog catalog) {
-        if (p.parsed().hasErrors()) return ErrorType.UNKNOWN;
-        BoundQuery bound = new Binder(catalog).bind(p.parsed(), ParserScope.declared(p.parser().parameters()));
+        ParsedQuery parsed = KqlParser.parse(p.parser().query().text());
+        if (parsed.hasErrors()) return ErrorType.UNKNOWN;
+        BoundQuery bound = new Binder(catalog).bind(parsed, ParserScope.declared(p.parser().parameters()));
         Optional<RowSchema> rows = bound.resultSchema();
         if (rows.isEmpty() || rows.get().isOpen()) return ErrorType.UNKNOWN;
         return new TabularType(rows.get().columns());
@@ -130,8 +131,7 @@ public final class ContentLibraryLoader {
      * query itself ({@code let corelight_conn = view () {...}; corelight_conn} shadows the alias, as in Kusto), not a
      * member ({@code x.Alias}), not a name being assigned or declared ({@code Alias = ...}, {@code Alias: type}).
      */
-    static List<String> references(ParsedQuery parsed, Set<String> aliases) {
-        List<Token> tokens = parsed.tokens();
+    static List<String> references(List<Token> tokens, Set<String> aliases) {
         Set<String> local = new LinkedHashSet<>();
         for (int i = 0; i + 1 < tokens.size(); i++) {
             if (tokens.get(i).kind() == TokenKind.IDENTIFIER && tokens.get(i).text().equals("let")) local.add(tokens.get(i + 1).text());
@@ -160,7 +160,7 @@ public final class ContentLibraryLoader {
                             + ": a cycle (" + String.join(" → ", cycle) + ")";
             String fix = "Break the cycle: one of " + String.join(", ", cycle) + " must stop calling the other.";
             Token at = null;
-            List<Token> tokens = p.parsed().tokens();
+            List<Token> tokens = p.tokens();
             for (int i = 0; i < tokens.size() && at == null; i++) {
                 Token t = tokens.get(i);
                 boolean member = i > 0 && tokens.get(i - 1).kind() == TokenKind.DOT;
@@ -205,7 +205,8 @@ public final class ContentLibraryLoader {
             isNative = false;
         }
         if (parser.functionAlias().isBlank() || parser.query().isEmpty()) return Optional.empty();
-        return Optional.of(new Found(parser, f.displayPath(), isNative, KqlParser.parse(parser.query().text())));
+        // tokens are enough for the call graph; the query is parsed only if a caller needs its columns
+        return Optional.of(new Found(parser, f.displayPath(), isNative, KqlParser.tokenize(parser.query().text(), new ArrayList<>())));
     }
 
     private Optional<TableSchema> readWatchlist(ContentScanner.ContentFile f) {
