@@ -77,16 +77,23 @@ public final class ContentLibraryLoader {
         // files are independent: read and parse them in parallel, keep the scan's order for the diagnostics
         List<Found> parsers = files.parallelStream()
                 .filter(f -> !Watchlist.isMetadataFile(f.path().getFileName().toString()) && mentionsParserFields(f.path()))
-                .map(this::readParser).flatMap(Optional::stream).toList();
+                .map(this::readParserSafely).flatMap(Optional::stream).toList();
         List<Diagnostic> diagnostics = new ArrayList<>();
         Map<String, Found> byAlias = new LinkedHashMap<>();
         for (Found p : parsers) {
             String alias = p.parser().functionAlias();
             Found earlier = byAlias.putIfAbsent(alias, p);
             if (earlier != null) {
-                diagnostics.add(Diagnostic.atFile("PARSER-duplicate-alias", Severity.ERROR, p.path(), "the alias " + alias
-                        + " is also defined by " + earlier.path() + "; the workspace keeps one function per alias",
-                        "Rename one functionAlias (callers use the alias)."));
+                String message = "the alias " + alias + " is also defined by " + earlier.path()
+                        + "; the workspace keeps one function per alias";
+                String fix = "Rename one functionAlias (callers use the alias).";
+                if (p.native_()) {
+                    dev.sentinelctl.content.Span at = p.parser().document().spanOf("/functionAlias", false);
+                    diagnostics.add(new Diagnostic("PARSER-duplicate-alias", Severity.ERROR, p.path(), at.line(), at.column(),
+                            at.endLine(), at.endColumn(), message, fix));
+                } else {
+                    diagnostics.add(Diagnostic.atFile("PARSER-duplicate-alias", Severity.ERROR, p.path(), message, fix));
+                }
             }
         }
         Map<String, List<String>> edges = new LinkedHashMap<>();
@@ -108,7 +115,13 @@ public final class ContentLibraryLoader {
     private static KqlType resultOf(Found p, Catalog catalog) {
         ParsedQuery parsed = KqlParser.parse(p.parser().query().text());
         if (parsed.hasErrors()) return ErrorType.UNKNOWN;
-        BoundQuery bound = new Binder(catalog).bind(parsed, ParserScope.declared(p.parser().parameters()));
+        BoundQuery bound;
+        try {
+            bound = new Binder(catalog).bind(parsed, ParserScope.declared(p.parser().parameters()));
+        } catch (RuntimeException e) {
+            // a defect of ours binding this parser must not fail the file that calls it: its result stays open
+            return ErrorType.UNKNOWN;
+        }
         Optional<RowSchema> rows = bound.resultSchema();
         if (rows.isEmpty() || rows.get().isOpen()) return ErrorType.UNKNOWN;
         return new TabularType(rows.get().columns());
@@ -182,6 +195,15 @@ public final class ContentLibraryLoader {
             return text.contains("functionAlias") || text.contains("ParserQuery") || text.contains("FunctionQuery");
         } catch (IOException | java.io.UncheckedIOException e) {
             return false;
+        }
+    }
+
+    /** A file this pass cannot read is skipped: the per-file checks report what is wrong with it, at its position. */
+    private Optional<Found> readParserSafely(ContentScanner.ContentFile f) {
+        try {
+            return readParser(f);
+        } catch (RuntimeException | StackOverflowError e) {
+            return Optional.empty();
         }
     }
 

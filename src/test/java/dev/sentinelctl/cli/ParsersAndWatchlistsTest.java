@@ -134,6 +134,19 @@ class ParsersAndWatchlistsTest {
     }
 
     @Test
+    void twoWatchlistFoldersWithOneAlias() {
+        for (String folder : List.of("A", "B")) {
+            Fixtures.write(dir, "Watchlists/" + folder + "/watchlist.yaml",
+                    "alias: Vips\ndisplayName: VIPs\nprovider: Custom\nitemsSearchKey: Upn\n");
+            Fixtures.write(dir, "Watchlists/" + folder + "/data.csv", "Upn\nalice\n");
+        }
+        CliRunner.Run run = CliRunner.run("check", dir.toString(), "--format", "json");
+        assertEquals(List.of("REPO-duplicate-id@watchlist.yaml:1:8", "REPO-duplicate-id@watchlist.yaml:1:8"), findings(run),
+                "the same-named metadata files are not a duplicate file name, the alias is");
+        assertTrue(run.out().contains("Rename one alias"), run.out());
+    }
+
+    @Test
     void importConvertsEveryDialectAndTheWatchlistTemplateThenTheyCheckClean() throws Exception {
         Path src = dir.resolve("src");
         Fixtures.write(src, "Parsers/ASimDnsExample.yaml", dev.sentinelctl.importer.ParserDialectsTest.ASIM);

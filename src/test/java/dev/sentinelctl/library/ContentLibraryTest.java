@@ -114,6 +114,9 @@ class ContentLibraryTest {
         write("Parsers/B.yaml", SRC_A.replace("11111111-1111-1111-1111-111111111111", "77777777-7777-7777-7777-777777777777"));
         List<Diagnostic> ds = load().diagnostics();
         assertEquals(List.of("PARSER-duplicate-alias"), ds.stream().map(Diagnostic::ruleId).toList());
+        assertTrue(ds.get(0).file().endsWith("B.yaml") && ds.get(0).line() == 3 && ds.get(0).column() == 16,
+                "at the second file's functionAlias: " + ds.get(0));
+        assertTrue(ds.get(0).message().contains("A.yaml"), ds.get(0).message());
     }
 
     @Test
