@@ -25,4 +25,9 @@ public enum ContentKind {
     public String displayName() {
         return displayName;
     }
+
+    /** True for kinds that {@link ContentMapper#map} turns into a {@link ContentItem}; a watchlist is not one. */
+    public boolean isQueryItem() {
+        return this != WATCHLIST;
+    }
 }
