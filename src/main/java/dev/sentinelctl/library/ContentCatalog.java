@@ -5,7 +5,6 @@ import dev.sentinelctl.kql.semantic.FunctionKind;
 import dev.sentinelctl.kql.semantic.FunctionSymbol;
 import dev.sentinelctl.kql.semantic.Suggestions;
 import dev.sentinelctl.kql.semantic.TableSchema;
-import dev.sentinelctl.util.Lazy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -24,8 +23,14 @@ import java.util.Set;
 final class ContentCatalog implements Catalog {
     private final Catalog base;
     private final Map<String, TableSchema> watchlists;
-    private final Map<String, Lazy<FunctionSymbol>> functions;
     private final Map<String, FunctionSymbol> unbound;
+    private final Set<String> fixed;
+    private final java.util.function.BiFunction<String, Catalog, FunctionSymbol> bind;
+    /**
+     * Bound symbols. Not a lock per parser: two threads may bind the same parser once each (the same result), but a
+     * missed call edge can never make two threads wait on each other.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, FunctionSymbol> bound = new java.util.concurrent.ConcurrentHashMap<>();
     private final ThreadLocal<Set<String>> binding = ThreadLocal.withInitial(HashSet::new);
 
     /**
@@ -37,18 +42,20 @@ final class ContentCatalog implements Catalog {
         this.base = base;
         this.watchlists = Map.copyOf(watchlists);
         this.unbound = Map.copyOf(unbound);
-        Map<String, Lazy<FunctionSymbol>> f = new java.util.HashMap<>();
-        for (String alias : unbound.keySet()) {
-            f.put(alias, fixed.contains(alias) ? new Lazy<>(() -> this.unbound.get(alias)) : new Lazy<>(() -> bindOnce(alias, bind)));
-        }
-        this.functions = Map.copyOf(f);
+        this.fixed = Set.copyOf(fixed);
+        this.bind = bind;
     }
 
-    private FunctionSymbol bindOnce(String alias, java.util.function.BiFunction<String, Catalog, FunctionSymbol> bind) {
+    private FunctionSymbol symbol(String alias) {
+        if (fixed.contains(alias)) return unbound.get(alias);
+        FunctionSymbol done = bound.get(alias);
+        if (done != null) return done;
         Set<String> active = binding.get();
-        active.add(alias);
+        if (!active.add(alias)) return unbound.get(alias);
         try {
-            return bind.apply(alias, this);
+            FunctionSymbol s = bind.apply(alias, this);
+            FunctionSymbol raced = bound.putIfAbsent(alias, s);
+            return raced != null ? raced : s;
         } finally {
             active.remove(alias);
         }
@@ -76,22 +83,19 @@ final class ContentCatalog implements Catalog {
 
     @Override
     public Optional<FunctionSymbol> function(FunctionKind kind, String name) {
-        if (kind == FunctionKind.STORED) {
-            Lazy<FunctionSymbol> f = functions.get(name);
-            if (f != null) return Optional.of(binding.get().contains(name) ? unbound.get(name) : f.get());
-        }
+        if (kind == FunctionKind.STORED && unbound.containsKey(name)) return Optional.of(symbol(name));
         return base.function(kind, name);
     }
 
     @Override
     public Set<String> functionNames(FunctionKind kind) {
         if (kind != FunctionKind.STORED) return base.functionNames(kind);
-        return union(functions.keySet(), base.functionNames(kind));
+        return union(unbound.keySet(), base.functionNames(kind));
     }
 
     @Override
     public List<String> suggestFunctions(FunctionKind kind, String misspelt) {
-        List<String> out = new ArrayList<>(kind == FunctionKind.STORED ? Suggestions.closest(misspelt, functions.keySet()) : List.of());
+        List<String> out = new ArrayList<>(kind == FunctionKind.STORED ? Suggestions.closest(misspelt, unbound.keySet()) : List.of());
         for (String s : base.suggestFunctions(kind, misspelt)) if (!out.contains(s)) out.add(s);
         return List.copyOf(out.subList(0, Math.min(out.size(), Suggestions.MAX_RESULTS)));
     }

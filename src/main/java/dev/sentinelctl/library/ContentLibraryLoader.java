@@ -63,7 +63,7 @@ public final class ContentLibraryLoader {
     private final YamlLoader loader = new YamlLoader();
     private final ContentMapper mapper = new ContentMapper();
 
-    /** One parser found: the item (positions for native files), its parsed query and the aliases it refers to. */
+    /** One parser found: the item (positions for native files only), where, and its query's tokens (for the call graph). */
     private record Found(Parser parser, String path, boolean native_, List<Token> tokens) {}
 
     public ContentLibrary load(List<Path> roots, Catalog base) {
