@@ -197,9 +197,12 @@ class ParsersAndWatchlistsTest {
     @Test
     void buildWritesTheParserAsASavedFunction() throws Exception {
         Fixtures.write(dir, "content/Parsers/FailedLogons.yaml", PARSER);
+        Fixtures.write(dir, "content/Watchlists/Vips/watchlist.yaml", "alias: Vips\ndisplayName: VIPs\nprovider: Custom\nitemsSearchKey: Upn\n");
+        Fixtures.write(dir, "content/Watchlists/Vips/data.csv", "Upn\nalice\n");
         Path arm = dir.resolve("arm");
         CliRunner.Run build = CliRunner.run("build", dir.resolve("content").toString(), "--out", arm.toString());
         assertEquals(0, build.exit(), build.out() + build.err());
+        assertTrue(build.err().contains("Built 1 template (1 item)") && build.err().contains("1 watchlist checked, not built"), build.err());
         JsonNode t = MAPPER.readTree(Files.readString(arm.resolve("Parsers/FailedLogons.json")));
         JsonNode p = t.get("resources").get(0).get("properties");
         assertEquals("FailedLogons", p.get("functionAlias").asString());
