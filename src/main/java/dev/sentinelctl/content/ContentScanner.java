@@ -72,6 +72,7 @@ public final class ContentScanner {
     static boolean isContentFile(Path file) {
         String name = file.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.equals("watchlist.json")) return true; // Sentinel-As-Code's watchlist metadata file
         if (lower.endsWith(".json")) {
             // JSON is content only in another dialect (ARM templates, REST bodies, PowerShell exports), which check
             // names; Repositories' own exclusions keep parameter and metadata files out

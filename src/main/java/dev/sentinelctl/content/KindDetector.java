@@ -25,9 +25,16 @@ public final class KindDetector {
             "entityMappings", "incidentConfiguration", "eventGroupingSettings", "alertDetailsOverride", "suppressionDuration"};
 
     public Verdict detect(JsonNode root, String path) {
+        String fileName = path.substring(path.replace('\\', '/').lastIndexOf('/') + 1);
+        if (Watchlist.isMetadataFile(fileName)) return new Verdict.Content(ContentKind.WATCHLIST);
         if (!root.isObject()) return new Verdict.Content(folderHint(path).orElse(ContentKind.HUNTING_QUERY));
+        if (root.has("functionAlias")) return new Verdict.Content(ContentKind.PARSER);
         Optional<Dialect> dialect = Dialect.detect(root);
         if (dialect.isPresent()) return new Verdict.Foreign(dialect.get());
+        if (root.has("ParserQuery") || root.has("FunctionQuery")) {
+            return new Verdict.NotContent("Azure-Sentinel parser YAML (ParserQuery/FunctionQuery): convert it with "
+                    + "`sentinelctl import FILE --out DIR` to sentinelctl's parser form");
+        }
         if (!root.has("query") && isMigrationStub(root)) {
             return new Verdict.NotContent("Azure-Sentinel migration stub (\"moved to new location\"): no query to check");
         }
