@@ -27,6 +27,29 @@ final class DynamicFunctions {
     static void register(Map<String, Functions.Fn> m) {
         m.put("array_length", Functions.unary(DYNAMIC, LONG, v -> ((JsonNode) v).isArray() ? (Object) (long) ((JsonNode) v).size() : null));
         m.put("arraylength", m.get("array_length"));
+        for (String name : java.util.List.of("array_shift_left", "array_shift_right", "array_rotate_left", "array_rotate_right")) {
+            boolean rotate = name.contains("rotate");
+            int sign = name.endsWith("left") ? 1 : -1;
+            m.put(name, (cx, args, call) -> {
+                Functions.arity(args, 2, rotate ? 2 : 3, call);
+                Ev a = cx.compile(args.get(0)), k = Comparisons.cast(cx.compile(args.get(1)), LONG);
+                Ev fill = args.size() > 2 ? cx.compile(args.get(2)) : Ev.constant(DYNAMIC, null);
+                return Ev.of(DYNAMIC, r -> {
+                    Object v = a.eval(r), kv = k.eval(r);
+                    if (!(v instanceof JsonNode j) || !j.isArray() || kv == null) return null;
+                    int n = j.size();
+                    long shift = sign * (Long) kv;
+                    ArrayNode out = Values.array();
+                    JsonNode f = Values.toJson(fill.type(), fill.eval(r));
+                    for (int i = 0; i < n; i++) {
+                        long src = i + shift;
+                        if (rotate) out.add(j.get((int) Math.floorMod(src, (long) n)));
+                        else out.add(src >= 0 && src < n ? j.get((int) src) : f);
+                    }
+                    return out;
+                });
+            });
+        }
         m.put("strcat_array", (cx, args, call) -> {
             Functions.arity(args, 2, 2, call);
             Ev a = cx.compile(args.get(0)), d = ExprCompiler.str(cx.compile(args.get(1)));

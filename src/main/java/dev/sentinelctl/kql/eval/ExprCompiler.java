@@ -54,7 +54,12 @@ final class ExprCompiler {
             Ev p = precomputed.get(e);
             if (p != null) return p;
         }
-        if (e instanceof Expr.Literal lit) return Ev.constant(Literals.type(lit.kind()), Literals.value(lit));
+        if (e instanceof Expr.Literal lit) {
+            if (lit.kind() == dev.sentinelctl.kql.syntax.LiteralKind.DATETIME && lit.text().replace(" ", "").equals("datetime(now)")) {
+                return Ev.constant(ScalarType.DATETIME, evaluator.nowTicks); // datetime(now) is now()
+            }
+            return Ev.constant(Literals.type(lit.kind()), Literals.value(lit));
+        }
         if (e instanceof Expr.DynamicLiteral d) return Ev.constant(DYNAMIC, Literals.json(d.value()));
         if (e instanceof Expr.NameRef n) return name(n.simpleName(), n);
         if (e instanceof Expr.Paren p) {

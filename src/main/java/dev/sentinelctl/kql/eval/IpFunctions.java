@@ -111,7 +111,7 @@ final class IpFunctions {
                     addr = p[0] & mask((int) p[1]);
                 } else {
                     Object l = Convert.to(LONG, ip.type(), v);
-                    if (l == null) return "";
+                    if (l == null || (Long) l < 0 || (Long) l > 0xFFFFFFFFL) return "";
                     addr = (Long) l;
                 }
                 return format(addr & mask((int) Math.max(0, Math.min(32, (Long) kk))));

@@ -40,7 +40,7 @@ final class ProjectOperators {
                 Ev v = cx.compile(e);
                 String name = Tables.derivedName(e);
                 if (name == null) name = Tables.unique("Column" + auto++, names);
-                add(cols, vecs, names, name, e instanceof Expr.NameRef ? in.vec(in.columnIndex(name)) : Tables.materialize(v, in.rowCount()));
+                add(cols, vecs, names, name, e instanceof Expr.NameRef && in.columnIndex(name) >= 0 ? in.vec(in.columnIndex(name)) : Tables.materialize(v, in.rowCount()));
             }
             return Table.of(in.name(), cols, vecs, in.rowCount());
         }

@@ -202,7 +202,7 @@ final class StringFunctions {
         m.put("replace", replaceRegex);
         m.put("extract", (cx, args, call) -> {
             Functions.arity(args, 3, 4, call);
-            Pattern p = constantRegex(cx, args.get(0), 0);
+            java.util.function.IntFunction<Pattern> p = regexPerRow(cx, args.get(0));
             Ev group = Comparisons.cast(cx.compile(args.get(1)), LONG);
             Ev s = ExprCompiler.str(cx.compile(args.get(2)));
             ScalarType to = STRING;
@@ -217,7 +217,7 @@ final class StringFunctions {
             return Ev.of(to, r -> {
                 Object g = group.eval(r);
                 if (g == null) return null;
-                Matcher mt = p.matcher((String) s.eval(r));
+                Matcher mt = p.apply(r).matcher((String) s.eval(r));
                 if (!mt.find() || (Long) g > mt.groupCount()) return target == STRING ? "" : null;
                 String v = mt.group((int) (long) (Long) g);
                 if (v == null) return target == STRING ? "" : null;
@@ -404,6 +404,7 @@ final class StringFunctions {
             ScalarType t = a.type();
             return Ev.of(STRING, r -> Values.toJson(t, a.eval(r)).toString());
         });
+        m.put("regex_quote", Functions.str1(STRING, s -> s.replaceAll("([\\\\.^$|?*+()\\[\\]{}])", "\\\\$1")));
         m.put("isascii", Functions.str1(BOOL, s -> s.chars().allMatch(c -> c < 128)));
         m.put("isutf8", Functions.str1(BOOL, s -> true));
         m.put("to_utf8", Functions.str1(DYNAMIC, s -> {
@@ -419,6 +420,17 @@ final class StringFunctions {
     /** Kusto prints percent-escapes in lower case ({@code %3a}). */
     private static String lowerHex(String s) {
         return PERCENT.matcher(s).replaceAll(m -> m.group().toLowerCase(Locale.ROOT));
+    }
+
+    /** A regex argument: compiled once when constant, else once per distinct text. */
+    static java.util.function.IntFunction<Pattern> regexPerRow(ExprCompiler cx, Expr arg) {
+        Ev e = ExprCompiler.str(cx.compile(arg));
+        if (e.isConstant()) {
+            Pattern p = Regexes.compile((String) e.eval(0), arg);
+            return r -> p;
+        }
+        java.util.Map<String, Pattern> cache = new java.util.HashMap<>();
+        return r -> cache.computeIfAbsent((String) e.eval(r), t -> Regexes.compile(t, arg));
     }
 
     static Pattern constantRegex(ExprCompiler cx, Expr arg, int flags) {
