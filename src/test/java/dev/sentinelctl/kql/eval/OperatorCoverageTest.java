@@ -1,0 +1,93 @@
+package dev.sentinelctl.kql.eval;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.sentinelctl.kql.eval.EngineTestSupport.names;
+import static dev.sentinelctl.kql.eval.EngineTestSupport.rows;
+import static dev.sentinelctl.kql.eval.EngineTestSupport.run;
+import static dev.sentinelctl.kql.eval.EngineTestSupport.scalar;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Operators and functions beyond the basics: make-series, mv-apply, bag_unpack, pivot, window functions, regex spellings. */
+class OperatorCoverageTest {
+
+    @Test
+    void makeSeriesFillsEmptyBinsWithTheDefault() {
+        Table t = run("datatable(T:datetime, k:string)[datetime(2024-01-01 00:10), 'a', datetime(2024-01-01 02:20), 'a', datetime(2024-01-01 02:30), 'a']"
+                + " | make-series n = count() default = 0 on T from datetime(2024-01-01) to datetime(2024-01-01 04:00) step 1h by k");
+        assertEquals(List.of("k", "n", "T"), names(t));
+        assertEquals("[1,0,2,0]", rows(t).get(0).get(1));
+        assertEquals("[\"2024-01-01T00:00:00.0000000Z\",\"2024-01-01T01:00:00.0000000Z\",\"2024-01-01T02:00:00.0000000Z\",\"2024-01-01T03:00:00.0000000Z\"]",
+                rows(t).get(0).get(2));
+    }
+
+    @Test
+    void mvApplyRunsTheSubqueryPerRowAndKeepsTheRowsColumns() {
+        Table t = run("datatable(id:long, arr:dynamic)[1, dynamic([5, 1, 3]), 2, dynamic([4, 10])]"
+                + " | mv-apply v = arr to typeof(long) on (top 2 by v | summarize top2 = make_list(v))");
+        assertEquals(List.of("id", "arr", "top2"), names(t));
+        assertEquals(List.of(List.of("1", "[5,1,3]", "[5,3]"), List.of("2", "[4,10]", "[10,4]")), rows(t));
+    }
+
+    @Test
+    void bagUnpackMakesAColumnPerProperty() {
+        Table t = run("datatable(id:long, d:dynamic)[1, dynamic({'a': 1, 'b': 'x'})] | evaluate bag_unpack(d)");
+        assertEquals(List.of("id", "a", "b"), names(t));
+        assertEquals(List.of(List.of("1", "1", "x")), rows(t));
+    }
+
+    @Test
+    void pivotCountsPerValue() {
+        Table t = run("datatable(user:string, result:string)['u', 'ok', 'u', 'fail', 'u', 'fail', 'v', 'ok'] | evaluate pivot(result, count(), user) | order by user asc");
+        assertEquals(List.of("user", "fail", "ok"), names(t));
+        assertEquals(List.of(List.of("u", "2", "1"), List.of("v", "0", "1")), rows(t));
+    }
+
+    @Test
+    void windowFunctionsUseTheRowOrder() {
+        Table t = run("range x from 1 to 4 step 1 | serialize | extend p = prev(x), n = next(x, 1, 0), r = row_number(), c = row_cumsum(x)");
+        assertEquals(List.of(List.of("1", "", "2", "1", "1"), List.of("2", "1", "3", "2", "3"), List.of("3", "2", "4", "3", "6"),
+                List.of("4", "3", "0", "4", "10")), rows(t));
+    }
+
+    @Test
+    void re2SpellingsJavaReadsDifferently() {
+        assertEquals("true", scalar("']x' matches regex '[]a]x'"));
+        assertEquals("true", scalar("'ab1' matches regex '[[:alpha:]]+[[:digit:]]'"));
+        assertEquals("true", scalar("'a{1' matches regex 'a{1'"));
+        assertEquals("b", scalar("extract('(?P<first>a)(?P<second>b)', 2, 'ab')"));
+        assertEquals("[\"b\"]", scalar("extract_all('(?P<first>a)(?P<second>b)', dynamic(['second']), 'ab')[0]"));
+    }
+
+    @Test
+    void parseXmlAndJsonPaths() {
+        assertEquals("{\"root\":{\"@id\":\"7\",\"a\":[\"1\",\"2\"],\"b\":\"x\"}}", scalar("parse_xml('<root id=\"7\"><a>1</a><a>2</a><b>x</b></root>')"));
+        assertEquals("", scalar("parse_xml('<not closed')"));
+        assertEquals("2", scalar("extract_json('$.a[1]', '{\"a\":[1,2]}', typeof(long))"));
+    }
+
+    @Test
+    void expressionShapesContentUses() {
+        assertEquals("true", scalar("datetime(2024-01-01 10:00) between (datetime(2024-01-01) .. 1d)"));
+        assertEquals("true", scalar("'50126' == 50126"));
+        assertEquals("alpha,beta", scalar("strcat_array(dynamic(['alpha', 'beta']), ',')"));
+        assertEquals("1", rows(run("let T = datatable(x:long)[1, 2, 3]; T | where x == toscalar(T | summarize min(x))")).get(0).get(0));
+    }
+
+    @Test
+    void storedFunctionsAndWatchlistsFromTheContext() {
+        KqlEngine engine = new KqlEngine(dev.sentinelctl.kql.semantic.Catalog.builtIn());
+        Table wl = Table.builder("wl", List.of(new dev.sentinelctl.kql.semantic.Column("SearchKey", dev.sentinelctl.kql.semantic.ScalarType.STRING)))
+                .add("10.0.0.1").build();
+        EvalContext ctx = new EvalContext(EngineTestSupport.NOW, java.util.Map.of("Blocked", wl),
+                java.util.Map.of("MyParser", "(n:long = 2) { range i from 1 to n step 1 }"));
+        EvalResult r = engine.run("MyParser(3) | extend ip = toscalar(_GetWatchlist('Blocked') | project SearchKey) | summarize count(), any(ip)",
+                java.util.Map.of(), ctx);
+        Table t = ((EvalResult.Ok) r).table();
+        assertEquals(List.of(List.of("3", "10.0.0.1")), rows(t));
+        EvalResult dflt = engine.run("MyParser | count", java.util.Map.of(), ctx);
+        assertEquals(List.of(List.of("2")), rows(((EvalResult.Ok) dflt).table()));
+    }
+}
