@@ -31,7 +31,67 @@ final class EvaluateOperator implements TabularOperator<QueryOperator.Evaluate> 
             return bagUnpack(in, call, declared, evaluator, scope);
         }
         if (name.equals("pivot")) return pivot(Operators.requireInput(input, op), call, evaluator, scope);
+        if (name.equals("ipv4_lookup")) return ipv4Lookup(Operators.requireInput(input, op), call, evaluator, scope);
         throw EvalException.unsupported("plugin '" + name + "'", call);
+    }
+
+    /**
+     * ipv4_lookup(LookupTable, SourceIp, RangeColumn [, extra keys...] [, return_unmatched]) (ipv4-lookup-plugin.md):
+     * a lookup whose key is "the source address lies in the row's IPv4 range (CIDR or single address)", plus
+     * equality of the extra keys; input columns then the lookup table's other columns; rows without a match are
+     * dropped unless return_unmatched is true. Every matching range gives a row, as lookup does.
+     */
+    private static Table ipv4Lookup(Table in, Expr.FunctionCall call, Evaluator evaluator, Scope scope) {
+        List<Expr> args = new ArrayList<>(call.arguments().items());
+        if (args.size() < 3) throw EvalException.bind("ipv4_lookup needs the lookup table, the source address column and the range column", call);
+        boolean returnUnmatched = false;
+        Expr last = args.get(args.size() - 1);
+        if (args.size() > 3 && last instanceof dev.sentinelctl.kql.syntax.Expr.Literal lit && lit.kind() == dev.sentinelctl.kql.syntax.LiteralKind.BOOL) {
+            returnUnmatched = Boolean.TRUE.equals(Literals.value(lit));
+            args.remove(args.size() - 1);
+        }
+        Table lookup = evaluator.table(args.get(0), scope);
+        Ev src = ExprCompiler.str(new ExprCompiler(evaluator, in, scope).compile(args.get(1)));
+        Ev range = ExprCompiler.str(new ExprCompiler(evaluator, lookup, scope).compile(args.get(2)));
+        List<Ev[]> extra = new ArrayList<>();
+        List<String> extraNames = new ArrayList<>();
+        for (Expr k : args.subList(3, args.size())) {
+            String n = Tables.derivedName(k);
+            extra.add(new Ev[]{new ExprCompiler(evaluator, in, scope).compile(k), new ExprCompiler(evaluator, lookup, scope).compile(k)});
+            extraNames.add(n);
+        }
+        List<long[]> ranges = new ArrayList<>();
+        for (int r = 0; r < lookup.rowCount(); r++) ranges.add(IpFunctions.parse((String) range.eval(r)));
+        JoinOperator.IntList li = new JoinOperator.IntList(), ri = new JoinOperator.IntList();
+        for (int r = 0; r < in.rowCount(); r++) {
+            long[] ip = IpFunctions.parse((String) src.eval(r));
+            boolean hit = false;
+            if (ip != null) {
+                for (int x = 0; x < ranges.size(); x++) {
+                    long[] rg = ranges.get(x);
+                    if (rg == null) continue;
+                    long m = IpFunctions.mask((int) rg[1]);
+                    if ((ip[0] & m) != (rg[0] & m)) continue;
+                    boolean keys = true;
+                    for (Ev[] k : extra) {
+                        Object a = k[0].eval(r), b = k[1].eval(x);
+                        if (a == null || !a.equals(b)) {
+                            keys = false;
+                            break;
+                        }
+                    }
+                    if (!keys) continue;
+                    li.add(r);
+                    ri.add(x);
+                    hit = true;
+                }
+            }
+            if (!hit && returnUnmatched) {
+                li.add(r);
+                ri.add(-1);
+            }
+        }
+        return JoinOperator.combine(in.gather(li.a, li.n), lookup.gather(ri.a, ri.n), extraNames);
     }
 
     /**

@@ -405,6 +405,14 @@ final class StringFunctions {
             return Ev.of(STRING, r -> Values.toJson(t, a.eval(r)).toString());
         });
         m.put("regex_quote", Functions.str1(STRING, s -> s.replaceAll("([\\\\.^$|?*+()\\[\\]{}])", "\\\\$1")));
+        m.put("parse_command_line", (cx, args, call) -> {
+            Functions.arity(args, 2, 2, call);
+            Ev s = ExprCompiler.str(cx.compile(args.get(0)));
+            Ev kind = cx.compile(args.get(1));
+            String k = Values.toStr(kind.type(), Functions.constant(kind, args.get(1), "parse_command_line parser"));
+            if (!k.equalsIgnoreCase("windows")) throw EvalException.unsupported("parse_command_line parser '" + k + "'", args.get(1));
+            return Ev.of(DYNAMIC, r -> windowsArgv((String) s.eval(r)));
+        });
         m.put("isascii", Functions.str1(BOOL, s -> s.chars().allMatch(c -> c < 128)));
         m.put("isutf8", Functions.str1(BOOL, s -> true));
         m.put("to_utf8", Functions.str1(DYNAMIC, s -> {
@@ -453,6 +461,66 @@ final class StringFunctions {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * Windows command-line splitting (CommandLineToArgvW, as parse-command-line-function.md names): the program
+     * name ends at the closing quote or white space; then 2n backslashes before a quote give n and the quote
+     * toggles quoting, 2n+1 give n and a literal quote, other backslashes are literal.
+     */
+    static ArrayNode windowsArgv(String s) {
+        ArrayNode out = Values.array();
+        int i = 0, n = s.length();
+        while (i < n && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) i++;
+        if (i >= n) return out;
+        StringBuilder cur = new StringBuilder();
+        if (s.charAt(i) == '"') {
+            int end = s.indexOf('"', i + 1);
+            cur.append(end < 0 ? s.substring(i + 1) : s.substring(i + 1, end));
+            i = end < 0 ? n : end + 1;
+        } else {
+            while (i < n && s.charAt(i) != ' ' && s.charAt(i) != '\t') cur.append(s.charAt(i++));
+        }
+        out.add(cur.toString());
+        while (true) {
+            while (i < n && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) i++;
+            if (i >= n) return out;
+            cur.setLength(0);
+            boolean quoted = false;
+            while (i < n) {
+                char c = s.charAt(i);
+                if (c == '\\') {
+                    int bs = 0;
+                    while (i < n && s.charAt(i) == '\\') {
+                        bs++;
+                        i++;
+                    }
+                    if (i < n && s.charAt(i) == '"') {
+                        cur.append("\\".repeat(bs / 2));
+                        if (bs % 2 == 1) {
+                            cur.append('"');
+                            i++;
+                        }
+                    } else {
+                        cur.append("\\".repeat(bs));
+                    }
+                } else if (c == '"') {
+                    if (quoted && i + 1 < n && s.charAt(i + 1) == '"') {
+                        cur.append('"');
+                        i += 2;
+                        continue;
+                    }
+                    quoted = !quoted;
+                    i++;
+                } else if (!quoted && (c == ' ' || c == '\t')) {
+                    break;
+                } else {
+                    cur.append(c);
+                    i++;
+                }
+            }
+            out.add(cur.toString());
+        }
     }
 
     private static Ev trim(ExprCompiler cx, List<Expr> args, Expr.FunctionCall call, boolean start, boolean end) {

@@ -90,4 +90,25 @@ class OperatorCoverageTest {
         EvalResult dflt = engine.run("MyParser | count", java.util.Map.of(), ctx);
         assertEquals(List.of(List.of("2")), rows(((EvalResult.Ok) dflt).table()));
     }
+
+    @Test
+    void ipv4LookupJoinsOnRanges() {
+        Table t = run("let R = datatable(net:string, name:string)['10.0.0.0/8', 'corp'];\n"
+                + "datatable(ip:string)['10.1.1.1', '8.8.8.8'] | evaluate ipv4_lookup(R, ip, net)");
+        assertEquals(List.of(List.of("10.1.1.1", "10.0.0.0/8", "corp")), rows(t));
+        assertEquals(2, run("let R = datatable(net:string)['10.0.0.0/8'];\ndatatable(ip:string)['10.1.1.1', '8.8.8.8'] | evaluate ipv4_lookup(R, ip, net, true)").rowCount());
+    }
+
+    @Test
+    void rowWindowSessionStartsANewSessionAfterAGap() {
+        Table t = run("datatable(T:datetime)[datetime(2024-01-01 00:00), datetime(2024-01-01 00:04), datetime(2024-01-01 00:20)]"
+                + " | sort by T asc | extend s = row_window_session(T, 1h, 5m) | project s");
+        assertEquals(List.of(List.of("2024-01-01T00:00:00.0000000Z"), List.of("2024-01-01T00:00:00.0000000Z"), List.of("2024-01-01T00:20:00.0000000Z")), rows(t));
+    }
+
+    @Test
+    void windowsCommandLines() {
+        assertEquals("[\"C:\\\\Program Files\\\\x.exe\",\"-a\",\"b c\",\"d\\\"e\"]",
+                scalar("parse_command_line(@'\"C:\\Program Files\\x.exe\" -a \"b c\" d\\\"e', 'windows')"));
+    }
 }
