@@ -62,7 +62,7 @@ def norm_doc(cell):
     if cell is None:
         return ""
     # HTML the docs' tables carry: line breaks inside cells, non-breaking spaces for empty cells, infinity signs
-    s = str(cell).replace("<br>", "").replace("<br/>", "").replace("<br />", "").replace("&nbsp;", "").strip()
+    s = str(cell).replace("<br>", "\n").replace("<br/>", "\n").replace("<br />", "\n").replace("&nbsp;", "").strip()
     s = {"∞": "inf", "-∞": "-inf"}.get(s, s)
     if s == "":
         return ""

@@ -38,6 +38,55 @@ final class Aggregates {
         List<Out> outputs();
 
         Acc newAcc();
+
+        /** One vector per output over all groups; {@code group[r]} is row r's group. Counting aggregates override it with arrays. */
+        default Vec[] aggregate(int[] group, int rows, int groups) {
+            Acc[] accs = new Acc[groups];
+            for (int g = 0; g < groups; g++) accs[g] = newAcc();
+            for (int r = 0; r < rows; r++) accs[group[r]].add(r);
+            List<Out> outs = outputs();
+            Vec.Builder[] bs = new Vec.Builder[outs.size()];
+            for (int i = 0; i < bs.length; i++) bs[i] = Vec.builder(outs.get(i).type(), groups);
+            for (int g = 0; g < groups; g++) {
+                Object[] res = accs[g].result();
+                for (int i = 0; i < bs.length; i++) bs[i].add(res[i]);
+            }
+            Vec[] out = new Vec[bs.length];
+            for (int i = 0; i < bs.length; i++) out[i] = bs[i].build();
+            return out;
+        }
+    }
+
+    /** count() and countif(p) as one long per group. */
+    private static Agg counting(String name, Ev predicate) {
+        Agg perGroup = simple(name, LONG, () -> new Acc() {
+            long n;
+
+            public void add(int r) {
+                if (predicate == null || predicate.eval(r) == Boolean.TRUE) n++;
+            }
+
+            public Object[] result() {
+                return new Object[]{n};
+            }
+        });
+        return new Agg() {
+            public List<Out> outputs() {
+                return perGroup.outputs();
+            }
+
+            public Acc newAcc() {
+                return perGroup.newAcc();
+            }
+
+            public Vec[] aggregate(int[] group, int rows, int groups) {
+                long[] counts = new long[Math.max(groups, 1)];
+                for (int r = 0; r < rows; r++) {
+                    if (predicate == null || predicate.eval(r) == Boolean.TRUE) counts[group[r]]++;
+                }
+                return new Vec[]{new Vec.Longs(LONG, counts, new java.util.BitSet(), groups)};
+            }
+        };
     }
 
     interface Acc {
@@ -73,44 +122,11 @@ final class Aggregates {
             if (!a.isEmpty()) {
                 // count(expr) counts rows, as summarize-operator.md's example shows (count(y) of [null, 5] is 2)
                 String d = Tables.derivedName(a.get(0));
-                return simple("count_" + (d == null ? "" : d), LONG, () -> new Acc() {
-                    long n;
-
-                    public void add(int r) {
-                        n++;
-                    }
-
-                    public Object[] result() {
-                        return new Object[]{n};
-                    }
-                });
+                return counting("count_" + (d == null ? "" : d), null);
             }
-            return simple("count_", LONG, () -> new Acc() {
-                long n;
-
-                public void add(int r) {
-                    n++;
-                }
-
-                public Object[] result() {
-                    return new Object[]{n};
-                }
-            });
+            return counting("count_", null);
         });
-        m.put("countif", (a, cx, c) -> {
-            Ev p = pred(a, 0, cx, c);
-            return simple("countif_", LONG, () -> new Acc() {
-                long n;
-
-                public void add(int r) {
-                    if (p.eval(r) == Boolean.TRUE) n++;
-                }
-
-                public Object[] result() {
-                    return new Object[]{n};
-                }
-            });
-        });
+        m.put("countif", (a, cx, c) -> counting("countif_", pred(a, 0, cx, c)));
         Factory dcount = (a, cx, c) -> {
             Ev e = arg(a, 0, cx, c);
             Ev p = c.functionName().endsWith("if") ? pred(a, 1, cx, c) : null;
@@ -368,6 +384,26 @@ final class Aggregates {
                         double var = (s2 - n * mean * mean) / (population ? n : n - 1);
                         if (var < 0) var = 0;
                         return new Object[]{sd ? Math.sqrt(var) : var};
+                    }
+                });
+            });
+        }
+        for (String name : List.of("binary_all_and", "binary_all_or", "binary_all_xor")) {
+            m.put(name, (a, cx, c) -> {
+                Ev e = Comparisons.cast(arg(a, 0, cx, c), LONG);
+                String d = Tables.derivedName(a.get(0));
+                return simple(name + "_" + (d == null ? "" : d), LONG, () -> new Acc() {
+                    Long acc;
+
+                    public void add(int r) {
+                        Object v = e.eval(r);
+                        if (v == null) return;
+                        long x = (Long) v;
+                        acc = acc == null ? x : name.endsWith("and") ? acc & x : name.endsWith("or") ? acc | x : acc ^ x;
+                    }
+
+                    public Object[] result() {
+                        return new Object[]{acc};
                     }
                 });
             });

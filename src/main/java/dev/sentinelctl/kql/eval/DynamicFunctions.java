@@ -154,7 +154,7 @@ final class DynamicFunctions {
                 ArrayNode out = Values.array();
                 for (int i = 0; i < cond.size(); i++) {
                     JsonNode ci = cond.get(i);
-                    Boolean b = ci.isBoolean() ? ci.booleanValue() : ci.isNumber() ? ci.doubleValue() != 0 : null;
+                    Boolean b = ci.isBoolean() ? (Boolean) ci.booleanValue() : ci.isNumber() ? (Boolean) (ci.doubleValue() != 0) : null;
                     if (b == null) {
                         out.addNull();
                         continue;

@@ -29,7 +29,7 @@ final class Operators {
                 new RowOperators.Distinct(), new RowOperators.Serialize(), new RowOperators.As(),
                 new RowOperators.Render(), new RowOperators.GetSchema(),
                 new SourceOperators.Print(), new SourceOperators.Range(), new EvaluateOperator(), new InvokeOperator(),
-                new Unsupported<>(QueryOperator.ParseKv.class, "parse-kv"),
+                new ParseKvOperator(),
                 new Unsupported<>(QueryOperator.TopNested.class, "top-nested"),
                 new Unsupported<>(QueryOperator.TopHitters.class, "top-hitters"),
                 new Unsupported<>(QueryOperator.Sample.class, "sample (nondeterministic)"),

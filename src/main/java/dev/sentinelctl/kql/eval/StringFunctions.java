@@ -378,12 +378,25 @@ final class StringFunctions {
         });
         m.put("parse_xml", Functions.str1(DYNAMIC, XmlToJson::parse));
         m.put("indexof_regex", (cx, args, call) -> {
-            Functions.arity(args, 2, 2, call);
+            Functions.arity(args, 2, 5, call);
             Ev s = ExprCompiler.str(cx.compile(args.get(0)));
             Pattern p = constantRegex(cx, args.get(1), 0);
+            Ev start = args.size() > 2 ? Comparisons.cast(cx.compile(args.get(2)), LONG) : Ev.constant(LONG, 0L);
+            Ev length = args.size() > 3 ? Comparisons.cast(cx.compile(args.get(3)), LONG) : Ev.constant(LONG, -1L);
+            Ev occurrence = args.size() > 4 ? Comparisons.cast(cx.compile(args.get(4)), LONG) : Ev.constant(LONG, 1L);
             return Ev.of(LONG, r -> {
-                Matcher mt = p.matcher((String) s.eval(r));
-                return mt.find() ? (long) mt.start() : -1L;
+                String x = (String) s.eval(r);
+                Object st = start.eval(r), ln = length.eval(r), oc = occurrence.eval(r);
+                if (st == null || ln == null || oc == null || (Long) st < 0 || (Long) oc <= 0) return null;
+                if ((Long) st > x.length()) return -1L;
+                int end = (Long) ln < 0 ? x.length() : (int) Math.min(x.length(), (Long) st + (Long) ln);
+                Matcher mt = p.matcher(x);
+                mt.region((int) (long) (Long) st, end);
+                long seen = 0;
+                while (mt.find()) {
+                    if (++seen == (Long) oc) return (long) mt.start();
+                }
+                return -1L;
             });
         });
         m.put("unicode_codepoints_to_string", (cx, args, call) -> {

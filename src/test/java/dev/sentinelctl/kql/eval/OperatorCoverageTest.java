@@ -111,4 +111,14 @@ class OperatorCoverageTest {
         assertEquals("[\"C:\\\\Program Files\\\\x.exe\",\"-a\",\"b c\",\"d\\\"e\"]",
                 scalar("parse_command_line(@'\"C:\\Program Files\\x.exe\" -a \"b c\" d\\\"e', 'windows')"));
     }
+
+    @Test
+    void parseKvWithDelimitersQuotesAndGreedyValues() {
+        Table t = run("print s = 'src=10.1.1.1 failure=\"conn aborted\" bytes=125' | parse-kv s as (src:string, bytes:long, failure:string)"
+                + " with (pair_delimiter=' ', kv_delimiter='=', quote='\"') | project-away s");
+        assertEquals(List.of(List.of("10.1.1.1", "125", "conn aborted")), rows(t));
+        Table g = run("print s = 'name=John Doe city=New York' | parse-kv s as (name:string, city:string) with (pair_delimiter=' ', kv_delimiter='=', greedy=true) | project-away s");
+        assertEquals(List.of(List.of("John Doe", "New York")), rows(g));
+        assertEquals(EvalResult.UNSUPPORTED, EngineTestSupport.fail("print s = 'a:1' | parse-kv s as (a:long)").code());
+    }
 }
