@@ -21,6 +21,8 @@ def norm_scalar(s):
         hms = m.group(2) if m.group(2).count(":") == 2 else m.group(2) + ":00"
         frac = (m.group(3) or ".")[1:]
         return "dt:" + m.group(1) + " " + hms + "." + (frac + "0000000")[:7]
+    if re.match(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$", s):
+        s = s.replace(",", "")  # the docs print some numbers with thousands separators
     low = s.lower()
     if low in ("true", "false"):
         return "b:" + low

@@ -408,6 +408,35 @@ final class Aggregates {
                 });
             });
         }
+        for (String name : List.of("covariance", "covariancep", "covarianceif", "covariancepif")) {
+            boolean population = name.startsWith("covariancep");
+            boolean conditional = name.endsWith("if");
+            m.put(name, (a, cx, c) -> {
+                Ev x = Comparisons.cast(arg(a, 0, cx, c), REAL), y = Comparisons.cast(arg(a, 1, cx, c), REAL);
+                Ev p = conditional ? pred(a, 2, cx, c) : null;
+                String dx = Tables.derivedName(a.get(0)), dy = Tables.derivedName(a.get(1));
+                return simple(name + "_" + (dx == null ? "" : dx) + "_" + (dy == null ? "" : dy), REAL, () -> new Acc() {
+                    double sx, sy, sxy;
+                    long n;
+
+                    public void add(int r) {
+                        if (p != null && p.eval(r) != Boolean.TRUE) return;
+                        Object u = x.eval(r), v = y.eval(r);
+                        if (u == null || v == null) return;
+                        sx += (Double) u;
+                        sy += (Double) v;
+                        sxy += (Double) u * (Double) v;
+                        n++;
+                    }
+
+                    public Object[] result() {
+                        if (n == 0 || (!population && n == 1)) return new Object[]{0.0};
+                        double cov = (sxy - sx * sy / n) / (population ? n : n - 1);
+                        return new Object[]{cov};
+                    }
+                });
+            });
+        }
         m.put("percentile", (a, cx, c) -> percentiles(a, cx, c, false));
         m.put("percentiles", (a, cx, c) -> percentiles(a, cx, c, false));
         m.put("percentiles_array", (a, cx, c) -> percentiles(a, cx, c, true));

@@ -247,6 +247,22 @@ final class DynamicFunctions {
                 return false;
             });
         });
+        m.put("jaccard_index", (cx, args, call) -> {
+            Functions.arity(args, 2, 2, call);
+            Ev a = cx.compile(args.get(0)), b = cx.compile(args.get(1));
+            return Ev.of(REAL, r -> {
+                Object x = a.eval(r), y = b.eval(r);
+                if (!(x instanceof JsonNode p) || !p.isArray() || !(y instanceof JsonNode q) || !q.isArray()) return null;
+                Set<JsonNode> sa = new LinkedHashSet<>(), sb = new LinkedHashSet<>();
+                p.forEach(sa::add);
+                q.forEach(sb::add);
+                Set<JsonNode> union = new LinkedHashSet<>(sa);
+                union.addAll(sb);
+                if (union.isEmpty()) return null;
+                sa.retainAll(sb);
+                return (double) sa.size() / union.size();
+            });
+        });
         m.put("set_union", (cx, args, call) -> sets(cx, args, 0));
         m.put("set_intersect", (cx, args, call) -> sets(cx, args, 1));
         m.put("set_difference", (cx, args, call) -> sets(cx, args, 2));

@@ -426,6 +426,21 @@ final class StringFunctions {
             if (!k.equalsIgnoreCase("windows")) throw EvalException.unsupported("parse_command_line parser '" + k + "'", args.get(1));
             return Ev.of(DYNAMIC, r -> windowsArgv((String) s.eval(r)));
         });
+        m.put("parse_version", Functions.str1(ScalarType.DECIMAL, s -> {
+            // four parts of up to 8 digits each, missing parts 0 (parse-version-function.md)
+            String[] parts = s.trim().split("\\.");
+            if (parts.length == 0 || parts.length > 4) return null;
+            java.math.BigDecimal v = java.math.BigDecimal.ZERO;
+            for (int i = 0; i < 4; i++) {
+                long p = 0;
+                if (i < parts.length) {
+                    if (!parts[i].matches("\\d{1,8}")) return null;
+                    p = Long.parseLong(parts[i]);
+                }
+                v = v.multiply(java.math.BigDecimal.valueOf(100_000_000L)).add(java.math.BigDecimal.valueOf(p));
+            }
+            return v;
+        }));
         m.put("isascii", Functions.str1(BOOL, s -> s.chars().allMatch(c -> c < 128)));
         m.put("isutf8", Functions.str1(BOOL, s -> true));
         m.put("to_utf8", Functions.str1(DYNAMIC, s -> {
