@@ -291,7 +291,7 @@ final class ExprCompiler {
             Ev l = str(left);
             return Ev.of(BOOL, row -> {
                 Object raw = left.eval(row);
-                if (raw == null && lt != STRING) return negate ? null : null;
+                if (raw == null && lt != STRING) return null; // a null is in no list and not out of any
                 String s = (String) l.eval(row);
                 return set.contains(ignoreCase ? s.toLowerCase(Locale.ROOT) : s) != negate;
             });

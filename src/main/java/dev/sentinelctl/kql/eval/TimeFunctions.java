@@ -300,9 +300,6 @@ final class TimeFunctions {
     private static Ev bin(ExprCompiler cx, List<Expr> args, Expr.FunctionCall call, boolean at) {
         Functions.arity(args, at ? 3 : 2, at ? 3 : 2, call);
         Ev v = cx.compile(args.get(0));
-        if (call.functionName().equals("floor") && args.size() == 2) {
-            // floor(x, roundTo) is bin's alias
-        }
         Ev size = cx.compile(args.get(1));
         Ev origin = at ? cx.compile(args.get(2)) : null;
         ScalarType t = v.type();
