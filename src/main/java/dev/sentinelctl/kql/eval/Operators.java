@@ -38,7 +38,7 @@ final class Operators {
                 new Unsupported<>(QueryOperator.Find.class, "find"),
                 new Unsupported<>(QueryOperator.Fork.class, "fork"),
                 new Unsupported<>(QueryOperator.Facet.class, "facet"),
-                new Unsupported<>(QueryOperator.Partition.class, "partition"),
+                new PartitionOperator(),
                 new Unsupported<>(QueryOperator.Consume.class, "consume"),
                 new Unsupported<>(QueryOperator.Reduce.class, "reduce"),
                 new Unsupported<>(QueryOperator.Other.class, "operator"),

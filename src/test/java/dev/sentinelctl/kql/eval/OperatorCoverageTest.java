@@ -121,4 +121,10 @@ class OperatorCoverageTest {
         assertEquals(List.of(List.of("John Doe", "New York")), rows(g));
         assertEquals(EvalResult.UNSUPPORTED, EngineTestSupport.fail("print s = 'a:1' | parse-kv s as (a:long)").code());
     }
+
+    @Test
+    void partitionRunsTheSubqueryPerValue() {
+        Table t = run("datatable(k:string, v:long)['a', 1, 'a', 5, 'b', 2] | partition hint.strategy=native by k (top 1 by v) | order by k asc");
+        assertEquals(List.of(List.of("a", "5"), List.of("b", "2")), rows(t));
+    }
 }
