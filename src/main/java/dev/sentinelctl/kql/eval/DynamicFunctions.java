@@ -198,7 +198,7 @@ final class DynamicFunctions {
                 Ev f = cx.compile(args.get(0));
                 ignoreNulls = Boolean.TRUE.equals(Functions.constant(f, args.get(0), "pack_all ignore_null_empty"));
             }
-            Table in = cx.input;
+            Table in = cx.operatorInput;
             if (in == null) return Ev.constant(DYNAMIC, Values.object());
             boolean skip = ignoreNulls;
             return Ev.of(DYNAMIC, r -> {

@@ -36,17 +36,30 @@ final class ExprCompiler {
 
     /** @param precomputed values of given sub-expressions (summarize's aggregate calls inside an expression) */
     ExprCompiler(Evaluator evaluator, Table input, Scope scope, java.util.Set<String> groupKeys, java.util.Map<Expr, Ev> precomputed) {
+        this(evaluator, input, scope, groupKeys, precomputed, input);
+    }
+
+    private ExprCompiler(Evaluator evaluator, Table input, Scope scope, java.util.Set<String> groupKeys,
+                         java.util.Map<Expr, Ev> precomputed, Table operatorInput) {
         this.evaluator = evaluator;
         this.input = input;
         this.scope = scope;
         this.groupKeys = groupKeys;
         this.precomputed = precomputed;
+        this.operatorInput = operatorInput;
     }
 
     private final java.util.Map<Expr, Ev> precomputed;
+    /** The operator's own input (pack_all packs it, not columns an earlier expression of the same extend added). */
+    final Table operatorInput;
 
     ExprCompiler withScope(Scope s) {
-        return new ExprCompiler(evaluator, input, s, groupKeys, precomputed);
+        return new ExprCompiler(evaluator, input, s, groupKeys, precomputed, operatorInput);
+    }
+
+    /** The same rows with more columns (extend's earlier expressions), the operator's input unchanged. */
+    ExprCompiler withColumns(Table widened) {
+        return new ExprCompiler(evaluator, widened, scope, groupKeys, precomputed, operatorInput);
     }
 
     Ev compile(Expr e) {
