@@ -234,7 +234,8 @@ final class StringFunctions {
                 Object gv = Functions.constant(gs, args.get(1), "extract_all capture groups");
                 groups = new ArrayList<>();
                 if (gv instanceof JsonNode j && j.isArray()) {
-                    java.util.Map<String, Integer> named = Regexes.namedGroups(p.pattern());
+                    Ev re = cx.compile(args.get(0));
+                    java.util.Map<String, Integer> named = Regexes.namedGroups(Values.toStr(re.type(), re.eval(0)));
                     for (JsonNode el : j) {
                         if (el.isNumber()) groups.add(el.asInt());
                         else if (named.containsKey(el.asString())) groups.add(named.get(el.asString()));

@@ -59,6 +59,7 @@ class OperatorCoverageTest {
         assertEquals("true", scalar("'a{1' matches regex 'a{1'"));
         assertEquals("b", scalar("extract('(?P<first>a)(?P<second>b)', 2, 'ab')"));
         assertEquals("[\"b\"]", scalar("extract_all('(?P<first>a)(?P<second>b)', dynamic(['second']), 'ab')[0]"));
+        assertEquals("[\"sub\",\"example\"]", scalar("extract_all(@'(?P<rex_sub>[^.]+)\\.(?P<rex_domain>[^.]+)\\.com', dynamic(['rex_sub', 'rex_domain']), 'sub.example.com')[0]"));
     }
 
     @Test
