@@ -134,7 +134,12 @@ final class ExprCompiler {
         if (b instanceof Scope.FunctionValue f && f.decl().parameters().parameters().isEmpty()) {
             return Functions.callUser(this, f, List.of(), where);
         }
-        throw EvalException.bind("unknown name '" + name + "': no column, let or parameter of that name", where);
+        String hint = "";
+        if (input != null) {
+            List<String> close = dev.sentinelctl.kql.semantic.Suggestions.closest(name, Tables.names(input));
+            if (!close.isEmpty()) hint = "; did you mean '" + close.get(0) + "'?";
+        }
+        throw EvalException.bind("unknown name '" + name + "': no column, let or parameter of that name" + hint, where);
     }
 
     private Ev unary(Expr.Unary u) {
@@ -401,7 +406,10 @@ final class ExprCompiler {
             return out;
         }
         int i = t.columnIndex(pattern);
-        if (i < 0) throw EvalException.bind("unknown column '" + pattern + "'", e);
+        if (i < 0) {
+            List<String> close = dev.sentinelctl.kql.semantic.Suggestions.closest(pattern, Tables.names(t));
+            throw EvalException.bind("unknown column '" + pattern + "'" + (close.isEmpty() ? "" : "; did you mean '" + close.get(0) + "'?"), e);
+        }
         out.add(i);
         return out;
     }
