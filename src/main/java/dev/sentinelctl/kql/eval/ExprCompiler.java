@@ -366,6 +366,12 @@ final class ExprCompiler {
         String name = c.functionName();
         Scope.Binding b = scope.get(name);
         if (b instanceof Scope.FunctionValue f) return Functions.callUser(this, f, c.arguments().items(), c);
+        if (name.equals("column_names_of")) {
+            if (c.arguments().size() != 1 || !isTabular(c.arguments().get(0))) throw EvalException.bind("column_names_of takes one table", c);
+            tools.jackson.databind.node.ArrayNode names = Values.array();
+            for (String n : Tables.names(evaluator.table(c.arguments().get(0), scope))) names.add(n);
+            return Ev.constant(DYNAMIC, names);
+        }
         if (name.equals("toscalar")) {
             if (c.arguments().size() != 1) throw EvalException.bind("toscalar takes one argument", c);
             Expr arg = c.arguments().get(0);

@@ -41,7 +41,7 @@ final class Operators {
                 new PartitionOperator(),
                 new Unsupported<>(QueryOperator.Consume.class, "consume"),
                 new Unsupported<>(QueryOperator.Reduce.class, "reduce"),
-                new Unsupported<>(QueryOperator.Other.class, "operator"),
+                new OtherOperators(),
                 new Unsupported<>(QueryOperator.Bad.class, "operator"));
         Map<Class<?>, TabularOperator<?>> m = new LinkedHashMap<>();
         for (TabularOperator<?> op : all) {

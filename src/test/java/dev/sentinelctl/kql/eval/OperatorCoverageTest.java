@@ -128,4 +128,13 @@ class OperatorCoverageTest {
         Table t = run("datatable(k:string, v:long)['a', 1, 'a', 5, 'b', 2] | partition hint.strategy=native by k (top 1 by v) | order by k asc");
         assertEquals(List.of(List.of("a", "5"), List.of("b", "2")), rows(t));
     }
+
+    @Test
+    void projectByNamesAndColumnNamesOf() {
+        String t = "datatable(Name:string, Age:int, City:string, Country:string)['Peter', 39, 'New York', 'USA']";
+        assertEquals(List.of("City", "Country"), names(run(t + " | project-by-names 'C*'")));
+        assertEquals(List.of("Name", "Country"), names(run(t + " | project-by-names dynamic(['Name', 'Country'])")));
+        assertEquals("[\"a\",\"b\"]", scalar("column_names_of(datatable(a:long, b:string)[])"));
+        assertEquals(EvalResult.UNSUPPORTED, EngineTestSupport.fail("range x from 1 to 2 step 1 | scan with (step s: true;)").code());
+    }
 }
