@@ -155,13 +155,16 @@ final class EvaluateOperator implements TabularOperator<QueryOperator.Evaluate> 
             cols.add(new Column(keyNames.get(i), keyEvs.get(i).type()));
             vecs.add(b.build());
         }
+        List<String> taken = new ArrayList<>(keyNames);
         for (int v = 0; v < valueList.size(); v++) {
             Vec.Builder b = Vec.builder(outType, g);
             for (int gi = 0; gi < g; gi++) {
                 if (a == null) b.add(counts[gi][v]);
                 else b.add(accs[gi][v] == null ? a.newAcc().result()[0] : accs[gi][v].result()[0]);
             }
-            cols.add(new Column(Tables.unique(valueList.get(v), Tables.names(Table.of("", cols, vecs, g))), outType));
+            String colName = Tables.unique(valueList.get(v), taken);
+            taken.add(colName);
+            cols.add(new Column(colName, outType));
             vecs.add(b.build());
         }
         return Table.of(in.name(), cols, vecs, g);
