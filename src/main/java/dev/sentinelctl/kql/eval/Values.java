@@ -217,7 +217,7 @@ final class Values {
         if (v == null) return "";
         return switch (t) {
             case STRING -> (String) v;
-            case BOOL -> ((Boolean) v) ? "true" : "false";
+            case BOOL -> ((Boolean) v) ? "True" : "False"; // .NET's spelling, as measured on the emulator (notes §5.2)
             case INT, LONG -> Long.toString((Long) v);
             case REAL -> formatReal((Double) v);
             case DECIMAL -> ((BigDecimal) v).toPlainString();

@@ -85,5 +85,8 @@ class NullAndAggregateSemanticsTest {
         assertEquals("2", scalar("-10 % 4"));
         assertEquals("3.5", scalar("7 / 2.0"));
         assertEquals("", scalar("toint('x')"));
+        assertEquals("True", scalar("tostring(true)"));
+        assertEquals("a-False", scalar("strcat('a-', 1 == 2)"));
+        assertEquals("2020-01-01T00:00:00.0000000Z", scalar("tostring(datetime(2020-01-01))"));
     }
 }
