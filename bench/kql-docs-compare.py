@@ -92,7 +92,7 @@ def norm_ours(v):
     return norm_doc(s)
 
 
-SORTS = re.compile(r"\|\s*(sort|order|top)\b")
+SORTS = re.compile(r"\|\s*(sort|order|top)(?![-\w])")
 
 
 def main():

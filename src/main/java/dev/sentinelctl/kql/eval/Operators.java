@@ -30,7 +30,7 @@ final class Operators {
                 new RowOperators.Render(), new RowOperators.GetSchema(),
                 new SourceOperators.Print(), new SourceOperators.Range(), new EvaluateOperator(), new InvokeOperator(),
                 new ParseKvOperator(),
-                new Unsupported<>(QueryOperator.TopNested.class, "top-nested"),
+                new TopNestedOperator(),
                 new Unsupported<>(QueryOperator.TopHitters.class, "top-hitters"),
                 new Unsupported<>(QueryOperator.Sample.class, "sample (nondeterministic)"),
                 new Unsupported<>(QueryOperator.SampleDistinct.class, "sample-distinct (nondeterministic)"),

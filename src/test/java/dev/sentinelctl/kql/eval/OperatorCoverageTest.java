@@ -137,4 +137,14 @@ class OperatorCoverageTest {
         assertEquals("[\"a\",\"b\"]", scalar("column_names_of(datatable(a:long, b:string)[])"));
         assertEquals(EvalResult.UNSUPPORTED, EngineTestSupport.fail("range x from 1 to 2 step 1 | scan with (step s: true;)").code());
     }
+
+    @Test
+    void topNestedKeepsTheTopValuesPerLevelAndOthers() {
+        Table t = run("datatable(c:string, s:string, v:long)['US','WA',5,'US','WA',1,'US','CA',3,'FR','P',2,'DE','B',1]"
+                + " | top-nested 2 of c by total = sum(v), top-nested 1 of s by sum(v) desc");
+        assertEquals(List.of("c", "total", "s", "aggregated_s"), names(t));
+        assertEquals(List.of(List.of("US", "9", "WA", "6"), List.of("FR", "2", "P", "2")), rows(t));
+        Table o = run("datatable(c:string, v:long)['US',5,'FR',2,'DE',1] | top-nested 1 of c with others = 'rest' by sum(v)");
+        assertEquals(List.of(List.of("US", "5"), List.of("rest", "3")), rows(o));
+    }
 }
