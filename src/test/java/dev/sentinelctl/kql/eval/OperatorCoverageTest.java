@@ -73,6 +73,9 @@ class OperatorCoverageTest {
     void expressionShapesContentUses() {
         assertEquals("true", scalar("datetime(2024-01-01 10:00) between (datetime(2024-01-01) .. 1d)"));
         assertEquals("true", scalar("'50126' == 50126"));
+        assertEquals("false", scalar("'1.5' == 1"));
+        assertEquals("false", scalar("'abc' == 0"));
+        assertEquals("true", scalar("'abc' != 0"));
         assertEquals("alpha,beta", scalar("strcat_array(dynamic(['alpha', 'beta']), ',')"));
         assertEquals("1", rows(run("let T = datatable(x:long)[1, 2, 3]; T | where x == toscalar(T | summarize min(x))")).get(0).get(0));
     }
