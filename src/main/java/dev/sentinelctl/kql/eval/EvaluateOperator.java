@@ -118,7 +118,7 @@ final class EvaluateOperator implements TabularOperator<QueryOperator.Evaluate> 
         List<String> keyNames = new ArrayList<>();
         for (Expr k : keys) {
             keyEvs.add(cx.compile(k));
-            String n = Tables.derivedName(k);
+            String n = evaluator.names.of(k);
             keyNames.add(n == null ? "Column" + (keyNames.size() + 1) : n);
         }
         Map<List<Object>, Integer> groups = new LinkedHashMap<>();

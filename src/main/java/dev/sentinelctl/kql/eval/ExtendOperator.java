@@ -22,7 +22,7 @@ final class ExtendOperator implements TabularOperator<QueryOperator.Extend> {
                 throw EvalException.unsupported("tuple assignment in extend", e);
             }
             Ev v = base.withColumns(t).compile(e);
-            String name = Tables.derivedName(e);
+            String name = evaluator.names.of(e);
             if (name == null) name = Tables.unique("Column" + auto++, Tables.names(t));
             t = Tables.withColumn(t, name, Tables.materialize(v, t.rowCount()));
         }

@@ -33,7 +33,7 @@ final class MvExpandOperator implements TabularOperator<QueryOperator.MvExpand> 
         List<Item> out = new ArrayList<>();
         for (Clause.ExpandItem it : items) {
             Expr e = it.expression();
-            String name = Tables.derivedName(e);
+            String name = evaluator.names.of(e);
             Expr inner = e;
             while (inner instanceof Expr.Paren p) inner = p.inner();
             if (name == null && inner instanceof Expr.FunctionCall c && !c.arguments().isEmpty()) {

@@ -38,7 +38,7 @@ final class ProjectOperators {
                 }
                 if (e instanceof Expr.Named n && !(n.target() instanceof Name)) throw EvalException.unsupported("tuple assignment in project", e);
                 Ev v = cx.compile(e);
-                String name = Tables.derivedName(e);
+                String name = evaluator.names.of(e);
                 if (name == null) name = Tables.unique("Column" + auto++, names);
                 add(cols, vecs, names, name, e instanceof Expr.NameRef && in.columnIndex(name) >= 0 ? in.vec(in.columnIndex(name)) : Tables.materialize(v, in.rowCount()));
             }

@@ -32,7 +32,7 @@ final class SummarizeOperator implements TabularOperator<QueryOperator.Summarize
         int auto = 1;
         for (Expr k : keys) {
             keyEvs.add(cx.compile(k));
-            String name = keyName(k);
+            String name = evaluator.names.of(k);
             if (name == null) name = "Column" + auto++;
             names.add(Tables.unique(name, names));
         }
@@ -241,18 +241,4 @@ final class SummarizeOperator implements TabularOperator<QueryOperator.Summarize
     }
 
     private static final Object NULL_KEY = new Object();
-
-    /** {@code bin(TimeGenerated, 1h)} keeps the name TimeGenerated; a call keeps its first argument's name. */
-    static String keyName(Expr k) {
-        String d = Tables.derivedName(k);
-        if (d != null) return d;
-        if (k instanceof Expr.FunctionCall c && !c.arguments().isEmpty()) {
-            String f = c.functionName();
-            if (f.equals("bin") || f.equals("floor") || f.equals("bin_at") || f.startsWith("to") || f.equals("startofday")
-                    || f.equals("startofweek") || f.equals("startofmonth")) {
-                return Tables.derivedName(c.arguments().get(0));
-            }
-        }
-        return null;
-    }
 }

@@ -38,7 +38,7 @@ final class TopNestedOperator implements TabularOperator<QueryOperator.TopNested
         for (Clause.TopNestedLevel l : op.levels().items()) {
             Long n = l.count() == null ? null : RowOperators.count(l.count(), evaluator, scope);
             Ev value = cx.compile(l.expression());
-            String name = Tables.derivedName(l.expression());
+            String name = evaluator.names.of(l.expression());
             if (name == null) name = "Column" + auto++;
             Expr aggExpr = l.aggregate() instanceof Expr.Named nm ? nm.value() : l.aggregate();
             if (!(aggExpr instanceof Expr.FunctionCall call) || !Aggregates.isAggregate(call.functionName())) {
