@@ -21,6 +21,8 @@ def norm_scalar(s):
         hms = m.group(2) if m.group(2).count(":") == 2 else m.group(2) + ":00"
         frac = (m.group(3) or ".")[1:]
         return "dt:" + m.group(1) + " " + hms + "." + (frac + "0000000")[:7]
+    if re.match(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$", s):
+        s = s.replace(",", "")  # the docs print some numbers with thousands separators
     low = s.lower()
     if low in ("true", "false"):
         return "b:" + low
@@ -62,7 +64,7 @@ def norm_doc(cell):
     if cell is None:
         return ""
     # HTML the docs' tables carry: line breaks inside cells, non-breaking spaces for empty cells, infinity signs
-    s = str(cell).replace("<br>", "").replace("<br/>", "").replace("<br />", "").replace("&nbsp;", "").strip()
+    s = str(cell).replace("<br>", "\n").replace("<br/>", "\n").replace("<br />", "\n").replace("&nbsp;", "").strip()
     s = {"∞": "inf", "-∞": "-inf"}.get(s, s)
     if s == "":
         return ""
@@ -90,7 +92,7 @@ def norm_ours(v):
     return norm_doc(s)
 
 
-SORTS = re.compile(r"\|\s*(sort|order|top)\b")
+SORTS = re.compile(r"\|\s*(sort|order|top)(?![-\w])")
 
 
 def main():

@@ -38,6 +38,55 @@ final class Aggregates {
         List<Out> outputs();
 
         Acc newAcc();
+
+        /** One vector per output over all groups; {@code group[r]} is row r's group. Counting aggregates override it with arrays. */
+        default Vec[] aggregate(int[] group, int rows, int groups) {
+            Acc[] accs = new Acc[groups];
+            for (int g = 0; g < groups; g++) accs[g] = newAcc();
+            for (int r = 0; r < rows; r++) accs[group[r]].add(r);
+            List<Out> outs = outputs();
+            Vec.Builder[] bs = new Vec.Builder[outs.size()];
+            for (int i = 0; i < bs.length; i++) bs[i] = Vec.builder(outs.get(i).type(), groups);
+            for (int g = 0; g < groups; g++) {
+                Object[] res = accs[g].result();
+                for (int i = 0; i < bs.length; i++) bs[i].add(res[i]);
+            }
+            Vec[] out = new Vec[bs.length];
+            for (int i = 0; i < bs.length; i++) out[i] = bs[i].build();
+            return out;
+        }
+    }
+
+    /** count() and countif(p) as one long per group. */
+    private static Agg counting(String name, Ev predicate) {
+        Agg perGroup = simple(name, LONG, () -> new Acc() {
+            long n;
+
+            public void add(int r) {
+                if (predicate == null || predicate.eval(r) == Boolean.TRUE) n++;
+            }
+
+            public Object[] result() {
+                return new Object[]{n};
+            }
+        });
+        return new Agg() {
+            public List<Out> outputs() {
+                return perGroup.outputs();
+            }
+
+            public Acc newAcc() {
+                return perGroup.newAcc();
+            }
+
+            public Vec[] aggregate(int[] group, int rows, int groups) {
+                long[] counts = new long[Math.max(groups, 1)];
+                for (int r = 0; r < rows; r++) {
+                    if (predicate == null || predicate.eval(r) == Boolean.TRUE) counts[group[r]]++;
+                }
+                return new Vec[]{new Vec.Longs(LONG, counts, new java.util.BitSet(), groups)};
+            }
+        };
     }
 
     interface Acc {
@@ -72,49 +121,16 @@ final class Aggregates {
         m.put("count", (a, cx, c) -> {
             if (!a.isEmpty()) {
                 // count(expr) counts rows, as summarize-operator.md's example shows (count(y) of [null, 5] is 2)
-                String d = Tables.derivedName(a.get(0));
-                return simple("count_" + (d == null ? "" : d), LONG, () -> new Acc() {
-                    long n;
-
-                    public void add(int r) {
-                        n++;
-                    }
-
-                    public Object[] result() {
-                        return new Object[]{n};
-                    }
-                });
+                String d = cx.evaluator.names.of(a.get(0));
+                return counting("count_" + (d == null ? "" : d), null);
             }
-            return simple("count_", LONG, () -> new Acc() {
-                long n;
-
-                public void add(int r) {
-                    n++;
-                }
-
-                public Object[] result() {
-                    return new Object[]{n};
-                }
-            });
+            return counting("count_", null);
         });
-        m.put("countif", (a, cx, c) -> {
-            Ev p = pred(a, 0, cx, c);
-            return simple("countif_", LONG, () -> new Acc() {
-                long n;
-
-                public void add(int r) {
-                    if (p.eval(r) == Boolean.TRUE) n++;
-                }
-
-                public Object[] result() {
-                    return new Object[]{n};
-                }
-            });
-        });
+        m.put("countif", (a, cx, c) -> counting("countif_", pred(a, 0, cx, c)));
         Factory dcount = (a, cx, c) -> {
             Ev e = arg(a, 0, cx, c);
             Ev p = c.functionName().endsWith("if") ? pred(a, 1, cx, c) : null;
-            return simple(named(c.functionName(), a), LONG, () -> new Acc() {
+            return simple(named(c.functionName(), a, cx), LONG, () -> new Acc() {
                 // most groups see one value: the set is made only for a second distinct one
                 Object first;
                 Set<Object> seen;
@@ -157,7 +173,7 @@ final class Aggregates {
                 default -> throw EvalException.bind(c.functionName() + " cannot sum " + e.type().kustoName(), c);
             };
             Ev x = Comparisons.cast(e, t == ScalarType.TIMESPAN ? e.type() : t);
-            return simple(named(c.functionName(), a), t, () -> new Acc() {
+            return simple(named(c.functionName(), a, cx), t, () -> new Acc() {
                 long l;
                 double d;
                 java.math.BigDecimal dec = java.math.BigDecimal.ZERO;
@@ -181,7 +197,7 @@ final class Aggregates {
         Factory avg = (a, cx, c) -> {
             Ev e = Comparisons.cast(arg(a, 0, cx, c), REAL);
             Ev p = c.functionName().endsWith("if") ? pred(a, 1, cx, c) : null;
-            return simple(named(c.functionName(), a), REAL, () -> new Acc() {
+            return simple(named(c.functionName(), a, cx), REAL, () -> new Acc() {
                 double s;
                 long n;
                 boolean any;
@@ -208,7 +224,7 @@ final class Aggregates {
                 Ev e = arg(a, 0, cx, c);
                 Ev p = name.endsWith("if") ? pred(a, 1, cx, c) : null;
                 ScalarType t = e.type() == ScalarType.INT ? ScalarType.INT : e.type();
-                return simple(named(name, a), t, () -> new Acc() {
+                return simple(named(name, a, cx), t, () -> new Acc() {
                     Object best;
 
                     public void add(int r) {
@@ -240,7 +256,7 @@ final class Aggregates {
                 }
                 Ev e = cx.compile(a.get(i));
                 evs.add(e);
-                String d = Tables.derivedName(a.get(i));
+                String d = cx.evaluator.names.of(a.get(i));
                 outs.add(new Out(n == 1 ? (d == null ? "any_" : "any_" + d) : (d == null ? "any_" + i : d), e.type()));
             }
             Ev p = conditional ? pred(a, 1, cx, c) : null;
@@ -281,7 +297,7 @@ final class Aggregates {
                 Ev p = conditional ? pred(a, 1, cx, c) : null;
                 int maxIdx = conditional ? 2 : 1;
                 long max = a.size() > maxIdx ? RowOperators.count(a.get(maxIdx), cx.evaluator, cx.scope) : defaultMax;
-                String d = Tables.derivedName(a.get(0));
+                String d = cx.evaluator.names.of(a.get(0));
                 String out = (set ? "set_" : "list_") + (d == null ? "" : d);
                 ScalarType t = e.type();
                 return simple(out, DYNAMIC, () -> new Acc() {
@@ -318,7 +334,7 @@ final class Aggregates {
             m.put(name, (a, cx, c) -> {
                 Ev e = arg(a, 0, cx, c);
                 Ev p = name.endsWith("_if") ? pred(a, 1, cx, c) : null;
-                String d = Tables.derivedName(a.get(0));
+                String d = cx.evaluator.names.of(a.get(0));
                 return simple("bag_" + (d == null ? "" : d), DYNAMIC, () -> new Acc() {
                     final ObjectNode bag = Values.object();
 
@@ -348,7 +364,7 @@ final class Aggregates {
                 Ev p = name.endsWith("if") ? pred(a, 1, cx, c) : null;
                 boolean population = name.endsWith("p");
                 boolean sd = name.startsWith("stdev");
-                return simple(named(name, a), REAL, () -> new Acc() {
+                return simple(named(name, a, cx), REAL, () -> new Acc() {
                     double s, s2;
                     long n;
 
@@ -372,6 +388,55 @@ final class Aggregates {
                 });
             });
         }
+        for (String name : List.of("binary_all_and", "binary_all_or", "binary_all_xor")) {
+            m.put(name, (a, cx, c) -> {
+                Ev e = Comparisons.cast(arg(a, 0, cx, c), LONG);
+                String d = cx.evaluator.names.of(a.get(0));
+                return simple(name + "_" + (d == null ? "" : d), LONG, () -> new Acc() {
+                    Long acc;
+
+                    public void add(int r) {
+                        Object v = e.eval(r);
+                        if (v == null) return;
+                        long x = (Long) v;
+                        acc = acc == null ? x : name.endsWith("and") ? acc & x : name.endsWith("or") ? acc | x : acc ^ x;
+                    }
+
+                    public Object[] result() {
+                        return new Object[]{acc};
+                    }
+                });
+            });
+        }
+        for (String name : List.of("covariance", "covariancep", "covarianceif", "covariancepif")) {
+            boolean population = name.startsWith("covariancep");
+            boolean conditional = name.endsWith("if");
+            m.put(name, (a, cx, c) -> {
+                Ev x = Comparisons.cast(arg(a, 0, cx, c), REAL), y = Comparisons.cast(arg(a, 1, cx, c), REAL);
+                Ev p = conditional ? pred(a, 2, cx, c) : null;
+                String dx = cx.evaluator.names.of(a.get(0)), dy = cx.evaluator.names.of(a.get(1));
+                return simple(name + "_" + (dx == null ? "" : dx) + "_" + (dy == null ? "" : dy), REAL, () -> new Acc() {
+                    double sx, sy, sxy;
+                    long n;
+
+                    public void add(int r) {
+                        if (p != null && p.eval(r) != Boolean.TRUE) return;
+                        Object u = x.eval(r), v = y.eval(r);
+                        if (u == null || v == null) return;
+                        sx += (Double) u;
+                        sy += (Double) v;
+                        sxy += (Double) u * (Double) v;
+                        n++;
+                    }
+
+                    public Object[] result() {
+                        if (n == 0 || (!population && n == 1)) return new Object[]{0.0};
+                        double cov = (sxy - sx * sy / n) / (population ? n : n - 1);
+                        return new Object[]{cov};
+                    }
+                });
+            });
+        }
         m.put("percentile", (a, cx, c) -> percentiles(a, cx, c, false));
         m.put("percentiles", (a, cx, c) -> percentiles(a, cx, c, false));
         m.put("percentiles_array", (a, cx, c) -> percentiles(a, cx, c, true));
@@ -383,7 +448,7 @@ final class Aggregates {
         Ev key = cx.compile(a.get(0));
         List<Ev> evs = new ArrayList<>();
         List<Out> outs = new ArrayList<>();
-        String keyName = Tables.derivedName(a.get(0));
+        String keyName = cx.evaluator.names.of(a.get(0));
         outs.add(new Out(keyName == null ? (max ? "max_" : "min_") : keyName, key.type()));
         evs.add(key);
         for (int i = 1; i < a.size(); i++) {
@@ -398,7 +463,7 @@ final class Aggregates {
                 continue;
             }
             Ev e = cx.compile(x);
-            String n = Tables.derivedName(x);
+            String n = cx.evaluator.names.of(x);
             evs.add(e);
             outs.add(new Out(n == null ? "Column" + i : n, e.type()));
         }
@@ -456,7 +521,7 @@ final class Aggregates {
             }
         }
         if (ps.isEmpty()) throw EvalException.bind(c.functionName() + " needs a percentage", c);
-        String d = Tables.derivedName(a.get(0));
+        String d = cx.evaluator.names.of(a.get(0));
         List<Out> outs = new ArrayList<>();
         ScalarType t = e.type() == ScalarType.INT ? LONG : e.type();
         if (asArray) outs.add(new Out("percentiles_" + (d == null ? "" : d), DYNAMIC));
@@ -498,9 +563,9 @@ final class Aggregates {
         };
     }
 
-    private static String named(String fn, List<Expr> a) {
+    private static String named(String fn, List<Expr> a, ExprCompiler cx) {
         String base = fn;
-        String d = a.isEmpty() ? null : Tables.derivedName(a.get(0));
+        String d = a.isEmpty() ? null : cx.evaluator.names.of(a.get(0));
         return base + "_" + (d == null ? "" : d);
     }
 

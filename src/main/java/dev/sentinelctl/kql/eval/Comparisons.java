@@ -38,6 +38,8 @@ final class Comparisons {
         if (c != null) return c;
         // Kusto accepts a string against a typed value (ResultType == 0, IsAdmin == "true"): the string is
         // converted to the other side's type, and a string that does not convert compares as null
+        // (integers compare as reals, so "1.5" is not equal to 1)
+        if (a == STRING && b.isInteger() || b == STRING && a.isInteger()) return REAL;
         if (a == STRING && b != BOOL) return b;
         if (b == STRING && a != BOOL) return a;
         if (a == STRING || b == STRING) return BOOL;

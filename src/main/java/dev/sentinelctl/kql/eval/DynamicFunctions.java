@@ -27,6 +27,29 @@ final class DynamicFunctions {
     static void register(Map<String, Functions.Fn> m) {
         m.put("array_length", Functions.unary(DYNAMIC, LONG, v -> ((JsonNode) v).isArray() ? (Object) (long) ((JsonNode) v).size() : null));
         m.put("arraylength", m.get("array_length"));
+        for (String name : java.util.List.of("array_shift_left", "array_shift_right", "array_rotate_left", "array_rotate_right")) {
+            boolean rotate = name.contains("rotate");
+            int sign = name.endsWith("left") ? 1 : -1;
+            m.put(name, (cx, args, call) -> {
+                Functions.arity(args, 2, rotate ? 2 : 3, call);
+                Ev a = cx.compile(args.get(0)), k = Comparisons.cast(cx.compile(args.get(1)), LONG);
+                Ev fill = args.size() > 2 ? cx.compile(args.get(2)) : Ev.constant(DYNAMIC, null);
+                return Ev.of(DYNAMIC, r -> {
+                    Object v = a.eval(r), kv = k.eval(r);
+                    if (!(v instanceof JsonNode j) || !j.isArray() || kv == null) return null;
+                    int n = j.size();
+                    long shift = sign * (Long) kv;
+                    ArrayNode out = Values.array();
+                    JsonNode f = Values.toJson(fill.type(), fill.eval(r));
+                    for (int i = 0; i < n; i++) {
+                        long src = i + shift;
+                        if (rotate) out.add(j.get((int) Math.floorMod(src, (long) n)));
+                        else out.add(src >= 0 && src < n ? j.get((int) src) : f);
+                    }
+                    return out;
+                });
+            });
+        }
         m.put("strcat_array", (cx, args, call) -> {
             Functions.arity(args, 2, 2, call);
             Ev a = cx.compile(args.get(0)), d = ExprCompiler.str(cx.compile(args.get(1)));
@@ -131,7 +154,7 @@ final class DynamicFunctions {
                 ArrayNode out = Values.array();
                 for (int i = 0; i < cond.size(); i++) {
                     JsonNode ci = cond.get(i);
-                    Boolean b = ci.isBoolean() ? ci.booleanValue() : ci.isNumber() ? ci.doubleValue() != 0 : null;
+                    Boolean b = ci.isBoolean() ? (Boolean) ci.booleanValue() : ci.isNumber() ? (Boolean) (ci.doubleValue() != 0) : null;
                     if (b == null) {
                         out.addNull();
                         continue;
@@ -175,7 +198,7 @@ final class DynamicFunctions {
                 Ev f = cx.compile(args.get(0));
                 ignoreNulls = Boolean.TRUE.equals(Functions.constant(f, args.get(0), "pack_all ignore_null_empty"));
             }
-            Table in = cx.input;
+            Table in = cx.operatorInput;
             if (in == null) return Ev.constant(DYNAMIC, Values.object());
             boolean skip = ignoreNulls;
             return Ev.of(DYNAMIC, r -> {
@@ -222,6 +245,22 @@ final class DynamicFunctions {
                 JsonNode want = Values.toJson(xt, x.eval(r));
                 for (JsonNode el : j) if (jsonEquals(el, want)) return true;
                 return false;
+            });
+        });
+        m.put("jaccard_index", (cx, args, call) -> {
+            Functions.arity(args, 2, 2, call);
+            Ev a = cx.compile(args.get(0)), b = cx.compile(args.get(1));
+            return Ev.of(REAL, r -> {
+                Object x = a.eval(r), y = b.eval(r);
+                if (!(x instanceof JsonNode p) || !p.isArray() || !(y instanceof JsonNode q) || !q.isArray()) return null;
+                Set<JsonNode> sa = new LinkedHashSet<>(), sb = new LinkedHashSet<>();
+                p.forEach(sa::add);
+                q.forEach(sb::add);
+                Set<JsonNode> union = new LinkedHashSet<>(sa);
+                union.addAll(sb);
+                if (union.isEmpty()) return null;
+                sa.retainAll(sb);
+                return (double) sa.size() / union.size();
             });
         });
         m.put("set_union", (cx, args, call) -> sets(cx, args, 0));

@@ -25,12 +25,14 @@ final class Evaluator {
     final EvalContext context;
     final long nowTicks;
     private final Map<String, Scope.FunctionValue> storedFunctions = new HashMap<>();
+    final ResultNames names;
 
     Evaluator(Catalog catalog, Map<String, Table> tables, EvalContext context) {
         this.catalog = catalog;
         this.tables = tables;
         this.context = context;
         this.nowTicks = Values.ticks(context.now());
+        this.names = new ResultNames(catalog);
     }
 
     Table run(ParsedQuery parsed) {

@@ -36,17 +36,30 @@ final class ExprCompiler {
 
     /** @param precomputed values of given sub-expressions (summarize's aggregate calls inside an expression) */
     ExprCompiler(Evaluator evaluator, Table input, Scope scope, java.util.Set<String> groupKeys, java.util.Map<Expr, Ev> precomputed) {
+        this(evaluator, input, scope, groupKeys, precomputed, input);
+    }
+
+    private ExprCompiler(Evaluator evaluator, Table input, Scope scope, java.util.Set<String> groupKeys,
+                         java.util.Map<Expr, Ev> precomputed, Table operatorInput) {
         this.evaluator = evaluator;
         this.input = input;
         this.scope = scope;
         this.groupKeys = groupKeys;
         this.precomputed = precomputed;
+        this.operatorInput = operatorInput;
     }
 
     private final java.util.Map<Expr, Ev> precomputed;
+    /** The operator's own input (pack_all packs it, not columns an earlier expression of the same extend added). */
+    final Table operatorInput;
 
     ExprCompiler withScope(Scope s) {
-        return new ExprCompiler(evaluator, input, s, groupKeys, precomputed);
+        return new ExprCompiler(evaluator, input, s, groupKeys, precomputed, operatorInput);
+    }
+
+    /** The same rows with more columns (extend's earlier expressions), the operator's input unchanged. */
+    ExprCompiler withColumns(Table widened) {
+        return new ExprCompiler(evaluator, widened, scope, groupKeys, precomputed, operatorInput);
     }
 
     Ev compile(Expr e) {
@@ -54,7 +67,12 @@ final class ExprCompiler {
             Ev p = precomputed.get(e);
             if (p != null) return p;
         }
-        if (e instanceof Expr.Literal lit) return Ev.constant(Literals.type(lit.kind()), Literals.value(lit));
+        if (e instanceof Expr.Literal lit) {
+            if (lit.kind() == dev.sentinelctl.kql.syntax.LiteralKind.DATETIME && lit.text().replace(" ", "").equals("datetime(now)")) {
+                return Ev.constant(ScalarType.DATETIME, evaluator.nowTicks); // datetime(now) is now()
+            }
+            return Ev.constant(Literals.type(lit.kind()), Literals.value(lit));
+        }
         if (e instanceof Expr.DynamicLiteral d) return Ev.constant(DYNAMIC, Literals.json(d.value()));
         if (e instanceof Expr.NameRef n) return name(n.simpleName(), n);
         if (e instanceof Expr.Paren p) {
@@ -116,7 +134,12 @@ final class ExprCompiler {
         if (b instanceof Scope.FunctionValue f && f.decl().parameters().parameters().isEmpty()) {
             return Functions.callUser(this, f, List.of(), where);
         }
-        throw EvalException.bind("unknown name '" + name + "': no column, let or parameter of that name", where);
+        String hint = "";
+        if (input != null) {
+            List<String> close = dev.sentinelctl.kql.semantic.Suggestions.closest(name, Tables.names(input));
+            if (!close.isEmpty()) hint = "; did you mean '" + close.get(0) + "'?";
+        }
+        throw EvalException.bind("unknown name '" + name + "': no column, let or parameter of that name" + hint, where);
     }
 
     private Ev unary(Expr.Unary u) {
@@ -286,7 +309,7 @@ final class ExprCompiler {
             Ev l = str(left);
             return Ev.of(BOOL, row -> {
                 Object raw = left.eval(row);
-                if (raw == null && lt != STRING) return negate ? null : null;
+                if (raw == null && lt != STRING) return null; // a null is in no list and not out of any
                 String s = (String) l.eval(row);
                 return set.contains(ignoreCase ? s.toLowerCase(Locale.ROOT) : s) != negate;
             });
@@ -343,6 +366,12 @@ final class ExprCompiler {
         String name = c.functionName();
         Scope.Binding b = scope.get(name);
         if (b instanceof Scope.FunctionValue f) return Functions.callUser(this, f, c.arguments().items(), c);
+        if (name.equals("column_names_of")) {
+            if (c.arguments().size() != 1 || !isTabular(c.arguments().get(0))) throw EvalException.bind("column_names_of takes one table", c);
+            tools.jackson.databind.node.ArrayNode names = Values.array();
+            for (String n : Tables.names(evaluator.table(c.arguments().get(0), scope))) names.add(n);
+            return Ev.constant(DYNAMIC, names);
+        }
         if (name.equals("toscalar")) {
             if (c.arguments().size() != 1) throw EvalException.bind("toscalar takes one argument", c);
             Expr arg = c.arguments().get(0);
@@ -383,7 +412,10 @@ final class ExprCompiler {
             return out;
         }
         int i = t.columnIndex(pattern);
-        if (i < 0) throw EvalException.bind("unknown column '" + pattern + "'", e);
+        if (i < 0) {
+            List<String> close = dev.sentinelctl.kql.semantic.Suggestions.closest(pattern, Tables.names(t));
+            throw EvalException.bind("unknown column '" + pattern + "'" + (close.isEmpty() ? "" : "; did you mean '" + close.get(0) + "'?"), e);
+        }
         out.add(i);
         return out;
     }

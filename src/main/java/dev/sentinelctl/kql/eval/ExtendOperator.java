@@ -14,14 +14,15 @@ final class ExtendOperator implements TabularOperator<QueryOperator.Extend> {
     @Override
     public Table apply(QueryOperator.Extend op, Table input, Evaluator evaluator, Scope scope) {
         Table t = Operators.requireInput(input, op);
+        ExprCompiler base = new ExprCompiler(evaluator, t, scope);
         int auto = 1;
         for (Expr e : op.expressions().items()) {
             if (e instanceof Expr.Named n && !(n.target() instanceof dev.sentinelctl.kql.syntax.Name)) {
                 if (n.value() instanceof Expr.FunctionCall c) throw EvalException.unsupported("function '" + c.functionName() + "' (a tuple result)", c);
                 throw EvalException.unsupported("tuple assignment in extend", e);
             }
-            Ev v = new ExprCompiler(evaluator, t, scope).compile(e);
-            String name = Tables.derivedName(e);
+            Ev v = base.withColumns(t).compile(e);
+            String name = evaluator.names.of(e);
             if (name == null) name = Tables.unique("Column" + auto++, Tables.names(t));
             t = Tables.withColumn(t, name, Tables.materialize(v, t.rowCount()));
         }

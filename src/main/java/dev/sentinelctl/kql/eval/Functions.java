@@ -37,6 +37,7 @@ final class Functions {
         IpFunctions.register(m);
         MathFunctions.register(m);
         WindowFunctions.register(m);
+        SeriesFunctions.register(m);
         return Map.copyOf(m);
     }
 

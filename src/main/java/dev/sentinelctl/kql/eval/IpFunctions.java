@@ -111,10 +111,11 @@ final class IpFunctions {
                     addr = p[0] & mask((int) p[1]);
                 } else {
                     Object l = Convert.to(LONG, ip.type(), v);
-                    if (l == null) return "";
+                    if (l == null || (Long) l < 0 || (Long) l > 0xFFFFFFFFL) return "";
                     addr = (Long) l;
                 }
-                return format(addr & mask((int) Math.max(0, Math.min(32, (Long) kk))));
+                if ((Long) kk < 0 || (Long) kk > 32) return "";
+                return format(addr & mask((int) (long) (Long) kk));
             });
         });
         m.put("format_ipv4_mask", (cx, args, call) -> {

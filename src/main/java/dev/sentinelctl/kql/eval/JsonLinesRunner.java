@@ -120,6 +120,21 @@ public final class JsonLinesRunner {
             err.put("code", f.code());
             err.put("message", f.message());
             err.put("offset", f.offset());
+            if (f.offset() >= 0) {
+                // 1-based line and column of the offset in the query text, for people reading the output
+                String text = q.stringValue();
+                int ln = 1, col = 1;
+                for (int i = 0; i < Math.min(f.offset(), text.length()); i++) {
+                    if (text.charAt(i) == '\n') {
+                        ln++;
+                        col = 1;
+                    } else {
+                        col++;
+                    }
+                }
+                err.put("line", ln);
+                err.put("column", col);
+            }
         }
         return out;
     }

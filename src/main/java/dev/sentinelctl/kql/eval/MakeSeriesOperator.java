@@ -67,7 +67,7 @@ final class MakeSeriesOperator implements TabularOperator<QueryOperator.MakeSeri
         List<String> names = new ArrayList<>();
         for (Expr k : keys) {
             keyEvs.add(cx.compile(k));
-            String n = SummarizeOperator.keyName(k);
+            String n = evaluator.names.of(k);
             names.add(n == null ? "Column" + (names.size() + 1) : n);
         }
         // aggregates

@@ -33,8 +33,10 @@ final class MvExpandOperator implements TabularOperator<QueryOperator.MvExpand> 
         List<Item> out = new ArrayList<>();
         for (Clause.ExpandItem it : items) {
             Expr e = it.expression();
-            String name = Tables.derivedName(e);
-            if (name == null && e instanceof Expr.FunctionCall c && !c.arguments().isEmpty()) {
+            String name = evaluator.names.of(e);
+            Expr inner = e;
+            while (inner instanceof Expr.Paren p) inner = p.inner();
+            if (name == null && inner instanceof Expr.FunctionCall c && !c.arguments().isEmpty()) {
                 name = Tables.derivedName(c.arguments().get(0)); // mv-expand todynamic(Entities) keeps the name Entities
             }
             if (name == null) throw EvalException.unsupported("mv-expand of an unnamed expression (write name = expression)", e);

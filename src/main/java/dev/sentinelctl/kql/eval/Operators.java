@@ -29,8 +29,8 @@ final class Operators {
                 new RowOperators.Distinct(), new RowOperators.Serialize(), new RowOperators.As(),
                 new RowOperators.Render(), new RowOperators.GetSchema(),
                 new SourceOperators.Print(), new SourceOperators.Range(), new EvaluateOperator(), new InvokeOperator(),
-                new Unsupported<>(QueryOperator.ParseKv.class, "parse-kv"),
-                new Unsupported<>(QueryOperator.TopNested.class, "top-nested"),
+                new ParseKvOperator(),
+                new TopNestedOperator(),
                 new Unsupported<>(QueryOperator.TopHitters.class, "top-hitters"),
                 new Unsupported<>(QueryOperator.Sample.class, "sample (nondeterministic)"),
                 new Unsupported<>(QueryOperator.SampleDistinct.class, "sample-distinct (nondeterministic)"),
@@ -38,10 +38,10 @@ final class Operators {
                 new Unsupported<>(QueryOperator.Find.class, "find"),
                 new Unsupported<>(QueryOperator.Fork.class, "fork"),
                 new Unsupported<>(QueryOperator.Facet.class, "facet"),
-                new Unsupported<>(QueryOperator.Partition.class, "partition"),
+                new PartitionOperator(),
                 new Unsupported<>(QueryOperator.Consume.class, "consume"),
                 new Unsupported<>(QueryOperator.Reduce.class, "reduce"),
-                new Unsupported<>(QueryOperator.Other.class, "operator"),
+                new OtherOperators(),
                 new Unsupported<>(QueryOperator.Bad.class, "operator"));
         Map<Class<?>, TabularOperator<?>> m = new LinkedHashMap<>();
         for (TabularOperator<?> op : all) {

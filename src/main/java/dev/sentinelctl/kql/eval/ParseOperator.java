@@ -45,7 +45,7 @@ final class ParseOperator {
                 ScalarType t = c.type() == null ? ScalarType.STRING : Evaluator.typeName(c.type().text());
                 if (t == null) throw EvalException.bind("unknown type '" + c.type().text() + "' in the parse pattern", c);
                 caps.add(new Capture(c.name().simpleName(), t));
-                regex.append(captureRegex(t, last, isRegex));
+                regex.append(captureRegex(t, last));
             } else {
                 throw EvalException.unsupported("parse pattern element", p);
             }
@@ -87,12 +87,12 @@ final class ParseOperator {
         return t;
     }
 
-    private static String captureRegex(ScalarType t, boolean last, boolean isRegex) {
+    private static String captureRegex(ScalarType t, boolean last) {
         return switch (t) {
             case INT, LONG -> "(-?\\d+)";
             case REAL, DECIMAL -> "(-?\\d+(?:\\.\\d*)?(?:[eE][+-]?\\d+)?)";
             case BOOL -> "(true|false|True|False|TRUE|FALSE|0|1)";
-            default -> last ? "(.*)" + (isRegex ? "" : "") : "(.*?)";
+            default -> last ? "(.*)" : "(.*?)";
         };
     }
 

@@ -38,9 +38,9 @@ final class ProjectOperators {
                 }
                 if (e instanceof Expr.Named n && !(n.target() instanceof Name)) throw EvalException.unsupported("tuple assignment in project", e);
                 Ev v = cx.compile(e);
-                String name = Tables.derivedName(e);
+                String name = evaluator.names.of(e);
                 if (name == null) name = Tables.unique("Column" + auto++, names);
-                add(cols, vecs, names, name, e instanceof Expr.NameRef ? in.vec(in.columnIndex(name)) : Tables.materialize(v, in.rowCount()));
+                add(cols, vecs, names, name, e instanceof Expr.NameRef && in.columnIndex(name) >= 0 ? in.vec(in.columnIndex(name)) : Tables.materialize(v, in.rowCount()));
             }
             return Table.of(in.name(), cols, vecs, in.rowCount());
         }

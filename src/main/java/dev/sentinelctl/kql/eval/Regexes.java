@@ -8,8 +8,9 @@ import java.util.regex.PatternSyntaxException;
 /**
  * Kusto regexes are RE2. java.util.regex accepts a superset of the syntax content uses; the constructs RE2
  * lacks (backreferences, lookaround, atomic groups, possessive quantifiers) are refused with
- * {@code EVAL-unsupported} instead of matching differently. RE2's {@code (?P<name>...)} becomes Java's
- * {@code (?<name>...)}. Known remaining differences are listed in docs/engine.md.
+ * {@code EVAL-unsupported} instead of matching differently. Named groups ({@code (?P<name>...)}, {@code (?<name>...)})
+ * become plain numbered groups, since Java names cannot hold {@code _}; {@link #namedGroups} maps names to numbers
+ * from the RE2 text. Known remaining differences are listed in docs/engine.md.
  */
 final class Regexes {
 
@@ -27,7 +28,7 @@ final class Regexes {
         if (UNSUPPORTED.matcher(stripped).find()) {
             throw EvalException.unsupported("regex construct RE2 does not have (backreference, lookaround, atomic or possessive) in '" + regex + "'", where);
         }
-        String java = toJava(regex.replace("(?P<", "(?<"));
+        String java = toJava(regex);
         try {
             return Pattern.compile(java, flags);
         } catch (PatternSyntaxException e) {
@@ -97,6 +98,15 @@ final class Regexes {
                 }
                 continue;
             }
+            if (c == '(' && (re.startsWith("(?P<", i) || re.startsWith("(?<", i) && i + 3 < re.length() && re.charAt(i + 3) != '=' && re.charAt(i + 3) != '!')) {
+                // a named group: RE2 names may hold '_', Java's may not; numbers are what matching uses
+                int end = re.indexOf('>', i);
+                if (end > 0) {
+                    out.append('(');
+                    i = end;
+                    continue;
+                }
+            }
             if (c == '[') {
                 inClass = true;
                 out.append(c);
@@ -132,10 +142,11 @@ final class Regexes {
                 inClass = true;
             } else if (c == '(') {
                 if (i + 1 < regex.length() && regex.charAt(i + 1) == '?') {
-                    if (regex.startsWith("?<", i + 1) && i + 3 < regex.length() && regex.charAt(i + 3) != '=' && regex.charAt(i + 3) != '!') {
+                    boolean python = regex.startsWith("?P<", i + 1);
+                    if (python || regex.startsWith("?<", i + 1) && i + 3 < regex.length() && regex.charAt(i + 3) != '=' && regex.charAt(i + 3) != '!') {
                         group++;
                         int end = regex.indexOf('>', i);
-                        if (end > 0) out.put(regex.substring(i + 3, end), group);
+                        if (end > 0) out.put(regex.substring(i + (python ? 4 : 3), end), group);
                     }
                 } else {
                     group++;

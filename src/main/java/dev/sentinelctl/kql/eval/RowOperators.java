@@ -139,7 +139,7 @@ final class RowOperators {
                 int auto = 1;
                 for (Expr e : items) {
                     Ev v = cx.compile(e);
-                    String name = Tables.derivedName(e);
+                    String name = evaluator.names.of(e);
                     if (name == null) name = "Column" + auto++;
                     cols.add(new Column(name, v.type()));
                     vecs.add(Tables.materialize(v, in.rowCount()));

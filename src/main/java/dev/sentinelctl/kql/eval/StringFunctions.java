@@ -202,7 +202,7 @@ final class StringFunctions {
         m.put("replace", replaceRegex);
         m.put("extract", (cx, args, call) -> {
             Functions.arity(args, 3, 4, call);
-            Pattern p = constantRegex(cx, args.get(0), 0);
+            java.util.function.IntFunction<Pattern> p = regexPerRow(cx, args.get(0));
             Ev group = Comparisons.cast(cx.compile(args.get(1)), LONG);
             Ev s = ExprCompiler.str(cx.compile(args.get(2)));
             ScalarType to = STRING;
@@ -217,7 +217,7 @@ final class StringFunctions {
             return Ev.of(to, r -> {
                 Object g = group.eval(r);
                 if (g == null) return null;
-                Matcher mt = p.matcher((String) s.eval(r));
+                Matcher mt = p.apply(r).matcher((String) s.eval(r));
                 if (!mt.find() || (Long) g > mt.groupCount()) return target == STRING ? "" : null;
                 String v = mt.group((int) (long) (Long) g);
                 if (v == null) return target == STRING ? "" : null;
@@ -234,7 +234,8 @@ final class StringFunctions {
                 Object gv = Functions.constant(gs, args.get(1), "extract_all capture groups");
                 groups = new ArrayList<>();
                 if (gv instanceof JsonNode j && j.isArray()) {
-                    java.util.Map<String, Integer> named = Regexes.namedGroups(p.pattern());
+                    Ev re = cx.compile(args.get(0));
+                    java.util.Map<String, Integer> named = Regexes.namedGroups(Values.toStr(re.type(), re.eval(0)));
                     for (JsonNode el : j) {
                         if (el.isNumber()) groups.add(el.asInt());
                         else if (named.containsKey(el.asString())) groups.add(named.get(el.asString()));
@@ -378,12 +379,25 @@ final class StringFunctions {
         });
         m.put("parse_xml", Functions.str1(DYNAMIC, XmlToJson::parse));
         m.put("indexof_regex", (cx, args, call) -> {
-            Functions.arity(args, 2, 2, call);
+            Functions.arity(args, 2, 5, call);
             Ev s = ExprCompiler.str(cx.compile(args.get(0)));
             Pattern p = constantRegex(cx, args.get(1), 0);
+            Ev start = args.size() > 2 ? Comparisons.cast(cx.compile(args.get(2)), LONG) : Ev.constant(LONG, 0L);
+            Ev length = args.size() > 3 ? Comparisons.cast(cx.compile(args.get(3)), LONG) : Ev.constant(LONG, -1L);
+            Ev occurrence = args.size() > 4 ? Comparisons.cast(cx.compile(args.get(4)), LONG) : Ev.constant(LONG, 1L);
             return Ev.of(LONG, r -> {
-                Matcher mt = p.matcher((String) s.eval(r));
-                return mt.find() ? (long) mt.start() : -1L;
+                String x = (String) s.eval(r);
+                Object st = start.eval(r), ln = length.eval(r), oc = occurrence.eval(r);
+                if (st == null || ln == null || oc == null || (Long) st < 0 || (Long) oc <= 0) return null;
+                if ((Long) st > x.length()) return -1L;
+                int end = (Long) ln < 0 ? x.length() : (int) Math.min(x.length(), (Long) st + (Long) ln);
+                Matcher mt = p.matcher(x);
+                mt.region((int) (long) (Long) st, end);
+                long seen = 0;
+                while (mt.find()) {
+                    if (++seen == (Long) oc) return (long) mt.start();
+                }
+                return -1L;
             });
         });
         m.put("unicode_codepoints_to_string", (cx, args, call) -> {
@@ -404,6 +418,30 @@ final class StringFunctions {
             ScalarType t = a.type();
             return Ev.of(STRING, r -> Values.toJson(t, a.eval(r)).toString());
         });
+        m.put("regex_quote", Functions.str1(STRING, s -> s.replaceAll("([\\\\.^$|?*+()\\[\\]{}])", "\\\\$1")));
+        m.put("parse_command_line", (cx, args, call) -> {
+            Functions.arity(args, 2, 2, call);
+            Ev s = ExprCompiler.str(cx.compile(args.get(0)));
+            Ev kind = cx.compile(args.get(1));
+            String k = Values.toStr(kind.type(), Functions.constant(kind, args.get(1), "parse_command_line parser"));
+            if (!k.equalsIgnoreCase("windows")) throw EvalException.unsupported("parse_command_line parser '" + k + "'", args.get(1));
+            return Ev.of(DYNAMIC, r -> windowsArgv((String) s.eval(r)));
+        });
+        m.put("parse_version", Functions.str1(ScalarType.DECIMAL, s -> {
+            // four parts of up to 8 digits each, missing parts 0 (parse-version-function.md)
+            String[] parts = s.trim().split("\\.");
+            if (parts.length == 0 || parts.length > 4) return null;
+            java.math.BigDecimal v = java.math.BigDecimal.ZERO;
+            for (int i = 0; i < 4; i++) {
+                long p = 0;
+                if (i < parts.length) {
+                    if (!parts[i].matches("\\d{1,8}")) return null;
+                    p = Long.parseLong(parts[i]);
+                }
+                v = v.multiply(java.math.BigDecimal.valueOf(100_000_000L)).add(java.math.BigDecimal.valueOf(p));
+            }
+            return v;
+        }));
         m.put("isascii", Functions.str1(BOOL, s -> s.chars().allMatch(c -> c < 128)));
         m.put("isutf8", Functions.str1(BOOL, s -> true));
         m.put("to_utf8", Functions.str1(DYNAMIC, s -> {
@@ -419,6 +457,17 @@ final class StringFunctions {
     /** Kusto prints percent-escapes in lower case ({@code %3a}). */
     private static String lowerHex(String s) {
         return PERCENT.matcher(s).replaceAll(m -> m.group().toLowerCase(Locale.ROOT));
+    }
+
+    /** A regex argument: compiled once when constant, else once per distinct text. */
+    static java.util.function.IntFunction<Pattern> regexPerRow(ExprCompiler cx, Expr arg) {
+        Ev e = ExprCompiler.str(cx.compile(arg));
+        if (e.isConstant()) {
+            Pattern p = Regexes.compile((String) e.eval(0), arg);
+            return r -> p;
+        }
+        java.util.Map<String, Pattern> cache = new java.util.HashMap<>();
+        return r -> cache.computeIfAbsent((String) e.eval(r), t -> Regexes.compile(t, arg));
     }
 
     static Pattern constantRegex(ExprCompiler cx, Expr arg, int flags) {
@@ -441,6 +490,66 @@ final class StringFunctions {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * Windows command-line splitting (CommandLineToArgvW, as parse-command-line-function.md names): the program
+     * name ends at the closing quote or white space; then 2n backslashes before a quote give n and the quote
+     * toggles quoting, 2n+1 give n and a literal quote, other backslashes are literal.
+     */
+    static ArrayNode windowsArgv(String s) {
+        ArrayNode out = Values.array();
+        int i = 0, n = s.length();
+        while (i < n && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) i++;
+        if (i >= n) return out;
+        StringBuilder cur = new StringBuilder();
+        if (s.charAt(i) == '"') {
+            int end = s.indexOf('"', i + 1);
+            cur.append(end < 0 ? s.substring(i + 1) : s.substring(i + 1, end));
+            i = end < 0 ? n : end + 1;
+        } else {
+            while (i < n && s.charAt(i) != ' ' && s.charAt(i) != '\t') cur.append(s.charAt(i++));
+        }
+        out.add(cur.toString());
+        while (true) {
+            while (i < n && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) i++;
+            if (i >= n) return out;
+            cur.setLength(0);
+            boolean quoted = false;
+            while (i < n) {
+                char c = s.charAt(i);
+                if (c == '\\') {
+                    int bs = 0;
+                    while (i < n && s.charAt(i) == '\\') {
+                        bs++;
+                        i++;
+                    }
+                    if (i < n && s.charAt(i) == '"') {
+                        cur.append("\\".repeat(bs / 2));
+                        if (bs % 2 == 1) {
+                            cur.append('"');
+                            i++;
+                        }
+                    } else {
+                        cur.append("\\".repeat(bs));
+                    }
+                } else if (c == '"') {
+                    if (quoted && i + 1 < n && s.charAt(i + 1) == '"') {
+                        cur.append('"');
+                        i += 2;
+                        continue;
+                    }
+                    quoted = !quoted;
+                    i++;
+                } else if (!quoted && (c == ' ' || c == '\t')) {
+                    break;
+                } else {
+                    cur.append(c);
+                    i++;
+                }
+            }
+            out.add(cur.toString());
+        }
     }
 
     private static Ev trim(ExprCompiler cx, List<Expr> args, Expr.FunctionCall call, boolean start, boolean end) {

@@ -32,7 +32,7 @@ final class SummarizeOperator implements TabularOperator<QueryOperator.Summarize
         int auto = 1;
         for (Expr k : keys) {
             keyEvs.add(cx.compile(k));
-            String name = keyName(k);
+            String name = evaluator.names.of(k);
             if (name == null) name = "Column" + auto++;
             names.add(Tables.unique(name, names));
         }
@@ -168,14 +168,8 @@ final class SummarizeOperator implements TabularOperator<QueryOperator.Summarize
             }
         }
         int groups = groupKeys.size();
-        Aggregates.Acc[][] accs = new Aggregates.Acc[aggs.size()][groups];
-        for (int a = 0; a < aggs.size(); a++) {
-            for (int g = 0; g < groups; g++) accs[a][g] = aggs.get(a).newAcc();
-        }
-        for (int a = 0; a < aggs.size(); a++) {
-            Aggregates.Acc[] row = accs[a];
-            for (int r = 0; r < n; r++) row[group[r]].add(r);
-        }
+        List<Vec[]> results = new ArrayList<>();
+        for (Aggregates.Agg agg : aggs) results.add(agg.aggregate(group, n, groups));
         // output
         List<Column> cols = new ArrayList<>();
         List<Vec> vecs = new ArrayList<>();
@@ -191,17 +185,11 @@ final class SummarizeOperator implements TabularOperator<QueryOperator.Summarize
         int nameIdx = 0;
         for (int a = 0; a < aggs.size(); a++) {
             List<Aggregates.Out> outs = aggs.get(a).outputs();
-            List<Vec.Builder> bs = new ArrayList<>();
-            for (Aggregates.Out o : outs) bs.add(Vec.builder(o.type(), groups));
-            for (int g = 0; g < groups; g++) {
-                Object[] res = accs[a][g].result();
-                for (int i = 0; i < outs.size(); i++) bs.get(i).add(res[i]);
-            }
             for (int i = 0; i < outs.size(); i++) {
                 String name = Tables.unique(aggNames.get(nameIdx++), taken);
                 taken.add(name);
                 cols.add(new Column(name, outs.get(i).type()));
-                vecs.add(bs.get(i).build());
+                vecs.add(results.get(a)[i]);
             }
         }
         Table out = Table.of(in.name(), cols, vecs, groups);
@@ -253,18 +241,4 @@ final class SummarizeOperator implements TabularOperator<QueryOperator.Summarize
     }
 
     private static final Object NULL_KEY = new Object();
-
-    /** {@code bin(TimeGenerated, 1h)} keeps the name TimeGenerated; a call keeps its first argument's name. */
-    static String keyName(Expr k) {
-        String d = Tables.derivedName(k);
-        if (d != null) return d;
-        if (k instanceof Expr.FunctionCall c && !c.arguments().isEmpty()) {
-            String f = c.functionName();
-            if (f.equals("bin") || f.equals("floor") || f.equals("bin_at") || f.startsWith("to") || f.equals("startofday")
-                    || f.equals("startofweek") || f.equals("startofmonth")) {
-                return Tables.derivedName(c.arguments().get(0));
-            }
-        }
-        return null;
-    }
 }

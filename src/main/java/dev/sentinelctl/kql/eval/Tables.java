@@ -61,6 +61,7 @@ final class Tables {
             return null;
         }
         if (e instanceof Expr.NameRef n) return n.simpleName();
+        if (e instanceof Expr.Paren p) return derivedName(p.inner());
         if (e instanceof Expr.MemberAccess m && m.member() instanceof Expr.NameRef mn) {
             String left = derivedName(m.target());
             return left == null ? null : left + "_" + mn.simpleName();

@@ -177,6 +177,43 @@ final class TimeFunctions {
         m.put("unixtime_milliseconds_todatetime", unix(10_000));
         m.put("unixtime_microseconds_todatetime", unix(10));
         m.put("unixtime_nanoseconds_todatetime", unix(0.01));
+        m.put("around", (cx, args, call) -> {
+            Functions.arity(args, 3, 3, call);
+            Ev v = cx.compile(args.get(0)), c = cx.compile(args.get(1)), d = cx.compile(args.get(2));
+            Ev lo = Arith.compile(dev.sentinelctl.kql.syntax.BinaryOp.SUBTRACT, c, d, call);
+            Ev hi = Arith.compile(dev.sentinelctl.kql.syntax.BinaryOp.ADD, c, d, call);
+            Ev ge = Comparisons.compile(dev.sentinelctl.kql.syntax.BinaryOp.GREATER_EQUAL, v, lo, call);
+            Ev le = Comparisons.compile(dev.sentinelctl.kql.syntax.BinaryOp.LESS_EQUAL, v, hi, call);
+            return Ev.of(ScalarType.BOOL, r -> {
+                Object a = ge.eval(r), b = le.eval(r);
+                return a == null || b == null ? null : (Boolean) a && (Boolean) b;
+            });
+        });
+        for (boolean toLocal : new boolean[]{true, false}) {
+            m.put(toLocal ? "datetime_utc_to_local" : "datetime_local_to_utc", (cx, args, call) -> {
+                Functions.arity(args, 2, 2, call);
+                Ev d = Comparisons.cast(cx.compile(args.get(0)), DATETIME);
+                Ev z = ExprCompiler.str(cx.compile(args.get(1)));
+                return Ev.of(DATETIME, r -> {
+                    Object v = d.eval(r);
+                    if (v == null) return null;
+                    java.time.ZoneId zone;
+                    try {
+                        zone = java.time.ZoneId.of((String) z.eval(r));
+                    } catch (RuntimeException e) {
+                        return null;
+                    }
+                    LocalDateTime t = Values.local((Long) v);
+                    long frac = Math.floorMod((Long) v, Values.TICKS_PER_SECOND);
+                    if (toLocal) {
+                        LocalDateTime local = t.atOffset(java.time.ZoneOffset.UTC).atZoneSameInstant(zone).toLocalDateTime().withNano(0);
+                        return Values.ticks(local) + frac;
+                    }
+                    LocalDateTime utc = t.atZone(zone).withZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime().withNano(0);
+                    return Values.ticks(utc) + frac;
+                });
+            });
+        }
         m.put("format_datetime", (cx, args, call) -> {
             Functions.arity(args, 2, 2, call);
             Ev d = Comparisons.cast(cx.compile(args.get(0)), DATETIME);
@@ -263,9 +300,6 @@ final class TimeFunctions {
     private static Ev bin(ExprCompiler cx, List<Expr> args, Expr.FunctionCall call, boolean at) {
         Functions.arity(args, at ? 3 : 2, at ? 3 : 2, call);
         Ev v = cx.compile(args.get(0));
-        if (call.functionName().equals("floor") && args.size() == 2) {
-            // floor(x, roundTo) is bin's alias
-        }
         Ev size = cx.compile(args.get(1));
         Ev origin = at ? cx.compile(args.get(2)) : null;
         ScalarType t = v.type();

@@ -34,9 +34,14 @@ public final class ValueFormat {
         };
     }
 
-    /** The cell as text, as Kusto's {@code tostring} prints it ("" for null). */
+    /**
+     * The cell as text: as Kusto's {@code tostring} prints it ("" for null), except bools, which read
+     * {@code true}/{@code false} as the query API prints them (tostring gives {@code True}/{@code False}).
+     */
     public static String text(Table table, int row, int column) {
-        return Values.toStr(table.type(column), table.vec(column).get(row));
+        Object v = table.vec(column).get(row);
+        if (v instanceof Boolean b) return b ? "true" : "false";
+        return Values.toStr(table.type(column), v);
     }
 
     /** A public Java value (see {@link Table}) as text. */

@@ -178,12 +178,7 @@ final class Values {
             long t = v.setScale(0, java.math.RoundingMode.HALF_UP).longValue();
             return m.group(1) != null ? -t : t;
         }
-        try {
-            long seconds = Long.parseLong(text);
-            return seconds * TICKS_PER_SECOND; // a bare number of totimespan is not documented; treat as invalid? keep seconds
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return null; // a bare number is not a documented timespan form: the conversion fails (null)
     }
 
     static Long unitTicks(String unit) {
@@ -222,7 +217,7 @@ final class Values {
         if (v == null) return "";
         return switch (t) {
             case STRING -> (String) v;
-            case BOOL -> ((Boolean) v) ? "true" : "false";
+            case BOOL -> ((Boolean) v) ? "True" : "False"; // .NET's spelling, as measured on the emulator (notes §5.2)
             case INT, LONG -> Long.toString((Long) v);
             case REAL -> formatReal((Double) v);
             case DECIMAL -> ((BigDecimal) v).toPlainString();

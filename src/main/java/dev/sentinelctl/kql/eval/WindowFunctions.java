@@ -28,6 +28,33 @@ final class WindowFunctions {
             }
             return Ev.of(LONG, r -> 1L + r);
         });
+        m.put("row_window_session", (cx, args, call) -> {
+            // row_window_session(t, maxFromFirst, maxBetweenNeighbours [, restart]) (row-window-session-function.md):
+            // the start of the session each row belongs to; a session ends when the next value is farther than
+            // maxFromFirst from its first value or maxBetweenNeighbours from the previous one, or restart is true
+            Functions.arity(args, 3, 4, call);
+            Ev t = cx.compile(args.get(0));
+            if (t.type() != ScalarType.DATETIME) throw EvalException.bind("row_window_session needs a datetime", args.get(0));
+            Ev first = Comparisons.cast(cx.compile(args.get(1)), ScalarType.TIMESPAN);
+            Ev between = Comparisons.cast(cx.compile(args.get(2)), ScalarType.TIMESPAN);
+            Ev restart = args.size() > 3 ? ExprCompiler.bool(cx.compile(args.get(3)), args.get(3)) : Ev.constant(ScalarType.BOOL, false);
+            int n = cx.input == null ? 1 : cx.input.rowCount();
+            Object[] starts = new Object[n];
+            Long start = null, prev = null;
+            for (int r = 0; r < n; r++) {
+                Long v = (Long) t.eval(r);
+                Long f = (Long) first.eval(r), b = (Long) between.eval(r);
+                if (v == null || f == null || b == null) {
+                    starts[r] = null;
+                    continue;
+                }
+                boolean fresh = start == null || Boolean.TRUE.equals(restart.eval(r)) || Math.abs(v - start) > f || Math.abs(v - prev) > b;
+                if (fresh) start = v;
+                prev = v;
+                starts[r] = start;
+            }
+            return Ev.of(ScalarType.DATETIME, r -> starts[r]);
+        });
         m.put("row_cumsum", (cx, args, call) -> {
             Functions.arity(args, 1, 1, call);
             Ev x = cx.compile(args.get(0));

@@ -45,4 +45,11 @@ class JsonLinesRunnerTest {
         String out = run("{\"id\":3,\"query\":\"print x = 1 | fork (take 1)\"}\n");
         assertTrue(out.contains("\"code\":\"EVAL-unsupported\"") && out.contains("\"offset\":14"), out);
     }
+
+    @Test
+    void unknownColumnsSuggestTheClosestAndGiveLineAndColumn() throws Exception {
+        String out = run("{\"id\":4,\"query\":\"datatable(UserName:string)['a']\\n| where Username == 'a'\"}\n");
+        assertTrue(out.contains("\"code\":\"EVAL-bind\"") && out.contains("did you mean 'UserName'?"), out);
+        assertTrue(out.contains("\"line\":2,\"column\":9"), out);
+    }
 }

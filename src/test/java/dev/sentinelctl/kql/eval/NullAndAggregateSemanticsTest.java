@@ -85,5 +85,15 @@ class NullAndAggregateSemanticsTest {
         assertEquals("2", scalar("-10 % 4"));
         assertEquals("3.5", scalar("7 / 2.0"));
         assertEquals("", scalar("toint('x')"));
+        assertEquals("True", scalar("tostring(true)"));
+        assertEquals("a-False", scalar("strcat('a-', 1 == 2)"));
+        assertEquals("2020-01-01T00:00:00.0000000Z", scalar("tostring(datetime(2020-01-01))"));
+    }
+
+    @Test
+    void unnamedCallsTakeKustoResultNames() {
+        Table t = run("datatable(c:long, n:long)[1, 2] | summarize make_list(tostring(c)), sum(n) by tostring(n)");
+        assertEquals(List.of("n", "list_c", "sum_n"), names(t));
+        assertEquals(List.of("c", "Column1"), names(run("datatable(c:long)[1] | project tostring(c), c + 1")));
     }
 }
