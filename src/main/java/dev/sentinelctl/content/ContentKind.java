@@ -3,7 +3,9 @@ package dev.sentinelctl.content;
 /** The kinds of content file sentinelctl understands, with the schema each is validated against. */
 public enum ContentKind {
     ANALYTIC_RULE("analytic-rule", "analytic rule"),
-    HUNTING_QUERY("hunting-query", "hunting query");
+    HUNTING_QUERY("hunting-query", "hunting query"),
+    /** A Sentinel automation rule (REST properties as YAML, rule references by content id or file). */
+    AUTOMATION_RULE("automation-rule", "automation rule");
 
     private final String schemaName;
     private final String displayName;

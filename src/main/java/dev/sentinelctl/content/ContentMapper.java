@@ -29,7 +29,42 @@ public final class ContentMapper {
                     strings(root.get("relevantTechniques")), connectors(root.get("requiredDataConnectors")),
                     entityMappings(root.get("entityMappings")), text(root, "version"), tags(root.get("tags")), doc);
             case ANALYTIC_RULE -> rule(doc);
+            case AUTOMATION_RULE -> automationRule(doc);
         };
+    }
+
+    private static AutomationRule automationRule(YamlDocument doc) {
+        JsonNode root = doc.root();
+        JsonNode order = root.get("order");
+        tools.jackson.databind.node.ObjectNode properties = root.isObject()
+                ? ((tools.jackson.databind.node.ObjectNode) root).deepCopy()
+                : tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        properties.remove(List.of("id", "analyticRules", "version"));
+        List<ContentRef> rules = new ArrayList<>();
+        JsonNode refs = root.get("analyticRules");
+        if (refs != null && refs.isArray()) {
+            for (int i = 0; i < refs.size(); i++) {
+                if (!refs.get(i).isString() || refs.get(i).asString().isBlank()) continue;
+                String pointer = "/analyticRules/" + i;
+                rules.add(new ContentRef(ContentKind.ANALYTIC_RULE, refs.get(i).asString().trim(),
+                        doc.spanOf(pointer, false), pointer));
+            }
+        }
+        List<AutomationRule.PlaybookRef> playbooks = new ArrayList<>();
+        JsonNode actions = root.get("actions");
+        if (actions != null && actions.isArray()) {
+            for (int i = 0; i < actions.size(); i++) {
+                JsonNode playbook = actions.get(i).path("actionConfiguration").get("playbook");
+                if (playbook != null && playbook.isString() && !playbook.asString().isBlank()) {
+                    playbooks.add(new AutomationRule.PlaybookRef(playbook.asString().trim(),
+                            doc.spanOf("/actions/" + i + "/actionConfiguration/playbook", false)));
+                }
+            }
+        }
+        return new AutomationRule(text(root, "id"), text(root, "displayName"),
+                order != null && order.isIntegralNumber() && order.canConvertToInt() ? Optional.of(order.intValue())
+                        : Optional.empty(),
+                text(root.path("triggeringLogic"), "triggersOn"), properties, rules, playbooks, text(root, "version"), doc);
     }
 
     private AnalyticRule rule(YamlDocument doc) {

@@ -26,6 +26,7 @@ public final class KindDetector {
 
     public Verdict detect(JsonNode root, String path) {
         if (!root.isObject()) return new Verdict.Content(folderHint(path).orElse(ContentKind.HUNTING_QUERY));
+        if (isAutomationRule(root)) return new Verdict.Content(ContentKind.AUTOMATION_RULE);
         Optional<Dialect> dialect = Dialect.detect(root);
         if (dialect.isPresent()) return new Verdict.Foreign(dialect.get());
         if (!root.has("query") && isMigrationStub(root)) {
@@ -46,6 +47,11 @@ public final class KindDetector {
         }
         if (kind != null) return new Verdict.Content(ContentKind.ANALYTIC_RULE);
         return new Verdict.Content(ContentKind.HUNTING_QUERY);
+    }
+
+    /** The REST shape of an automation rule: no query, a triggering logic and actions. */
+    private static boolean isAutomationRule(JsonNode root) {
+        return !root.has("query") && (root.has("triggeringLogic") || root.has("actions") && root.has("order"));
     }
 
     private static boolean hasRuleField(JsonNode root) {
