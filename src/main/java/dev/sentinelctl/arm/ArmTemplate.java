@@ -1,6 +1,8 @@
 package dev.sentinelctl.arm;
 
 import dev.sentinelctl.content.AnalyticRule;
+import dev.sentinelctl.content.AutomationRule;
+import dev.sentinelctl.content.ContentIndex;
 import dev.sentinelctl.content.ContentItem;
 import java.util.List;
 import java.util.Optional;
@@ -60,14 +62,16 @@ public final class ArmTemplate {
         workspace.put("type", "string");
         workspace.putObject("metadata").put("description", "Name of the Log Analytics workspace Microsoft Sentinel runs in");
         ArrayNode out = t.putArray("resources");
+        ContentIndex content = ContentIndex.of(entries.stream().map(Entry::item).toList());
         for (Entry e : entries) {
-            ArmResource r = resources.resourceFor(e.item());
+            ArmResource r = resources.resourceFor(e.item(), content);
             out.add(templateResource(r, Optional.empty()));
             if (options.metadata()) {
                 ArmResource m = resources.metadataFor(e.item(), options.sourceName());
                 out.add(templateResource(m, Optional.of(r.resourceIdExpression())));
             }
-            if (items != null) items.set(e.item().id(), escape(sidecar(e, r).toJson()));
+            // The sidecar restores analytic rule and hunting query YAML; an automation rule's body is its YAML already.
+            if (items != null && !(e.item() instanceof AutomationRule)) items.set(e.item().id(), escape(sidecar(e, r).toJson()));
         }
         return t;
     }
