@@ -49,6 +49,11 @@ public final class ArmTemplate {
     }
 
     public ObjectNode build(List<Entry> entries) {
+        return build(entries, ContentIndex.of(entries.stream().map(Entry::item).toList()));
+    }
+
+    /** @param content where references between items resolve (all content built, not only this template's) */
+    public ObjectNode build(List<Entry> entries, ContentIndex content) {
         ObjectNode t = ArmResources.JSON.objectNode();
         t.put("$schema", SCHEMA);
         t.put("contentVersion", "1.0.0.0");
@@ -62,7 +67,6 @@ public final class ArmTemplate {
         workspace.put("type", "string");
         workspace.putObject("metadata").put("description", "Name of the Log Analytics workspace Microsoft Sentinel runs in");
         ArrayNode out = t.putArray("resources");
-        ContentIndex content = ContentIndex.of(entries.stream().map(Entry::item).toList());
         for (Entry e : entries) {
             ArmResource r = resources.resourceFor(e.item(), content);
             out.add(templateResource(r, Optional.empty()));
@@ -94,6 +98,7 @@ public final class ArmTemplate {
         dependsOn.ifPresent(d -> n.putArray("dependsOn").add(d));
         ObjectNode props = (ObjectNode) escape(r.properties());
         if (r.type().equals(ArmResource.METADATA_TYPE)) props.put("parentId", r.properties().get("parentId").asString());
+        if (r.type().equals(ArmResource.AUTOMATION_RULE_TYPE)) AutomationRuleMapping.keepReferenceExpressions(r.properties(), props);
         // As in Microsoft's own packages: "*" lets a redeploy overwrite the saved search instead of conflicting.
         if (r.isSavedSearch()) props.put("eTag", "*");
         n.set("properties", props);

@@ -109,6 +109,29 @@ public final class AutomationRuleMapping {
         return out;
     }
 
+    /**
+     * The template escapes every {@code [..]} string as a literal; the ids the mapping wrote are expressions
+     * ({@link ReferenceIds#TEMPLATE}) and are put back unescaped.
+     */
+    static void keepReferenceExpressions(ObjectNode written, ObjectNode escaped) {
+        JsonNode conditions = written.path("triggeringLogic").path("conditions");
+        for (int i = 0; i < conditions.size(); i++) {
+            JsonNode cp = conditions.get(i).path("conditionProperties");
+            String property = cp.path("propertyName").asString("");
+            if ((property.equals(INCIDENT_RULES) || property.equals(ALERT_RULES))
+                    && escaped.path("triggeringLogic").path("conditions").get(i).path("conditionProperties") instanceof ObjectNode e) {
+                e.set("propertyValues", cp.path("propertyValues").deepCopy());
+            }
+        }
+        JsonNode actions = written.path("actions");
+        for (int i = 0; i < actions.size(); i++) {
+            JsonNode id = actions.get(i).path("actionConfiguration").get("logicAppResourceId");
+            if (id != null && escaped.path("actions").get(i).path("actionConfiguration") instanceof ObjectNode e) {
+                e.set("logicAppResourceId", id.deepCopy());
+            }
+        }
+    }
+
     /** A rule id from a full resource id or a {@code resourceId(…, 'id')} expression. */
     static String lastSegment(String id) {
         String s = id.trim();
