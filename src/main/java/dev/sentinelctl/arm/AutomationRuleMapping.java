@@ -133,7 +133,7 @@ public final class AutomationRuleMapping {
     }
 
     /** A rule id from a full resource id or a {@code resourceId(…, 'id')} expression. */
-    static String lastSegment(String id) {
+    public static String lastSegment(String id) {
         String s = id.trim();
         if (s.startsWith("[") && s.endsWith(")]")) {
             int end = s.lastIndexOf('\'');

@@ -74,6 +74,14 @@ class DeployAutomationRulesTest {
                 """.formatted(PLAYBOOK_ID, DeployFixture.ruleId(1), LOGIC_APP);
     }
 
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static Path tagFile(DeployFixture f) {
         return f.content.resolve("Automation Rules/TagIncidents.yaml");
     }
@@ -127,6 +135,19 @@ class DeployAutomationRulesTest {
                     + "/providers/Microsoft.OperationalInsights/workspaces/" + WS + "/providers/Microsoft.SecurityInsights/alertRules/";
             assertEquals(List.of(rules + DeployFixture.ruleId(1), rules + DeployFixture.ruleId(2)),
                     condition.conditionProperties().propertyValues());
+
+            // Export gives the references back as rule ids.
+            Path exported = dir.resolve("exported");
+            CliRunner.Run export = f.run("export", "--workspace", "prod", "--out", exported.toString());
+            assertEquals(0, export.exit(), export.out() + export.err());
+            String yaml;
+            try (Stream<Path> files = Files.walk(exported)) {
+                Path file = files.filter(p -> p.toString().contains("Automation Rules")).filter(Files::isRegularFile)
+                        .filter(p -> read(p).contains(TAG_ID)).findFirst().orElseThrow();
+                yaml = read(file);
+            }
+            assertTrue(yaml.contains("analyticRules:\n  - " + DeployFixture.ruleId(1) + "\n  - " + DeployFixture.ruleId(2)), yaml);
+            assertTrue(!yaml.contains("IncidentRelatedAnalyticRuleIds"), yaml);
 
             CliRunner.Run again = f.run("apply");
             assertEquals(0, again.exit(), again.out() + again.err());
