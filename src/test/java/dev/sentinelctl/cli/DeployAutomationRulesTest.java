@@ -181,6 +181,33 @@ class DeployAutomationRulesTest {
     }
 
     @Test
+    void injectedThrottlingFailuresAndDropsConverge() throws Exception {
+        dev.sentinelctl.deploy.sandbox.FaultOptions faults = dev.sentinelctl.deploy.sandbox.FaultOptions.NONE
+                .withThrottle(0.1, 0).withFailures(0.1, 503).withDropRate(0.05).withSeed(20261206);
+        try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults().withPageSize(3).withFaults(faults))) {
+            f.rules(8);
+            for (int i = 1; i <= 6; i++) {
+                DeployFixture.write(f.content.resolve("Automation Rules/Tag" + i + ".yaml"), tagRule(
+                        "- ../Detections/SecurityEvent/Rule" + i + ".yaml\n- " + DeployFixture.ruleId(i + 2))
+                        .replace(TAG_ID, java.util.UUID.nameUUIDFromBytes(("auto-" + i).getBytes()).toString())
+                        .replace("order: 10", "order: " + (10 + i)));
+            }
+            int runs = 0;
+            CliRunner.Run last;
+            do {
+                last = f.run("apply", "--parallelism", "4", "--retries", "4");
+                runs++;
+            } while (last.exit() != 0 && runs < 4);
+            assertEquals(0, last.exit(), "did not converge in " + runs + " runs:\n" + last.out() + last.err());
+            assertTrue(f.sandbox.stats().countFault("throttle") + f.sandbox.stats().countFault("fail") > 0, "faults were injected");
+            assertEquals(6, f.portal().automationRules().list(RG, WS).stream().count());
+            assertEquals((8 + 6) * 2, f.sandbox.resourceCount(), "8 rules + 6 automation rules, each with one metadata");
+            CliRunner.Run plan = f.run("plan", "--detailed-exitcode", "--retries", "6");
+            assertEquals(0, plan.exit(), plan.out() + plan.err());
+        }
+    }
+
+    @Test
     void aReferenceToARuleNeitherInTheContentNorInTheWorkspaceFailsThePlanAtItsPosition() throws Exception {
         try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
             f.rules(1);
