@@ -131,7 +131,7 @@ public final class ArmImporter {
                         ignored++;
                     }
                 } else if (type.endsWith("/automationrules")) {
-                    automationRule(r, type, ex, at, pick(metadata, "automationrule", r, ex, 1));
+                    automationRule(r, type, ex, at, pick(metadata, "automationrule", r, ex, 1), sidecars);
                 } else if (!type.endsWith("/metadata")) {
                     ignored++;
                 }
@@ -209,7 +209,8 @@ public final class ArmImporter {
          * the rule ids they end in (the workspace part is the target's, usually a parameter without default), then
          * lifted to {@code analyticRules}.
          */
-        private void automationRule(JsonNode r, String type, ArmExpressions ex, String at, Optional<MetadataInfo> meta) {
+        private void automationRule(JsonNode r, String type, ArmExpressions ex, String at, Optional<MetadataInfo> meta,
+                                    JsonNode sidecars) {
             ObjectNode raw = r.path("properties").isObject() ? (ObjectNode) r.path("properties").deepCopy()
                     : ArmResources.JSON.objectNode();
             JsonNode conditions = raw.path("triggeringLogic").path("conditions");
@@ -249,7 +250,21 @@ public final class ArmImporter {
                 for (int i = refs.size() - 1; i >= 0; i--) if (refs.get(i).asString("").isEmpty()) refs.remove(i);
             }
             meta.flatMap(MetadataInfo::version).ifPresent(v -> yaml.put("version", v));
-            items.add(new Imported(ContentKind.AUTOMATION_RULE, yaml, file, at, Optional.empty()));
+            ObjectNode out = yaml;
+            Optional<String> sourceFile = Optional.empty();
+            JsonNode rawSidecar = sidecars == null ? null : sidecars.get(id.get());
+            if (rawSidecar != null) {
+                try {
+                    Optional<Sidecar> sidecar = Sidecar.fromJson(ex.resolve(rawSidecar));
+                    if (sidecar.isPresent()) {
+                        out = sidecar.get().applyTo(yaml);
+                        if (!sidecar.get().file().isEmpty()) sourceFile = Optional.of(sidecar.get().file());
+                    }
+                } catch (Unresolved e) {
+                    problems.add(new Problem(file, "$.metadata.sentinelctl.items['" + id.get() + "']", e.getMessage(), Level.UNRESOLVED));
+                }
+            }
+            items.add(new Imported(ContentKind.AUTOMATION_RULE, out, file, at, sourceFile));
         }
 
         /**

@@ -74,8 +74,7 @@ public final class ArmTemplate {
                 ArmResource m = resources.metadataFor(e.item(), options.sourceName());
                 out.add(templateResource(m, Optional.of(r.resourceIdExpression())));
             }
-            // The sidecar restores analytic rule and hunting query YAML; an automation rule's body is its YAML already.
-            if (items != null && !(e.item() instanceof AutomationRule)) items.set(e.item().id(), escape(sidecar(e, r).toJson()));
+            if (items != null) items.set(e.item().id(), escape(sidecar(e, r).toJson()));
         }
         return t;
     }
@@ -85,7 +84,8 @@ public final class ArmTemplate {
         boolean rule = e.item() instanceof AnalyticRule;
         Optional<String> version = rule || !options.metadata() || e.item().version().isEmpty()
                 ? Optional.empty() : Optional.of(e.item().version());
-        ObjectNode back = inverse.toYaml(new ArmToYaml.ArmItem(r.type(), r.kind(), r.name(), r.properties(), version));
+        ObjectNode back = e.item() instanceof AutomationRule ? AutomationRuleMapping.toContent(r.name(), r.properties())
+                : inverse.toYaml(new ArmToYaml.ArmItem(r.type(), r.kind(), r.name(), r.properties(), version));
         return Sidecar.compute(e.sourceFile(), e.item().document().root(), back, e.item() instanceof AnalyticRule);
     }
 

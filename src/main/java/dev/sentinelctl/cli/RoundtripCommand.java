@@ -52,9 +52,10 @@ public final class RoundtripCommand implements Callable<Integer> {
         CheckRun.Outcome outcome = new CheckRun(checker).run(paths);
         Set<String> failing = new HashSet<>();
         for (Diagnostic d : outcome.diagnostics()) if (d.severity() == Severity.ERROR) failing.add(d.file());
-        RoundTrip trip = new RoundTrip(new ArmResources(new ArmApiVersion(apiVersion)), !armOnly);
         List<FileResult> valid = outcome.files().stream()
                 .filter(r -> r.skipped().isEmpty() && r.item().isPresent() && !failing.contains(r.displayPath())).toList();
+        RoundTrip trip = new RoundTrip(new ArmResources(new ArmApiVersion(apiVersion)), !armOnly,
+                dev.sentinelctl.content.ContentIndex.of(valid.stream().map(r -> r.item().get()).toList()));
         List<Map.Entry<String, RoundTrip.Result>> results = valid.parallelStream()
                 .map(r -> Map.entry(r.displayPath(), check(trip, r))).toList();
         PrintWriter out = spec.commandLine().getOut();

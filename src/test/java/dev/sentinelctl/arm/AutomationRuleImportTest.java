@@ -64,4 +64,17 @@ class AutomationRuleImportTest {
         assertEquals("r1", yaml.get("analyticRules").get(0).asString());
         assertFalse(yaml.has("createdTimeUtc"));
     }
+
+    @Test
+    void buildThenImportGivesTheSameFileReferenceBack(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("Rules"));
+        java.nio.file.Files.createDirectories(dir.resolve("Automation"));
+        java.nio.file.Files.writeString(dir.resolve("Rules/Surge.yaml"),
+                dev.sentinelctl.check.AutomationRuleChecksTest.RULE);
+        java.nio.file.Files.writeString(dir.resolve("Automation/tag.yaml"), dev.sentinelctl.check.AutomationRuleChecksTest.automation(
+                "analyticRules:\n  - ../Rules/Surge.yaml\n", "", dev.sentinelctl.check.AutomationRuleChecksTest.LABEL) + "version: 1.2.0\n");
+        dev.sentinelctl.cli.CliRunner.Run run = dev.sentinelctl.cli.CliRunner.run("roundtrip", dir.toString());
+        assertEquals(0, run.exit(), run.out() + run.err());
+        org.junit.jupiter.api.Assertions.assertTrue(run.out().contains("2 of 2 valid files the same"), run.out());
+    }
 }

@@ -18,8 +18,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class AutomationRuleChecksTest {
-    static final String RULE = """
+public class AutomationRuleChecksTest {
+    public static final String RULE = """
             id: 34424d14-230d-428b-958b-d6d48c1a1c52
             name: Mail surge
             description: d
@@ -40,7 +40,7 @@ class AutomationRuleChecksTest {
             version: 1.0.0
             """;
 
-    static String automation(String refs, String conditions, String actions) {
+    public static String automation(String refs, String conditions, String actions) {
         return "id: 57dca1d2-f8a2-40b2-964a-3fc3fa62e310\n"
                 + "displayName: Tag\n"
                 + "order: 10\n"
@@ -54,7 +54,7 @@ class AutomationRuleChecksTest {
                 + actions;
     }
 
-    static final String LABEL = "  - order: 1\n    actionType: ModifyProperties\n    actionConfiguration:\n"
+    public static final String LABEL = "  - order: 1\n    actionType: ModifyProperties\n    actionConfiguration:\n"
             + "      labels:\n        - labelName: x\n";
 
     private static CliRunner.Run check(Path dir) {
