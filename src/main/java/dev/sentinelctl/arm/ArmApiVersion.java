@@ -14,6 +14,8 @@ public record ArmApiVersion(String value) {
     /** First version with {@code subTechniques}; also carries alertDynamicProperties and sentinelEntitiesMappings. */
     public static final ArmApiVersion DEFAULT = new ArmApiVersion("2023-12-01-preview");
     public static final String SAVED_SEARCHES = "2020-08-01";
+    /** Automation rules: the newest GA of Microsoft.SecurityInsights (AddIncidentTask, every condition type). */
+    public static final String AUTOMATION_RULES = "2025-09-01";
     /** The version Microsoft's Repositories script writes metadata with. */
     public static final String METADATA = "2022-01-01-preview";
 

@@ -42,6 +42,8 @@ public final class ArmBuild {
     }
 
     public List<Written> write(List<Input> inputs) {
+        dev.sentinelctl.content.ContentIndex content = dev.sentinelctl.content.ContentIndex.of(
+                inputs.stream().map(Input::item).toList());
         Map<String, List<Input>> byTarget = new LinkedHashMap<>();
         Set<String> taken = new HashSet<>();
         for (Input in : inputs) {
@@ -59,7 +61,7 @@ public final class ArmBuild {
         return byTarget.entrySet().parallelStream().map(e -> {
             List<ArmTemplate.Entry> entries = e.getValue().stream()
                     .map(in -> new ArmTemplate.Entry(in.item(), in.relativePath())).toList();
-            tools.jackson.databind.node.ObjectNode template = templates.build(entries);
+            tools.jackson.databind.node.ObjectNode template = templates.build(entries, content);
             byte[] json = ArmTemplate.toJson(template).getBytes(StandardCharsets.UTF_8);
             Path file = options.out().resolve(e.getKey());
             try {

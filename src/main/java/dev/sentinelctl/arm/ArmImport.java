@@ -130,7 +130,8 @@ public final class ArmImport {
                 } else if (r.items().size() == 1) {
                     target = base + ".yaml";
                 } else {
-                    String folder = item.kind() == ContentKind.HUNTING_QUERY ? "Hunting Queries" : "Analytic Rules";
+                    String folder = item.kind() == ContentKind.HUNTING_QUERY ? "Hunting Queries"
+                            : item.kind() == ContentKind.AUTOMATION_RULE ? "Automation Rules" : "Analytic Rules";
                     target = base + "/" + folder + "/" + FileNames.fromDisplayName(item.name(), item.id()) + ".yaml";
                 }
                 target = unique(target, item.id(), taken);

@@ -130,6 +130,8 @@ public final class ArmImporter {
                     } else {
                         ignored++;
                     }
+                } else if (type.endsWith("/automationrules")) {
+                    automationRule(r, type, ex, at, pick(metadata, "automationrule", r, ex, 1), sidecars);
                 } else if (!type.endsWith("/metadata")) {
                     ignored++;
                 }
@@ -199,6 +201,70 @@ public final class ArmImporter {
                 return;
             }
             items.add(new Imported(rule ? ContentKind.ANALYTIC_RULE : ContentKind.HUNTING_QUERY, yaml, file, at, sourceFile));
+        }
+
+        /**
+         * An automation rule (Repositories' {@code workspaces/providers/automationRules} or the extension-resource
+         * {@code Microsoft.SecurityInsights/automationRules}): its rule-id condition's values are resolved one by one to
+         * the rule ids they end in (the workspace part is the target's, usually a parameter without default), then
+         * lifted to {@code analyticRules}.
+         */
+        private void automationRule(JsonNode r, String type, ArmExpressions ex, String at, Optional<MetadataInfo> meta,
+                                    JsonNode sidecars) {
+            ObjectNode raw = r.path("properties").isObject() ? (ObjectNode) r.path("properties").deepCopy()
+                    : ArmResources.JSON.objectNode();
+            JsonNode conditions = raw.path("triggeringLogic").path("conditions");
+            for (int i = 0; i < conditions.size(); i++) {
+                JsonNode cp = conditions.get(i).path("conditionProperties");
+                String property = cp.path("propertyName").asString("");
+                if (!(property.equals(AutomationRuleMapping.INCIDENT_RULES) || property.equals(AutomationRuleMapping.ALERT_RULES))
+                        || !(cp.get("propertyValues") instanceof tools.jackson.databind.node.ArrayNode values)) continue;
+                for (int v = 0; v < values.size(); v++) {
+                    String where = at + ".properties.triggeringLogic.conditions[" + i + "].conditionProperties.propertyValues[" + v + "]";
+                    String id = values.get(v).asString("");
+                    try {
+                        String s = ArmExpressions.string(ex.evaluateString(id));
+                        id = AutomationRuleMapping.lastSegment(s);
+                    } catch (Unresolved e) {
+                        id = AutomationRuleMapping.lastSegment(id);
+                    }
+                    if (ArmExpressions.containsPlaceholder(id) || id.isBlank()) {
+                        problems.add(new Problem(file, where, "cannot tell which analytic rule this names; left out", Level.UNRESOLVED));
+                        id = "";
+                    }
+                    values.set(v, ArmResources.JSON.stringNode(id));
+                }
+            }
+            JsonNode props = resolveProperties(raw, ex, at + ".properties");
+            if (props == null) return;
+            Optional<String> id = id(r, ex, at, props, meta, Optional.empty(), false);
+            if (id.isEmpty()) {
+                String generated = UUID.nameUUIDFromBytes(("sentinelctl:" + type + ":" + props.path("displayName").asString(""))
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+                problems.add(new Problem(file, at + ".name", "no GUID found in the name or metadata; id " + generated
+                        + " derived from the display name", Level.UNRESOLVED));
+                id = Optional.of(generated);
+            }
+            ObjectNode yaml = AutomationRuleMapping.toContent(id.get(), props);
+            if (yaml.get("analyticRules") instanceof tools.jackson.databind.node.ArrayNode refs) {
+                for (int i = refs.size() - 1; i >= 0; i--) if (refs.get(i).asString("").isEmpty()) refs.remove(i);
+            }
+            meta.flatMap(MetadataInfo::version).ifPresent(v -> yaml.put("version", v));
+            ObjectNode out = yaml;
+            Optional<String> sourceFile = Optional.empty();
+            JsonNode rawSidecar = sidecars == null ? null : sidecars.get(id.get());
+            if (rawSidecar != null) {
+                try {
+                    Optional<Sidecar> sidecar = Sidecar.fromJson(ex.resolve(rawSidecar));
+                    if (sidecar.isPresent()) {
+                        out = sidecar.get().applyTo(yaml);
+                        if (!sidecar.get().file().isEmpty()) sourceFile = Optional.of(sidecar.get().file());
+                    }
+                } catch (Unresolved e) {
+                    problems.add(new Problem(file, "$.metadata.sentinelctl.items['" + id.get() + "']", e.getMessage(), Level.UNRESOLVED));
+                }
+            }
+            items.add(new Imported(ContentKind.AUTOMATION_RULE, out, file, at, sourceFile));
         }
 
         /**

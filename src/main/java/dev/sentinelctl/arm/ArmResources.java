@@ -5,6 +5,8 @@ import dev.sentinelctl.content.AnalyticRule.AlertDetailsOverride;
 import dev.sentinelctl.content.AnalyticRule.DynamicProperty;
 import dev.sentinelctl.content.AnalyticRule.GroupingConfiguration;
 import dev.sentinelctl.content.AnalyticRule.IncidentConfiguration;
+import dev.sentinelctl.content.AutomationRule;
+import dev.sentinelctl.content.ContentIndex;
 import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.content.ContentItem.EntityMapping;
 import dev.sentinelctl.content.ContentItem.FieldMapping;
@@ -44,11 +46,19 @@ public final class ArmResources {
         return apiVersion;
     }
 
-    /** The alert rule or saved search for an item. */
+    /** The alert rule, saved search or automation rule for an item (references by id only: no other content). */
     public ArmResource resourceFor(ContentItem item) {
+        return resourceFor(item, ContentIndex.EMPTY);
+    }
+
+    /** As {@link #resourceFor(ContentItem)}, with the content an automation rule's file references resolve in. */
+    public ArmResource resourceFor(ContentItem item, ContentIndex content) {
         if (item instanceof AnalyticRule rule) return alertRule(rule);
         if (item instanceof HuntingQuery query) return savedSearch(query);
         if (item instanceof Parser parser) return function(parser);
+        if (item instanceof AutomationRule rule) {
+            return AutomationRuleMapping.resource(rule, content, ReferenceIds.TEMPLATE, ArmApiVersion.AUTOMATION_RULES);
+        }
         throw new IllegalArgumentException("no ARM mapping for " + item.getClass().getSimpleName());
     }
 
@@ -58,8 +68,13 @@ public final class ArmResources {
      * so both describe the same record instead of two.
      */
     public ArmResource metadataFor(ContentItem item, String sourceName) {
-        ArmResource parent = resourceFor(item);
-        String kind = item instanceof AnalyticRule ? "AnalyticsRule" : item instanceof Parser ? "Parser" : "HuntingQuery";
+        // Only the parent's type and name matter here (an automation rule's references need not resolve).
+        ArmResource parent = item instanceof AutomationRule
+                ? new ArmResource(ArmResource.AUTOMATION_RULE_TYPE, ArmApiVersion.AUTOMATION_RULES, Optional.empty(),
+                        item.id(), item.id(), JSON.objectNode())
+                : resourceFor(item);
+        String kind = item instanceof AnalyticRule ? "AnalyticsRule" : item instanceof AutomationRule ? "AutomationRule"
+                : item instanceof Parser ? "Parser" : "HuntingQuery";
         ObjectNode p = JSON.objectNode();
         p.put("contentId", item.id());
         p.put("parentId", parent.resourceIdExpression());

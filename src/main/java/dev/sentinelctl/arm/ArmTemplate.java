@@ -1,6 +1,8 @@
 package dev.sentinelctl.arm;
 
 import dev.sentinelctl.content.AnalyticRule;
+import dev.sentinelctl.content.AutomationRule;
+import dev.sentinelctl.content.ContentIndex;
 import dev.sentinelctl.content.ContentItem;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +49,11 @@ public final class ArmTemplate {
     }
 
     public ObjectNode build(List<Entry> entries) {
+        return build(entries, ContentIndex.of(entries.stream().map(Entry::item).toList()));
+    }
+
+    /** @param content where references between items resolve (all content built, not only this template's) */
+    public ObjectNode build(List<Entry> entries, ContentIndex content) {
         ObjectNode t = ArmResources.JSON.objectNode();
         t.put("$schema", SCHEMA);
         t.put("contentVersion", "1.0.0.0");
@@ -61,7 +68,7 @@ public final class ArmTemplate {
         workspace.putObject("metadata").put("description", "Name of the Log Analytics workspace Microsoft Sentinel runs in");
         ArrayNode out = t.putArray("resources");
         for (Entry e : entries) {
-            ArmResource r = resources.resourceFor(e.item());
+            ArmResource r = resources.resourceFor(e.item(), content);
             out.add(templateResource(r, Optional.empty()));
             if (options.metadata()) {
                 ArmResource m = resources.metadataFor(e.item(), options.sourceName());
@@ -77,7 +84,8 @@ public final class ArmTemplate {
         boolean rule = e.item() instanceof AnalyticRule;
         Optional<String> version = rule || !options.metadata() || e.item().version().isEmpty()
                 ? Optional.empty() : Optional.of(e.item().version());
-        ObjectNode back = inverse.toYaml(new ArmToYaml.ArmItem(r.type(), r.kind(), r.name(), r.properties(), version));
+        ObjectNode back = e.item() instanceof AutomationRule ? AutomationRuleMapping.toContent(r.name(), r.properties())
+                : inverse.toYaml(new ArmToYaml.ArmItem(r.type(), r.kind(), r.name(), r.properties(), version));
         return Sidecar.compute(e.sourceFile(), e.item().document().root(), back, e.item() instanceof AnalyticRule);
     }
 
@@ -90,6 +98,7 @@ public final class ArmTemplate {
         dependsOn.ifPresent(d -> n.putArray("dependsOn").add(d));
         ObjectNode props = (ObjectNode) escape(r.properties());
         if (r.type().equals(ArmResource.METADATA_TYPE)) props.put("parentId", r.properties().get("parentId").asString());
+        if (r.type().equals(ArmResource.AUTOMATION_RULE_TYPE)) AutomationRuleMapping.keepReferenceExpressions(r.properties(), props);
         // As in Microsoft's own packages: "*" lets a redeploy overwrite the saved search instead of conflicting.
         if (r.isSavedSearch()) props.put("eTag", "*");
         n.set("properties", props);

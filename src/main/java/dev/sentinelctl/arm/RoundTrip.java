@@ -1,6 +1,8 @@
 package dev.sentinelctl.arm;
 
 import dev.sentinelctl.content.AnalyticRule;
+import dev.sentinelctl.content.AutomationRule;
+import dev.sentinelctl.content.ContentIndex;
 import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.content.YamlLoader;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -51,14 +54,30 @@ public final class RoundTrip {
     }
 
     private final ArmTemplate templates;
+    private final ContentIndex content;
     private final ArmImporter importer = new ArmImporter();
 
     public RoundTrip(ArmResources resources, boolean sidecar) {
+        this(resources, sidecar, ContentIndex.EMPTY);
+    }
+
+    /** @param content where an automation rule's file references resolve (they come back as the rules' ids) */
+    public RoundTrip(ArmResources resources, boolean sidecar, ContentIndex content) {
         this.templates = new ArmTemplate(resources, new ArmTemplate.Options(false, sidecar, "roundtrip"));
+        this.content = content;
+    }
+
+    private void sameReferences(ObjectNode yaml, String from) {
+        if (!(yaml.get("analyticRules") instanceof ArrayNode refs)) return;
+        for (int i = 0; i < refs.size(); i++) {
+            String ref = refs.get(i).asString("");
+            refs.set(i, ArmResources.JSON.stringNode(content.find(from, ref, dev.sentinelctl.content.ContentKind.ANALYTIC_RULE)
+                    .map(ContentItem::id).orElse(ref).toLowerCase(java.util.Locale.ROOT)));
+        }
     }
 
     public Result check(ContentItem item, String relativePath) {
-        ObjectNode template = templates.build(List.of(new ArmTemplate.Entry(item, relativePath)));
+        ObjectNode template = templates.build(List.of(new ArmTemplate.Entry(item, relativePath)), content);
         JsonNode parsed = MAPPER.readTree(ArmTemplate.toJson(template));
         ArmImporter.Result imported = importer.importDocument(parsed, relativePath);
         if (imported.items().size() != 1) {
@@ -74,7 +93,14 @@ public final class RoundTrip {
         if (loaded.document().isEmpty()) return new Result(List.of(), "written YAML does not load: " + loaded.diagnostics());
         boolean rule = item instanceof AnalyticRule;
         ObjectNode a = ContentNormalizer.normalise(item.document().root(), rule);
+
         ObjectNode b = ContentNormalizer.normalise(loaded.document().get().root(), rule);
+        if (item instanceof AutomationRule) {
+            // ARM holds rule ids: a reference written as a file is the same reference as the id of the rule it names.
+            String from = item.document().source().displayPath();
+            sameReferences(a, from);
+            sameReferences(b, from);
+        }
         TreeSet<String> fields = new TreeSet<>();
         for (var e : a.properties()) if (!e.getValue().equals(b.get(e.getKey()))) fields.add(e.getKey());
         for (var e : b.properties()) if (!a.has(e.getKey())) fields.add(e.getKey());

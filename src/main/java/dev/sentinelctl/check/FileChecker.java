@@ -31,6 +31,7 @@ public final class FileChecker {
     private final Optional<SchemaValidator> schemas;
     private final List<ItemCheck> checks;
     private final boolean keepItems;
+    private final ItemCheck automationRules = new AutomationRuleChecks(java.time.Clock.systemUTC());
 
     /** A checker whose results keep their items (for build, import and deploy, which use them afterwards). */
     public FileChecker(SchemaValidator schemas, List<ItemCheck> checks) {
@@ -112,7 +113,10 @@ public final class FileChecker {
             if (kind == ContentKind.WATCHLIST) return watchlist(file, doc, diagnostics);
             ContentItem item = mapper.map(doc, kind);
             ItemContext context = new ItemContext(item);
-            for (ItemCheck check : checks) diagnostics.addAll(check.check(context));
+            // The stages given are about queries and rule metadata; an automation rule has neither and its own checks.
+            for (ItemCheck check : item.kind() == ContentKind.AUTOMATION_RULE ? List.of(automationRules) : checks) {
+                diagnostics.addAll(check.check(context));
+            }
             return new FileResult(path, Optional.of(ItemIdentity.of(item)), keepItems ? Optional.of(item) : Optional.empty(),
                     diagnostics, Optional.empty());
         } catch (RuntimeException | StackOverflowError e) {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Checks across the whole tree: ids and file names that must be unique. */
+/** Checks across the whole tree: ids and file names that must be unique, references that must lead somewhere. */
 public final class RepoChecks {
 
     public List<Diagnostic> check(List<FileResult> results) {
@@ -50,6 +50,7 @@ public final class RepoChecks {
                         "Rename one of the files."));
             }
         }
+        out.addAll(new ReferenceChecks().check(results));
         return out;
     }
 }

@@ -81,12 +81,14 @@ public final class ImportCommand implements Callable<Integer> {
         int exit = output.emit(ContentRun.report(diagnostics, files.stream().map(ContentFile::displayPath).toList(), "import"),
                 spec.commandLine().getOut(), ProjectConfig.NONE);
         long rulesWritten = outcome.written().stream().filter(w -> w.item().kind().name().equals("ANALYTIC_RULE")).count();
-        long huntingWritten = outcome.written().size() - rulesWritten;
+        long automationWritten = outcome.written().stream().filter(w -> w.item().kind().name().equals("AUTOMATION_RULE")).count();
+        long huntingWritten = outcome.written().size() - rulesWritten - automationWritten;
         long parsers = all.kinds().count(ContentKind.PARSER);
         long watchlists = all.kinds().count(ContentKind.WATCHLIST);
-        spec.commandLine().getErr().printf("Imported %d analytic rule%s and %d hunting quer%s from %d file%s into %s%n",
-                rulesWritten, rulesWritten == 1 ? "" : "s", huntingWritten,
-                huntingWritten == 1 ? "y" : "ies", outcome.templates(), outcome.templates() == 1 ? "" : "s", out);
+        spec.commandLine().getErr().printf("Imported %d analytic rule%s and %d hunting quer%s%s from %d file%s into %s%n",
+                rulesWritten, rulesWritten == 1 ? "" : "s", huntingWritten, huntingWritten == 1 ? "y" : "ies",
+                automationWritten == 0 ? "" : " and " + automationWritten + " automation rule" + (automationWritten == 1 ? "" : "s"),
+                outcome.templates(), outcome.templates() == 1 ? "" : "s", out);
         if (parsers + watchlists > 0) {
             spec.commandLine().getErr().printf("Imported %d parser%s and %d watchlist%s%n", parsers, parsers == 1 ? "" : "s",
                     watchlists, watchlists == 1 ? "" : "s");

@@ -62,10 +62,11 @@ public final class RoundtripCommand implements Callable<Integer> {
         }
         renamed.removeAll(failing);
         failing.addAll(renamed);
-        RoundTrip trip = new RoundTrip(new ArmResources(new ArmApiVersion(apiVersion)), !armOnly);
         List<FileResult> valid = outcome.files().stream()
                 .filter(r -> r.skipped().isEmpty() && r.item().isPresent() && roundTrips(r.item().get().kind())
                         && !failing.contains(r.displayPath())).toList();
+        RoundTrip trip = new RoundTrip(new ArmResources(new ArmApiVersion(apiVersion)), !armOnly,
+                dev.sentinelctl.content.ContentIndex.of(valid.stream().map(r -> r.item().get()).toList()));
         List<Map.Entry<String, RoundTrip.Result>> results = valid.parallelStream()
                 .map(r -> Map.entry(r.displayPath(), check(trip, r))).toList();
         PrintWriter out = spec.commandLine().getOut();
@@ -116,6 +117,7 @@ public final class RoundtripCommand implements Callable<Integer> {
     }
 
     private static boolean roundTrips(dev.sentinelctl.content.ContentKind kind) {
-        return kind == dev.sentinelctl.content.ContentKind.ANALYTIC_RULE || kind == dev.sentinelctl.content.ContentKind.HUNTING_QUERY;
+        return kind == dev.sentinelctl.content.ContentKind.ANALYTIC_RULE || kind == dev.sentinelctl.content.ContentKind.HUNTING_QUERY
+                || kind == dev.sentinelctl.content.ContentKind.AUTOMATION_RULE;
     }
 }

@@ -3,11 +3,11 @@ package dev.sentinelctl.content;
 import java.util.List;
 
 /**
- * A query-bearing item read from a content file: hunting query, analytic rule or parser. Fields absent in the file
- * (or that a kind does not have: a parser has no tactics) are empty, never null. Watchlists carry no query and are
- * their own record ({@link Watchlist}).
+ * An item read from a content file: hunting query, analytic rule, parser or automation rule. Fields absent in the file
+ * (or that a kind does not have: a parser has no tactics, an automation rule no query) are empty, never null.
+ * Watchlists carry no query and are their own record ({@link Watchlist}).
  */
-public sealed interface ContentItem permits AnalyticRule, HuntingQuery, Parser {
+public sealed interface ContentItem permits AnalyticRule, HuntingQuery, Parser, AutomationRule {
 
     ContentKind kind();
 

@@ -7,7 +7,9 @@ public enum ContentKind {
     /** A KQL function saved in the workspace under an alias (Sentinel parsers, ASIM parsers). */
     PARSER("parser", "parser"),
     /** A watchlist folder's metadata file ({@code watchlist.yaml}/{@code watchlist.json}) next to its {@code data.csv}. */
-    WATCHLIST("watchlist", "watchlist");
+    WATCHLIST("watchlist", "watchlist"),
+    /** A Sentinel automation rule (REST properties as YAML, rule references by content id or file). */
+    AUTOMATION_RULE("automation-rule", "automation rule");
 
     private final String schemaName;
     private final String displayName;

@@ -31,6 +31,7 @@ public final class ContentMapper {
             case ANALYTIC_RULE -> rule(doc);
             case PARSER -> parser(doc);
             case WATCHLIST -> throw new IllegalArgumentException("a watchlist is not a query item; use watchlist(doc)");
+            case AUTOMATION_RULE -> automationRule(doc);
         };
     }
 
@@ -70,6 +71,40 @@ public final class ContentMapper {
         return new Watchlist(alias, text(root, "displayName"), text(root, "description"), text(root, "provider"),
                 text(root, "itemsSearchKey"), strings(root.get("labels")), types,
                 dir == null ? java.nio.file.Path.of(Watchlist.CSV_FILE) : metadataFile.resolveSibling(Watchlist.CSV_FILE), doc);
+    }
+
+    private static AutomationRule automationRule(YamlDocument doc) {
+        JsonNode root = doc.root();
+        JsonNode order = root.get("order");
+        tools.jackson.databind.node.ObjectNode properties = root.isObject()
+                ? ((tools.jackson.databind.node.ObjectNode) root).deepCopy()
+                : tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        properties.remove(List.of("id", "analyticRules", "version"));
+        List<ContentRef> rules = new ArrayList<>();
+        JsonNode refs = root.get("analyticRules");
+        if (refs != null && refs.isArray()) {
+            for (int i = 0; i < refs.size(); i++) {
+                if (!refs.get(i).isString() || refs.get(i).asString().isBlank()) continue;
+                String pointer = "/analyticRules/" + i;
+                rules.add(new ContentRef(ContentKind.ANALYTIC_RULE, refs.get(i).asString().trim(),
+                        doc.spanOf(pointer, false), pointer));
+            }
+        }
+        List<AutomationRule.PlaybookRef> playbooks = new ArrayList<>();
+        JsonNode actions = root.get("actions");
+        if (actions != null && actions.isArray()) {
+            for (int i = 0; i < actions.size(); i++) {
+                JsonNode playbook = actions.get(i).path("actionConfiguration").get("playbook");
+                if (playbook != null && playbook.isString() && !playbook.asString().isBlank()) {
+                    playbooks.add(new AutomationRule.PlaybookRef(playbook.asString().trim(),
+                            doc.spanOf("/actions/" + i + "/actionConfiguration/playbook", false)));
+                }
+            }
+        }
+        return new AutomationRule(text(root, "id"), text(root, "displayName"),
+                order != null && order.isIntegralNumber() && order.canConvertToInt() ? Optional.of(order.intValue())
+                        : Optional.empty(),
+                text(root.path("triggeringLogic"), "triggersOn"), properties, rules, playbooks, text(root, "version"), doc);
     }
 
     private AnalyticRule rule(YamlDocument doc) {

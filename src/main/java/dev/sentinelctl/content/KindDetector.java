@@ -29,6 +29,7 @@ public final class KindDetector {
         if (Watchlist.isMetadataFile(fileName)) return new Verdict.Content(ContentKind.WATCHLIST);
         if (!root.isObject()) return new Verdict.Content(folderHint(path).orElse(ContentKind.HUNTING_QUERY));
         if (root.has("functionAlias")) return new Verdict.Content(ContentKind.PARSER);
+        if (isAutomationRule(root)) return new Verdict.Content(ContentKind.AUTOMATION_RULE);
         Optional<Dialect> dialect = Dialect.detect(root);
         if (dialect.isPresent()) return new Verdict.Foreign(dialect.get());
         if (root.has("ParserQuery") || root.has("FunctionQuery")) {
@@ -53,6 +54,11 @@ public final class KindDetector {
         }
         if (kind != null) return new Verdict.Content(ContentKind.ANALYTIC_RULE);
         return new Verdict.Content(ContentKind.HUNTING_QUERY);
+    }
+
+    /** The REST shape of an automation rule: no query, a triggering logic and actions. */
+    private static boolean isAutomationRule(JsonNode root) {
+        return !root.has("query") && (root.has("triggeringLogic") || root.has("actions") && root.has("order"));
     }
 
     private static boolean hasRuleField(JsonNode root) {

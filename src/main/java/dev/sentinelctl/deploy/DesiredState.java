@@ -3,12 +3,14 @@ package dev.sentinelctl.deploy;
 import dev.sentinelctl.arm.ArmResource;
 import dev.sentinelctl.arm.ArmResources;
 import dev.sentinelctl.content.AnalyticRule;
+import dev.sentinelctl.content.ContentIndex;
 import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.content.RuleDuration;
 import dev.sentinelctl.deploy.config.RuleOverride;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
 import dev.sentinelctl.deploy.kinds.DeployableKind;
 import dev.sentinelctl.deploy.kinds.KindTable;
+import dev.sentinelctl.deploy.kinds.Placement;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
@@ -44,13 +46,17 @@ public final class DesiredState {
     /** As {@link #forWorkspace(WorkspaceConfig, List)}, with a fleet's content selection and per-workspace query. */
     public List<DesiredItem> forWorkspace(WorkspaceConfig ws, List<Source> content, Tailoring tailoring) {
         List<DesiredItem> out = new ArrayList<>();
+        ContentIndex index = ContentIndex.of(content.stream().map(Source::item).toList());
+        Placement placement = new Placement(ws, index);
         for (Source s : content) {
             if (!ws.selects(s.item()) || !tailoring.selects(s.item())) continue;
             // A content kind that loads but has no deployable kind yet must not vanish from a deployment unnoticed.
             DeployableKind type = kinds.forItem(s.item()).orElseThrow(() -> new DeployException(s.file() + ": "
                     + s.item().kind().displayName() + " content is not deployed yet (no deployable kind is registered for "
                     + "it, see docs/deploying-kinds.md); leave it out of the content paths or the workspace's selection"));
-            ArmResource r = withQuery(type.resource(mapping, s.item()), tailoring.query(s.item()));
+            ArmResource r = type.resource(mapping, s.item(), placement);
+            // Only resources that run a query take the workspace's (an automation rule has none).
+            if (r.properties().has("query")) r = withQuery(r, tailoring.query(s.item()));
             String apiVersion = kinds.apiVersion(type);
             if (!apiVersion.equals(r.apiVersion())) {
                 r = new ArmResource(r.type(), apiVersion, r.kind(), r.name(), r.contentId(), r.properties());
@@ -63,7 +69,7 @@ public final class DesiredState {
             metaProps.put("parentId", type.scope().resourceId(ws, r.name()));
             meta = new ArmResource(meta.type(), kinds.apiVersion(kinds.marker()), meta.kind(), meta.name(), meta.contentId(),
                     metaProps);
-            out.add(new DesiredItem(s.file(), type, r, meta, type.dependencies(s.item())));
+            out.add(new DesiredItem(s.file(), type, r, meta, type.dependencies(s.item(), index)));
         }
         return out;
     }

@@ -130,7 +130,24 @@ public final class Planner {
                             : "its content left the repository", claim.markerName()));
         }
         DependencyOrder.check(ws.name(), desired, actual);
-        return new WorkspacePlan(ws, changes, unchanged, orphans, List.copyOf(preflight.values()));
+        return new WorkspacePlan(ws, inApplyOrder(changes, desired), unchanged, orphans, List.copyOf(preflight.values()));
+    }
+
+    /**
+     * Creates and updates in the waves apply writes them in (what an item needs is listed before it), content order
+     * within a wave; deletes after them, as planned.
+     */
+    private static List<Change> inApplyOrder(List<Change> changes, List<DesiredItem> desired) {
+        Map<String, Integer> wave = new java.util.HashMap<>();
+        List<List<DesiredItem>> waves = DependencyOrder.waves(desired, DependencyOrder::key, DependencyOrder::dependencyKeys,
+                DesiredItem::id);
+        for (int i = 0; i < waves.size(); i++) {
+            for (DesiredItem d : waves.get(i)) wave.put(DependencyOrder.key(d), i);
+        }
+        List<Change> out = new ArrayList<>(changes);
+        out.sort(java.util.Comparator.comparingInt(c -> c.desired() == null ? Integer.MAX_VALUE
+                : wave.getOrDefault(DependencyOrder.key(c.desired()), 0)));
+        return out;
     }
 
     private static String join(String a, String b) {

@@ -27,7 +27,8 @@ public final class ContentCatalog {
     /** Writes {@code index.md} and one page per item under {@code out}; returns the number of pages. */
     public int write(List<ContentItem> items, Path out) throws IOException {
         Files.createDirectories(out);
-        List<ContentItem> sorted = items.stream().sorted(Comparator.comparing((ContentItem i) -> i.kind())
+        // A catalog of detections: automation rules act on their incidents and have no query to show.
+        List<ContentItem> sorted = items.stream().filter(i -> !(i instanceof dev.sentinelctl.content.AutomationRule)).sorted(Comparator.comparing((ContentItem i) -> i.kind())
                 .thenComparing(ContentItem::name, String.CASE_INSENSITIVE_ORDER)).toList();
         Set<String> used = new HashSet<>();
         StringBuilder index = new StringBuilder("# Content catalog\n\n")

@@ -27,7 +27,9 @@ public final class Coverage {
     private final List<ContentItem> unmapped = new ArrayList<>();
     private final int itemCount;
 
-    public Coverage(List<ContentItem> items, AttackMatrix attack) {
+    public Coverage(List<ContentItem> all, AttackMatrix attack) {
+        // Automation rules act on incidents; they detect nothing, so they cover no technique and are not "unmapped".
+        List<ContentItem> items = all.stream().filter(i -> !(i instanceof dev.sentinelctl.content.AutomationRule)).toList();
         this.itemCount = items.size();
         Tactics.ORDER.forEach(t -> byTactic.put(t, new TreeMap<>()));
         for (ContentItem item : items) {

@@ -2,6 +2,7 @@ package dev.sentinelctl.deploy.kinds;
 
 import dev.sentinelctl.arm.ArmResource;
 import dev.sentinelctl.arm.ArmResources;
+import dev.sentinelctl.content.ContentIndex;
 import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.content.ContentKind;
 import java.util.List;
@@ -44,9 +45,23 @@ public interface DeployableKind extends ResourceKind {
     /** The resource an item deploys as (api-version from the mapping; the engine sets the table's). */
     ArmResource resource(ArmResources mapping, ContentItem item);
 
+    /**
+     * The resource an item deploys as in one workspace: for kinds whose body names other resources by id (an
+     * automation rule's analytic rules), those ids are the workspace's. Unless a kind says otherwise, the same as
+     * {@link #resource(ArmResources, ContentItem)}.
+     */
+    default ArmResource resource(ArmResources mapping, ContentItem item, Placement placement) {
+        return resource(mapping, item);
+    }
+
     /** What must exist before the item is written. */
     default List<Edge> dependencies(ContentItem item) {
         return List.of();
+    }
+
+    /** As {@link #dependencies(ContentItem)}, with the content that references written as files resolve in. */
+    default List<Edge> dependencies(ContentItem item, ContentIndex content) {
+        return dependencies(item);
     }
 
     /** How ownership is recorded for this kind. */

@@ -3,6 +3,7 @@ package dev.sentinelctl.deploy.kinds;
 import dev.sentinelctl.arm.ArmApiVersion;
 import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.deploy.kinds.alertrule.AlertRuleKind;
+import dev.sentinelctl.deploy.kinds.automationrule.AutomationRuleKind;
 import dev.sentinelctl.deploy.kinds.huntingquery.HuntingQueryKind;
 import dev.sentinelctl.deploy.sandbox.SandboxResourceType;
 import dev.sentinelctl.deploy.sandbox.WatchlistValidator;
@@ -20,7 +21,8 @@ import java.util.Optional;
 public final class KindTable {
     private static final KindTable BUILT_IN = new KindTable(List.of(
             AlertRuleKind.INSTANCE,
-            HuntingQueryKind.INSTANCE
+            HuntingQueryKind.INSTANCE,
+            AutomationRuleKind.INSTANCE
     ), MetadataMarker.INSTANCE, Map.of());
 
     private final List<DeployableKind> kinds;

@@ -82,7 +82,7 @@ final class ArmOperations {
         requireWorkspace(path.workspace());
         ResourceStore.Stored existing = store.get(path);
         checkPreconditions(path, existing, body.path("etag").asString(null), pre);
-        path.kind().validator().validate(body, existing == null ? null : existing.body());
+        path.kind().validator().validate(body, existing == null ? null : existing.body(), view(path.workspace()));
         ObjectNode stored = buildBody(path, existing, body, Fields.properties(body).deepCopy());
         store.put(new ResourceStore.Stored(storedPath(path, existing), stored));
         onChange.run();
@@ -107,11 +107,26 @@ final class ArmOperations {
         if (patch instanceof ObjectNode patchProps) {
             patchProps.properties().forEach(e -> props.set(e.getKey(), e.getValue()));
         }
-        path.kind().validator().validate(merged, existing.body());
+        path.kind().validator().validate(merged, existing.body(), view(path.workspace()));
         ObjectNode stored = buildBody(path, existing, merged, props);
         store.put(new ResourceStore.Stored(existing.path(), stored));
         onChange.run();
         return ArmResult.of(200, stored);
+    }
+
+    /** The workspace as a validator sees it (called under this object's lock). */
+    private PayloadValidator.WorkspaceView view(WorkspaceRef ws) {
+        return new PayloadValidator.WorkspaceView() {
+            @Override
+            public String resourceId() {
+                return ws.resourceId();
+            }
+
+            @Override
+            public boolean has(String typeName, String name) {
+                return store.has(ws, typeName, name);
+            }
+        };
     }
 
     synchronized ArmResult delete(ArmPath path) {

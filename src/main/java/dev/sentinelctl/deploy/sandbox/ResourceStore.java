@@ -34,6 +34,12 @@ final class ResourceStore {
         return c == null ? null : c.get(nameKey(path.name()));
     }
 
+    /** Whether the workspace has a resource of the type ({@code alertRules}) and name. */
+    boolean has(WorkspaceRef ws, String typeName, String name) {
+        NavigableMap<String, Stored> c = collections.get(ws.key() + "|" + typeName);
+        return c != null && c.containsKey(nameKey(name));
+    }
+
     void put(Stored stored) {
         ArmPath path = stored.path();
         workspaces.putIfAbsent(path.workspace().key(), path.workspace());

@@ -1,0 +1,28 @@
+package dev.sentinelctl.arm;
+
+/**
+ * How an automation rule's references become resource ids: in a template, {@code resourceId()} expressions over the
+ * template's {@code workspace} parameter; in a deployment, the target workspace's full ids. The rule ids given are
+ * content ids (file references are resolved before).
+ */
+public interface ReferenceIds {
+    /** The resource id of an analytic rule. */
+    String analyticRule(String ruleId);
+
+    /** The resource id of the Logic App of a content playbook (by name). */
+    String playbook(String name);
+
+    /** Template expressions, as Repositories and portal exports write them. */
+    ReferenceIds TEMPLATE = new ReferenceIds() {
+        @Override
+        public String analyticRule(String ruleId) {
+            return "[resourceId('Microsoft.OperationalInsights/workspaces/providers/alertRules', parameters('workspace'), "
+                    + "'Microsoft.SecurityInsights', '" + ruleId.replace("'", "''") + "')]";
+        }
+
+        @Override
+        public String playbook(String name) {
+            return "[resourceId('Microsoft.Logic/workflows', '" + name.replace("'", "''") + "')]";
+        }
+    };
+}

@@ -1,0 +1,191 @@
+package dev.sentinelctl.deploy.kinds.automationrule;
+
+import dev.sentinelctl.arm.ArmApiVersion;
+import dev.sentinelctl.arm.ArmResource;
+import dev.sentinelctl.arm.ArmResources;
+import dev.sentinelctl.arm.AutomationRuleMapping;
+import dev.sentinelctl.arm.ReferenceIds;
+import dev.sentinelctl.content.AutomationRule;
+import dev.sentinelctl.content.ContentIndex;
+import dev.sentinelctl.content.ContentItem;
+import dev.sentinelctl.content.ContentKind;
+import dev.sentinelctl.content.Span;
+import dev.sentinelctl.deploy.config.WorkspaceConfig;
+import dev.sentinelctl.deploy.kinds.DeployableKind;
+import dev.sentinelctl.deploy.kinds.Edge;
+import dev.sentinelctl.deploy.kinds.Ownership;
+import dev.sentinelctl.deploy.kinds.Placement;
+import dev.sentinelctl.deploy.kinds.Scope;
+import dev.sentinelctl.deploy.kinds.alertrule.AlertRuleKind;
+import dev.sentinelctl.deploy.sandbox.AutomationRuleValidator;
+import dev.sentinelctl.deploy.sandbox.SandboxResourceType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Automation rules ({@code Microsoft.SecurityInsights/automationRules}). The body names analytic rules and Logic Apps by
+ * full resource id, so it is made per workspace ({@link Placement}); both are edges, so apply writes the rules (and
+ * content playbooks) first, and prune, walking the table backwards, deletes automation rules before them.
+ */
+public final class AutomationRuleKind implements DeployableKind {
+    public static final AutomationRuleKind INSTANCE = new AutomationRuleKind();
+    /** The kind id a content playbook is registered under (the playbook kind's {@code id()}). */
+    public static final String PLAYBOOK_KIND = "playbook";
+    private static final SandboxResourceType SANDBOX = SandboxResourceType.sentinel("automationRules",
+            new AutomationRuleValidator());
+    private static final Scope SCOPE = new Scope.WorkspaceChild("providers/Microsoft.SecurityInsights/automationRules");
+    private static final Ownership OWNERSHIP = new Ownership.SentinelMetadata("AutomationRule");
+    private static final List<String> READ_ONLY = List.of("createdTimeUtc", "lastModifiedTimeUtc", "createdBy",
+            "lastModifiedBy", "provisioningState");
+
+    private AutomationRuleKind() {
+    }
+
+    @Override
+    public String id() {
+        return "automation-rule";
+    }
+
+    @Override
+    public String label() {
+        return "automation rule";
+    }
+
+    @Override
+    public String apiVersionKey() {
+        return "automationRules";
+    }
+
+    @Override
+    public String defaultApiVersion() {
+        return ArmApiVersion.AUTOMATION_RULES;
+    }
+
+    @Override
+    public String apiVersionReason() {
+        return "newest GA of Microsoft.SecurityInsights; the first GA with AddIncidentTask and every condition type "
+                + "content uses (AutomationRules.json 2025-09-01)";
+    }
+
+    @Override
+    public Scope scope() {
+        return SCOPE;
+    }
+
+    @Override
+    public SandboxResourceType sandbox() {
+        return SANDBOX;
+    }
+
+    @Override
+    public ContentKind contentKind() {
+        return ContentKind.AUTOMATION_RULE;
+    }
+
+    /** The template form (references as {@code resourceId()} expressions); a deployment uses the placed one. */
+    @Override
+    public ArmResource resource(ArmResources mapping, ContentItem item) {
+        return mapping.resourceFor(item);
+    }
+
+    @Override
+    public ArmResource resource(ArmResources mapping, ContentItem item, Placement placement) {
+        return AutomationRuleMapping.resource((AutomationRule) item, placement.content(), ids(placement.workspace()),
+                ArmApiVersion.AUTOMATION_RULES);
+    }
+
+    /** Full ids in the workspace: its alert rules, and Logic Apps of content playbooks in its resource group. */
+    static ReferenceIds ids(WorkspaceConfig ws) {
+        return new ReferenceIds() {
+            @Override
+            public String analyticRule(String ruleId) {
+                return AlertRuleKind.INSTANCE.scope().resourceId(ws, ruleId);
+            }
+
+            @Override
+            public String playbook(String name) {
+                return "/subscriptions/" + ws.subscription() + "/resourceGroups/" + ws.resourceGroup()
+                        + "/providers/Microsoft.Logic/workflows/" + name;
+            }
+        };
+    }
+
+    @Override
+    public List<Edge> dependencies(ContentItem item, ContentIndex content) {
+        AutomationRule rule = (AutomationRule) item;
+        String file = rule.document().source().displayPath();
+        List<Edge> out = new ArrayList<>();
+        List<String> ids = AutomationRuleMapping.analyticRuleIds(rule, content);
+        for (int i = 0; i < ids.size(); i++) {
+            out.add(new Edge(AlertRuleKind.INSTANCE.id(), ids.get(i), "acts on its incidents, analyticRules at "
+                    + at(file, rule.analyticRules().get(i).span())));
+        }
+        for (AutomationRule.PlaybookRef p : rule.playbooks()) {
+            out.add(new Edge(PLAYBOOK_KIND, p.value(), "runs it, playbook at " + at(file, p.span())));
+        }
+        return out;
+    }
+
+    private static String at(String file, Span span) {
+        return file + ":" + span.line() + ":" + span.column();
+    }
+
+    @Override
+    public Ownership ownership() {
+        return OWNERSHIP;
+    }
+
+    /**
+     * Without what the service adds; resource ids by lower case (ARM may change their case); actions by order and
+     * conditions in the order written (Sentinel keeps both as sent).
+     */
+    @Override
+    public ObjectNode normalise(String armKind, JsonNode properties) {
+        ObjectNode p = properties != null && properties.isObject() ? (ObjectNode) properties.deepCopy()
+                : JsonNodeFactory.instance.objectNode();
+        READ_ONLY.forEach(p::remove);
+        lowerIds(p.path("triggeringLogic").path("conditions"));
+        if (p.get("actions") instanceof ArrayNode actions) {
+            List<JsonNode> sorted = new ArrayList<>();
+            actions.forEach(sorted::add);
+            sorted.sort(Comparator.comparingInt(a -> a.path("order").asInt(0)));
+            ArrayNode a = p.putArray("actions");
+            for (JsonNode action : sorted) {
+                if (action.get("actionConfiguration") instanceof ObjectNode c && c.get("logicAppResourceId") != null) {
+                    c.put("logicAppResourceId", c.get("logicAppResourceId").asString("").toLowerCase(Locale.ROOT));
+                }
+                a.add(action);
+            }
+        }
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.set("properties", p);
+        return out;
+    }
+
+    private static void lowerIds(JsonNode conditions) {
+        if (!conditions.isArray()) return;
+        for (JsonNode c : conditions) {
+            JsonNode cp = c.path("conditionProperties");
+            String property = cp.path("propertyName").asString("");
+            if ((property.equals(AutomationRuleMapping.INCIDENT_RULES) || property.equals(AutomationRuleMapping.ALERT_RULES))
+                    && cp.get("propertyValues") instanceof ArrayNode values) {
+                for (int i = 0; i < values.size(); i++) values.set(i, values.get(i).asString("").toLowerCase(Locale.ROOT));
+            }
+            lowerIds(cp.path("innerConditions"));
+        }
+    }
+
+    @Override
+    public Exported export(ObjectNode listed, Optional<String> version) {
+        ObjectNode yaml = AutomationRuleMapping.toContent(nameInList(listed), listed.path("properties"));
+        version.ifPresent(v -> yaml.put("version", v));
+        return new AsContent("Automation Rules", yaml);
+    }
+}
