@@ -42,6 +42,18 @@ final class LogQuery {
         this.ago = ago;
     }
 
+    /** Whether a request's query is the preflight shape this class runs (a union with withsource=, parsed fully). */
+    static boolean isRecencyShape(ObjectNode body) {
+        JsonNode q = body.get("query");
+        if (q == null || !q.isString()) return true; // LogQuery reports the missing query
+        try {
+            parse(q.asString());
+            return true;
+        } catch (ArmException e) {
+            return false;
+        }
+    }
+
     /** Runs a request body ({@code {"query": "...", "timespan": "P7D"}}) against a workspace's tables at {@code now}. */
     static ObjectNode run(ObjectNode body, SortedMap<String, TableState> workspaceTables, Instant now) {
         JsonNode q = body.get("query");
