@@ -43,7 +43,7 @@ public final class TableDiff {
                 String x = i < a.size() ? a.get(i) : "(none)";
                 String y = i < b.size() ? b.get(i) : "(none)";
                 if (!x.equals(y)) {
-                    return Optional.of("row " + (i + 1) + " of the sorted result differs: ours " + x + ", theirs " + y
+                    return Optional.of("row " + (i + 1) + " of the sorted result differs: " + oursName + " " + x + ", " + theirsName + " " + y
                             + " (" + a.size() + " rows against " + b.size() + ")");
                 }
             }
