@@ -1,0 +1,122 @@
+package dev.sentinelctl.simulate;
+
+import dev.sentinelctl.deploy.ArmCallException;
+import dev.sentinelctl.deploy.ArmRest;
+import dev.sentinelctl.deploy.DeployRun;
+import dev.sentinelctl.deploy.DesiredItem;
+import dev.sentinelctl.deploy.config.WorkspaceConfig;
+import dev.sentinelctl.deploy.preflight.PreflightReader;
+import dev.sentinelctl.testing.realengine.InlinedQuery;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code sentinelctl simulate}: for each workspace of a deploy run, each scheduled rule as it would be deployed there
+ * (the deploy run's desired state: overrides applied, exclusions compiled) re-run over the workspace's own data at
+ * every evaluation time of the last N days, as Sentinel would have run it.
+ *
+ * <p>One query per evaluation: {@code POST {workspace}/api/query} with the rule's query, {@code now()}/{@code ago()}
+ * pinned to the evaluation time ({@link InlinedQuery#pinned}) and {@code timespan} = the evaluation's window
+ * {@code [t - queryPeriod, t]}, which the service applies to every table as Sentinel does. A single query per rule
+ * (a {@code range} of evaluation times joined with the query) would need the rule's query rewritten to take the window
+ * as a parameter, which a query with its own aggregations, joins and {@code ago()} filters cannot in general be; one
+ * call per window is exact for every query. The cost is calls: an hourly rule over 7 days is 168 queries; requests are
+ * paced below the API's 200 per 30 s ({@link RequestBudget}).
+ */
+public final class AlertSimulation {
+    /** Log Analytics' documented rate: 200 requests per 30 s per user; we keep a margin. */
+    static final int REQUESTS_PER_WINDOW = 180;
+    static final long WINDOW_NANOS = Duration.ofSeconds(30).toNanos();
+
+    /** @param now the end of the simulated range (the latest evaluation time) */
+    public record Request(List<Path> paths, int days, Instant now) {
+        public Request {
+            if (days < 1) throw new IllegalArgumentException("--days must be 1 or more");
+            paths = List.copyOf(paths);
+        }
+    }
+
+    private final RequestBudget budget = new RequestBudget(REQUESTS_PER_WINDOW, WINDOW_NANOS);
+
+    public SimulationReport run(DeployRun run, Request request) {
+        Instant to = request.now();
+        Instant from = to.minus(Duration.ofDays(request.days()));
+        List<SimulationReport.Workspace> out = new ArrayList<>();
+        for (Map.Entry<WorkspaceConfig, DeployRun.DesiredOrProblem> e : run.desired(request.paths()).entrySet()) {
+            WorkspaceConfig ws = e.getKey();
+            if (e.getValue().problem() != null) {
+                out.add(new SimulationReport.Workspace(ws.name(), List.of(), Optional.of(e.getValue().problem())));
+                continue;
+            }
+            ArmRest arm = run.arm(ws);
+            List<SimulationReport.Rule> rules = new ArrayList<>();
+            for (DesiredItem item : e.getValue().items()) {
+                Optional<RuleSchedule> schedule = RuleSchedule.of(item);
+                if (schedule.isEmpty()) continue;
+                rules.add(simulate(arm, ws.resourceId(), item.file(), schedule.get(), from, to));
+            }
+            out.add(new SimulationReport.Workspace(ws.name(), rules, Optional.empty()));
+        }
+        return new SimulationReport(from, to, request.days(), out);
+    }
+
+    private SimulationReport.Rule simulate(ArmRest arm, String workspaceId, String file, RuleSchedule rule, Instant from, Instant to) {
+        SortedMap<LocalDate, Long> perDay = new TreeMap<>();
+        for (LocalDate d = day(from.plusNanos(1)); !d.isAfter(day(to)); d = d.plusDays(1)) perDay.put(d, 0L);
+        int evaluations = 0;
+        int firing = 0;
+        Optional<String> problem = Optional.empty();
+        // evaluation times counted back from `to`, so the latest run is exactly at the end of the range
+        List<Instant> times = new ArrayList<>();
+        for (Instant t = to; t.isAfter(from); t = t.minus(rule.frequency())) times.add(0, t);
+        for (Instant t : times) {
+            long rows;
+            try {
+                rows = rows(arm, workspaceId, rule, t);
+            } catch (ArmCallException ex) {
+                problem = Optional.of("the query failed at the evaluation of " + t + ": " + ex.describe());
+                break;
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                problem = Optional.of("interrupted");
+                break;
+            }
+            evaluations++;
+            long alerts = rule.alerts(rows);
+            if (alerts > 0) firing++;
+            perDay.merge(day(t), alerts, Long::sum);
+        }
+        return new SimulationReport.Rule(rule.id(), rule.name(), file, rule, evaluations, firing, perDay, problem);
+    }
+
+    private long rows(ArmRest arm, String workspaceId, RuleSchedule rule, Instant t) throws InterruptedException {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("query", InlinedQuery.pinned(rule.query(), t));
+        body.put("timespan", t.minus(rule.period()) + "/" + t);
+        budget.acquire();
+        JsonNode answer = arm.post(workspaceId + "/api/query", PreflightReader.QUERY_API, body);
+        JsonNode partial = answer.get("error");
+        if (partial != null && partial.isObject()) {
+            throw new ArmCallException(200, partial.path("code").asString("PartialError"), partial.path("message").asString(""), null);
+        }
+        JsonNode rows = answer.path("tables").path(0).path("rows");
+        if (!rows.isArray()) throw new ArmCallException(200, "BadResponse", "the answer has no tables[0].rows", null);
+        return rows.size();
+    }
+
+    private static LocalDate day(Instant t) {
+        return LocalDate.ofInstant(t, ZoneOffset.UTC);
+    }
+}
