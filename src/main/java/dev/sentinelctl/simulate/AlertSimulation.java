@@ -7,6 +7,7 @@ import dev.sentinelctl.deploy.DesiredItem;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
 import dev.sentinelctl.deploy.preflight.PreflightReader;
 import dev.sentinelctl.testing.realengine.InlinedQuery;
+import dev.sentinelctl.testing.realengine.RequestBudget;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,9 +37,6 @@ import tools.jackson.databind.node.ObjectNode;
  * paced below the API's 200 per 30 s ({@link RequestBudget}).
  */
 public final class AlertSimulation {
-    /** Log Analytics' documented rate: 200 requests per 30 s per user; we keep a margin. */
-    static final int REQUESTS_PER_WINDOW = 180;
-    static final long WINDOW_NANOS = Duration.ofSeconds(30).toNanos();
 
     /** @param now the end of the simulated range (the latest evaluation time) */
     public record Request(List<Path> paths, int days, Instant now) {
@@ -48,7 +46,7 @@ public final class AlertSimulation {
         }
     }
 
-    private final RequestBudget budget = new RequestBudget(REQUESTS_PER_WINDOW, WINDOW_NANOS);
+    private final RequestBudget budget = RequestBudget.logAnalytics();
 
     public SimulationReport run(DeployRun run, Request request) {
         Instant to = request.now();
@@ -105,8 +103,7 @@ public final class AlertSimulation {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("query", InlinedQuery.pinned(rule.query(), t));
         body.put("timespan", t.minus(rule.period()) + "/" + t);
-        budget.acquire();
-        JsonNode answer = arm.post(workspaceId + "/api/query", PreflightReader.QUERY_API, body);
+        JsonNode answer = budget.call(() -> arm.post(workspaceId + "/api/query", PreflightReader.QUERY_API, body));
         JsonNode partial = answer.get("error");
         if (partial != null && partial.isObject()) {
             throw new ArmCallException(200, partial.path("code").asString("PartialError"), partial.path("message").asString(""), null);

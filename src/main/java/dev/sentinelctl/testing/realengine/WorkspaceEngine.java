@@ -23,6 +23,8 @@ public final class WorkspaceEngine implements QueryEngine {
     private final ArmRest arm;
     private final String workspaceId;
     private final Catalog catalog;
+    /** Tests run in parallel; the workspace takes 5 queries at once and 200 per 30 s from one user. */
+    private final RequestBudget budget = RequestBudget.logAnalytics();
 
     public WorkspaceEngine(ArmRest arm, String workspaceId, Catalog catalog) {
         this.arm = arm;
@@ -36,7 +38,10 @@ public final class WorkspaceEngine implements QueryEngine {
         body.put("query", InlinedQuery.inline(query, tables, watchlists, now, catalog));
         JsonNode answer;
         try {
-            answer = arm.post(workspaceId + "/api/query", PreflightReader.QUERY_API, body);
+            answer = budget.call(() -> arm.post(workspaceId + "/api/query", PreflightReader.QUERY_API, body));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome.Failed("WORKSPACE-interrupted", "interrupted before the query was sent", -1);
         } catch (ArmCallException e) {
             return new Outcome.Failed("WORKSPACE-" + e.code(), e.describe(), -1);
         }

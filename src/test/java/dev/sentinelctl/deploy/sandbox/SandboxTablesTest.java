@@ -151,4 +151,28 @@ class SandboxTablesTest {
         assertTrue(bad.getMessage().contains("tables.json") && bad.getMessage().contains("SUBSCRIPTION/RESOURCE_GROUP/WORKSPACE"),
                 bad.getMessage());
     }
+
+    @Test
+    void aSetupsRowsAreWhatOtherQueriesReadWithinTheTimespan() throws Exception {
+        try (SandboxFixture fx = SandboxFixture.start(SandboxOptions.defaults())) {
+            String setup = """
+                    {"workspace": "%s/%s/%s", "tables": {},
+                     "data": {"SecurityEvent": [
+                       {"TimeGenerated": "2024-05-01T10:00:00Z", "EventID": 4625, "Computer": "dc1"},
+                       {"TimeGenerated": "2024-05-01T11:30:00Z", "EventID": 4625, "Computer": "dc2"},
+                       {"TimeGenerated": "2024-05-01T11:45:00Z", "EventID": 4624, "Computer": "dc3"}]}}
+                    """.formatted(SUB, RG, WS);
+            assertEquals(204, fx.send("POST", "/_sandbox/tables", setup, null).statusCode());
+            String q = "SecurityEvent | where EventID == 4625 | project Computer, Bag = pack('id', EventID)";
+            HttpResponse<String> r = fx.send("POST", QUERY, body(q, "2024-05-01T11:00:00Z/2024-05-01T12:00:00Z"), "t");
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals("{\"tables\":[{\"name\":\"PrimaryResult\",\"columns\":[{\"name\":\"Computer\",\"type\":\"string\"},"
+                    + "{\"name\":\"Bag\",\"type\":\"dynamic\"}],\"rows\":[[\"dc2\",\"{\\\"id\\\":4625}\"]]}]}",
+                    json(r.body()).toString(), "only dc2 is inside the window and matches; dynamic comes as JSON text");
+            String bad = "{\"workspace\": \"a/b/c\", \"tables\": {}, \"data\": {\"T\": {\"not\": \"rows\"}}}";
+            HttpResponse<String> refused = fx.send("POST", "/_sandbox/tables", bad, null);
+            assertEquals(400, refused.statusCode());
+            assertTrue(refused.body().contains("'data.T' must be an array of row objects."), refused.body());
+        }
+    }
 }
