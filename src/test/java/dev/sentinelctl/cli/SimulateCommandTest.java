@@ -76,4 +76,72 @@ class SimulateCommandTest {
             assertTrue(run.out().contains("EVAL-unsupported: plugin 'no_such_plugin'"), "the engine's reason is passed on: " + run.out());
         }
     }
+
+    @Test
+    void aFleetSimulatesEachWorkspaceWithItsOwnExclusionsCompiledIn() throws Exception {
+        try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
+            DeployFixture.write(f.ruleFile(1), """
+                    id: %s
+                    name: Logon failures
+                    description: |
+                      Failed logons.
+                    severity: Medium
+                    requiredDataConnectors:
+                      - connectorId: SecurityEvents
+                        dataTypes:
+                          - SecurityEvent
+                    queryFrequency: 1h
+                    queryPeriod: 1h
+                    triggerOperator: gt
+                    triggerThreshold: 0
+                    tactics:
+                      - CredentialAccess
+                    relevantTechniques:
+                      - T1110
+                    query: |
+                      SecurityEvent
+                      | where EventID == 4001
+                      | project TimeGenerated, Computer
+                    exclusions:
+                      - name: excludedComputers
+                        description: Known noisy hosts
+                        column: Computer
+                        match: equals
+                    version: 1.0.0
+                    kind: Scheduled
+                    """.formatted(DeployFixture.ruleId(1)));
+            Path fleetFile = dir.resolve("fleet.yaml");
+            DeployFixture.write(fleetFile, """
+                    fleet:
+                      defaults:
+                        credential: app
+                        resourceGroup: %s
+                        subscription: %s
+                      credentials:
+                        app: {type: environment}
+                      groups:
+                        quiet:
+                          tenant: 11111111-1111-1111-1111-111111111111
+                          exclusions:
+                            excludedComputers: [dc1]
+                        plain:
+                          tenant: 33333333-3333-3333-3333-333333333333
+                      rings:
+                        - name: all
+                          workspaces: [{name: law-a, group: quiet}, {name: law-b, group: plain}]
+                    """.formatted(DeployFixture.RG, DeployFixture.SUB));
+            for (String ws : new String[] {"law-a", "law-b"}) {
+                f.sandbox.configureTables(new WorkspaceRef(DeployFixture.SUB, DeployFixture.RG, ws), false, Map.of(),
+                        Map.of("SecurityEvent", events()));
+            }
+            CliRunner.Run run = f.run("simulate", "--fleet", fleetFile.toString(), "--days", "2", "--now", "2024-05-01T12:00:00Z",
+                    "--format", "json");
+            assertEquals(0, run.exit(), run.out() + run.err());
+            JsonNode wss = JSON.readTree(run.out()).path("workspaces");
+            assertEquals("law-a", wss.path(0).path("name").asString());
+            // law-a excludes dc1: the 04-30 10:30 run (dc1 only) stays silent, the 03:xx run still has dc2
+            assertEquals("{\"2024-04-29\":0,\"2024-04-30\":0,\"2024-05-01\":1}", wss.path(0).path("rules").path(0).path("perDay").toString());
+            assertEquals("{\"2024-04-29\":0,\"2024-04-30\":1,\"2024-05-01\":1}", wss.path(1).path("rules").path(0).path("perDay").toString());
+        }
+    }
 }
