@@ -63,7 +63,10 @@ public final class AdxEngine implements QueryEngine {
             status = response.getStatusCode();
             text = response.getBodyAsBinaryData() == null ? "" : response.getBodyAsBinaryData().toString();
         } catch (RuntimeException e) {
-            return new Outcome.Failed("ADX-ConnectionFailed", "POST " + base + "v1/rest/query: " + e.getMessage(), -1);
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+            return new Outcome.Failed("ADX-ConnectionFailed", "POST " + base + "v1/rest/query: " + root.getClass().getSimpleName()
+                    + (root.getMessage() == null ? "" : " " + root.getMessage()) + " (is the cluster or emulator running at " + cluster + "?)", -1);
         }
         JsonNode answer;
         try {
