@@ -75,7 +75,8 @@ public final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--tables", paramLabel = "FILE",
             description = "JSON setups of workspaces' Log Analytics tables, as POST /_sandbox/tables takes them: "
                     + "{\"workspace\":\"SUB/RG/WS\",\"only\":true,\"tables\":{\"SigninLogs\":\"live\",\"Syslog\":\"P10D\"}} or a "
-                    + "list. Default: every workspace has the catalog's tables, all receiving data.")
+                    + "list; \"data\":{\"SecurityEvent\":[{…row…}]} gives tables rows that queries (simulate) read. "
+                    + "Default: every workspace has the catalog's tables, all receiving data.")
     Path tables;
 
     @Option(names = "--quiet", description = "Do not print a line per request.")

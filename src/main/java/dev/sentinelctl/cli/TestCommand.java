@@ -24,11 +24,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sentinelctl test}: runs the detection tests next to the rules ({@code X.tests.yaml}), and the benign baseline. */
 @Command(name = "test", mixinStandardHelpOptions = true,
-        description = "Run detection tests (X.tests.yaml next to X.yaml) on the in-process KQL engine: fixtures in, expectations checked.",
+        description = "Run detection tests (X.tests.yaml next to X.yaml) on the in-process KQL engine, a workspace or ADX: fixtures in, expectations checked.",
         footer = {"", "Examples:", "  sentinelctl test content", "  sentinelctl test --minimum-tests 2 --format junit --output tests.xml",
                 "  sentinelctl test --fleet fleet.yaml content/Detections/EmailEvents",
-                "  sentinelctl test --baseline samples/benign --allow baseline-allow.yaml", "", "See docs/testing.md."})
-public final class TestCommand implements Callable<Integer> {
+                "  sentinelctl test --baseline samples/benign --allow baseline-allow.yaml",
+                "  sentinelctl test --engine workspace --deploy-config sentinelctl-deploy.yaml --workspace prod --compare",
+                "  sentinelctl test --engine adx --cluster http://localhost:8080 --database NetDefaultDB", "", "See docs/testing.md."})
+public final class TestCommand implements Callable<Integer>, EnvironmentAware {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Content files or folders, or tests files (default: content).")
     List<Path> paths;
 
@@ -59,6 +61,16 @@ public final class TestCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    RealEngineOptions engine;
+
+    Map<String, String> env = System.getenv();
+
+    @Override
+    public void environment(Map<String, String> env) {
+        this.env = env;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -85,7 +97,7 @@ public final class TestCommand implements Callable<Integer> {
         ProjectConfig settings = ContentRun.config(content, Optional.ofNullable(config));
         int minimum = minimumTests != null ? minimumTests : settings.minimumTests().orElse(0);
         TestRun run = DetectionTests.run(new DetectionTests.Request(roots, UserCatalogs.catalog(schemas, settings),
-                Optional.ofNullable(fleet), minimum, Optional.ofNullable(baseline), Optional.ofNullable(allow), clock));
+                Optional.ofNullable(fleet), minimum, Optional.ofNullable(baseline), Optional.ofNullable(allow), clock, engine.spec(env)));
         Report report = ContentRun.report(run.diagnostics(), run.files(), "test");
         return output.emit(report, spec.commandLine().getOut(), settings, Map.of(
                 OutputOptions.Format.text, colour -> new TestTextReporter(run, colour),

@@ -235,6 +235,30 @@ public final class DeployRun {
     }
 
     /**
+     * What each selected workspace would be given: its desired items (overrides applied, exclusions compiled), exactly
+     * as {@link #plan} computes them, without reading the workspace. A workspace whose exclusions do not compile maps
+     * to the reason instead (as plan refuses to deploy it).
+     */
+    public Map<WorkspaceConfig, DesiredOrProblem> desired(List<Path> paths) {
+        Map<WorkspaceConfig, List<DesiredState.Source>> content = content(paths);
+        KindTable kinds = targets.kinds();
+        DesiredState desired = new DesiredState(new ArmResources(new ArmApiVersion(kinds.apiVersion(AlertRuleKind.INSTANCE))),
+                source(), kinds);
+        Map<WorkspaceConfig, DesiredOrProblem> out = new LinkedHashMap<>();
+        for (WorkspaceConfig ws : workspaces) {
+            try {
+                out.put(ws, new DesiredOrProblem(desired.forWorkspace(ws, content.get(ws), byWorkspace.get(ws).tailoring()), null));
+            } catch (TailoringException e) {
+                out.put(ws, new DesiredOrProblem(List.of(), e.getMessage()));
+            }
+        }
+        return out;
+    }
+
+    /** @param problem why the workspace has no desired items (null when it has them) */
+    public record DesiredOrProblem(List<DesiredItem> items, String problem) {}
+
+    /**
      * Plans every selected workspace: desired from content, actual from one list per resource type. Workspaces are
      * read concurrently, at most {@code parallelism} at a time per subscription (a fleet of hundreds of workspaces is
      * not read one after the other); plans come back in config order.

@@ -2,6 +2,7 @@ package dev.sentinelctl.testing;
 
 import dev.sentinelctl.kql.semantic.Catalog;
 import dev.sentinelctl.report.Diagnostic;
+import dev.sentinelctl.testing.realengine.EngineSpec;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,10 +19,15 @@ public final class DetectionTests {
      * @param now      the baseline's clock (tests pin their own)
      */
     public record Request(List<Path> roots, Catalog catalog, Optional<Path> fleet, int minimumTests, Optional<Path> baseline,
-                          Optional<Path> allow, Optional<Instant> now) {}
+                          Optional<Path> allow, Optional<Instant> now, EngineSpec engine) {
+        public Request(List<Path> roots, Catalog catalog, Optional<Path> fleet, int minimumTests, Optional<Path> baseline,
+                       Optional<Path> allow, Optional<Instant> now) {
+            this(roots, catalog, fleet, minimumTests, baseline, allow, now, new EngineSpec.InProcess());
+        }
+    }
 
     public static TestRun run(Request request) {
-        QueryEngine engine = new InProcessEngine(request.catalog());
+        QueryEngine engine = request.engine().open(request.catalog());
         TestRun tests = new TestRunner(request.catalog(), engine, new TestRunner.Options(request.fleet(), request.minimumTests()))
                 .run(request.roots());
         if (request.baseline().isEmpty()) return tests;

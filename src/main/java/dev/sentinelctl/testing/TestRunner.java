@@ -168,6 +168,9 @@ public final class TestRunner {
                             + (fixtureProblems.size() == 1 ? "" : "s") + " (see above)")), -1, System.nanoTime() - start, test.workspace());
         }
         QueryEngine.Outcome outcome = engine.run(query.text(), tables, watchlists, now);
+        if (outcome instanceof QueryEngine.Outcome.Failed f && f.code().equals(dev.sentinelctl.testing.realengine.ComparingEngine.DISAGREE)) {
+            return error(suite, item, test, test.pointer() + "/name", f.code() + ": " + f.message(), start, diagnostics);
+        }
         if (outcome instanceof QueryEngine.Outcome.Failed f) {
             return error(suite, item, test, test.pointer() + "/name", "the engine did not run the query: " + f.code() + ": "
                     + f.message() + near(query.text(), f.offset()) + inFile(item, query, f.offset()), start, diagnostics);

@@ -33,6 +33,7 @@ final class ArmOperations {
 
     private final ResourceStore store = new ResourceStore();
     private final WorkspaceTables tables;
+    private final SandboxKql kql = new SandboxKql();
     private final EtagSource etags = new EtagSource();
     private final boolean strictWorkspaces;
     private final Clock clock;
@@ -193,10 +194,14 @@ final class ArmOperations {
         return ArmResult.of(200, tableBody(ws, name));
     }
 
-    /** {@code POST .../workspaces/{ws}/api/query}: see {@link LogQuery} for the one shape it runs. */
+    /**
+     * {@code POST .../workspaces/{ws}/api/query}: preflight's recency query as {@link LogQuery} answers it from the
+     * tables' states; any other query on sentinelctl's engine ({@link SandboxKql}) over the workspace's table data.
+     */
     synchronized ArmResult query(WorkspaceRef ws, ObjectNode body) {
         requireWorkspace(ws);
-        return ArmResult.of(200, LogQuery.run(body, tables.of(ws), clock.instant()));
+        if (LogQuery.isRecencyShape(body)) return ArmResult.of(200, LogQuery.run(body, tables.of(ws), clock.instant()));
+        return ArmResult.of(200, kql.run(body, tables.data(ws), clock.instant()));
     }
 
     /** Replaces a workspace's tables (the admin endpoint and the seed file). */

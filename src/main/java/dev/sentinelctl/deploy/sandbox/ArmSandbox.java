@@ -118,6 +118,18 @@ public final class ArmSandbox implements AutoCloseable {
         operations.configureTables(new WorkspaceTables.Setup(workspace, only, parsed));
     }
 
+    /** As {@link #configureTables(WorkspaceRef, boolean, java.util.Map)}, with rows that queries read ({@code "data"}). */
+    public void configureTables(WorkspaceRef workspace, boolean only, java.util.Map<String, String> states,
+                                java.util.Map<String, tools.jackson.databind.node.ArrayNode> data) {
+        java.util.Map<String, TableState> parsed = new java.util.LinkedHashMap<>();
+        try {
+            states.forEach((name, state) -> parsed.put(name, TableState.parse(state)));
+        } catch (ArmException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        operations.configureTables(new WorkspaceTables.Setup(workspace, only, parsed, data));
+    }
+
     private HttpsServer bind(int port) throws IOException {
         try {
             return HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);

@@ -20,8 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
  * | summarize NAME = max(TimeGenerated) by COLUMN
  * </pre>
  * against the workspace's {@link WorkspaceTables}, answering like the service ({@code tables[0].columns/rows}, a
- * {@code PartialError} when {@code isfuzzy} skipped a missing table). Anything else is a 400 {@code BadArgumentError}
- * whose message says what is supported.
+ * {@code PartialError} when {@code isfuzzy} skipped a missing table). Any other query goes to {@link SandboxKql}
+ * (see {@link #isRecencyShape}).
  */
 final class LogQuery {
     private static final String SUPPORTED = "The sandbox runs only 'union withsource=C [isfuzzy=true] T1, T2, ... "
@@ -40,6 +40,18 @@ final class LogQuery {
         this.fuzzy = fuzzy;
         this.tables = tables;
         this.ago = ago;
+    }
+
+    /** Whether a request's query is the preflight shape this class runs (a union with withsource=, parsed fully). */
+    static boolean isRecencyShape(ObjectNode body) {
+        JsonNode q = body.get("query");
+        if (q == null || !q.isString()) return true; // LogQuery reports the missing query
+        try {
+            parse(q.asString());
+            return true;
+        } catch (ArmException e) {
+            return false;
+        }
     }
 
     /** Runs a request body ({@code {"query": "...", "timespan": "P7D"}}) against a workspace's tables at {@code now}. */

@@ -22,9 +22,15 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class WorkspaceTables {
     /** One workspace's setup as given. */
-    record Setup(WorkspaceRef workspace, boolean only, Map<String, TableState> tables) {
+    /** @param data rows of tables ({@code "data": {"SigninLogs": [{…}]}}) that queries other than preflight's read */
+    record Setup(WorkspaceRef workspace, boolean only, Map<String, TableState> tables, Map<String, ArrayNode> data) {
         Setup {
             tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+            data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
+        }
+
+        Setup(WorkspaceRef workspace, boolean only, Map<String, TableState> tables) {
+            this(workspace, only, tables, Map.of());
         }
     }
 
@@ -52,6 +58,12 @@ final class WorkspaceTables {
             });
         }
         return out;
+    }
+
+    /** The rows a setup gave the workspace's tables, by table name (none: the tables hold no rows). */
+    Map<String, ArrayNode> data(WorkspaceRef ws) {
+        Setup setup = setups.get(ws.key());
+        return setup == null ? Map.of() : setup.data();
     }
 
     void configure(Setup setup) {
@@ -83,7 +95,21 @@ final class WorkspaceTables {
             if (!e.getValue().isString()) throw ArmException.badRequest("'tables." + e.getKey() + "' must be a string.");
             states.put(e.getKey(), TableState.parse(e.getValue().asString()));
         }
-        return new Setup(ws, only != null && only.booleanValue(), states);
+        Map<String, ArrayNode> data = new LinkedHashMap<>();
+        JsonNode rows = o.get("data");
+        if (rows != null) {
+            if (!rows.isObject()) throw ArmException.badRequest("'data' must be an object of table name to an array of rows.");
+            for (var e : rows.properties()) {
+                if (!(e.getValue() instanceof ArrayNode a)) {
+                    throw ArmException.badRequest("'data." + e.getKey() + "' must be an array of row objects.");
+                }
+                for (JsonNode row : a) {
+                    if (!row.isObject()) throw ArmException.badRequest("'data." + e.getKey() + "' holds a row that is not an object.");
+                }
+                data.put(e.getKey(), a);
+            }
+        }
+        return new Setup(ws, only != null && only.booleanValue(), states, data);
     }
 
     /** The setups, for the state file (the catalog default is not stored). */
@@ -95,6 +121,10 @@ final class WorkspaceTables {
             o.put("only", s.only());
             ObjectNode t = o.putObject("tables");
             s.tables().forEach((name, state) -> t.put(name, state.toString()));
+            if (!s.data().isEmpty()) {
+                ObjectNode d = o.putObject("data");
+                s.data().forEach(d::set);
+            }
         }
         return out;
     }

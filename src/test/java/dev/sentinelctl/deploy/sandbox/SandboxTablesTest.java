@@ -94,17 +94,23 @@ class SandboxTablesTest {
     }
 
     @Test
-    void anythingButThePreflightShapeIsABadArgumentAndUnknownWorkspacesAre404() throws Exception {
+    void otherQueriesRunOnOurEngineAndUnknownWorkspacesAre404() throws Exception {
         SandboxOptions strict = SandboxOptions.defaults().withWorkspaces(List.of(new WorkspaceRef(SUB, RG, WS)));
         try (SandboxFixture fx = SandboxFixture.start(strict)) {
-            for (String q : List.of("SecurityEvent | take 10", "union withsource=S A | summarize count() by S",
+            // Any other query runs on sentinelctl's engine over the workspace's table data (none here): a table it
+            // cannot resolve is the service's 400 BadArgumentError, with the engine's reason.
+            for (String q : List.of("union withsource=S A | summarize count() by S",
                     "union withsource=S A | summarize L = max(TimeGenerated) by Other",
                     "union withsource=S A | summarize L = max(TimeGenerated) by S | take 1")) {
                 HttpResponse<String> r = fx.send("POST", QUERY, body(q, null), "t");
                 assertEquals(400, r.statusCode(), q);
                 assertEquals("BadArgumentError", json(r.body()).path("error").path("code").asString());
-                assertTrue(r.body().contains("not a KQL engine"), r.body());
+                assertTrue(r.body().contains("EVAL-"), r.body());
             }
+            HttpResponse<String> engine = fx.send("POST", QUERY, body("SecurityEvent | take 10 | project Computer, EventID", null), "t");
+            assertEquals(200, engine.statusCode(), engine.body());
+            assertEquals("{\"tables\":[{\"name\":\"PrimaryResult\",\"columns\":[{\"name\":\"Computer\",\"type\":\"string\"},"
+                    + "{\"name\":\"EventID\",\"type\":\"int\"}],\"rows\":[]}]}", json(engine.body()).toString());
             assertEquals(400, fx.send("POST", QUERY.replace("2020-08-01", "2099-01-01"), body(RECENCY, null), "t").statusCode());
             assertEquals(405, fx.send("GET", QUERY, null, "t").statusCode());
             String other = WS_ID.replace(WS, "ws-missing");
@@ -144,5 +150,29 @@ class SandboxTablesTest {
                 () -> ArmSandbox.start(SandboxOptions.defaults().withTablesFile(seed)));
         assertTrue(bad.getMessage().contains("tables.json") && bad.getMessage().contains("SUBSCRIPTION/RESOURCE_GROUP/WORKSPACE"),
                 bad.getMessage());
+    }
+
+    @Test
+    void aSetupsRowsAreWhatOtherQueriesReadWithinTheTimespan() throws Exception {
+        try (SandboxFixture fx = SandboxFixture.start(SandboxOptions.defaults())) {
+            String setup = """
+                    {"workspace": "%s/%s/%s", "tables": {},
+                     "data": {"SecurityEvent": [
+                       {"TimeGenerated": "2024-05-01T10:00:00Z", "EventID": 4625, "Computer": "dc1"},
+                       {"TimeGenerated": "2024-05-01T11:30:00Z", "EventID": 4625, "Computer": "dc2"},
+                       {"TimeGenerated": "2024-05-01T11:45:00Z", "EventID": 4624, "Computer": "dc3"}]}}
+                    """.formatted(SUB, RG, WS);
+            assertEquals(204, fx.send("POST", "/_sandbox/tables", setup, null).statusCode());
+            String q = "SecurityEvent | where EventID == 4625 | project Computer, Bag = pack('id', EventID)";
+            HttpResponse<String> r = fx.send("POST", QUERY, body(q, "2024-05-01T11:00:00Z/2024-05-01T12:00:00Z"), "t");
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals("{\"tables\":[{\"name\":\"PrimaryResult\",\"columns\":[{\"name\":\"Computer\",\"type\":\"string\"},"
+                    + "{\"name\":\"Bag\",\"type\":\"dynamic\"}],\"rows\":[[\"dc2\",\"{\\\"id\\\":4625}\"]]}]}",
+                    json(r.body()).toString(), "only dc2 is inside the window and matches; dynamic comes as JSON text");
+            String bad = "{\"workspace\": \"a/b/c\", \"tables\": {}, \"data\": {\"T\": {\"not\": \"rows\"}}}";
+            HttpResponse<String> refused = fx.send("POST", "/_sandbox/tables", bad, null);
+            assertEquals(400, refused.statusCode());
+            assertTrue(refused.body().contains("'data.T' must be an array of row objects."), refused.body());
+        }
     }
 }
