@@ -9,6 +9,7 @@ import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.content.ContentItem.EntityMapping;
 import dev.sentinelctl.content.ContentItem.FieldMapping;
 import dev.sentinelctl.content.HuntingQuery;
+import dev.sentinelctl.content.Parser;
 import dev.sentinelctl.content.RuleDuration;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ public final class ArmResources {
     public ArmResource resourceFor(ContentItem item) {
         if (item instanceof AnalyticRule rule) return alertRule(rule);
         if (item instanceof HuntingQuery query) return savedSearch(query);
+        if (item instanceof Parser parser) return function(parser);
         throw new IllegalArgumentException("no ARM mapping for " + item.getClass().getSimpleName());
     }
 
@@ -57,7 +59,7 @@ public final class ArmResources {
      */
     public ArmResource metadataFor(ContentItem item, String sourceName) {
         ArmResource parent = resourceFor(item);
-        String kind = item instanceof AnalyticRule ? "AnalyticsRule" : "HuntingQuery";
+        String kind = item instanceof AnalyticRule ? "AnalyticsRule" : item instanceof Parser ? "Parser" : "HuntingQuery";
         ObjectNode p = JSON.objectNode();
         p.put("contentId", item.id());
         p.put("parentId", parent.resourceIdExpression());
@@ -131,6 +133,22 @@ public final class ArmResources {
         if (!t.subTechniques().isEmpty()) tag(tags, "subTechniques", String.join(",", t.subTechniques()));
         return new ArmResource(ArmResource.SAVED_SEARCH_TYPE, ArmApiVersion.SAVED_SEARCHES, Optional.empty(),
                 query.id(), query.id(), p);
+    }
+
+    /**
+     * A parser as a saved function: Microsoft's converter's mapping (ASIM/dev/ASimYaml2ARM/KqlFuncYaml2Arm.py) —
+     * functionAlias, functionParameters as {@code name:type=default} — under the item's id.
+     */
+    public ArmResource function(Parser parser) {
+        ObjectNode p = JSON.objectNode();
+        p.put("category", parser.category());
+        p.put("displayName", parser.name());
+        p.put("query", parser.query().text());
+        p.put("functionAlias", parser.functionAlias());
+        if (!parser.parameters().isEmpty()) p.put("functionParameters", parser.functionParameters());
+        p.put("version", 2);
+        return new ArmResource(ArmResource.SAVED_SEARCH_TYPE, ArmApiVersion.SAVED_SEARCHES, Optional.empty(),
+                parser.id(), parser.id(), p);
     }
 
     private void putTechniques(ObjectNode p, List<String> relevant) {

@@ -67,6 +67,10 @@ public final class ChangeChecks {
         } else if (before instanceof HuntingQuery b && after instanceof HuntingQuery a) {
             diff(changed, "tactics", b.tactics(), a.tactics());
             diff(changed, "relevantTechniques", b.relevantTechniques(), a.relevantTechniques());
+        } else if (before instanceof dev.sentinelctl.content.Parser b && after instanceof dev.sentinelctl.content.Parser a) {
+            // what callers see: the alias they call and the parameters they pass
+            diff(changed, "functionAlias", b.functionAlias(), a.functionAlias());
+            diff(changed, "parameters", b.functionParameters(), a.functionParameters());
         } else {
             changed.add("kind");
         }

@@ -11,6 +11,14 @@ import java.util.List;
 public final class CheckRun {
 
     public record Outcome(List<FileResult> files, List<Diagnostic> diagnostics, List<String> missingPaths) {
+        /** The same outcome with more findings (across files), in report order. */
+        public Outcome with(List<Diagnostic> more) {
+            List<Diagnostic> all = new ArrayList<>(diagnostics);
+            all.addAll(more);
+            all.sort(Diagnostic.ORDER);
+            return new Outcome(files, List.copyOf(all), missingPaths);
+        }
+
         public long contentFiles() {
             return files.stream().filter(f -> f.skipped().isEmpty()).count();
         }

@@ -6,6 +6,7 @@ import dev.sentinelctl.content.ContentMapper;
 import dev.sentinelctl.content.ContentScanner.ContentFile;
 import dev.sentinelctl.content.Dialect;
 import dev.sentinelctl.content.KindDetector;
+import dev.sentinelctl.content.Watchlist;
 import dev.sentinelctl.content.YamlDocument;
 import dev.sentinelctl.content.YamlLoader;
 import dev.sentinelctl.report.Diagnostic;
@@ -26,6 +27,7 @@ public final class FileChecker {
     private final YamlLoader loader = new YamlLoader();
     private final KindDetector detector = new KindDetector();
     private final ContentMapper mapper = new ContentMapper();
+    private final WatchlistChecks watchlistChecks = new WatchlistChecks();
     private final Optional<SchemaValidator> schemas;
     private final List<ItemCheck> checks;
     private final boolean keepItems;
@@ -105,6 +107,7 @@ public final class FileChecker {
             ContentKind kind = ((KindDetector.Verdict.Content) verdict).kind();
             NullFields.removeFrom(doc.root());
             schemas.ifPresent(s -> diagnostics.addAll(s.validate(doc, kind)));
+            if (kind == ContentKind.WATCHLIST) return watchlist(file, doc, diagnostics);
             ContentItem item = mapper.map(doc, kind);
             ItemContext context = new ItemContext(item);
             for (ItemCheck check : checks) diagnostics.addAll(check.check(context));
@@ -116,5 +119,17 @@ public final class FileChecker {
                     "sentinelctl failed on this file: " + e, "Please report this with the file; rerun with --debug for details.")),
                     Optional.empty());
         }
+    }
+
+    /** A watchlist has no query: its checks are the CSV's; it yields an identity (alias) but no item to build or deploy yet. */
+    private FileResult watchlist(ContentFile file, YamlDocument doc, List<Diagnostic> diagnostics) {
+        String path = file.displayPath();
+        Watchlist w = mapper.watchlist(doc, file.path());
+        int slash = path.lastIndexOf('/');
+        String csvPath = (slash < 0 ? "" : path.substring(0, slash + 1)) + Watchlist.CSV_FILE;
+        if (schemas.isPresent()) diagnostics.addAll(watchlistChecks.check(w, path, csvPath));
+        ItemIdentity identity = new ItemIdentity(ContentKind.WATCHLIST, w.alias(), path, doc.spanOf(
+                doc.root().has("alias") ? "/alias" : "/watchlistAlias", false), false);
+        return new FileResult(path, Optional.of(identity), Optional.empty(), diagnostics, Optional.empty());
     }
 }

@@ -1,6 +1,7 @@
 package dev.sentinelctl.check;
 
 import dev.sentinelctl.content.ContentItem;
+import dev.sentinelctl.content.Parser;
 import dev.sentinelctl.kql.syntax.KqlParser;
 import dev.sentinelctl.kql.semantic.binder.Binder;
 import dev.sentinelctl.kql.semantic.binder.BoundQuery;
@@ -51,9 +52,14 @@ public final class ItemContext {
         return out;
     }
 
-    /** The query bound against the binder's catalog; computed once, on first use. */
+    /**
+     * The query bound against the binder's catalog; computed once, on first use. A parser's query is a function
+     * body: its parameters are in scope.
+     */
     public BoundQuery bound(Binder binder) {
-        if (bound == null) bound = binder.bind(parsed());
+        if (bound == null) {
+            bound = item instanceof Parser p ? binder.bind(parsed(), ParserScope.declared(p.parameters())) : binder.bind(parsed());
+        }
         return bound;
     }
 }

@@ -32,6 +32,8 @@ public final class LintCheck implements ItemCheck {
             return new QueryFacts(nrt ? QueryFacts.Kind.NRT_RULE : QueryFacts.Kind.SCHEDULED_RULE,
                     nrt ? Optional.empty() : rule.queryPeriod().map(RuleDuration::value));
         }
+        // a parser is a function body: time filters and the like come from its callers
+        if (item instanceof dev.sentinelctl.content.Parser) return QueryFacts.STANDALONE;
         return new QueryFacts(QueryFacts.Kind.HUNTING_QUERY, Optional.empty());
     }
 }

@@ -75,6 +75,7 @@ public final class PullRequestScope {
             KindDetector.Verdict v = new KindDetector().detect(doc.root(), repoPath);
             if (!(v instanceof KindDetector.Verdict.Content content)) return Optional.empty();
             ContentKind kind = content.kind();
+            if (!kind.isQueryItem()) return Optional.empty();
             return Optional.of(new ContentMapper().map(doc, kind));
         });
     }

@@ -20,6 +20,8 @@ public final class RepoChecks {
             r.identity().ifPresent(item -> {
                 if (!item.id().isBlank()) byId.computeIfAbsent(item.id().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(item);
                 String path = item.displayPath();
+                // every watchlist folder has the same metadata file name by convention
+                if (item.kind() == dev.sentinelctl.content.ContentKind.WATCHLIST) return;
                 String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
                 byFileName.computeIfAbsent(item.kind() + "/" + name, k -> new ArrayList<>()).add(item);
             });
@@ -29,11 +31,13 @@ public final class RepoChecks {
             for (ItemIdentity item : same) {
                 List<String> others = same.stream().filter(o -> o != item).map(ItemIdentity::displayPath).toList();
                 Span span = item.idSpan();
+                boolean watchlist = item.kind() == dev.sentinelctl.content.ContentKind.WATCHLIST;
                 out.add(new Diagnostic("REPO-duplicate-id", Severity.ERROR, item.displayPath(),
                         span.line(), span.column(), span.endLine(), span.endColumn(),
-                        "id " + item.id() + " is also used by " + String.join(", ", others)
-                                + "; deploying both would overwrite one rule with the other",
-                        "Give one of them a fresh GUID (`sentinelctl new` or `uuidgen`)."));
+                        (watchlist ? "watchlist alias " : "id ") + item.id() + " is also used by " + String.join(", ", others)
+                                + "; deploying both would overwrite one " + item.kind().displayName() + " with the other",
+                        watchlist ? "Rename one alias (and the _GetWatchlist calls that mean it)."
+                                : "Give one of them a fresh GUID (`sentinelctl new` or `uuidgen`)."));
             }
         }
         for (List<ItemIdentity> same : byFileName.values()) {

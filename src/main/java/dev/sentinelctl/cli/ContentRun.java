@@ -8,6 +8,8 @@ import dev.sentinelctl.check.Profile;
 import dev.sentinelctl.check.PullRequestScope;
 import dev.sentinelctl.config.ConfigLoader;
 import dev.sentinelctl.config.ProjectConfig;
+import dev.sentinelctl.library.ContentLibrary;
+import dev.sentinelctl.library.ContentLibraryLoader;
 import dev.sentinelctl.report.Baseline;
 import dev.sentinelctl.report.Diagnostic;
 import dev.sentinelctl.report.Report;
@@ -44,6 +46,12 @@ final class ContentRun {
     }
 
     static Report run(ContentOptions options, Plan plan, ProjectConfig config, Optional<Path> baselineFile) {
+        return run(options, plan, config, baselineFile, List.of());
+    }
+
+    /** As above, with findings across files (the parser graph's) added to the per-file ones. */
+    static Report run(ContentOptions options, Plan plan, ProjectConfig config, Optional<Path> baselineFile,
+                      List<Diagnostic> treeDiagnostics) {
         List<Path> roots = options.roots();
         PullRequestScope scope = null;
         if (options.changedSince != null) {
@@ -55,6 +63,7 @@ final class ContentRun {
         }
         // Only PR mode looks at the items again (to compare them with their previous version).
         CheckRun.Outcome outcome = new CheckRun(new FileChecker(plan.schemas(), plan.checks(), scope != null)).run(roots);
+        if (!treeDiagnostics.isEmpty()) outcome = outcome.with(treeDiagnostics);
         List<Diagnostic> diagnostics;
         List<String> files;
         if (scope == null) {
@@ -89,8 +98,10 @@ final class ContentRun {
     static int runWithCatalog(ContentOptions content, CheckOptions check, OutputOptions output, java.io.PrintWriter out,
                               java.util.function.BiFunction<ProjectConfig, dev.sentinelctl.kql.semantic.Catalog, Plan> planner) {
         ProjectConfig config = config(content, check.settingsFile());
-        Plan plan = planner.apply(config, UserCatalogs.catalog(check.schemas, config));
-        Report report = run(content, plan, config, Optional.ofNullable(check.baseline));
+        // the content's own parsers and watchlists join the catalog, so queries that call them bind against them
+        ContentLibrary library = new ContentLibraryLoader().load(content.roots(), UserCatalogs.catalog(check.schemas, config));
+        Plan plan = planner.apply(config, library.catalog());
+        Report report = run(content, plan, config, Optional.ofNullable(check.baseline), library.diagnostics());
         if (check.writeBaseline != null) {
             writeBaseline(check.writeBaseline, report);
             out.println("Recorded " + report.diagnostics().size() + " findings in " + check.writeBaseline);

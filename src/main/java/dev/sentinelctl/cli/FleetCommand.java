@@ -134,7 +134,8 @@ public final class FleetCommand implements Runnable {
             List<ContentItem> items = new ArrayList<>();
             for (ContentScanner.ContentFile f : scan.files()) {
                 new YamlLoader().load(f.path(), f.displayPath()).document().ifPresent(doc -> {
-                    if (new KindDetector().detect(doc.root(), f.displayPath()) instanceof KindDetector.Verdict.Content c) {
+                    if (new KindDetector().detect(doc.root(), f.displayPath()) instanceof KindDetector.Verdict.Content c
+                            && c.kind().isQueryItem()) {
                         items.add(new ContentMapper().map(doc, c.kind()));
                     }
                 });

@@ -3,6 +3,9 @@ package dev.sentinelctl.cli;
 import dev.sentinelctl.config.ProjectConfig;
 
 import dev.sentinelctl.arm.ArmImport;
+import dev.sentinelctl.content.ContentKind;
+import dev.sentinelctl.importer.ContentImport;
+import dev.sentinelctl.importer.KindsImport;
 import dev.sentinelctl.arm.ArmImporter;
 import dev.sentinelctl.check.CheckRun;
 import dev.sentinelctl.check.FileChecker;
@@ -25,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sentinelctl import}: ARM templates, portal exports and Content Hub packages back to YAML. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Turn analytic rules and hunting queries in ARM files and other dialects into Azure-Sentinel YAML.",
+        description = {"Turn analytic rules and hunting queries in ARM files and other dialects into Azure-Sentinel YAML, and parsers (Azure-Sentinel parser YAML, legacy .txt/.kql) and watchlist ARM templates into sentinelctl's parser and watchlist forms.",
                 "Reads portal exports, Repositories templates, 'sentinelctl build' output and Content Hub packages"
                         + " (mainTemplate.json), and rules kept as ARM properties in PascalCase (AzSentinel, Az.SecurityInsights)"
                         + " or camelCase (REST body), as JSON or YAML; fields it cannot map are kept and reported. The written"
@@ -51,16 +54,25 @@ public final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         List<String> missing = paths.stream().filter(p -> !Files.exists(p)).map(Path::toString).toList();
         if (!missing.isEmpty()) throw new UserException("no such file or folder: " + String.join(", ", missing));
-        ArmImport.Outcome outcome;
+        ContentImport.Outcome all;
         try {
-            outcome = new ArmImport().run(paths, out);
+            all = new ContentImport().run(paths, out);
         } catch (UncheckedIOException e) {
             throw new UserException(e.getMessage());
         }
+        ArmImport.Outcome outcome = all.arm();
         List<Diagnostic> diagnostics = new ArrayList<>();
         for (ArmImporter.Problem p : outcome.problems()) diagnostics.add(diagnostic(p));
-        List<ContentFile> files = outcome.written().stream()
-                .map(w -> new ContentFile(w.file(), w.file().normalize().toString().replace('\\', '/'))).toList();
+        for (KindsImport.Problem p : all.kinds().problems()) {
+            diagnostics.add(p.failed()
+                    ? Diagnostic.atFile("IMPORT-failed", Severity.ERROR, p.file(), p.message(), "Fix the source file and import again.")
+                    : Diagnostic.atFile("IMPORT-unresolved", Severity.WARNING, p.file(), p.message(), "Check the field in the written YAML."));
+        }
+        List<ContentFile> files = new ArrayList<>(outcome.written().stream()
+                .map(w -> new ContentFile(w.file(), w.file().normalize().toString().replace('\\', '/'))).toList());
+        for (KindsImport.Written w : all.kinds().written()) {
+            files.add(new ContentFile(w.file(), w.file().normalize().toString().replace('\\', '/')));
+        }
         SchemaValidator schemas = new SchemaValidator();
         FileChecker checker = new FileChecker(schemas, Checks.format(schemas, false));
         CheckRun.Outcome checked = new CheckRun(checker).run(files, List.of());
@@ -69,9 +81,16 @@ public final class ImportCommand implements Callable<Integer> {
         int exit = output.emit(ContentRun.report(diagnostics, files.stream().map(ContentFile::displayPath).toList(), "import"),
                 spec.commandLine().getOut(), ProjectConfig.NONE);
         long rulesWritten = outcome.written().stream().filter(w -> w.item().kind().name().equals("ANALYTIC_RULE")).count();
+        long huntingWritten = outcome.written().size() - rulesWritten;
+        long parsers = all.kinds().count(ContentKind.PARSER);
+        long watchlists = all.kinds().count(ContentKind.WATCHLIST);
         spec.commandLine().getErr().printf("Imported %d analytic rule%s and %d hunting quer%s from %d file%s into %s%n",
-                rulesWritten, rulesWritten == 1 ? "" : "s", files.size() - rulesWritten,
-                files.size() - rulesWritten == 1 ? "y" : "ies", outcome.templates(), outcome.templates() == 1 ? "" : "s", out);
+                rulesWritten, rulesWritten == 1 ? "" : "s", huntingWritten,
+                huntingWritten == 1 ? "y" : "ies", outcome.templates(), outcome.templates() == 1 ? "" : "s", out);
+        if (parsers + watchlists > 0) {
+            spec.commandLine().getErr().printf("Imported %d parser%s and %d watchlist%s%n", parsers, parsers == 1 ? "" : "s",
+                    watchlists, watchlists == 1 ? "" : "s");
+        }
         spec.commandLine().getErr().flush();
         return exit;
     }

@@ -42,7 +42,8 @@ public final class SelectionOptions {
         return switch (k.toLowerCase(Locale.ROOT).replace('_', '-')) {
             case "analytic-rule", "rule", "analytic" -> ContentKind.ANALYTIC_RULE;
             case "hunting-query", "hunting" -> ContentKind.HUNTING_QUERY;
-            default -> throw new UserException("--kind must be analytic-rule or hunting-query, not '" + k + "'");
+            case "parser", "function" -> ContentKind.PARSER;
+            default -> throw new UserException("--kind must be analytic-rule, hunting-query or parser, not '" + k + "'");
         };
     }
 }

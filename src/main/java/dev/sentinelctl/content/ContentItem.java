@@ -2,8 +2,12 @@ package dev.sentinelctl.content;
 
 import java.util.List;
 
-/** A hunting query or analytic rule read from a content file. Fields absent in the file are empty, never null. */
-public sealed interface ContentItem permits AnalyticRule, HuntingQuery {
+/**
+ * A query-bearing item read from a content file: hunting query, analytic rule or parser. Fields absent in the file
+ * (or that a kind does not have: a parser has no tactics) are empty, never null. Watchlists carry no query and are
+ * their own record ({@link Watchlist}).
+ */
+public sealed interface ContentItem permits AnalyticRule, HuntingQuery, Parser {
 
     ContentKind kind();
 

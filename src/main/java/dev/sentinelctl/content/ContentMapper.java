@@ -29,7 +29,47 @@ public final class ContentMapper {
                     strings(root.get("relevantTechniques")), connectors(root.get("requiredDataConnectors")),
                     entityMappings(root.get("entityMappings")), text(root, "version"), tags(root.get("tags")), doc);
             case ANALYTIC_RULE -> rule(doc);
+            case PARSER -> parser(doc);
+            case WATCHLIST -> throw new IllegalArgumentException("a watchlist is not a query item; use watchlist(doc)");
         };
+    }
+
+    private static Parser parser(YamlDocument doc) {
+        JsonNode root = doc.root();
+        List<ParserParameter> params = new ArrayList<>();
+        JsonNode ps = root.get("parameters");
+        if (ps != null && ps.isArray()) {
+            for (JsonNode p : ps) {
+                if (!p.isObject()) continue;
+                String type = text(p, "type");
+                JsonNode d = p.get("default");
+                Object value = d == null || d.isNull() ? null : d.isBoolean() ? (Object) d.booleanValue() : d.asString();
+                params.add(new ParserParameter(text(p, "name"), type, ParserParameter.defaultFromYaml(type, value)));
+            }
+        }
+        String category = text(root, "category");
+        return new Parser(text(root, "id"), text(root, "name"), text(root, "description"), text(root, "functionAlias"),
+                category.isEmpty() ? Parser.DEFAULT_CATEGORY : category, text(root, "version"), params, query(doc),
+                tags(root.get("tags")), doc);
+    }
+
+    /** The metadata of a watchlist folder; its CSV is {@code data.csv} next to the metadata file. */
+    public Watchlist watchlist(YamlDocument doc, java.nio.file.Path metadataFile) {
+        JsonNode root = doc.root();
+        // Sentinel-As-Code's watchlist.json names the alias watchlistAlias; the native YAML says alias
+        String alias = text(root, "alias");
+        if (alias.isEmpty()) alias = text(root, "watchlistAlias");
+        Map<String, String> types = new LinkedHashMap<>();
+        JsonNode cols = root.get("columns");
+        if (cols != null && cols.isObject()) {
+            for (Map.Entry<String, JsonNode> e : cols.properties()) {
+                if (e.getValue().isString()) types.put(e.getKey(), e.getValue().asString());
+            }
+        }
+        java.nio.file.Path dir = metadataFile.toAbsolutePath().getParent();
+        return new Watchlist(alias, text(root, "displayName"), text(root, "description"), text(root, "provider"),
+                text(root, "itemsSearchKey"), strings(root.get("labels")), types,
+                dir == null ? java.nio.file.Path.of(Watchlist.CSV_FILE) : metadataFile.resolveSibling(Watchlist.CSV_FILE), doc);
     }
 
     private AnalyticRule rule(YamlDocument doc) {

@@ -25,7 +25,10 @@ public final class KindDetector {
             "entityMappings", "incidentConfiguration", "eventGroupingSettings", "alertDetailsOverride", "suppressionDuration"};
 
     public Verdict detect(JsonNode root, String path) {
+        String fileName = path.substring(path.replace('\\', '/').lastIndexOf('/') + 1);
+        if (Watchlist.isMetadataFile(fileName)) return new Verdict.Content(ContentKind.WATCHLIST);
         if (!root.isObject()) return new Verdict.Content(folderHint(path).orElse(ContentKind.HUNTING_QUERY));
+        if (root.has("functionAlias")) return new Verdict.Content(ContentKind.PARSER);
         Optional<Dialect> dialect = Dialect.detect(root);
         if (dialect.isPresent()) return new Verdict.Foreign(dialect.get());
         if (!root.has("query") && isMigrationStub(root)) {

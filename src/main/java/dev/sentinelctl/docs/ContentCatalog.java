@@ -77,6 +77,7 @@ public final class ContentCatalog {
 
     private static String kindOf(ContentItem item) {
         if (item instanceof AnalyticRule r) return "analytic rule (" + (r.ruleKind() == AnalyticRule.RuleKind.NRT ? "NRT" : "Scheduled") + ")";
+        if (item instanceof dev.sentinelctl.content.Parser p) return "parser (" + p.functionAlias() + ")";
         return "hunting query";
     }
 

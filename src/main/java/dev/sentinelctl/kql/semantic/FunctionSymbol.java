@@ -36,6 +36,13 @@ public record FunctionSymbol(String name, FunctionKind kind, List<Signature> sig
         return new FunctionSymbol(name, FunctionKind.STORED, List.of(s), false, "", ResultNameKind.NONE, "", source);
     }
 
+    /** The source prefix of functions the checked content defines itself (the repository's parsers), then the file. */
+    public static final String CONTENT_SOURCE = "content:";
+
+    public boolean isContent() {
+        return source.startsWith(CONTENT_SOURCE);
+    }
+
     /** True for entries the generator inferred rather than read (ASIM aliases); the oracle does not know them. */
     public boolean isDerived() {
         return source.startsWith("derived:");

@@ -40,10 +40,32 @@ public final class Binder {
     }
 
     public BoundQuery bind(ParsedQuery parsed) {
+        return bind(parsed, List.of());
+    }
+
+    /**
+     * A stored function's parameter as its body sees it: a scalar of {@code type}, or, when {@code tabular}, rows of
+     * {@code type}'s columns ({@link dev.sentinelctl.kql.semantic.TabularType}); {@code openRows} for {@code (*)}.
+     */
+    public record Declared(String name, KqlType type, boolean tabular, boolean openRows) {}
+
+    /**
+     * Binds the body of a stored function (a parser) with its parameters in scope, as Kusto binds a function body:
+     * each parameter a let-bound name of its declared type.
+     */
+    public BoundQuery bind(ParsedQuery parsed, List<Declared> parameters) {
         TreeBinder tb = new TreeBinder(catalog, cache);
+        Scope scope = Scope.ROOT.child();
+        for (Declared d : parameters) {
+            Value v;
+            if (!d.tabular()) v = Value.scalar(d.type());
+            else if (d.openRows() || !(d.type() instanceof dev.sentinelctl.kql.semantic.TabularType t)) v = Value.tabular(RowSchema.open());
+            else v = Value.tabular(RowSchema.of(t.columns()));
+            scope.declare(d.name(), new LocalSymbol.Variable(v));
+        }
         Value last;
         try {
-            last = tb.bindStatements(parsed.statements(), Scope.ROOT.child(), null);
+            last = tb.bindStatements(parsed.statements(), scope, null);
         } catch (StackOverflowError e) {
             // pathological nesting: report what we have rather than fail the whole run
             last = null;

@@ -210,6 +210,7 @@ final class CallBinder {
             }
         }
         if (implicitFirst != null) positional++;
+        if (fn.isContent()) checkContentCall(f, fn, sig, argExprs, implicitFirst != null);
         if (positional > sig.maxArgs()) {
             tb.diags.error(sig.minArgs() == sig.maxArgs() ? "KS119" : "KS120", f,
                     sig.minArgs() == sig.maxArgs()
@@ -218,6 +219,54 @@ final class CallBinder {
                     "'" + fn.name() + "' has the parameters " + parameterNames(sig) + ".");
         }
         return tb.storedResult(fn, List.of());
+    }
+
+    /**
+     * Arguments the repository's own parsers must get: every parameter without a default, and scalar values of the
+     * declared type. Built-in catalog functions are left as they were (their declared types follow the oracle, which
+     * does not check them).
+     */
+    private void checkContentCall(Expr.FunctionCall f, FunctionSymbol fn, Signature sig, List<Expr> argExprs, boolean implicit) {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        List<Expr> positional = new ArrayList<>();
+        // positional arguments after a named one: which parameter they fill is not checked (left to Kusto)
+        int typedPositional = -1;
+        for (Expr a : argExprs) {
+            if (a instanceof Expr.Named n && n.target() instanceof Name pn) {
+                named.add(pn.simpleName());
+                if (typedPositional < 0) typedPositional = positional.size();
+            } else {
+                positional.add(a);
+            }
+        }
+        if (typedPositional < 0) typedPositional = positional.size();
+        int offset = implicit ? 1 : 0;
+        List<Parameter> ps = sig.parameters();
+        for (int i = 0; i < ps.size(); i++) {
+            Parameter p = ps.get(i);
+            boolean given = i < positional.size() + offset || named.contains(p.name());
+            if (!given && !p.optional()) {
+                tb.diags.error("KS119", f, "The function '" + fn.name() + "' needs a value for its parameter '" + p.name()
+                                + "', which has no default.",
+                        "Pass it: " + fn.name() + parameterNames(sig) + ", or give the parameter a default in the parser.");
+                return;
+            }
+        }
+        for (int i = 0; i < typedPositional && i + offset < ps.size(); i++) {
+            Parameter p = ps.get(i + offset);
+            if (p.typeKind() != ParameterTypeKind.DECLARED) continue;
+            KqlType t = tb.types.get(positional.get(i));
+            if (!(t instanceof ScalarType actual) || actual == ScalarType.DYNAMIC) continue;
+            boolean fits = p.types().contains(actual) || p.types().contains(ScalarType.DYNAMIC)
+                    || (actual.isNumeric() && p.types().stream().anyMatch(ScalarType::isNumeric));
+            if (!fits) {
+                String expected = p.types().stream().map(ScalarType::displayName).sorted().reduce((x, y) -> x + " or " + y).orElse("?");
+                tb.diags.error("KS107", positional.get(i), "A value of type " + expected + " expected for parameter '" + p.name()
+                                + "' of " + fn.name() + "().",
+                        "Argument " + (i + 1) + " is of type " + actual.displayName() + "; pass a " + expected
+                                + " value or convert it (tostring(), toint(), todatetime(), todynamic()).");
+            }
+        }
     }
 
     private static String parameterNames(Signature s) {

@@ -1,0 +1,30 @@
+package dev.sentinelctl.library;
+
+import dev.sentinelctl.kql.semantic.Catalog;
+import dev.sentinelctl.report.Diagnostic;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The functions and watchlists a content tree defines itself, as catalog entries: each parser under its alias with
+ * its parameters and the result columns its query binds to, each watchlist folder with its CSV's columns. Queries
+ * checked against {@link #catalog()} call the repository's own parsers instead of guessing.
+ *
+ * @param catalog      {@code base} with the content's parsers and watchlists on top
+ * @param diagnostics  what the parser graph shows across files: cycles, aliases defined twice
+ * @param dependencies each parser alias → the aliases of the content's parsers it calls
+ * @param order        parser aliases in dependency order (called parsers first); parsers in a cycle come last
+ */
+public record ContentLibrary(Catalog catalog, List<Diagnostic> diagnostics, Map<String, List<String>> dependencies,
+                             List<String> order) {
+    public ContentLibrary {
+        diagnostics = List.copyOf(diagnostics);
+        dependencies = Map.copyOf(dependencies);
+        order = List.copyOf(order);
+    }
+
+    /** A library of nothing: the base catalog as it is. */
+    public static ContentLibrary none(Catalog base) {
+        return new ContentLibrary(base, List.of(), Map.of(), List.of());
+    }
+}
