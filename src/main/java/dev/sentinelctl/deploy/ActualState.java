@@ -5,6 +5,7 @@ import dev.sentinelctl.deploy.kinds.DeployableKind;
 import dev.sentinelctl.deploy.kinds.KindTable;
 import dev.sentinelctl.deploy.kinds.ResourceKind;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,7 +26,15 @@ public record ActualState(KindTable kinds, Map<ResourceKind, Map<String, ObjectN
 
     public static ActualState read(ArmRest arm, WorkspaceConfig ws, KindTable kinds) {
         Map<ResourceKind, Map<String, ObjectNode>> items = new LinkedHashMap<>();
-        for (ResourceKind kind : kinds.resourceKinds()) items.put(kind, byName(arm, ws, kinds, kind));
+        // Kinds that share a collection (hunting queries and parsers: saved searches) share its one list call.
+        Map<String, List<ObjectNode>> listed = new java.util.HashMap<>();
+        for (ResourceKind kind : kinds.resourceKinds()) {
+            String collection = kind.scope().collectionId(ws);
+            String version = kinds.apiVersion(kind);
+            List<ObjectNode> all = listed.computeIfAbsent(collection.toLowerCase(Locale.ROOT) + "?" + version,
+                    k -> arm.list(collection, version));
+            items.put(kind, byName(all, kind));
+        }
         return new ActualState(kinds, items);
     }
 
@@ -39,9 +48,10 @@ public record ActualState(KindTable kinds, Map<ResourceKind, Map<String, ObjectN
         return of(kinds.marker());
     }
 
-    private static Map<String, ObjectNode> byName(ArmRest arm, WorkspaceConfig ws, KindTable kinds, ResourceKind kind) {
+    private static Map<String, ObjectNode> byName(List<ObjectNode> listed, ResourceKind kind) {
         Map<String, ObjectNode> out = new LinkedHashMap<>();
-        for (ObjectNode r : arm.list(kind.scope().collectionId(ws), kinds.apiVersion(kind))) {
+        for (ObjectNode r : listed) {
+            if (kind instanceof DeployableKind c && !c.claims(r)) continue;
             String name = kind instanceof DeployableKind c ? c.nameInList(r) : r.path("name").asString("");
             if (!name.isEmpty()) out.put(name.toLowerCase(Locale.ROOT), r);
         }

@@ -7,6 +7,7 @@ import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.content.RuleDuration;
 import dev.sentinelctl.deploy.config.RuleOverride;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
+import dev.sentinelctl.deploy.kinds.ContentIndex;
 import dev.sentinelctl.deploy.kinds.DeployableKind;
 import dev.sentinelctl.deploy.kinds.KindTable;
 import java.util.ArrayList;
@@ -44,13 +45,16 @@ public final class DesiredState {
     /** As {@link #forWorkspace(WorkspaceConfig, List)}, with a fleet's content selection and per-workspace query. */
     public List<DesiredItem> forWorkspace(WorkspaceConfig ws, List<Source> content, Tailoring tailoring) {
         List<DesiredItem> out = new ArrayList<>();
+        ContentIndex index = ContentIndex.of(content.stream().map(Source::item).toList());
         for (Source s : content) {
             if (!ws.selects(s.item()) || !tailoring.selects(s.item())) continue;
             // A content kind that loads but has no deployable kind yet must not vanish from a deployment unnoticed.
             DeployableKind type = kinds.forItem(s.item()).orElseThrow(() -> new DeployException(s.file() + ": "
                     + s.item().kind().displayName() + " content is not deployed yet (no deployable kind is registered for "
                     + "it, see docs/deploying-kinds.md); leave it out of the content paths or the workspace's selection"));
-            ArmResource r = withQuery(type.resource(mapping, s.item()), tailoring.query(s.item()));
+            ArmResource r = type.resource(mapping, s.item());
+            // A watchlist has no query to tailor.
+            if (s.item().kind().isQueryItem()) r = withQuery(r, tailoring.query(s.item()));
             String apiVersion = kinds.apiVersion(type);
             if (!apiVersion.equals(r.apiVersion())) {
                 r = new ArmResource(r.type(), apiVersion, r.kind(), r.name(), r.contentId(), r.properties());
@@ -63,7 +67,7 @@ public final class DesiredState {
             metaProps.put("parentId", type.scope().resourceId(ws, r.name()));
             meta = new ArmResource(meta.type(), kinds.apiVersion(kinds.marker()), meta.kind(), meta.name(), meta.contentId(),
                     metaProps);
-            out.add(new DesiredItem(s.file(), type, r, meta, type.dependencies(s.item())));
+            out.add(new DesiredItem(s.file(), type, r, meta, type.dependencies(s.item(), index)));
         }
         return out;
     }

@@ -44,9 +44,28 @@ public interface DeployableKind extends ResourceKind {
     /** The resource an item deploys as (api-version from the mapping; the engine sets the table's). */
     ArmResource resource(ArmResources mapping, ContentItem item);
 
-    /** What must exist before the item is written. */
+    /** What must exist before the item is written, from the item alone (an automation rule's analytic rule). */
     default List<Edge> dependencies(ContentItem item) {
         return List.of();
+    }
+
+    /**
+     * What must exist before the item is written, knowing the rest of the content: the kind's own edges and those its
+     * query implies ({@link QueryEdges}: watchlists it reads, the content's parsers it calls). The engine asks this one.
+     */
+    default List<Edge> dependencies(ContentItem item, ContentIndex index) {
+        List<Edge> out = new java.util.ArrayList<>(dependencies(item));
+        for (Edge e : QueryEdges.of(item, index)) if (!out.contains(e)) out.add(e);
+        return out;
+    }
+
+    /**
+     * Whether a resource of this kind's list answer is this kind's. Two kinds may share one collection (hunting queries
+     * and parsers are both Log Analytics saved searches): each claims only its own, so neither plans, prunes nor exports
+     * the other's.
+     */
+    default boolean claims(ObjectNode listed) {
+        return true;
     }
 
     /** How ownership is recorded for this kind. */

@@ -4,6 +4,7 @@ import dev.sentinelctl.arm.ArmApiVersion;
 import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.deploy.kinds.alertrule.AlertRuleKind;
 import dev.sentinelctl.deploy.kinds.huntingquery.HuntingQueryKind;
+import dev.sentinelctl.deploy.kinds.parser.ParserKind;
 import dev.sentinelctl.deploy.sandbox.SandboxResourceType;
 import dev.sentinelctl.deploy.sandbox.WatchlistValidator;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.Optional;
  */
 public final class KindTable {
     private static final KindTable BUILT_IN = new KindTable(List.of(
+            ParserKind.INSTANCE,
             AlertRuleKind.INSTANCE,
             HuntingQueryKind.INSTANCE
     ), MetadataMarker.INSTANCE, Map.of());
@@ -66,7 +68,8 @@ public final class KindTable {
      */
     public List<SandboxResourceType> sandboxTypes() {
         List<SandboxResourceType> out = new ArrayList<>();
-        for (ResourceKind k : resourceKinds()) out.add(k.sandbox());
+        // Kinds that share a resource type (parsers and hunting queries: saved searches) share its stand-in.
+        for (ResourceKind k : resourceKinds()) if (!out.contains(k.sandbox())) out.add(k.sandbox());
         out.add(SandboxResourceType.sentinel("watchlists", new WatchlistValidator(), SandboxResourceType.Trait.ALIAS_FROM_NAME));
         return out;
     }
