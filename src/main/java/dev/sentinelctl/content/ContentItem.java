@@ -4,10 +4,10 @@ import java.util.List;
 
 /**
  * A query-bearing item read from a content file: hunting query, analytic rule or parser. Fields absent in the file
- * (or that a kind does not have: a parser has no tactics) are empty, never null. Watchlists carry no query and are
- * their own record ({@link Watchlist}).
+ * (or that a kind does not have: a parser has no tactics) are empty, never null. A watchlist ({@link Watchlist}) is an item
+ * only for deployment: its query is empty ({@link ContentKind#isQueryItem()} is false) and the checks never see it as one.
  */
-public sealed interface ContentItem permits AnalyticRule, HuntingQuery, Parser {
+public sealed interface ContentItem permits AnalyticRule, HuntingQuery, Parser, Watchlist {
 
     ContentKind kind();
 

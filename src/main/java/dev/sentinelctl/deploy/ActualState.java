@@ -33,7 +33,10 @@ public record ActualState(KindTable kinds, Map<ResourceKind, Map<String, ObjectN
             String version = kinds.apiVersion(kind);
             List<ObjectNode> all = listed.computeIfAbsent(collection.toLowerCase(Locale.ROOT) + "?" + version,
                     k -> arm.list(collection, version));
-            items.put(kind, byName(all, kind));
+            Map<String, ObjectNode> byName = byName(all, kind);
+            if (kind instanceof DeployableKind c) byName.replaceAll((name, r) -> c.withDetail(arm, kind.scope().resourceId(ws,
+                    c.nameInList(r)), version, r));
+            items.put(kind, byName);
         }
         return new ActualState(kinds, items);
     }

@@ -90,6 +90,25 @@ public interface DeployableKind extends ResourceKind {
         if (etag != null) body.put("etag", etag);
     }
 
+    /**
+     * The listed resource with what the list call leaves out and the comparison needs (a watchlist's items, which
+     * only their own list call returns). Called once per listed resource of this kind, at plan, drift and read-back.
+     */
+    default ObjectNode withDetail(dev.sentinelctl.deploy.ArmRest rest, String resourceId, String apiVersion, ObjectNode listed) {
+        return listed;
+    }
+
+    /**
+     * Writes a create or an update; the default is one PUT of the body. A kind whose resource holds sub-resources
+     * (watchlist items) overrides it to wait for a long-running create and to write only the sub-resources that
+     * changed on an update.
+     *
+     * @param create true when the plan found no such resource
+     */
+    default void write(dev.sentinelctl.deploy.ArmRest rest, String resourceId, String apiVersion, ObjectNode body, boolean create) {
+        rest.put(resourceId, apiVersion, body);
+    }
+
     /** What {@code export} makes of a listed resource. */
     sealed interface Exported {
     }
