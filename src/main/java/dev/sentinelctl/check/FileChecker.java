@@ -80,7 +80,9 @@ public final class FileChecker {
     public FileResult check(ContentFile file) {
         String path = file.displayPath();
         try {
-            if (path.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) return json(file);
+            // watchlist.json (Sentinel-As-Code's watchlist metadata) is YAML-readable content; other JSON only names a dialect
+            if (path.toLowerCase(java.util.Locale.ROOT).endsWith(".json")
+                    && !Watchlist.isMetadataFile(file.path().getFileName().toString())) return json(file);
             YamlLoader.Result loaded = loader.load(file.path(), path);
             List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
             if (loaded.document().isEmpty()) return FileResult.withoutItem(path, diagnostics, Optional.empty());

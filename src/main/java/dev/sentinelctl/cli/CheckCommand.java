@@ -37,6 +37,8 @@ public final class CheckCommand extends ValidatesContent {
             boolean strict = content.strict || config.strict().orElse(false);
             List<ItemCheck> checks = new ArrayList<>(Checks.all(schemas, strict, catalog));
             if (config.enables(FormatCheck.ID)) checks.add(new FormatCheck(config.fmt())); // off by default
+            // Both polarities of detection tests, when the project asks for them (minimumTests in .sentinelctl.yaml).
+            config.minimumTests().filter(n -> n > 0).ifPresent(n -> checks.add(new dev.sentinelctl.testing.PolarityCheck(n)));
             return new ContentRun.Plan(Optional.of(schemas), checks, "check");
         });
     }

@@ -59,6 +59,7 @@ final class Checks {
         infos.addAll(crossCheckInfos());
         infos.addAll(ExclusionValidator.RULES);
         infos.add(FormatCheck.RULE);
+        infos.addAll(dev.sentinelctl.testing.TestRules.RULES);
         infos.addAll(dev.sentinelctl.check.WatchlistChecks.RULES);
         infos.addAll(dev.sentinelctl.library.ContentLibraryLoader.RULES);
         return infos;

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code sentinelctl kql ...}: tools around the KQL front end. */
 @Command(name = "kql", mixinStandardHelpOptions = true,
         description = "Work with KQL queries directly (outside content files).",
-        subcommands = KqlAnalyzeCommand.class)
+        subcommands = {KqlAnalyzeCommand.class, KqlRunCommand.class})
 public final class KqlCommand implements Runnable {
     @Override
     public void run() {

@@ -22,7 +22,7 @@ public final class Main {
             LintCommand.class, FmtCommand.class, BuildCommand.class, ImportCommand.class, NewCommand.class, RulesCommand.class,
             CoverageCommand.class, DocsCommand.class, KqlCommand.class, SandboxCommand.class, PlanCommand.class,
             ApplyCommand.class, DriftCommand.class, ExportCommand.class, FleetCommand.class, ReportCommand.class,
-            CompletionCommand.class, RoundtripCommand.class, CommandReferenceCommand.class);
+            CompletionCommand.class, RoundtripCommand.class, CommandReferenceCommand.class, TestCommand.class);
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Show stack traces of unexpected failures.")

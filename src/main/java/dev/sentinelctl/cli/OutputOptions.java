@@ -50,18 +50,29 @@ public final class OutputOptions {
 
     /** Writes every requested report and returns the exit code the findings call for. */
     public int emit(Report report, PrintWriter stdout, dev.sentinelctl.config.ProjectConfig config) {
-        FailOn level = failOn != null ? failOn
-                : config.failOn().map(f -> new FailOnConverter().convert(f)).orElse(FailOn.ERROR);
-        return emit(report, stdout, level);
+        return emit(report, stdout, config, java.util.Map.of());
     }
 
-    private int emit(Report report, PrintWriter stdout, FailOn level) {
+    /**
+     * As {@link #emit(Report, PrintWriter, dev.sentinelctl.config.ProjectConfig)}, with a command's own reporters for
+     * some formats (`test` prints one JUnit test case per detection test, not per file).
+     */
+    public int emit(Report report, PrintWriter stdout, dev.sentinelctl.config.ProjectConfig config,
+                    java.util.Map<Format, java.util.function.Function<Boolean, Reporter>> own) {
+        FailOn level = failOn != null ? failOn
+                : config.failOn().map(f -> new FailOnConverter().convert(f)).orElse(FailOn.ERROR);
+        return emit(report, stdout, level, own);
+    }
+
+    private int emit(Report report, PrintWriter stdout, FailOn level,
+                     java.util.Map<Format, java.util.function.Function<Boolean, Reporter>> own) {
         List<Target> all = targets.isEmpty() ? List.of(new Target()) : targets;
         if (all.stream().filter(t -> t.output == null).count() > 1) {
             throw new UserException("only one --format can go to standard output; give the others an --output FILE");
         }
         for (Target target : all) {
-            Reporter reporter = reporter(target.format, target.output == null);
+            Reporter reporter = own.containsKey(target.format) ? own.get(target.format).apply(target.output == null && useColour())
+                    : reporter(target.format, target.output == null);
             if (target.output == null) {
                 reporter.write(report, stdout);
                 stdout.flush();

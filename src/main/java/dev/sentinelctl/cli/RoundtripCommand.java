@@ -54,7 +54,8 @@ public final class RoundtripCommand implements Callable<Integer> {
         for (Diagnostic d : outcome.diagnostics()) if (d.severity() == Severity.ERROR) failing.add(d.file());
         RoundTrip trip = new RoundTrip(new ArmResources(new ArmApiVersion(apiVersion)), !armOnly);
         List<FileResult> valid = outcome.files().stream()
-                .filter(r -> r.skipped().isEmpty() && r.item().isPresent() && !failing.contains(r.displayPath())).toList();
+                .filter(r -> r.skipped().isEmpty() && r.item().isPresent() && roundTrips(r.item().get().kind())
+                        && !failing.contains(r.displayPath())).toList();
         List<Map.Entry<String, RoundTrip.Result>> results = valid.parallelStream()
                 .map(r -> Map.entry(r.displayPath(), check(trip, r))).toList();
         PrintWriter out = spec.commandLine().getOut();
@@ -76,7 +77,10 @@ public final class RoundtripCommand implements Callable<Integer> {
                         + String.join(", ", r.differingArmFields()));
             }
         }
-        long content = outcome.contentFiles();
+        // watchlists (no ARM form yet) and parsers (import does not read saved functions back yet) are content, but
+        // not part of the round trip
+        long content = outcome.contentFiles() - outcome.files().stream().filter(r -> r.skipped().isEmpty()
+                && r.identity().map(i -> !roundTrips(i.kind())).orElse(false)).count();
         out.printf("round trip%s: %d of %d valid files the same (%.2f%%); %d content files, %d not valid (not built)%n",
                 armOnly ? " (ARM only, no source fields)" : "", same, results.size(),
                 results.isEmpty() ? 100.0 : 100.0 * same / results.size(), content, content - results.size());
@@ -95,5 +99,9 @@ public final class RoundtripCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             return new RoundTrip.Result(List.of(), "failed: " + e);
         }
+    }
+
+    private static boolean roundTrips(dev.sentinelctl.content.ContentKind kind) {
+        return kind == dev.sentinelctl.content.ContentKind.ANALYTIC_RULE || kind == dev.sentinelctl.content.ContentKind.HUNTING_QUERY;
     }
 }

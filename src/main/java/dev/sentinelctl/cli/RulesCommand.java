@@ -77,6 +77,7 @@ public final class RulesCommand implements Callable<Integer> {
         table(md, "Content format (`validate`, `check`)", FormatRules.ALL);
         table(md, "Metadata and query cross-checks (`check`)", Checks.crossCheckInfos());
         table(md, "Fleet exclusions in content (`check`)", dev.sentinelctl.fleet.ExclusionValidator.RULES);
+        table(md, "Detection tests (`test`; `check` with `minimumTests`, see [testing.md](testing.md))", dev.sentinelctl.testing.TestRules.RULES);
         md.append("## The KQL compiler (`validate`, `lint`, `check`)\n\n")
                 .append("Syntax and binding errors are reported with Microsoft's Kusto.Language codes (`KS001`, `KS006`, `KS142`, ")
                 .append("`KS176`, …) and are errors: the query does not run. Three are warnings, because the query may run:\n\n")

@@ -105,7 +105,8 @@ public final class ConfigLoader {
                 root.has("failOn") ? Optional.of(root.get("failOn").asString()) : Optional.empty(), rules, schemas,
                 root.has("baseline") ? Optional.of(base.resolve(root.get("baseline").asString()).normalize()) : Optional.empty(),
                 Optional.of(file), root.has("profile") ? Optional.of(root.get("profile").asString()) : Optional.empty(),
-                fmtOptions(root.path("fmt")));
+                fmtOptions(root.path("fmt")),
+                root.has("minimumTests") ? Optional.of(root.get("minimumTests").asInt()) : Optional.empty());
     }
 
     /** The schema has checked the values (line width 20..1000, pipe start|end). */

@@ -16,13 +16,14 @@ import java.util.Optional;
  * @param file     where it was read from (empty when there is none)
  * @param profile  {@code default} or {@code azure-sentinel} (Microsoft's content-repository gates are errors)
  * @param fmt      the {@code fmt:} settings (line width, pipe placement), defaults when absent
+ * @param minimumTests detection tests each analytic rule needs (both polarities from 2; `check` and `test` enforce it)
  */
 public record ProjectConfig(Optional<Boolean> strict, Optional<String> failOn, Map<String, Optional<Severity>> rules,
                             List<Path> schemas, Optional<Path> baseline, Optional<Path> file, Optional<String> profile,
-                            FmtOptions fmt) {
+                            FmtOptions fmt, Optional<Integer> minimumTests) {
 
     public static final ProjectConfig NONE = new ProjectConfig(Optional.empty(), Optional.empty(), Map.of(), List.of(),
-            Optional.empty(), Optional.empty(), Optional.empty(), FmtOptions.DEFAULT);
+            Optional.empty(), Optional.empty(), Optional.empty(), FmtOptions.DEFAULT, Optional.empty());
 
     public ProjectConfig {
         rules = Map.copyOf(rules);

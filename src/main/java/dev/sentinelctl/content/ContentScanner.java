@@ -72,13 +72,16 @@ public final class ContentScanner {
     static boolean isContentFile(Path file) {
         String name = file.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.equals("watchlist.json")) return true; // Sentinel-As-Code's watchlist metadata file
         if (lower.endsWith(".json")) {
             // JSON is content only in another dialect (ARM templates, REST bodies, PowerShell exports), which check
             // names; Repositories' own exclusions keep parameter and metadata files out
             return !lower.contains(".parameters") && !lower.endsWith("metadata.json") && !lower.startsWith("package")
                     && !lower.equals("tsconfig.json");
         }
-        return (lower.endsWith(".yaml") || lower.endsWith(".yml")) && !CONFIG_FILES.contains(lower);
+        // X.tests.yaml holds the detection tests of X.yaml (sentinelctl test), not content.
+        boolean tests = lower.endsWith(".tests.yaml") || lower.endsWith(".tests.yml");
+        return (lower.endsWith(".yaml") || lower.endsWith(".yml")) && !CONFIG_FILES.contains(lower) && !tests;
     }
 
     private static String display(Path p) {

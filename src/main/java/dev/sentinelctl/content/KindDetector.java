@@ -31,6 +31,10 @@ public final class KindDetector {
         if (root.has("functionAlias")) return new Verdict.Content(ContentKind.PARSER);
         Optional<Dialect> dialect = Dialect.detect(root);
         if (dialect.isPresent()) return new Verdict.Foreign(dialect.get());
+        if (root.has("ParserQuery") || root.has("FunctionQuery")) {
+            return new Verdict.NotContent("Azure-Sentinel parser YAML (ParserQuery/FunctionQuery): convert it with "
+                    + "`sentinelctl import FILE --out DIR` to sentinelctl's parser form");
+        }
         if (!root.has("query") && isMigrationStub(root)) {
             return new Verdict.NotContent("Azure-Sentinel migration stub (\"moved to new location\"): no query to check");
         }

@@ -71,6 +71,12 @@ final class ContentCatalog implements Catalog {
         return base.tableNames();
     }
 
+    /** Tables are the base catalog's: so is whether the user declared one (an unknown _CL column's severity). */
+    @Override
+    public boolean declares(String table) {
+        return base.declares(table);
+    }
+
     @Override
     public boolean hasTableWithoutSchema(String name) {
         return base.hasTableWithoutSchema(name);

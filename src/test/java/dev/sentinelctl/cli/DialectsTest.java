@@ -93,7 +93,9 @@ class DialectsTest {
         assertEquals(0, check.exit(), check.out());
         JsonNode root = JSON.readTree(check.out());
         assertEquals(0, root.get("summary").get("errors").asInt(), check.out());
-        assertEquals(6, root.get("summary").get("files").asInt());
+        // five rules and one hunting query, and the ASIM parser converted to sentinelctl's parser form
+        assertEquals(7, root.get("summary").get("files").asInt());
+        assertTrue(Files.isRegularFile(out.resolve("asim-parser.yaml")), "the parser dialect is imported too");
         String hunting = Files.readString(out.resolve("az-savedsearch-hunting.yaml"));
         assertTrue(hunting.contains("description: User agents seen fewer than five times in a week.\n")
                 && hunting.contains("relevantTechniques:\n  - T1078\n") && !hunting.contains("kind:"), hunting);

@@ -33,7 +33,7 @@ class FleetCliTest {
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("law-fabrikam: content/Detections/EmailEvents/MailSurgeFromOneSender.yaml: exclusion 'excludedSenderDomains'"), r.out());
         assertTrue(r.out().contains("exclusion 'excludedSubjet' is set but no content item declares it"), r.out());
-        assertTrue(r.out().matches("(?s).*Checked 2 workspaces in 2 rings against \\d+ items: 1 failures, 1 undeclared exclusion names.*"), r.out());
+        assertTrue(r.out().matches("(?s).*Checked 2 workspaces in 2 rings against \\d+ items: 2 failures, 1 undeclared exclusion names.*"), r.out());
 
         Files.writeString(fleet, FleetTargetQueriesTest.FLEET.replace("excludedSenderDomains: {watchlist: BenignDomains}", "excludedSenderDomains: [x.example]")
                 .replace("        excludedSubjet: [typo]\n", ""));

@@ -209,12 +209,17 @@ class YamlFormatterTest {
     void everyBundledContentFileFormatsSafelyAndIdempotently() throws Exception {
         List<java.nio.file.Path> files;
         try (var walk = java.nio.file.Files.walk(java.nio.file.Path.of("content"))) {
-            files = walk.filter(p -> p.toString().endsWith(".yaml")).toList();
+            // X.tests.yaml files are detection tests, not content: the content scanner (and so fmt) skips them.
+            files = walk.filter(p -> p.toString().endsWith(".yaml") && !p.toString().endsWith(".tests.yaml")).toList();
         }
         assertTrue(files.size() >= 10, "bundled content found: " + files.size());
         for (java.nio.file.Path f : files) {
-            FileOutcome o = formatter.format(f.toString(), java.nio.file.Files.readAllBytes(f));
-            assertTrue(o.kind() == FileOutcome.Kind.CHANGED || o.kind() == FileOutcome.Kind.UNCHANGED, f + ": " + o.messages());
+            byte[] bytes = java.nio.file.Files.readAllBytes(f);
+            FileOutcome o = formatter.format(f.toString(), bytes);
+            // Content (a query) formats; other YAML beside it (a fleet file) is left alone, never failed.
+            boolean content = new String(bytes, StandardCharsets.UTF_8).contains("\nquery:");
+            assertTrue(content ? o.kind() == FileOutcome.Kind.CHANGED || o.kind() == FileOutcome.Kind.UNCHANGED
+                    : o.kind() == FileOutcome.Kind.SKIPPED, f + ": " + o.kind() + " " + o.messages());
             if (o.kind() == FileOutcome.Kind.CHANGED) {
                 FileOutcome again = formatter.format(f.toString(), o.formatted().getBytes(StandardCharsets.UTF_8));
                 assertEquals(FileOutcome.Kind.UNCHANGED, again.kind(), f + " changes on a second run");

@@ -1,0 +1,244 @@
+package dev.sentinelctl.kql.eval;
+
+import dev.sentinelctl.kql.semantic.Column;
+import dev.sentinelctl.kql.semantic.ScalarType;
+import dev.sentinelctl.kql.syntax.Expr;
+import dev.sentinelctl.kql.syntax.QueryOperator;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code summarize aggs by keys}: hash grouping; keys first, then aggregates. Without {@code by} an empty input
+ * still gives one row of aggregate defaults; with {@code by} it gives none (summarize-operator.md).
+ */
+final class SummarizeOperator implements TabularOperator<QueryOperator.Summarize> {
+
+    @Override
+    public Class<QueryOperator.Summarize> syntax() {
+        return QueryOperator.Summarize.class;
+    }
+
+    @Override
+    public Table apply(QueryOperator.Summarize op, Table input, Evaluator evaluator, Scope scope) {
+        Table in = Operators.requireInput(input, op);
+        ExprCompiler cx = new ExprCompiler(evaluator, in, scope);
+        List<Expr> keys = op.by() == null ? List.of() : op.by().expressions().items();
+        List<Ev> keyEvs = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        int auto = 1;
+        for (Expr k : keys) {
+            keyEvs.add(cx.compile(k));
+            String name = evaluator.names.of(k);
+            if (name == null) name = "Column" + auto++;
+            names.add(Tables.unique(name, names));
+        }
+        cx = new ExprCompiler(evaluator, in, scope, new java.util.HashSet<>(names));
+        List<Aggregates.Agg> aggs = new ArrayList<>();
+        List<String> aggNames = new ArrayList<>();
+        List<Computed> computed = new ArrayList<>();
+        int autoName = 1;
+        for (Expr a : op.aggregates().items()) {
+            Expr value = a instanceof Expr.Named n ? n.value() : a;
+            if (!(value instanceof Expr.FunctionCall call) || !Aggregates.isAggregate(call.functionName())) {
+                // an expression over aggregates (x = max(T) - min(T)): aggregates become hidden columns, then the
+                // expression is evaluated per group over them
+                List<Expr.FunctionCall> calls = new ArrayList<>();
+                collectAggregates(value, calls, scope);
+                if (calls.isEmpty()) {
+                    if (value instanceof Expr.FunctionCall call2 && !Functions.isScalar(call2.functionName())) {
+                        throw EvalException.unsupported("aggregate function '" + call2.functionName() + "'", call2);
+                    }
+                    throw EvalException.bind("summarize expression without an aggregate ('" + ExprCompiler.text(a) + "')", a);
+                }
+                String name = a instanceof Expr.Named n2 && n2.target() instanceof dev.sentinelctl.kql.syntax.Name nm2 ? nm2.simpleName() : null;
+                if (name == null) name = "Column" + autoName++;
+                List<Integer> hidden = new ArrayList<>();
+                for (Expr.FunctionCall c : calls) {
+                    Aggregates.Agg agg = Aggregates.compile(c, cx);
+                    if (agg.outputs().size() != 1) throw EvalException.unsupported("a multi-column aggregate inside an expression", c);
+                    hidden.add(aggNames.size());
+                    aggs.add(agg);
+                    aggNames.add("\u0000hidden" + aggNames.size());
+                }
+                computed.add(new Computed(name, value, calls, hidden));
+                continue;
+            }
+            Aggregates.Agg agg = Aggregates.compile(call, cx);
+            aggs.add(agg);
+            List<Aggregates.Out> outs = agg.outputs();
+            if (a instanceof Expr.Named n) {
+                if (n.target() instanceof dev.sentinelctl.kql.syntax.Name nm) {
+                    if (outs.size() == 1) aggNames.add(nm.simpleName());
+                    else {
+                        // arg_max(...) named: the first column takes the name
+                        aggNames.add(nm.simpleName());
+                        for (int i = 1; i < outs.size(); i++) aggNames.add(outs.get(i).name());
+                    }
+                } else if (n.target() instanceof dev.sentinelctl.kql.syntax.NameTarget.Tuple tuple) {
+                    for (int i = 0; i < outs.size(); i++) {
+                        aggNames.add(i < tuple.names().size() ? tuple.names().get(i).simpleName() : outs.get(i).name());
+                    }
+                }
+            } else {
+                for (Aggregates.Out o : outs) aggNames.add(o.name());
+            }
+        }
+        // group
+        int n = in.rowCount();
+        int[] group = new int[n];
+        List<Object[]> groupKeys = new ArrayList<>();
+        int k = keyEvs.size();
+        if (k == 0) {
+            groupKeys.add(new Object[0]);
+        } else if (k == 1) {
+            Map<Object, Integer> ids = new HashMap<>();
+            Ev e = keyEvs.get(0);
+            ScalarType t = e.type();
+            for (int r = 0; r < n; r++) {
+                Object v = e.eval(r);
+                Object norm = v == null ? NULL_KEY : Comparisons.normalise(t, v);
+                Integer id = ids.get(norm);
+                if (id == null) {
+                    id = groupKeys.size();
+                    ids.put(norm, id);
+                    groupKeys.add(new Object[]{v});
+                }
+                group[r] = id;
+            }
+        } else {
+            // each key value gets a small id per key column; the group is found by (group so far, next id) pairs
+            // packed in a long, so no per-row key lists are built
+            List<Map<Object, Integer>> valueIds = new ArrayList<>();
+            List<List<Object>> values = new ArrayList<>();
+            for (int i = 0; i < k; i++) {
+                valueIds.add(new HashMap<>());
+                values.add(new ArrayList<>());
+            }
+            List<LongIntMap> stages = new ArrayList<>();
+            List<List<int[]>> stagePairs = new ArrayList<>();
+            for (int i = 1; i < k; i++) {
+                stages.add(new LongIntMap(1024));
+                stagePairs.add(new ArrayList<>());
+            }
+            int[] lastIds = new int[k];
+            for (int r = 0; r < n; r++) {
+                for (int i = 0; i < k; i++) {
+                    Ev e = keyEvs.get(i);
+                    Object v = e.eval(r);
+                    Object norm = v == null ? NULL_KEY : Comparisons.normalise(e.type(), v);
+                    Map<Object, Integer> m = valueIds.get(i);
+                    Integer id = m.get(norm);
+                    if (id == null) {
+                        id = m.size();
+                        m.put(norm, id);
+                        values.get(i).add(v);
+                    }
+                    lastIds[i] = id;
+                }
+                int g = lastIds[0];
+                for (int i = 1; i < k; i++) {
+                    long pair = ((long) g << 32) | lastIds[i];
+                    LongIntMap stage = stages.get(i - 1);
+                    int next = stage.get(pair);
+                    if (next < 0) {
+                        next = stage.size();
+                        stage.put(pair, next);
+                        stagePairs.get(i - 1).add(new int[]{g, lastIds[i]});
+                    }
+                    g = next;
+                }
+                group[r] = g;
+            }
+            // key values of each final group, walking the stages back
+            int groupsFound = stages.get(k - 2).size();
+            for (int gId = 0; gId < groupsFound; gId++) {
+                Object[] key = new Object[k];
+                int g = gId;
+                for (int i = k - 1; i >= 1; i--) {
+                    int[] pair = stagePairs.get(i - 1).get(g);
+                    key[i] = values.get(i).get(pair[1]);
+                    g = pair[0];
+                }
+                key[0] = values.get(0).get(g);
+                groupKeys.add(key);
+            }
+        }
+        int groups = groupKeys.size();
+        List<Vec[]> results = new ArrayList<>();
+        for (Aggregates.Agg agg : aggs) results.add(agg.aggregate(group, n, groups));
+        // output
+        List<Column> cols = new ArrayList<>();
+        List<Vec> vecs = new ArrayList<>();
+        List<String> taken = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            Vec.Builder b = Vec.builder(keyEvs.get(i).type(), groups);
+            for (Object[] key : groupKeys) b.add(key[i]);
+            String name = Tables.unique(names.get(i), taken);
+            taken.add(name);
+            cols.add(new Column(name, keyEvs.get(i).type()));
+            vecs.add(b.build());
+        }
+        int nameIdx = 0;
+        for (int a = 0; a < aggs.size(); a++) {
+            List<Aggregates.Out> outs = aggs.get(a).outputs();
+            for (int i = 0; i < outs.size(); i++) {
+                String name = Tables.unique(aggNames.get(nameIdx++), taken);
+                taken.add(name);
+                cols.add(new Column(name, outs.get(i).type()));
+                vecs.add(results.get(a)[i]);
+            }
+        }
+        Table out = Table.of(in.name(), cols, vecs, groups);
+        return computed.isEmpty() ? out : finish(out, computed, k, evaluator, scope);
+    }
+
+    /** An expression over aggregates: its name, expression, the aggregate calls in it and their hidden output positions. */
+    private record Computed(String name, Expr expression, List<Expr.FunctionCall> calls, List<Integer> hidden) {
+    }
+
+    private static void collectAggregates(dev.sentinelctl.kql.syntax.SyntaxElement e, List<Expr.FunctionCall> out, Scope scope) {
+        if (e instanceof Expr.FunctionCall c && Aggregates.isAggregate(c.functionName()) && !(scope.get(c.functionName()) instanceof Scope.FunctionValue)) {
+            out.add(c);
+            return;
+        }
+        if (e instanceof dev.sentinelctl.kql.syntax.SyntaxNode n) {
+            for (dev.sentinelctl.kql.syntax.SyntaxElement child : n.children()) collectAggregates(child, out, scope);
+        }
+    }
+
+    /** Replaces each computed item's hidden aggregate columns by the item's value, at the first hidden position. */
+    private static Table finish(Table out, List<Computed> computed, int keyCount, Evaluator evaluator, Scope scope) {
+        java.util.Map<Integer, Computed> at = new HashMap<>();
+        java.util.Set<Integer> hiddenCols = new java.util.HashSet<>();
+        for (Computed c : computed) {
+            at.put(keyCount + c.hidden().get(0), c);
+            for (int h : c.hidden()) hiddenCols.add(keyCount + h);
+        }
+        List<Column> cols = new ArrayList<>();
+        List<Vec> vecs = new ArrayList<>();
+        List<String> taken = new ArrayList<>();
+        for (int i = 0; i < out.columns().size(); i++) {
+            Computed c = at.get(i);
+            if (c != null) {
+                java.util.IdentityHashMap<Expr, Ev> pre = new java.util.IdentityHashMap<>();
+                for (int j = 0; j < c.calls().size(); j++) pre.put(c.calls().get(j), Ev.column(out.vec(keyCount + c.hidden().get(j))));
+                Ev v = new ExprCompiler(evaluator, out, scope, java.util.Set.of(), pre).compile(c.expression());
+                String name = Tables.unique(c.name(), taken);
+                taken.add(name);
+                cols.add(new Column(name, v.type()));
+                vecs.add(Tables.materialize(v, out.rowCount()));
+            } else if (!hiddenCols.contains(i)) {
+                taken.add(out.columns().get(i).name());
+                cols.add(out.columns().get(i));
+                vecs.add(out.vec(i));
+            }
+        }
+        return Table.of(out.name(), cols, vecs, out.rowCount());
+    }
+
+    private static final Object NULL_KEY = new Object();
+}

@@ -1,0 +1,32 @@
+package dev.sentinelctl.testing;
+
+import dev.sentinelctl.kql.semantic.Catalog;
+import dev.sentinelctl.report.Diagnostic;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code sentinelctl test} as one call: the items' tests, and the benign baseline when one is given. */
+public final class DetectionTests {
+    private DetectionTests() {}
+
+    /**
+     * @param baseline folder of benign sample data every rule runs over
+     * @param allow    allow-list of rules that may fire on the baseline
+     * @param now      the baseline's clock (tests pin their own)
+     */
+    public record Request(List<Path> roots, Catalog catalog, Optional<Path> fleet, int minimumTests, Optional<Path> baseline,
+                          Optional<Path> allow, Optional<Instant> now) {}
+
+    public static TestRun run(Request request) {
+        QueryEngine engine = new InProcessEngine(request.catalog());
+        TestRun tests = new TestRunner(request.catalog(), engine, new TestRunner.Options(request.fleet(), request.minimumTests()))
+                .run(request.roots());
+        if (request.baseline().isEmpty()) return tests;
+        List<Diagnostic> all = new ArrayList<>(tests.diagnostics());
+        all.addAll(new BaselineRun(request.catalog(), engine).run(request.roots(), request.baseline().get(), request.now(), request.allow()));
+        return new TestRun(tests.results(), all, tests.files());
+    }
+}

@@ -1,0 +1,71 @@
+package dev.sentinelctl.testing;
+
+import dev.sentinelctl.kql.eval.EvalContext;
+import dev.sentinelctl.kql.eval.EvalResult;
+import dev.sentinelctl.kql.eval.KqlEngine;
+import dev.sentinelctl.kql.eval.Table;
+import dev.sentinelctl.kql.semantic.Catalog;
+import dev.sentinelctl.kql.semantic.Column;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Tests on sentinelctl's own KQL engine ({@code kql/eval}): offline, in the same process. */
+public final class InProcessEngine implements QueryEngine {
+    private final KqlEngine engine;
+    /**
+     * The engine's copy of fixture tables that tests share (a defaults fixture, a fixture file): converting is a
+     * third of a run over large fixtures. Weak keys: a test's own table is dropped with the test.
+     */
+    private final Map<FixtureTable, Table> converted = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    public InProcessEngine(Catalog catalog) {
+        this.engine = new KqlEngine(catalog);
+    }
+
+    @Override
+    public Outcome run(String query, Map<String, FixtureTable> tables, Map<String, FixtureTable> watchlists, Instant now) {
+        Map<String, Table> in = new HashMap<>();
+        tables.forEach((name, t) -> in.put(name, shared(t)));
+        Map<String, Table> lists = new HashMap<>();
+        watchlists.forEach((alias, t) -> lists.put(alias, table(t)));
+        EvalResult result = engine.run(query, in, new EvalContext(now, lists, Map.of()));
+        if (result instanceof EvalResult.Ok ok) return new Outcome.Ok(new Result(ok.table()));
+        EvalResult.Failed failed = (EvalResult.Failed) result;
+        return new Outcome.Failed(failed.code(), failed.message(), failed.offset());
+    }
+
+    /** Converted outside the map's lock, so two threads never wait on each other's conversion. */
+    private Table shared(FixtureTable t) {
+        Table done = converted.get(t);
+        if (done != null) return done;
+        Table made = table(t);
+        Table raced = converted.putIfAbsent(t, made);
+        return raced != null ? raced : made;
+    }
+
+    private static Table table(FixtureTable t) {
+        Table.Builder b = Table.builder(t.name(), t.columns());
+        for (Object[] row : t.rows()) b.add(row);
+        return b.build();
+    }
+
+    /** The engine's table as expectations read it. */
+    private record Result(Table table) implements ResultTable {
+        @Override
+        public List<Column> columns() {
+            return table.columns();
+        }
+
+        @Override
+        public int rowCount() {
+            return table.rowCount();
+        }
+
+        @Override
+        public Object value(int row, int column) {
+            return table.value(row, column);
+        }
+    }
+}
