@@ -232,7 +232,7 @@ public final class Applier {
     }
 
     private List<ItemResult> verify(ArmRest rest, WorkspaceConfig ws, List<ItemResult> results) {
-        ActualState after = ActualState.read(rest, ws, kinds);
+        ActualState after = ActualState.read(rest, ws, kinds, parallelism);
         List<ItemResult> out = new ArrayList<>();
         for (ItemResult r : results) {
             if (!r.ok()) {

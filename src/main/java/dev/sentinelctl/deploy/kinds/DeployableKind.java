@@ -98,6 +98,11 @@ public interface DeployableKind extends ResourceKind {
         return listed;
     }
 
+    /** True when {@link #withDetail} makes calls (the reader then runs them side by side, up to the parallelism). */
+    default boolean readsDetail() {
+        return false;
+    }
+
     /**
      * Writes a create or an update; the default is one PUT of the body. A kind whose resource holds sub-resources
      * (watchlist items) overrides it to wait for a long-running create and to write only the sub-resources that

@@ -140,6 +140,11 @@ public final class WatchlistKind implements DeployableKind {
     }
 
     @Override
+    public boolean readsDetail() {
+        return true;
+    }
+
+    @Override
     public void write(ArmRest rest, String resourceId, String apiVersion, ObjectNode body, boolean create) {
         if (create) {
             rest.putAndWait(resourceId, apiVersion, body);
