@@ -157,6 +157,28 @@ class DeployParsersTest {
         }
     }
 
+    @Test
+    void exportWritesParsersBackAsNativeParserYamlThatChecks() throws Exception {
+        try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
+            dnsTree(f);
+            assertEquals(0, f.run("apply").exit());
+            Path out = dir.resolve("exported");
+            CliRunner.Run export = f.run("export", "--workspace", "prod", "--out", out.toString());
+            assertEquals(0, export.exit(), export.out() + export.err());
+            List<Path> parsers;
+            try (var s = java.nio.file.Files.list(out.resolve("Parsers"))) {
+                parsers = s.sorted().toList();
+            }
+            assertEquals(3, parsers.size(), parsers.toString());
+            String union = java.nio.file.Files.readString(parsers.stream()
+                    .filter(p -> p.getFileName().toString().startsWith("imDnsContoso")).findFirst().orElseThrow());
+            assertTrue(union.contains("functionAlias: imDnsContoso"), union);
+            assertTrue(union.contains("name: disabled") && union.contains("type: bool"), union);
+            CliRunner.Run check = CliRunner.run("check", out.toString());
+            assertEquals(0, check.exit(), "the export checks clean, parsers and the rules calling them:\n" + check.out());
+        }
+    }
+
     private static int index(List<String> paths, String name) {
         for (int i = 0; i < paths.size(); i++) if (paths.get(i).contains(name)) return i;
         throw new AssertionError(name + " was not written: " + paths);

@@ -191,6 +191,28 @@ class DeployWatchlistsTest {
         }
     }
 
+    @Test
+    void preflightCountsAWatchlistTheSamePlanDeploysAndSkipsARuleWhoseWatchlistIsNowhere() throws Exception {
+        try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
+            f.tables(DeployFixture.WS, true, java.util.Map.of("DnsEvents", "live"));
+            tree(f);
+            CliRunner.Run plan = f.run("plan", "--format", "json");
+            assertEquals(0, plan.exit(), plan.out() + plan.err());
+            assertFalse(plan.out().contains("\"skip\""), "the watchlist is deployed in the same plan: " + plan.out());
+
+            deleteTree(f.content.resolve("Watchlists/BlockedDomains"));
+            CliRunner.Run without = f.run("plan");
+            assertEquals(0, without.exit(), without.out() + without.err());
+            assertTrue(without.out().contains("○ skip alert rule " + DeployFixture.ruleId(1)), without.out());
+            assertTrue(without.out().contains("watchlist 'BlockedDomains' does not exist in ws-prod"), without.out());
+
+            CliRunner.Run unchecked = f.run("plan", "--no-preflight");
+            assertEquals(2, unchecked.exit(), "without preflight the missing watchlist fails the plan: " + unchecked.out());
+            assertTrue(unchecked.err().contains("needs watchlist BlockedDomains (calls _GetWatchlist('BlockedDomains')), which is "
+                    + "neither in the content nor in the workspace"), unchecked.err());
+        }
+    }
+
     private static void deleteTree(Path root) throws java.io.IOException {
         try (var s = Files.walk(root)) {
             for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
