@@ -50,7 +50,8 @@ public final class JunitReporter implements Reporter {
                 + (d.fixHint().isEmpty() ? "" : " Fix: " + d.fixHint());
     }
 
-    static String esc(String s) {
+    /** XML attribute and text escaping, with the control characters XML 1.0 forbids replaced; shared by every JUnit report. */
+    public static String esc(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -1,5 +1,7 @@
 package dev.sentinelctl.testing;
 
+import dev.sentinelctl.report.JunitReporter;
+
 import dev.sentinelctl.report.Diagnostic;
 import dev.sentinelctl.report.Report;
 import dev.sentinelctl.report.Reporter;
@@ -42,15 +44,15 @@ public final class TestJunitReporter implements Reporter {
             long f = tests.stream().filter(t -> t.status() == TestResult.Status.FAILED).count();
             long x = tests.stream().filter(t -> t.status() == TestResult.Status.ERROR).count();
             double seconds = tests.stream().mapToLong(TestResult::nanos).sum() / 1e9;
-            out.printf("  <testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"0\" time=\"%.3f\">%n", esc(e.getKey()),
+            out.printf("  <testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"0\" time=\"%.3f\">%n", JunitReporter.esc(e.getKey()),
                     tests.size(), f, x, seconds);
             for (TestResult t : tests) {
-                out.printf("    <testcase classname=\"%s\" name=\"%s\" file=\"%s\" line=\"%d\" time=\"%.3f\">%n", esc(classname(t.item())),
-                        esc(t.name()), esc(t.file()), t.location().span().line(), t.nanos() / 1e9);
+                out.printf("    <testcase classname=\"%s\" name=\"%s\" file=\"%s\" line=\"%d\" time=\"%.3f\">%n", JunitReporter.esc(classname(t.item())),
+                        JunitReporter.esc(t.name()), JunitReporter.esc(t.file()), t.location().span().line(), t.nanos() / 1e9);
                 String tag = t.status() == TestResult.Status.ERROR ? "error" : "failure";
                 for (ExpectationChecker.Failure failure : t.failures()) {
                     out.printf("      <%s type=\"%s\" message=\"%s\">%s</%s>%n", tag, t.status() == TestResult.Status.ERROR ? "TEST-error" : "TEST-failed",
-                            esc(failure.message()), esc(failure.location().file() + ":" + failure.location().span().line() + ":"
+                            JunitReporter.esc(failure.message()), JunitReporter.esc(failure.location().file() + ":" + failure.location().span().line() + ":"
                                     + failure.location().span().column() + ": " + failure.message()), tag);
                 }
                 out.println("    </testcase>");
@@ -60,10 +62,10 @@ public final class TestJunitReporter implements Reporter {
         if (!loose.isEmpty()) {
             out.printf("  <testsuite name=\"sentinelctl test findings\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"0\">%n", loose.size(), loose.size());
             for (Map.Entry<String, List<Diagnostic>> e : loose.entrySet()) {
-                out.printf("    <testcase classname=\"%s\" name=\"%s\" file=\"%s\">%n", esc(classname(e.getKey())), esc(e.getKey()), esc(e.getKey()));
+                out.printf("    <testcase classname=\"%s\" name=\"%s\" file=\"%s\">%n", JunitReporter.esc(classname(e.getKey())), JunitReporter.esc(e.getKey()), JunitReporter.esc(e.getKey()));
                 for (Diagnostic d : e.getValue()) {
-                    out.printf("      <failure type=\"%s\" message=\"%s\">%s</failure>%n", esc(d.ruleId()), esc(d.line() + ":" + d.column() + " " + d.message()),
-                            esc(d.file() + ":" + d.line() + ":" + d.column() + ": " + d.ruleId() + " " + d.message()
+                    out.printf("      <failure type=\"%s\" message=\"%s\">%s</failure>%n", JunitReporter.esc(d.ruleId()), JunitReporter.esc(d.line() + ":" + d.column() + " " + d.message()),
+                            JunitReporter.esc(d.file() + ":" + d.line() + ":" + d.column() + ": " + d.ruleId() + " " + d.message()
                                     + (d.fixHint().isEmpty() ? "" : " Fix: " + d.fixHint())));
                 }
                 out.println("    </testcase>");
@@ -79,23 +81,5 @@ public final class TestJunitReporter implements Reporter {
         int dot = name.indexOf('.');
         String dir = slash < 0 ? "" : file.substring(0, slash).replace('/', '.') + ".";
         return dir + (dot < 0 ? name : name.substring(0, dot));
-    }
-
-    private static String esc(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                default -> {
-                    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') sb.append(' ');
-                    else sb.append(c);
-                }
-            }
-        }
-        return sb.toString();
     }
 }

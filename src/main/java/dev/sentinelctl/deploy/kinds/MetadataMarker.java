@@ -9,48 +9,21 @@ import dev.sentinelctl.deploy.sandbox.MetadataValidator;
  * ({@link Ownership.SentinelMetadata}). Listed once per workspace and read by every kind that records ownership
  * this way.
  */
-public final class MetadataMarker implements ResourceKind {
+public final class MetadataMarker extends DescribedKind {
     public static final MetadataMarker INSTANCE = new MetadataMarker();
-    private static final SandboxResourceType SANDBOX = SandboxResourceType.sentinel("metadata",
-            new MetadataValidator(), SandboxResourceType.Trait.PATCHABLE);
-    private static final Scope SCOPE = new Scope.WorkspaceChild("providers/Microsoft.SecurityInsights/metadata");
 
     private MetadataMarker() {
+        super(new KindFacts("metadata", "metadata", "metadata", "2025-09-01",
+                "newest GA of Microsoft.SecurityInsights; its Metadata.json carries every field the marker writes "
+                        + "(contentId, parentId, kind, version, source)",
+                new Scope.WorkspaceChild("providers/Microsoft.SecurityInsights/metadata"),
+                SandboxResourceType.sentinel("metadata", new MetadataValidator(), SandboxResourceType.Trait.PATCHABLE)));
     }
 
-    @Override
-    public String id() {
-        return "metadata";
-    }
 
-    @Override
-    public String label() {
-        return "metadata";
-    }
 
-    @Override
-    public String apiVersionKey() {
-        return "metadata";
-    }
 
-    @Override
-    public String defaultApiVersion() {
-        return "2025-09-01";
-    }
 
-    @Override
-    public String apiVersionReason() {
-        return "newest GA of Microsoft.SecurityInsights; its Metadata.json carries every field the marker writes "
-                + "(contentId, parentId, kind, version, source)";
-    }
 
-    @Override
-    public Scope scope() {
-        return SCOPE;
-    }
 
-    @Override
-    public SandboxResourceType sandbox() {
-        return SANDBOX;
-    }
 }

@@ -9,6 +9,8 @@ import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.content.ContentKind;
 import dev.sentinelctl.deploy.StateNormalizer;
 import dev.sentinelctl.deploy.kinds.DeployableKind;
+import dev.sentinelctl.deploy.kinds.DescribedKind;
+import dev.sentinelctl.deploy.kinds.KindFacts;
 import dev.sentinelctl.deploy.kinds.Ownership;
 import dev.sentinelctl.deploy.kinds.Scope;
 import dev.sentinelctl.deploy.sandbox.AlertRuleValidator;
@@ -18,51 +20,25 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Analytic rules (Scheduled and NRT) as {@code Microsoft.SecurityInsights/alertRules}. */
-public final class AlertRuleKind implements DeployableKind {
+public final class AlertRuleKind extends DescribedKind implements DeployableKind {
     public static final AlertRuleKind INSTANCE = new AlertRuleKind();
-    private static final SandboxResourceType SANDBOX = SandboxResourceType.sentinel("alertRules",
-            new AlertRuleValidator(), SandboxResourceType.Trait.KIND_AND_LAST_MODIFIED);
-    private static final Scope SCOPE = new Scope.WorkspaceChild("providers/Microsoft.SecurityInsights/alertRules");
     private static final Ownership OWNERSHIP = new Ownership.SentinelMetadata("AnalyticsRule");
 
     private AlertRuleKind() {
+        super(new KindFacts("alert-rule", "alert rule", "alertRules", ArmApiVersion.DEFAULT.value(),
+                "the version build writes templates with; the newest GA (2025-09-01) has no subTechniques and no "
+                        + "sentinelEntitiesMappings in its ScheduledAlertRuleProperties, which content carries",
+                new Scope.WorkspaceChild("providers/Microsoft.SecurityInsights/alertRules"),
+                SandboxResourceType.sentinel("alertRules", new AlertRuleValidator(),
+                        SandboxResourceType.Trait.KIND_AND_LAST_MODIFIED)));
     }
 
-    @Override
-    public String id() {
-        return "alert-rule";
-    }
 
-    @Override
-    public String label() {
-        return "alert rule";
-    }
 
-    @Override
-    public String apiVersionKey() {
-        return "alertRules";
-    }
 
-    @Override
-    public String defaultApiVersion() {
-        return ArmApiVersion.DEFAULT.value();
-    }
 
-    @Override
-    public String apiVersionReason() {
-        return "the version build writes templates with; the newest GA (2025-09-01) has no subTechniques and no "
-                + "sentinelEntitiesMappings in its ScheduledAlertRuleProperties, which content carries";
-    }
 
-    @Override
-    public Scope scope() {
-        return SCOPE;
-    }
 
-    @Override
-    public SandboxResourceType sandbox() {
-        return SANDBOX;
-    }
 
     @Override
     public ContentKind contentKind() {

@@ -9,6 +9,8 @@ import dev.sentinelctl.content.ContentKind;
 import dev.sentinelctl.content.HuntingQuery;
 import dev.sentinelctl.deploy.StateNormalizer;
 import dev.sentinelctl.deploy.kinds.DeployableKind;
+import dev.sentinelctl.deploy.kinds.DescribedKind;
+import dev.sentinelctl.deploy.kinds.KindFacts;
 import dev.sentinelctl.deploy.kinds.Ownership;
 import dev.sentinelctl.deploy.kinds.Scope;
 import dev.sentinelctl.deploy.sandbox.SavedSearchValidator;
@@ -18,51 +20,25 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Hunting queries as Log Analytics saved searches in the "Hunting Queries" category. */
-public final class HuntingQueryKind implements DeployableKind {
+public final class HuntingQueryKind extends DescribedKind implements DeployableKind {
     public static final HuntingQueryKind INSTANCE = new HuntingQueryKind();
-    private static final SandboxResourceType SANDBOX = SandboxResourceType.logAnalytics("savedSearches",
-            new SavedSearchValidator(), SandboxResourceType.Trait.OVERWRITE_NEEDS_ETAG);
-    private static final Scope SCOPE = new Scope.WorkspaceChild("savedSearches");
     private static final Ownership OWNERSHIP = new Ownership.SentinelMetadata("HuntingQuery");
 
     private HuntingQueryKind() {
+        super(new KindFacts("saved-search", "hunting query", "savedSearches", ArmApiVersion.SAVED_SEARCHES,
+                "Log Analytics (not Microsoft.SecurityInsights): the version of loganalytics 1.1.0 and of "
+                        + "Azure-Sentinel's ARM templates, which has every field a hunting query writes",
+                new Scope.WorkspaceChild("savedSearches"),
+                SandboxResourceType.logAnalytics("savedSearches", new SavedSearchValidator(),
+                        SandboxResourceType.Trait.OVERWRITE_NEEDS_ETAG)));
     }
 
-    @Override
-    public String id() {
-        return "saved-search";
-    }
 
-    @Override
-    public String label() {
-        return "hunting query";
-    }
 
-    @Override
-    public String apiVersionKey() {
-        return "savedSearches";
-    }
 
-    @Override
-    public String defaultApiVersion() {
-        return ArmApiVersion.SAVED_SEARCHES;
-    }
 
-    @Override
-    public String apiVersionReason() {
-        return "Log Analytics (not Microsoft.SecurityInsights): the version of loganalytics 1.1.0 and of "
-                + "Azure-Sentinel's ARM templates, which has every field a hunting query writes";
-    }
 
-    @Override
-    public Scope scope() {
-        return SCOPE;
-    }
 
-    @Override
-    public SandboxResourceType sandbox() {
-        return SANDBOX;
-    }
 
     @Override
     public ContentKind contentKind() {
