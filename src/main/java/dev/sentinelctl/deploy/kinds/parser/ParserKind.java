@@ -9,11 +9,11 @@ import dev.sentinelctl.content.Parser;
 import dev.sentinelctl.content.ParserParameter;
 import dev.sentinelctl.deploy.StateNormalizer;
 import dev.sentinelctl.deploy.kinds.DeployableKind;
+import dev.sentinelctl.deploy.kinds.DescribedKind;
+import dev.sentinelctl.deploy.kinds.KindFacts;
 import dev.sentinelctl.deploy.kinds.Ownership;
 import dev.sentinelctl.deploy.kinds.QueryEdges;
-import dev.sentinelctl.deploy.kinds.Scope;
 import dev.sentinelctl.deploy.kinds.huntingquery.HuntingQueryKind;
-import dev.sentinelctl.deploy.sandbox.SandboxResourceType;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -26,51 +26,24 @@ import tools.jackson.databind.node.ObjectNode;
  * hunting queries — one list call serves both — and a listed saved search is a parser's exactly when it has a function
  * alias. Edges: the content's parsers it calls (a union parser → its source parsers) and the watchlists it reads.
  */
-public final class ParserKind implements DeployableKind {
+public final class ParserKind extends DescribedKind implements DeployableKind {
     public static final ParserKind INSTANCE = new ParserKind();
-    private static final Scope SCOPE = new Scope.WorkspaceChild("savedSearches");
     private static final Ownership OWNERSHIP = new Ownership.SentinelMetadata("Parser");
 
     private ParserKind() {
+        // The hunting queries' api-version key, scope and stand-in: one collection, one version, one list call.
+        super(new KindFacts(QueryEdges.PARSER, "parser", HuntingQueryKind.INSTANCE.apiVersionKey(),
+                ArmApiVersion.SAVED_SEARCHES, HuntingQueryKind.INSTANCE.apiVersionReason() + "; parsers are saved "
+                        + "searches too (functionAlias, functionParameters)",
+                HuntingQueryKind.INSTANCE.scope(), HuntingQueryKind.INSTANCE.sandbox()));
     }
 
-    @Override
-    public String id() {
-        return QueryEdges.PARSER;
-    }
 
-    @Override
-    public String label() {
-        return "parser";
-    }
 
-    /** The same key as hunting queries: one collection, one version, one list call. */
-    @Override
-    public String apiVersionKey() {
-        return HuntingQueryKind.INSTANCE.apiVersionKey();
-    }
 
-    @Override
-    public String defaultApiVersion() {
-        return ArmApiVersion.SAVED_SEARCHES;
-    }
 
-    @Override
-    public String apiVersionReason() {
-        return HuntingQueryKind.INSTANCE.apiVersionReason() + "; parsers are saved searches too (functionAlias, "
-                + "functionParameters)";
-    }
 
-    @Override
-    public Scope scope() {
-        return SCOPE;
-    }
 
-    /** The saved-search stand-in (its validator checks function aliases and parameters). */
-    @Override
-    public SandboxResourceType sandbox() {
-        return HuntingQueryKind.INSTANCE.sandbox();
-    }
 
     @Override
     public ContentKind contentKind() {

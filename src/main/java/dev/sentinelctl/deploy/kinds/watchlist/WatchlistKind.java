@@ -7,6 +7,8 @@ import dev.sentinelctl.content.ContentKind;
 import dev.sentinelctl.content.Watchlist;
 import dev.sentinelctl.deploy.ArmRest;
 import dev.sentinelctl.deploy.kinds.DeployableKind;
+import dev.sentinelctl.deploy.kinds.DescribedKind;
+import dev.sentinelctl.deploy.kinds.KindFacts;
 import dev.sentinelctl.deploy.kinds.Ownership;
 import dev.sentinelctl.deploy.kinds.QueryEdges;
 import dev.sentinelctl.deploy.kinds.Scope;
@@ -29,55 +31,29 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@link WatchlistItems}). The comparable form is the watchlist's own fields plus its items by key, so a portal edit
  * of one item is drift.
  */
-public final class WatchlistKind implements DeployableKind {
+public final class WatchlistKind extends DescribedKind implements DeployableKind {
     public static final WatchlistKind INSTANCE = new WatchlistKind();
-    private static final SandboxResourceType SANDBOX = SandboxResourceType.sentinel("watchlists", new WatchlistValidator(),
-            SandboxResourceType.Trait.ALIAS_FROM_NAME, SandboxResourceType.Trait.ASYNC_PROVISIONING);
     private static final SandboxResourceType ITEMS = SandboxResourceType.sentinelChild("watchlistItems",
             new WatchlistItemValidator());
-    private static final Scope SCOPE = new Scope.WorkspaceChild("providers/Microsoft.SecurityInsights/watchlists");
     private static final Ownership OWNERSHIP = new Ownership.SentinelMetadata("Watchlist");
     /** The fields the comparison covers; the rest are the service's (ids, states, timestamps) or the upload's. */
     private static final List<String> COMPARED = List.of("displayName", "description", "provider", "itemsSearchKey", "labels");
 
     private WatchlistKind() {
+        super(new KindFacts(QueryEdges.WATCHLIST, "watchlist", "watchlists", "2025-09-01",
+                "newest GA of Microsoft.SecurityInsights; its Watchlists.json has rawContent, contentType, "
+                        + "numberOfLinesToSkip and watchlistItems, and marks the create as a long-running operation",
+                new Scope.WorkspaceChild("providers/Microsoft.SecurityInsights/watchlists"),
+                SandboxResourceType.sentinel("watchlists", new WatchlistValidator(),
+                        SandboxResourceType.Trait.ALIAS_FROM_NAME, SandboxResourceType.Trait.ASYNC_PROVISIONING)));
     }
 
-    @Override
-    public String id() {
-        return QueryEdges.WATCHLIST;
-    }
 
-    @Override
-    public String label() {
-        return "watchlist";
-    }
 
-    @Override
-    public String apiVersionKey() {
-        return "watchlists";
-    }
 
-    @Override
-    public String defaultApiVersion() {
-        return "2025-09-01";
-    }
 
-    @Override
-    public String apiVersionReason() {
-        return "newest GA of Microsoft.SecurityInsights; its Watchlists.json has rawContent, contentType, "
-                + "numberOfLinesToSkip and watchlistItems, and marks the create as a long-running operation";
-    }
 
-    @Override
-    public Scope scope() {
-        return SCOPE;
-    }
 
-    @Override
-    public SandboxResourceType sandbox() {
-        return SANDBOX;
-    }
 
     @Override
     public List<SandboxResourceType> sandboxChildren() {
