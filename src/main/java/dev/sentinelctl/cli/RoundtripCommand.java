@@ -51,7 +51,17 @@ public final class RoundtripCommand implements Callable<Integer> {
         FileChecker checker = new FileChecker(schemas, Checks.format(schemas, false));
         CheckRun.Outcome outcome = new CheckRun(checker).run(paths);
         Set<String> failing = new HashSet<>();
-        for (Diagnostic d : outcome.diagnostics()) if (d.severity() == Severity.ERROR) failing.add(d.file());
+        // A non-GUID id is only a warning (it deploys), but import finds no GUID in such a resource name and derives one
+        // from the display name, so the file cannot come back as it was: it is left out of the round trip, counted apart.
+        Set<String> renamed = new HashSet<>();
+        for (Diagnostic d : outcome.diagnostics()) {
+            if (d.severity() == Severity.ERROR) failing.add(d.file());
+            else if (d.ruleId().equals("SCHEMA-format") && d.message().startsWith("id ") && d.message().contains(" is not a GUID")) {
+                renamed.add(d.file());
+            }
+        }
+        renamed.removeAll(failing);
+        failing.addAll(renamed);
         RoundTrip trip = new RoundTrip(new ArmResources(new ArmApiVersion(apiVersion)), !armOnly);
         List<FileResult> valid = outcome.files().stream()
                 .filter(r -> r.skipped().isEmpty() && r.item().isPresent() && roundTrips(r.item().get().kind())
@@ -87,6 +97,10 @@ public final class RoundtripCommand implements Callable<Integer> {
         if (armOnly) {
             out.printf("fields ARM has a property for came back the same in %d of %d files (%.2f%%)%n", sameInArmFields,
                     results.size(), results.isEmpty() ? 100.0 : 100.0 * sameInArmFields / results.size());
+        }
+        if (!renamed.isEmpty()) {
+            out.println(renamed.size() + " valid file" + (renamed.size() == 1 ? "" : "s") + " with an id that is not a GUID left out"
+                    + " (import derives a GUID for such a resource, so it cannot come back as written)");
         }
         if (!byField.isEmpty()) out.println("fields that did not come back, by number of files: " + byField);
         out.flush();
