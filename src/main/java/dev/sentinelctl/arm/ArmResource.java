@@ -16,6 +16,7 @@ public record ArmResource(String type, String apiVersion, Optional<String> kind,
     public static final String ALERT_RULE_TYPE = "Microsoft.OperationalInsights/workspaces/providers/alertRules";
     public static final String SAVED_SEARCH_TYPE = "Microsoft.OperationalInsights/workspaces/savedSearches";
     public static final String AUTOMATION_RULE_TYPE = "Microsoft.OperationalInsights/workspaces/providers/automationRules";
+    public static final String WATCHLIST_TYPE = "Microsoft.OperationalInsights/workspaces/providers/Watchlists";
     public static final String METADATA_TYPE = "Microsoft.OperationalInsights/workspaces/providers/metadata";
 
     public boolean isAlertRule() {

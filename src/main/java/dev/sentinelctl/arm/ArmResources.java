@@ -59,6 +59,7 @@ public final class ArmResources {
         if (item instanceof AutomationRule rule) {
             return AutomationRuleMapping.resource(rule, content, ReferenceIds.TEMPLATE, ArmApiVersion.AUTOMATION_RULES);
         }
+        if (item instanceof dev.sentinelctl.content.Watchlist w) return watchlist(w);
         throw new IllegalArgumentException("no ARM mapping for " + item.getClass().getSimpleName());
     }
 
@@ -74,7 +75,8 @@ public final class ArmResources {
                         item.id(), item.id(), JSON.objectNode())
                 : resourceFor(item);
         String kind = item instanceof AnalyticRule ? "AnalyticsRule" : item instanceof AutomationRule ? "AutomationRule"
-                : item instanceof Parser ? "Parser" : "HuntingQuery";
+                : item instanceof Parser ? "Parser" : item instanceof dev.sentinelctl.content.Watchlist ? "Watchlist"
+                : "HuntingQuery";
         ObjectNode p = JSON.objectNode();
         p.put("contentId", item.id());
         p.put("parentId", parent.resourceIdExpression());
@@ -164,6 +166,32 @@ public final class ArmResources {
         p.put("version", 2);
         return new ArmResource(ArmResource.SAVED_SEARCH_TYPE, ArmApiVersion.SAVED_SEARCHES, Optional.empty(),
                 parser.id(), parser.id(), p);
+    }
+
+    /**
+     * A watchlist as the 2025-09-01 REST body: its fields and the CSV inline ({@code rawContent}, {@code text/csv},
+     * no lines before the header), named by its alias. The CSV is read here; the checks already confirmed it exists.
+     */
+    public ArmResource watchlist(dev.sentinelctl.content.Watchlist w) {
+        ObjectNode p = JSON.objectNode();
+        p.put("displayName", w.displayName());
+        putIfNotEmpty(p, "description", w.description());
+        p.put("provider", w.provider());
+        p.put("source", w.csv().getFileName().toString());
+        p.put("sourceType", "Local");
+        p.put("itemsSearchKey", w.itemsSearchKey());
+        if (!w.labels().isEmpty()) {
+            var labels = p.putArray("labels");
+            w.labels().forEach(labels::add);
+        }
+        try {
+            p.put("rawContent", java.nio.file.Files.readString(w.csv(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + w.csv() + ": " + e.getMessage(), e);
+        }
+        p.put("contentType", "text/csv");
+        p.put("numberOfLinesToSkip", 0);
+        return new ArmResource(ArmResource.WATCHLIST_TYPE, "2025-09-01", Optional.empty(), w.alias(), w.alias(), p);
     }
 
     private void putTechniques(ObjectNode p, List<String> relevant) {

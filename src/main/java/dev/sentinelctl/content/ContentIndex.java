@@ -14,24 +14,35 @@ import java.util.Optional;
  * file's folder; anything else is a content id (case-insensitive, as ARM resource names are).
  */
 public final class ContentIndex {
-    public static final ContentIndex EMPTY = new ContentIndex(Map.of(), Map.of());
+    public static final ContentIndex EMPTY = new ContentIndex(Map.of(), Map.of(), Map.of());
 
     private final Map<String, ContentItem> byPath;
     private final Map<String, ContentItem> byId;
+    /** A parser's content id by its function alias: a call of the alias is an edge only when the content defines it. */
+    private final Map<String, String> parserIdsByAlias;
 
-    private ContentIndex(Map<String, ContentItem> byPath, Map<String, ContentItem> byId) {
+    private ContentIndex(Map<String, ContentItem> byPath, Map<String, ContentItem> byId, Map<String, String> parserIdsByAlias) {
         this.byPath = Map.copyOf(byPath);
         this.byId = Map.copyOf(byId);
+        this.parserIdsByAlias = Map.copyOf(parserIdsByAlias);
     }
 
     public static ContentIndex of(Collection<? extends ContentItem> items) {
         Map<String, ContentItem> byPath = new HashMap<>();
         Map<String, ContentItem> byId = new HashMap<>();
+        Map<String, String> aliases = new HashMap<>();
         for (ContentItem item : items) {
-            byPath.put(normalise(item.document().source().displayPath()), item);
+            // items built in code (tests, generated content) may have no document: they are found by id only
+            if (item.document() != null) byPath.put(normalise(item.document().source().displayPath()), item);
             if (!item.id().isBlank()) byId.putIfAbsent(item.kind() + "|" + item.id().toLowerCase(Locale.ROOT), item);
+            if (item instanceof Parser p && !p.functionAlias().isBlank()) aliases.putIfAbsent(p.functionAlias(), p.id());
         }
-        return new ContentIndex(byPath, byId);
+        return new ContentIndex(byPath, byId, aliases);
+    }
+
+    /** The content id of the parser this content defines under {@code alias}, if any. */
+    public Optional<String> parserId(String alias) {
+        return Optional.ofNullable(parserIdsByAlias.get(alias));
     }
 
     /** True when a reference names a file rather than an id. */

@@ -3,11 +3,12 @@ package dev.sentinelctl.content;
 import java.util.List;
 
 /**
- * An item read from a content file: hunting query, analytic rule, parser or automation rule. Fields absent in the file
- * (or that a kind does not have: a parser has no tactics, an automation rule no query) are empty, never null.
- * Watchlists carry no query and are their own record ({@link Watchlist}).
+ * An item read from a content file: hunting query, analytic rule, parser, automation rule, or a watchlist (an item only
+ * for deployment: its query is empty, {@link ContentKind#isQueryItem()} is false and the checks never see it as one).
+ * Fields absent in the file (or that a kind does not have: a parser has no tactics, an automation rule no query) are
+ * empty, never null.
  */
-public sealed interface ContentItem permits AnalyticRule, HuntingQuery, Parser, AutomationRule {
+public sealed interface ContentItem permits AnalyticRule, HuntingQuery, Parser, AutomationRule, Watchlist {
 
     ContentKind kind();
 

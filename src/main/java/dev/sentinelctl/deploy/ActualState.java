@@ -5,6 +5,7 @@ import dev.sentinelctl.deploy.kinds.DeployableKind;
 import dev.sentinelctl.deploy.kinds.KindTable;
 import dev.sentinelctl.deploy.kinds.ResourceKind;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,8 +25,26 @@ public record ActualState(KindTable kinds, Map<ResourceKind, Map<String, ObjectN
     }
 
     public static ActualState read(ArmRest arm, WorkspaceConfig ws, KindTable kinds) {
+        return read(arm, ws, kinds, 1);
+    }
+
+    /**
+     * @param parallelism how many detail reads ({@link DeployableKind#withDetail}, e.g. one items list per watchlist)
+     *                    run side by side; the list calls themselves stay one after another
+     */
+    public static ActualState read(ArmRest arm, WorkspaceConfig ws, KindTable kinds, int parallelism) {
         Map<ResourceKind, Map<String, ObjectNode>> items = new LinkedHashMap<>();
-        for (ResourceKind kind : kinds.resourceKinds()) items.put(kind, byName(arm, ws, kinds, kind));
+        // Kinds that share a collection (hunting queries and parsers: saved searches) share its one list call.
+        Map<String, List<ObjectNode>> listed = new java.util.HashMap<>();
+        for (ResourceKind kind : kinds.resourceKinds()) {
+            String collection = kind.scope().collectionId(ws);
+            String version = kinds.apiVersion(kind);
+            List<ObjectNode> all = listed.computeIfAbsent(collection.toLowerCase(Locale.ROOT) + "?" + version,
+                    k -> arm.list(collection, version));
+            Map<String, ObjectNode> byName = byName(all, kind);
+            if (kind instanceof DeployableKind c && c.readsDetail()) withDetail(arm, ws, c, version, byName, parallelism);
+            items.put(kind, byName);
+        }
         return new ActualState(kinds, items);
     }
 
@@ -39,13 +58,45 @@ public record ActualState(KindTable kinds, Map<ResourceKind, Map<String, ObjectN
         return of(kinds.marker());
     }
 
-    private static Map<String, ObjectNode> byName(ArmRest arm, WorkspaceConfig ws, KindTable kinds, ResourceKind kind) {
+    private static Map<String, ObjectNode> byName(List<ObjectNode> listed, ResourceKind kind) {
         Map<String, ObjectNode> out = new LinkedHashMap<>();
-        for (ObjectNode r : arm.list(kind.scope().collectionId(ws), kinds.apiVersion(kind))) {
+        for (ObjectNode r : listed) {
+            if (kind instanceof DeployableKind c && !c.claims(r)) continue;
             String name = kind instanceof DeployableKind c ? c.nameInList(r) : r.path("name").asString("");
             if (!name.isEmpty()) out.put(name.toLowerCase(Locale.ROOT), r);
         }
         return out;
+    }
+
+    private static void withDetail(ArmRest arm, WorkspaceConfig ws, DeployableKind kind, String version,
+            Map<String, ObjectNode> byName, int parallelism) {
+        if (parallelism <= 1 || byName.size() <= 1) {
+            byName.replaceAll((name, r) -> kind.withDetail(arm, kind.scope().resourceId(ws, kind.nameInList(r)), version, r));
+            return;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(parallelism, byName.size()), r -> {
+                    Thread t = new Thread(r, "read-detail");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            Map<String, java.util.concurrent.Future<ObjectNode>> futures = new LinkedHashMap<>();
+            byName.forEach((name, r) -> futures.put(name, pool.submit(() ->
+                    kind.withDetail(arm, kind.scope().resourceId(ws, kind.nameInList(r)), version, r))));
+            for (var e : futures.entrySet()) {
+                try {
+                    byName.put(e.getKey(), e.getValue().get());
+                } catch (java.util.concurrent.ExecutionException x) {
+                    throw x.getCause() instanceof RuntimeException re ? re : new IllegalStateException(x.getCause());
+                } catch (InterruptedException x) {
+                    Thread.currentThread().interrupt();
+                    throw new DeployException("interrupted while reading the workspace");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     public static String key(String name) {

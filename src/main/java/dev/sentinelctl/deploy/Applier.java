@@ -217,12 +217,13 @@ public final class Applier {
         // adds what its service needs on a create (Log Analytics: "*" to overwrite).
         d.type().prepareWrite(body, c.etag());
         try {
-            rest.put(id, d.resource().apiVersion(), body);
+            d.type().write(rest, id, d.resource().apiVersion(), body, c.action() == Change.Action.CREATE);
         } catch (ArmCallException e) {
             if (e.status() != 409 && e.status() != 412) throw e;
             // The etag no longer matches. If what is there now is what we want (our own earlier attempt landed
             // before its answer was lost), that is success; anything else changed after the plan.
-            ObjectNode now = rest.get(id, d.resource().apiVersion()).orElse(null);
+            ObjectNode now = rest.get(id, d.resource().apiVersion())
+                    .map(r -> d.type().withDetail(rest, id, d.resource().apiVersion(), r)).orElse(null);
             if (now == null || !FieldDiff.between(Planner.normalised(d.type(), now), d.normalised()).isEmpty()) {
                 throw new ArmCallException(e.status(), e.code(), "changed outside sentinelctl after the plan was made "
                         + "(etag mismatch); run plan again to see the change", e);
@@ -231,7 +232,7 @@ public final class Applier {
     }
 
     private List<ItemResult> verify(ArmRest rest, WorkspaceConfig ws, List<ItemResult> results) {
-        ActualState after = ActualState.read(rest, ws, kinds);
+        ActualState after = ActualState.read(rest, ws, kinds, parallelism);
         List<ItemResult> out = new ArrayList<>();
         for (ItemResult r : results) {
             if (!r.ok()) {

@@ -29,13 +29,69 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ArmRest {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
+    /** How long a long-running operation may take before apply gives up on it. */
+    public static final java.time.Duration OPERATION_TIMEOUT = java.time.Duration.ofMinutes(10);
+
     private final HttpPipeline pipeline;
     private final String endpoint;
+    private final java.time.Duration pollInterval;
+    private final java.time.Duration operationTimeout;
 
     /** @param armEndpoint e.g. {@code https://management.azure.com/} (a trailing slash is fine) */
     public ArmRest(HttpPipeline pipeline, String armEndpoint) {
+        this(pipeline, armEndpoint, java.time.Duration.ofSeconds(2), OPERATION_TIMEOUT);
+    }
+
+    /**
+     * @param pollInterval     the wait between polls of a long-running operation that sends no Retry-After
+     * @param operationTimeout how long such an operation may take
+     */
+    public ArmRest(HttpPipeline pipeline, String armEndpoint, java.time.Duration pollInterval,
+            java.time.Duration operationTimeout) {
         this.pipeline = pipeline;
         this.endpoint = armEndpoint.endsWith("/") ? armEndpoint.substring(0, armEndpoint.length() - 1) : armEndpoint;
+        this.pollInterval = pollInterval;
+        this.operationTimeout = operationTimeout;
+    }
+
+    /**
+     * PUT of a resource whose create may be a long-running operation (watchlists): when the answer carries
+     * {@code Azure-AsyncOperation}, polls it through the same pipeline (retries apply to every poll) until it is
+     * {@code Succeeded}; {@code Failed}/{@code Canceled} and the timeout are errors naming the resource.
+     */
+    public void putAndWait(String resourceId, String apiVersion, ObjectNode body) {
+        Raw answer = sendRaw(HttpMethod.PUT, url(resourceId, apiVersion), body);
+        check(HttpMethod.PUT, url(resourceId, apiVersion), answer);
+        String operation = answer.header("Azure-AsyncOperation");
+        if (operation == null || operation.isBlank()) return;
+        long deadline = System.nanoTime() + operationTimeout.toNanos();
+        String last = "not polled yet";
+        while (true) {
+            Raw poll = sendRaw(HttpMethod.GET, operation, null);
+            check(HttpMethod.GET, operation, poll);
+            JsonNode status = parse(HttpMethod.GET, operation, poll);
+            last = status.path("status").asString("");
+            if (last.equalsIgnoreCase("Succeeded")) return;
+            if (last.equalsIgnoreCase("Failed") || last.equalsIgnoreCase("Canceled")) {
+                String why = status.path("error").path("message").asString("");
+                throw new ArmCallException(200, "OperationFailed", "PUT " + resourceId + ": the service's operation "
+                        + "ended " + last + (why.isEmpty() ? "" : ": " + why), null);
+            }
+            long waitMs = pollInterval.toMillis();
+            String retryAfter = poll.header("Retry-After");
+            if (retryAfter != null && retryAfter.strip().matches("\\d{1,4}")) waitMs = Long.parseLong(retryAfter.strip()) * 1000;
+            if (System.nanoTime() + waitMs * 1_000_000 > deadline) {
+                throw new ArmCallException(0, "OperationTimeout", "PUT " + resourceId + ": provisioning did not finish in "
+                        + operationTimeout.toMinutes() + " min (last status '" + last + "'); look at the resource in the "
+                        + "portal, then run apply again", null);
+            }
+            try {
+                Thread.sleep(waitMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ArmCallException(0, "Interrupted", "PUT " + resourceId + ": interrupted while waiting for provisioning", e);
+            }
+        }
     }
 
     /** Every item of a collection, following {@code nextLink}. */
@@ -85,24 +141,50 @@ public final class ArmRest {
         return sb.append("?api-version=").append(apiVersion).toString();
     }
 
-    /** Empty for a 404 when {@code emptyOn404}; throws {@link ArmCallException} for other failures. */
-    private Optional<JsonNode> send(HttpMethod method, String url, ObjectNode body, boolean emptyOn404) {
+    /** An answer before interpretation: status, body text, the headers a long-running operation needs. */
+    private record Raw(int status, String text, com.azure.core.http.HttpHeaders headers) {
+        String header(String name) {
+            return headers == null ? null : headers.getValue(HttpHeaderName.fromString(name));
+        }
+    }
+
+    private Raw sendRaw(HttpMethod method, String url, ObjectNode body) {
         HttpRequest request = new HttpRequest(method, url);
         request.setHeader(HttpHeaderName.ACCEPT, "application/json");
         if (body != null) {
             request.setHeader(HttpHeaderName.CONTENT_TYPE, "application/json");
             request.setBody(MAPPER.writeValueAsBytes(body));
         }
-        String text;
-        int status;
         try (HttpResponse response = pipeline.sendSync(request, Context.NONE)) {
-            status = response.getStatusCode();
-            text = response.getBodyAsBinaryData() == null ? "" : response.getBodyAsBinaryData().toString();
+            return new Raw(response.getStatusCode(),
+                    response.getBodyAsBinaryData() == null ? "" : response.getBodyAsBinaryData().toString(), response.getHeaders());
         } catch (RuntimeException e) {
             // Retries are exhausted: the connection kept failing (dropped, refused, TLS) or the token could not be had.
             throw new ArmCallException(0, "ConnectionFailed", method + " " + pathOf(url) + ": " + rootMessage(e), e);
         }
-        if (status == 404 && emptyOn404) return Optional.empty();
+    }
+
+    private static JsonNode parse(HttpMethod method, String url, Raw raw) {
+        if (raw.text() == null || raw.text().isBlank()) return MAPPER.createObjectNode();
+        try {
+            return MAPPER.readTree(raw.text());
+        } catch (JacksonException e) {
+            throw new ArmCallException(raw.status(), "BadResponse", method + " " + pathOf(url) + " answered text that is not JSON", e);
+        }
+    }
+
+    /** Empty for a 404 when {@code emptyOn404}; throws {@link ArmCallException} for other failures. */
+    private Optional<JsonNode> send(HttpMethod method, String url, ObjectNode body, boolean emptyOn404) {
+        Raw raw = sendRaw(method, url, body);
+        if (raw.status() == 404 && emptyOn404) return Optional.empty();
+        check(method, url, raw);
+        return Optional.of(parse(method, url, raw));
+    }
+
+    /** Throws {@link ArmCallException} with ARM's error code and message for a status of 400 or more. */
+    private static void check(HttpMethod method, String url, Raw raw) {
+        int status = raw.status();
+        String text = raw.text();
         if (status >= 400) {
             String code = "HttpError";
             String message = "";
@@ -114,12 +196,6 @@ public final class ArmRest {
                 // Not ARM's error JSON (a proxy page); the status says enough.
             }
             throw new ArmCallException(status, code, method + " " + pathOf(url) + (message.isEmpty() ? "" : ": " + message), null);
-        }
-        if (text == null || text.isBlank()) return Optional.of(MAPPER.createObjectNode());
-        try {
-            return Optional.of(MAPPER.readTree(text));
-        } catch (JacksonException e) {
-            throw new ArmCallException(status, "BadResponse", method + " " + pathOf(url) + " answered text that is not JSON", e);
         }
     }
 

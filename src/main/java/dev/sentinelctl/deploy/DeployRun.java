@@ -180,8 +180,10 @@ public final class DeployRun {
         List<DesiredState.Source> items = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>();
         for (FileResult r : outcome.files()) {
-            if (r.skipped().isPresent() || r.item().isEmpty()) continue;
-            ContentItem item = r.item().get();
+            if (r.skipped().isPresent()) continue;
+            Optional<? extends ContentItem> loaded = r.item().isPresent() ? r.item() : watchlist(r);
+            if (loaded.isEmpty()) continue;
+            ContentItem item = loaded.get();
             if (!ids.add(item.id().toLowerCase(Locale.ROOT))) {
                 throw new DeployException("two content files have the id " + item.id() + " (one is " + r.displayPath()
                         + "); one would overwrite the other in the workspace");
@@ -189,6 +191,19 @@ public final class DeployRun {
             items.add(new DesiredState.Source(item, r.displayPath()));
         }
         return items;
+    }
+
+    /**
+     * A watchlist folder's metadata file as a deployable item: the checks give watchlists an identity but no item
+     * (they are not query items), so the file, which they have just validated, is read again here.
+     */
+    private static Optional<dev.sentinelctl.content.Watchlist> watchlist(FileResult r) {
+        if (r.identity().isEmpty() || r.identity().get().kind() != dev.sentinelctl.content.ContentKind.WATCHLIST) {
+            return Optional.empty();
+        }
+        Path file = Path.of(r.displayPath());
+        var doc = new dev.sentinelctl.content.YamlLoader().load(file, r.displayPath()).document();
+        return doc.map(d -> new dev.sentinelctl.content.ContentMapper().watchlist(d, file));
     }
 
     /** The REST client of a workspace: its credential (or the run's), its tenant, its app registration. */
@@ -215,7 +230,9 @@ public final class DeployRun {
                 throw new DeployException("workspace '" + ws.name() + "': " + e.getMessage());
             }
         });
-        return new ArmRest(c.pipeline(), c.environment().getResourceManagerEndpoint());
+        // A long-running operation (a watchlist's provisioning) is polled at the retry delay unless it sends Retry-After.
+        return new ArmRest(c.pipeline(), c.environment().getResourceManagerEndpoint(),
+                Duration.ofMillis(Math.max(1, options.retryDelayMs())), ArmRest.OPERATION_TIMEOUT);
     }
 
     /** The executor of this run's plans: its clients, its ownership name, its per-subscription parallelism. */
@@ -304,7 +321,7 @@ public final class DeployRun {
                 Preflight.Needs needs = Preflight.needs(items, settings, q -> reads.computeIfAbsent(q, t -> QueryReads.of(t, binder)));
                 planned.add(ws);
                 futures.add(pool.submit(() -> {
-                    ActualState actual = ActualState.read(arm, ws, kinds);
+                    ActualState actual = ActualState.read(arm, ws, kinds, Math.max(1, options.parallelism()));
                     if (needs.isEmpty()) return planner.plan(ws, items, actual);
                     WorkspaceFacts facts = Preflight.read(new PreflightReader(arm), ws.resourceId(), needs, settings);
                     return planner.plan(ws, items, actual, Preflight.decide(ws.workspace(), items, needs, facts, settings));

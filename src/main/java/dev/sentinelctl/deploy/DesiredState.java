@@ -55,8 +55,8 @@ public final class DesiredState {
                     + s.item().kind().displayName() + " content is not deployed yet (no deployable kind is registered for "
                     + "it, see docs/deploying-kinds.md); leave it out of the content paths or the workspace's selection"));
             ArmResource r = type.resource(mapping, s.item(), placement);
-            // Only resources that run a query take the workspace's (an automation rule has none).
-            if (r.properties().has("query")) r = withQuery(r, tailoring.query(s.item()));
+            // Only resources that run a query take the workspace's (an automation rule and a watchlist have none).
+            if (s.item().kind().isQueryItem() && r.properties().has("query")) r = withQuery(r, tailoring.query(s.item()));
             String apiVersion = kinds.apiVersion(type);
             if (!apiVersion.equals(r.apiVersion())) {
                 r = new ArmResource(r.type(), apiVersion, r.kind(), r.name(), r.contentId(), r.properties());

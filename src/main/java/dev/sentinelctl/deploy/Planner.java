@@ -129,7 +129,11 @@ public final class Planner {
                     true, true, existing == null ? "its content left the repository (only the metadata is left)"
                             : "its content left the repository", claim.markerName()));
         }
-        DependencyOrder.check(ws.name(), desired, actual);
+        // A rule preflight holds back is not written, so what it needs does not have to exist.
+        DependencyOrder.check(ws.name(), desired.stream().filter(d -> {
+            PreflightResult pf = preflight.get(ActualState.key(d.id()));
+            return pf == null || pf.passed() || pf.action() == PreflightAction.DISABLE;
+        }).toList(), actual);
         return new WorkspacePlan(ws, inApplyOrder(changes, desired), unchanged, orphans, List.copyOf(preflight.values()));
     }
 

@@ -168,6 +168,11 @@ final class DeployFixture implements AutoCloseable {
         return portal.securityInsights(SUB);
     }
 
+    /** Raw REST through the portal's client (resources the typed SDK models do not cover: functions, watchlist items). */
+    dev.sentinelctl.deploy.ArmRest portalRest() {
+        return new dev.sentinelctl.deploy.ArmRest(portal.pipeline(), sandbox.baseUrl().toString());
+    }
+
     long count(String op, String resource) {
         return sandbox.stats().count(op, resource);
     }

@@ -54,14 +54,28 @@ public interface DeployableKind extends ResourceKind {
         return resource(mapping, item);
     }
 
-    /** What must exist before the item is written. */
+    /** What must exist before the item is written, from the item alone (an automation rule's analytic rule). */
     default List<Edge> dependencies(ContentItem item) {
         return List.of();
     }
 
-    /** As {@link #dependencies(ContentItem)}, with the content that references written as files resolve in. */
-    default List<Edge> dependencies(ContentItem item, ContentIndex content) {
-        return dependencies(item);
+    /**
+     * What must exist before the item is written, knowing the rest of the content: the kind's own edges and those its
+     * query implies ({@link QueryEdges}: watchlists it reads, the content's parsers it calls). The engine asks this one.
+     */
+    default List<Edge> dependencies(ContentItem item, ContentIndex index) {
+        List<Edge> out = new java.util.ArrayList<>(dependencies(item));
+        for (Edge e : QueryEdges.of(item, index)) if (!out.contains(e)) out.add(e);
+        return out;
+    }
+
+    /**
+     * Whether a resource of this kind's list answer is this kind's. Two kinds may share one collection (hunting queries
+     * and parsers are both Log Analytics saved searches): each claims only its own, so neither plans, prunes nor exports
+     * the other's.
+     */
+    default boolean claims(ObjectNode listed) {
+        return true;
     }
 
     /** How ownership is recorded for this kind. */
@@ -84,6 +98,30 @@ public interface DeployableKind extends ResourceKind {
      */
     default void prepareWrite(ObjectNode body, String etag) {
         if (etag != null) body.put("etag", etag);
+    }
+
+    /**
+     * The listed resource with what the list call leaves out and the comparison needs (a watchlist's items, which
+     * only their own list call returns). Called once per listed resource of this kind, at plan, drift and read-back.
+     */
+    default ObjectNode withDetail(dev.sentinelctl.deploy.ArmRest rest, String resourceId, String apiVersion, ObjectNode listed) {
+        return listed;
+    }
+
+    /** True when {@link #withDetail} makes calls (the reader then runs them side by side, up to the parallelism). */
+    default boolean readsDetail() {
+        return false;
+    }
+
+    /**
+     * Writes a create or an update; the default is one PUT of the body. A kind whose resource holds sub-resources
+     * (watchlist items) overrides it to wait for a long-running create and to write only the sub-resources that
+     * changed on an update.
+     *
+     * @param create true when the plan found no such resource
+     */
+    default void write(dev.sentinelctl.deploy.ArmRest rest, String resourceId, String apiVersion, ObjectNode body, boolean create) {
+        rest.put(resourceId, apiVersion, body);
     }
 
     /** What {@code export} makes of a listed resource. */

@@ -5,8 +5,9 @@ import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.deploy.kinds.alertrule.AlertRuleKind;
 import dev.sentinelctl.deploy.kinds.automationrule.AutomationRuleKind;
 import dev.sentinelctl.deploy.kinds.huntingquery.HuntingQueryKind;
+import dev.sentinelctl.deploy.kinds.parser.ParserKind;
+import dev.sentinelctl.deploy.kinds.watchlist.WatchlistKind;
 import dev.sentinelctl.deploy.sandbox.SandboxResourceType;
-import dev.sentinelctl.deploy.sandbox.WatchlistValidator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.Optional;
  */
 public final class KindTable {
     private static final KindTable BUILT_IN = new KindTable(List.of(
+            WatchlistKind.INSTANCE,
+            ParserKind.INSTANCE,
             AlertRuleKind.INSTANCE,
             HuntingQueryKind.INSTANCE,
             AutomationRuleKind.INSTANCE
@@ -63,13 +66,14 @@ public final class KindTable {
     }
 
     /**
-     * What the sandbox serves: every registered kind's stand-in, then the resources the engine only reads (watchlists,
-     * which preflight lists for {@code _GetWatchlist}; their kind replaces this line when it is added).
+     * What the sandbox serves: every registered kind's stand-in (kinds sharing a resource type share it), then their
+     * sub-resources (watchlist items).
      */
     public List<SandboxResourceType> sandboxTypes() {
         List<SandboxResourceType> out = new ArrayList<>();
-        for (ResourceKind k : resourceKinds()) out.add(k.sandbox());
-        out.add(SandboxResourceType.sentinel("watchlists", new WatchlistValidator(), SandboxResourceType.Trait.ALIAS_FROM_NAME));
+        // Kinds that share a resource type (parsers and hunting queries: saved searches) share its stand-in.
+        for (ResourceKind k : resourceKinds()) if (!out.contains(k.sandbox())) out.add(k.sandbox());
+        for (ResourceKind k : resourceKinds()) for (SandboxResourceType t : k.sandboxChildren()) if (!out.contains(t)) out.add(t);
         return out;
     }
 

@@ -28,4 +28,9 @@ public interface ResourceKind {
 
     /** The sandbox's stand-in for this resource type: its REST contract and body validator. */
     SandboxResourceType sandbox();
+
+    /** Stand-ins of sub-resources the kind writes below its resources (watchlist items); none by default. */
+    default java.util.List<SandboxResourceType> sandboxChildren() {
+        return java.util.List.of();
+    }
 }

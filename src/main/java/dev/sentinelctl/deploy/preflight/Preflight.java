@@ -1,5 +1,6 @@
 package dev.sentinelctl.deploy.preflight;
 
+import dev.sentinelctl.deploy.kinds.QueryEdges;
 import dev.sentinelctl.deploy.ArmCallException;
 import dev.sentinelctl.deploy.DesiredItem;
 import dev.sentinelctl.deploy.kinds.alertrule.AlertRuleKind;
@@ -104,10 +105,29 @@ public final class Preflight {
     public static Map<String, PreflightResult> decide(String workspace, List<DesiredItem> items, Needs needs,
             WorkspaceFacts facts, PreflightSettings settings) {
         Map<String, PreflightResult> out = new LinkedHashMap<>();
+        // What this plan deploys counts as there: a watchlist or parser written before the rules that read it.
+        Set<String> plannedWatchlists = new TreeSet<>();
+        Set<String> plannedParsers = new TreeSet<>();
+        for (DesiredItem d : items) {
+            if (d.type().id().equals(QueryEdges.WATCHLIST)) plannedWatchlists.add(d.id());
+            String alias = d.resource().properties().path("functionAlias").asString("");
+            if (d.type().id().equals(QueryEdges.PARSER) && !alias.isEmpty()) plannedParsers.add(alias);
+        }
+        WorkspaceFacts withPlanned = facts.watchlists().isEmpty() || plannedWatchlists.isEmpty() ? facts
+                : new WorkspaceFacts(facts.tables(), facts.watchlists().map(w -> {
+                    Set<String> all = new TreeSet<>(w);
+                    all.addAll(plannedWatchlists);
+                    return all;
+                }), facts.data());
         for (DesiredItem d : items) {
             QueryReads reads = needs.byId().get(key(d.id()));
             if (reads == null) continue;
-            PreflightResult r = decide(workspace, d, reads, facts, settings);
+            if (!plannedParsers.isEmpty()) {
+                List<String> unchecked = reads.unchecked().stream()
+                        .filter(u -> !plannedParsers.contains(u.split(" ", 2)[0])).toList();
+                reads = new QueryReads(reads.tables(), reads.optionalTables(), reads.watchlists(), unchecked);
+            }
+            PreflightResult r = decide(workspace, d, reads, withPlanned, settings);
             if (!r.passed() || !r.unchecked().isEmpty()) out.put(key(d.id()), r);
         }
         return out;

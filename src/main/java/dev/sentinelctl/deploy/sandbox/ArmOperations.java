@@ -58,6 +58,7 @@ final class ArmOperations {
 
     synchronized ArmResult get(ArmPath path) {
         requireWorkspace(path.workspace());
+        requireParent(path);
         ResourceStore.Stored stored = store.get(path);
         if (stored == null) {
             throw notFound(path);
@@ -68,6 +69,7 @@ final class ArmOperations {
     /** @param nextLink builds the absolute nextLink URL from a skip token */
     synchronized ArmResult list(ArmPath collection, String skipToken, int pageSize, Function<String, String> nextLink) {
         requireWorkspace(collection.workspace());
+        requireParent(collection);
         int limit = collection.kind().paged() ? pageSize : Integer.MAX_VALUE;
         ResourceStore.Page page = store.list(collection, skipToken, limit);
         ObjectNode out = SandboxJson.object();
@@ -81,13 +83,126 @@ final class ArmOperations {
 
     synchronized ArmResult put(ArmPath path, ObjectNode body, Preconditions pre) {
         requireWorkspace(path.workspace());
+        requireParent(path);
         ResourceStore.Stored existing = store.get(path);
         checkPreconditions(path, existing, body.path("etag").asString(null), pre);
         path.kind().validator().validate(body, existing == null ? null : existing.body(), view(path.workspace()));
-        ObjectNode stored = buildBody(path, existing, body, Fields.properties(body).deepCopy());
+        ObjectNode props = Fields.properties(body).deepCopy();
+        if (path.kind().has(SandboxResourceType.Trait.ASYNC_PROVISIONING) && props.hasNonNull("rawContent")) {
+            return provision(path, existing, body, props);
+        }
+        if (path.kind().has(SandboxResourceType.Trait.CHILD)) props.put("watchlistItemId", path.name());
+        if (path.kind().has(SandboxResourceType.Trait.ASYNC_PROVISIONING)) {
+            // Without rawContent only the watchlist's own fields change; its items and state stay.
+            keepServerFields(existing, props);
+        }
+        ObjectNode stored = buildBody(path, existing, body, props);
         store.put(new ResourceStore.Stored(storedPath(path, existing), stored));
         onChange.run();
         return ArmResult.of(existing == null ? path.kind().createdStatus() : 200, stored);
+    }
+
+    /** A long-running operation: its resource, the items it adds when it succeeds, how often it was polled. */
+    private static final class Operation {
+        final ArmPath path;
+        final List<java.util.Map<String, String>> rows;
+        int polls;
+        boolean done;
+
+        Operation(ArmPath path, List<java.util.Map<String, String>> rows, boolean done) {
+            this.path = path;
+            this.rows = rows;
+            this.done = done;
+        }
+    }
+
+    private final java.util.Map<String, Operation> operations = new java.util.HashMap<>();
+
+    /**
+     * A PUT with {@code rawContent}: the rows are parsed now (a bad CSV or a search key that is no column is 400 at
+     * once, as the service validates before accepting), the watchlist is stored {@code InProgress} without
+     * {@code rawContent} (GET never returns it) and its items appear when the operation is polled to
+     * {@code Succeeded}. A re-PUT with rawContent replaces every item.
+     */
+    private ArmResult provision(ArmPath path, ResourceStore.Stored existing, ObjectNode request, ObjectNode props) {
+        List<java.util.Map<String, String>> rows = WatchlistRows.parse(props);
+        props.remove("rawContent");
+        props.put("provisioningState", "InProgress");
+        props.put("uploadStatus", "InProgress");
+        props.put("watchlistId", existing == null ? java.util.UUID.randomUUID().toString()
+                : existing.body().path("properties").path("watchlistId").asString(java.util.UUID.randomUUID().toString()));
+        ObjectNode stored = buildBody(path, existing, request, props);
+        ArmPath at = storedPath(path, existing);
+        store.put(new ResourceStore.Stored(at, stored));
+        store.removeChildren(at, itemsType());
+        String id = java.util.UUID.randomUUID().toString();
+        operations.put(id, new Operation(at, rows, false));
+        onChange.run();
+        return ArmResult.of(existing == null ? path.kind().createdStatus() : 200, stored)
+                .withHeader("Azure-AsyncOperation", operationPath(path.workspace(), id, false) + "?api-version=2025-09-01");
+    }
+
+    /**
+     * {@code GET .../operationStatuses/{id}}: the first poll answers InProgress, the next Succeeded (and the items
+     * appear, the watchlist turns Succeeded). {@code .../operationResults/{id}} (a delete's Location): 200 once done.
+     */
+    synchronized ArmResult operation(ArmPath.Operation ref) {
+        Operation op = operations.get(ref.id());
+        if (op == null) {
+            throw new ArmException(404, "NotFound", "The operation '" + ref.id() + "' was not found.");
+        }
+        if (!op.done && op.polls++ >= 1) {
+            op.done = true;
+            ResourceStore.Stored w = store.get(op.path);
+            if (w != null) {
+                ObjectNode body = w.body().deepCopy();
+                ((ObjectNode) body.get("properties")).put("provisioningState", "Succeeded").put("uploadStatus", "Complete");
+                store.put(new ResourceStore.Stored(w.path(), body));
+                for (java.util.Map<String, String> row : op.rows) {
+                    String itemId = java.util.UUID.randomUUID().toString();
+                    ArmPath item = new ArmPath(op.path.workspace(), itemsType(), itemId, op.path);
+                    ObjectNode ip = SandboxJson.object();
+                    ObjectNode kv = ip.putObject("itemsKeyValue");
+                    row.forEach(kv::put);
+                    ip.put("watchlistItemId", itemId);
+                    store.put(new ResourceStore.Stored(item, buildBody(item, null, SandboxJson.object(), ip)));
+                }
+            }
+            onChange.run();
+        }
+        if (ref.result()) return op.done ? ArmResult.of(200, SandboxJson.object()) : ArmResult.empty(202);
+        ObjectNode out = SandboxJson.object();
+        out.put("id", operationPath(op.path.workspace(), ref.id(), false));
+        out.put("name", ref.id());
+        out.put("status", op.done ? "Succeeded" : "InProgress");
+        return ArmResult.of(200, out);
+    }
+
+    private static String operationPath(WorkspaceRef ws, String id, boolean result) {
+        return "/subscriptions/" + ws.subscriptionId() + "/providers/Microsoft.SecurityInsights/"
+                + (result ? "operationResults/" : "operationStatuses/") + id;
+    }
+
+    private static SandboxResourceType itemsType() {
+        for (SandboxResourceType t : Served.TYPES) if (t.has(SandboxResourceType.Trait.CHILD)) return t;
+        throw new IllegalStateException("no child type is served");
+    }
+
+    private static void keepServerFields(ResourceStore.Stored existing, ObjectNode props) {
+        props.remove("rawContent");
+        JsonNode old = existing == null ? null : existing.body().get("properties");
+        for (String f : List.of("provisioningState", "uploadStatus", "watchlistId")) {
+            if (old != null && old.has(f)) props.set(f, old.get(f));
+        }
+        if (!props.has("provisioningState")) props.put("provisioningState", "Succeeded");
+        if (!props.has("watchlistId")) props.put("watchlistId", java.util.UUID.randomUUID().toString());
+    }
+
+    private void requireParent(ArmPath path) {
+        if (path.parent() != null && store.get(path.parent()) == null) {
+            throw new ArmException(404, "NotFound", "The " + path.parent().kind().armType() + " resource '"
+                    + path.parent().name() + "' was not found in workspace '" + path.workspace().workspace() + "'.");
+        }
     }
 
     /** PATCH merges top-level properties into the stored resource (the SDK's metadata update().apply()). */
@@ -137,6 +252,14 @@ final class ArmOperations {
             return ArmResult.empty(path.kind().deleteMissingStatus());
         }
         onChange.run();
+        if (path.kind().has(SandboxResourceType.Trait.ASYNC_PROVISIONING)) {
+            store.removeChildren(removed.path(), itemsType());
+            String id = java.util.UUID.randomUUID().toString();
+            operations.put(id, new Operation(removed.path(), List.of(), true));
+            return ArmResult.empty(202)
+                    .withHeader("Location", operationPath(path.workspace(), id, true) + "?api-version=2025-09-01")
+                    .withHeader("Azure-AsyncOperation", operationPath(path.workspace(), id, false) + "?api-version=2025-09-01");
+        }
         return ArmResult.empty(200);
     }
 
@@ -251,6 +374,7 @@ final class ArmOperations {
             r.put("workspace", s.path().workspace().toString());
             r.put("type", s.path().kind().typeName());
             r.put("name", s.path().name());
+            if (s.path().parent() != null) r.put("parent", s.path().parent().name());
             r.set("resource", s.body());
         }
         out.set("tables", tables.snapshot());
@@ -262,8 +386,13 @@ final class ArmOperations {
             store.addWorkspace(WorkspaceRef.parse(ws.asString()));
         }
         for (JsonNode r : state.path("resources")) {
-            ArmPath path = new ArmPath(WorkspaceRef.parse(r.path("workspace").asString()),
-                    SandboxResourceType.fromTypeName(Served.TYPES, r.path("type").asString()), r.path("name").asString());
+            WorkspaceRef ws = WorkspaceRef.parse(r.path("workspace").asString());
+            SandboxResourceType type = SandboxResourceType.fromTypeName(Served.TYPES, r.path("type").asString());
+            // A child's parent is the one async type (watchlists): the only parent type the sandbox serves.
+            ArmPath parent = r.hasNonNull("parent") ? new ArmPath(ws, Served.TYPES.stream().filter(t ->
+                    t.has(SandboxResourceType.Trait.ASYNC_PROVISIONING)).findFirst().orElseThrow(),
+                    r.path("parent").asString()) : null;
+            ArmPath path = new ArmPath(ws, type, r.path("name").asString(), parent);
             store.put(new ResourceStore.Stored(path, (ObjectNode) r.get("resource")));
         }
         tables.restore(state.path("tables"));

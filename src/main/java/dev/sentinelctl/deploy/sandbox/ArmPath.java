@@ -8,7 +8,16 @@ import java.util.Locale;
  * A parsed ARM request path: a workspace, a resource type and, for single-resource calls, a name.
  * Path segments match case-insensitively, as ARM does (the loganalytics SDK sends {@code resourcegroups}).
  */
-record ArmPath(WorkspaceRef workspace, SandboxResourceType kind, String name) {
+record ArmPath(WorkspaceRef workspace, SandboxResourceType kind, String name, ArmPath parent) {
+
+    ArmPath(WorkspaceRef workspace, SandboxResourceType kind, String name) {
+        this(workspace, kind, name, null);
+    }
+
+    /** The collection the resource lives in (its parent's child collection for a child type). */
+    ArmPath collection() {
+        return new ArmPath(workspace, kind, null, parent);
+    }
 
     boolean isCollection() {
         return name == null;
@@ -21,6 +30,9 @@ record ArmPath(WorkspaceRef workspace, SandboxResourceType kind, String name) {
 
     String collectionPath() {
         WorkspaceRef ws = workspace;
+        if (parent != null) {
+            return parent.resourceId() + "/" + kind.typeName();
+        }
         if (kind.sentinel()) {
             return ws.resourceId() + "/providers/" + kind.armType();
         }
@@ -38,11 +50,21 @@ record ArmPath(WorkspaceRef workspace, SandboxResourceType kind, String name) {
         int n = s.length;
         WorkspaceRef ws = new WorkspaceRef(s[1], s[3], s[7]);
         if (is(s[8], "providers")) {
+            if (n == 13 || n == 14) {
+                // A child collection: .../providers/NS/{type}/{name}/{childType}[/{childName}]
+                SandboxResourceType parentKind = SandboxResourceType.fromSegment(Served.TYPES, s[9], s[10]);
+                SandboxResourceType child = SandboxResourceType.fromSegment(Served.TYPES, s[9], s[12]);
+                if (parentKind == null || child == null || !child.has(SandboxResourceType.Trait.CHILD)
+                        || parentKind.has(SandboxResourceType.Trait.CHILD)) {
+                    return null;
+                }
+                return new ArmPath(ws, child, n == 14 ? s[13] : null, new ArmPath(ws, parentKind, s[11]));
+            }
             if (n < 11 || n > 12) {
                 return null;
             }
             SandboxResourceType kind = SandboxResourceType.fromSegment(Served.TYPES, s[9], s[10]);
-            return kind == null || !kind.sentinel() ? null : new ArmPath(ws, kind, n == 12 ? s[11] : null);
+            return kind == null || !kind.sentinel() || kind.has(SandboxResourceType.Trait.CHILD) ? null : new ArmPath(ws, kind, n == 12 ? s[11] : null);
         }
         if (n > 10) {
             return null;
@@ -68,6 +90,25 @@ record ArmPath(WorkspaceRef workspace, SandboxResourceType kind, String name) {
             return new WorkspaceData(ws, WorkspaceData.Kind.QUERY, null);
         }
         return null;
+    }
+
+    /**
+     * An async operation's status ({@code /subscriptions/{s}/providers/Microsoft.SecurityInsights/operationStatuses/{id}})
+     * or result ({@code .../operationResults/{id}}); null for any other path.
+     */
+    static Operation parseOperation(String rawPath) {
+        String[] s = segments(rawPath);
+        if (s == null || s.length != 6 || !is(s[0], "subscriptions") || !is(s[2], "providers")
+                || !is(s[3], "microsoft.securityinsights")) {
+            return null;
+        }
+        if (is(s[4], "operationstatuses")) return new Operation(s[1], s[5], false);
+        if (is(s[4], "operationresults")) return new Operation(s[1], s[5], true);
+        return null;
+    }
+
+    /** @param result the Location form (202 while running, 200 when done) rather than the status document */
+    record Operation(String subscription, String id, boolean result) {
     }
 
     /** A workspace's tables (a collection, or one by name) or its query endpoint. */

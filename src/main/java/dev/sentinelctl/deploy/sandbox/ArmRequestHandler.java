@@ -28,6 +28,7 @@ final class ArmRequestHandler {
             return data.kind() == ArmPath.WorkspaceData.Kind.QUERY ? new Label("query", false)
                     : new Label("tables", data.name() == null);
         }
+        if (ArmPath.parseOperation(rawPath) != null) return new Label("operations", false);
         ArmPath path = ArmPath.parse(rawPath);
         if (path == null) {
             return new Label(ArmPath.parseWorkspace(rawPath) == null ? "other" : "workspaces", false);
@@ -42,6 +43,11 @@ final class ArmRequestHandler {
         if (apiVersion == null || apiVersion.isBlank()) {
             throw new ArmException(400, "MissingApiVersionParameter",
                     "The api-version query parameter (?api-version=) is required for all requests.");
+        }
+        ArmPath.Operation operation = ArmPath.parseOperation(rawPath);
+        if (operation != null) {
+            if (!ex.getRequestMethod().equals("GET")) throw methodNotAllowed(ex.getRequestMethod(), "an operation; poll it with GET");
+            return operations.operation(operation);
         }
         ArmPath.WorkspaceData data = ArmPath.parseData(rawPath);
         if (data != null) {
@@ -69,7 +75,7 @@ final class ArmRequestHandler {
                 throw methodNotAllowed(method, "a collection; use GET to list, or PUT/DELETE on .../" 
                         + path.kind().typeName() + "/{name}");
             }
-            return operations.list(path, query.get("$skipToken"), pageSize,
+            return operations.list(path.collection(), query.get("$skipToken"), pageSize,
                     token -> baseUrl + rawPath + "?api-version=" + enc(apiVersion) + "&$skipToken=" + enc(token));
         }
         return switch (method) {

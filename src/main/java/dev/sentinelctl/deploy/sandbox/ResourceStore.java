@@ -94,6 +94,12 @@ final class ResourceStore {
     }
 
     private static String collectionKey(ArmPath path) {
-        return path.workspace().key() + "|" + path.kind().typeName();
+        String parent = path.parent() == null ? "" : "|" + path.parent().kind().typeName() + "/" + nameKey(path.parent().name());
+        return path.workspace().key() + parent + "|" + path.kind().typeName();
+    }
+
+    /** Removes a parent's child collection (a deleted watchlist takes its items with it). */
+    void removeChildren(ArmPath parent, SandboxResourceType childKind) {
+        collections.remove(collectionKey(new ArmPath(parent.workspace(), childKind, null, parent)));
     }
 }

@@ -121,7 +121,9 @@ final class SandboxHandler implements HttpHandler {
                 return;
             }
             ArmResult result = arm.handle(ex, body, baseUrl);
-            HttpReply.json(ex, result.status(), result.body(), requestId, remaining);
+            Map<String, String> headers = new java.util.LinkedHashMap<>(remaining);
+            result.headers().forEach((k, v) -> headers.put(k, v.startsWith("/") ? baseUrl + v : v));
+            HttpReply.json(ex, result.status(), result.body(), requestId, headers);
         });
         return delivered[0];
     }

@@ -26,7 +26,21 @@ public record SandboxResourceType(String namespace, String typeName, Set<String>
         /** The stored body echoes the request's {@code kind} and stamps {@code properties.lastModifiedUtc}. */
         KIND_AND_LAST_MODIFIED,
         /** {@code properties.watchlistAlias} defaults to the resource name. */
-        ALIAS_FROM_NAME
+        ALIAS_FROM_NAME,
+        /**
+         * A long-running create: a PUT with {@code rawContent} answers 201 + {@code Azure-AsyncOperation} and the
+         * resource is {@code InProgress} until the operation is polled to {@code Succeeded}; its CSV rows become the
+         * child collection's items; DELETE answers 202 + {@code Location} (watchlists).
+         */
+        ASYNC_PROVISIONING,
+        /** A child collection of the resource named by the preceding path segments ({@code watchlists/{alias}/watchlistItems}). */
+        CHILD
+    }
+
+    /** A child type below {@code parentTypeName}/{name} (its own collection per parent). */
+    public static SandboxResourceType sentinelChild(String typeName, PayloadValidator validator) {
+        return new SandboxResourceType("Microsoft.SecurityInsights", typeName, Set.copyOf(ApiVersions.SECURITY_INSIGHTS),
+                201, 204, true, "NotFound", validator, Set.of(Trait.CHILD));
     }
 
     public SandboxResourceType {

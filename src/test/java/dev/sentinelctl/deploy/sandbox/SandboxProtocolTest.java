@@ -151,10 +151,10 @@ class SandboxProtocolTest {
 
     @Test
     void unknownPathsAndMethodsAreRejected() throws Exception {
-        String automationRules = "/subscriptions/" + SUB + "/resourceGroups/" + RG
+        String bookmarks = "/subscriptions/" + SUB + "/resourceGroups/" + RG
                 + "/providers/Microsoft.OperationalInsights/workspaces/" + WS
-                + "/providers/Microsoft.SecurityInsights/automationRules" + API;
-        HttpResponse<String> r = fx.send("GET", automationRules, null, "t");
+                + "/providers/Microsoft.SecurityInsights/bookmarks" + API;
+        HttpResponse<String> r = fx.send("GET", bookmarks, null, "t");
         assertEquals(404, r.statusCode());
         assertEquals("InvalidResourceType", json(r.body()).path("error").path("code").asString());
         assertEquals(405, fx.send("POST", rulePath("x") + API, "{}", "t").statusCode());

@@ -50,6 +50,13 @@ public final class HuntingQueryKind extends DescribedKind implements DeployableK
         return mapping.savedSearch((HuntingQuery) item);
     }
 
+    /** A saved search with a function alias is a parser's ({@code parser/ParserKind}), not a hunting query. */
+    @Override
+    public boolean claims(ObjectNode listed) {
+        return !listed.path("properties").hasNonNull("functionAlias")
+                || listed.path("properties").path("functionAlias").asString("").isBlank();
+    }
+
     @Override
     public Ownership ownership() {
         return OWNERSHIP;
