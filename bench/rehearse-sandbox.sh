@@ -47,8 +47,9 @@ echo "== apply"; expect 0 "$S" apply "${SB[@]}"
 echo "== plan";  expect 0 "$S" plan "${SB[@]}" --detailed-exitcode
 echo "== drift"; expect 0 "$S" drift "${SB[@]}"
 echo "== export"; expect 0 "$S" export "${SB[@]}" --workspace prod --out exported
-# export writes rules and hunting queries, not yet the parsers they call: check them with the repository's parsers
-expect 0 "$S" check exported "$ROOT/content/Parsers"
+# export writes rules, hunting queries, parsers and automation rules, not yet watchlist folders: check what it wrote
+# with the repository's watchlists beside it
+expect 0 "$S" check exported "$ROOT/content/Watchlists"
 echo "== preflight"
 curl -sf --cacert .sandbox/sandbox-cert.pem -X POST "$url/_sandbox/tables" -d '{"workspace":
   "11111111-2222-3333-4444-555555555555/rg-sentinel/ws-prod", "tables": {"SigninLogs": "absent", "EmailEvents": "P30D"}}'
