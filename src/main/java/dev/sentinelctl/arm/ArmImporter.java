@@ -1,6 +1,7 @@
 package dev.sentinelctl.arm;
 
 import dev.sentinelctl.arm.ArmExpressions.Unresolved;
+import dev.sentinelctl.content.BuiltInAlertRule;
 import dev.sentinelctl.content.ContentKind;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -155,9 +156,15 @@ public final class ArmImporter {
             Optional<String> kind = Optional.empty();
             if (rule) {
                 String k = resolveString(r.get("kind"), ex, at + ".kind").orElse("");
+                Optional<String> builtIn = BuiltInAlertRule.restKind(k);
+                if (builtIn.isPresent()) {
+                    builtInRule(r, builtIn.get(), ex, at, meta, hint);
+                    return;
+                }
                 if (!k.equalsIgnoreCase("Scheduled") && !k.equalsIgnoreCase("NRT")) {
                     problems.add(new Problem(file, at, "alert rule of kind '" + k
-                            + "' has no Azure-Sentinel YAML form (only Scheduled and NRT); not imported", Level.UNSUPPORTED));
+                            + "' has no content form (Scheduled, NRT, " + String.join(", ", BuiltInAlertRule.KINDS)
+                            + " have); not imported", Level.UNSUPPORTED));
                     return;
                 }
                 kind = Optional.of(k.equalsIgnoreCase("NRT") ? "NRT" : "Scheduled");
@@ -199,6 +206,28 @@ public final class ArmImporter {
                 return;
             }
             items.add(new Imported(rule ? ContentKind.ANALYTIC_RULE : ContentKind.HUNTING_QUERY, yaml, file, at, sourceFile));
+        }
+
+        /** A rule without a query: the kind's own fields (see {@link BuiltInAlertRules}). */
+        private void builtInRule(JsonNode r, String kind, ArmExpressions ex, String at, Optional<MetadataInfo> meta,
+                                 Optional<OuterHint> hint) {
+            JsonNode props = resolveProperties(r.path("properties"), ex, at + ".properties");
+            if (props == null) return;
+            Optional<String> id = resolveName(r.get("name"), ex).filter(n -> GUID.matcher(n).matches())
+                    .or(() -> meta.flatMap(MetadataInfo::contentId));
+            if (id.isEmpty()) {
+                // Portal exports name the built-ins after their kind (BuiltInFusion); the content id must be a GUID.
+                String seed = resolveName(r.get("name"), ex).orElse(kind);
+                String generated = UUID.nameUUIDFromBytes(("sentinelctl:alertRule:" + seed).getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8)).toString();
+                problems.add(new Problem(file, at + ".name", "the rule name '" + seed + "' is no GUID; id " + generated
+                        + " derived from it (the rule deploys under that id, beside the existing one: delete or adopt it)",
+                        Level.UNRESOLVED));
+                id = Optional.of(generated);
+            }
+            Optional<String> version = meta.flatMap(MetadataInfo::version).or(() -> hint.flatMap(OuterHint::version));
+            items.add(new Imported(ContentKind.BUILT_IN_ALERT_RULE, BuiltInAlertRules.toYaml(kind, id.get(), props, version),
+                    file, at, Optional.empty()));
         }
 
         /**

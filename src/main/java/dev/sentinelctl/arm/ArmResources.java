@@ -5,6 +5,7 @@ import dev.sentinelctl.content.AnalyticRule.AlertDetailsOverride;
 import dev.sentinelctl.content.AnalyticRule.DynamicProperty;
 import dev.sentinelctl.content.AnalyticRule.GroupingConfiguration;
 import dev.sentinelctl.content.AnalyticRule.IncidentConfiguration;
+import dev.sentinelctl.content.BuiltInAlertRule;
 import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.content.ContentItem.EntityMapping;
 import dev.sentinelctl.content.ContentItem.FieldMapping;
@@ -47,6 +48,7 @@ public final class ArmResources {
     public ArmResource resourceFor(ContentItem item) {
         if (item instanceof AnalyticRule rule) return alertRule(rule);
         if (item instanceof HuntingQuery query) return savedSearch(query);
+        if (item instanceof BuiltInAlertRule rule) return BuiltInAlertRules.resource(rule, apiVersion);
         throw new IllegalArgumentException("no ARM mapping for " + item.getClass().getSimpleName());
     }
 
@@ -57,7 +59,7 @@ public final class ArmResources {
      */
     public ArmResource metadataFor(ContentItem item, String sourceName) {
         ArmResource parent = resourceFor(item);
-        String kind = item instanceof AnalyticRule ? "AnalyticsRule" : "HuntingQuery";
+        String kind = item instanceof HuntingQuery ? "HuntingQuery" : "AnalyticsRule";
         ObjectNode p = JSON.objectNode();
         p.put("contentId", item.id());
         p.put("parentId", parent.resourceIdExpression());

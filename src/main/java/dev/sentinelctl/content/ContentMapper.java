@@ -29,6 +29,7 @@ public final class ContentMapper {
                     strings(root.get("relevantTechniques")), connectors(root.get("requiredDataConnectors")),
                     entityMappings(root.get("entityMappings")), text(root, "version"), tags(root.get("tags")), doc);
             case ANALYTIC_RULE -> rule(doc);
+            case BUILT_IN_ALERT_RULE -> builtInRule(doc);
         };
     }
 
@@ -50,6 +51,15 @@ public final class ContentMapper {
                 incidentConfiguration(root.get("incidentConfiguration")), bool(root.get("suppressionEnabled")),
                 duration(root.get("suppressionDuration")), bool(root.get("enabled")), text(root, "status"),
                 text(root, "version"), tags(root.get("tags")), doc);
+    }
+
+    private BuiltInAlertRule builtInRule(YamlDocument doc) {
+        JsonNode root = doc.root();
+        return new BuiltInAlertRule(text(root, "id"), text(root, "displayName"), text(root, "description"),
+                BuiltInAlertRule.restKind(text(root, "kind")).orElse(text(root, "kind")), bool(root.get("enabled")),
+                text(root, "alertRuleTemplateName"), text(root, "productFilter"), strings(root.get("severitiesFilter")),
+                strings(root.get("displayNamesFilter")), strings(root.get("displayNamesExcludeFilter")),
+                text(root, "version"), doc);
     }
 
     private static Query query(YamlDocument doc) {

@@ -37,6 +37,7 @@ public final class KindDetector {
             String k = kind.asString().toLowerCase(Locale.ROOT);
             // a stray "kind: Scheduled" in a hunting query (no schedule, no trigger) does not make it a rule
             boolean strayKind = hint.equals(Optional.of(ContentKind.HUNTING_QUERY)) && !hasRuleField(root);
+            if (BuiltInAlertRule.restKind(k).isPresent() && !root.has("query")) return new Verdict.Content(ContentKind.BUILT_IN_ALERT_RULE);
             if ((k.equals("scheduled") || k.equals("nrt")) && !strayKind) return new Verdict.Content(ContentKind.ANALYTIC_RULE);
         }
         if (hint.isPresent()) return new Verdict.Content(hint.get());

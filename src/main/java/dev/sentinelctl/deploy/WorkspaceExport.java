@@ -85,7 +85,7 @@ public final class WorkspaceExport {
     }
 
     private static void write(Path folder, ObjectNode yaml, String id, Set<String> taken) {
-        String base = FileNames.fromDisplayName(yaml.path("name").asString(""), id);
+        String base = FileNames.fromDisplayName(yaml.path("name").asString(yaml.path("displayName").asString("")), id);
         String file = base + ".yaml";
         for (int n = 2; !taken.add((folder.getFileName() + "/" + file).toLowerCase(Locale.ROOT)); n++) file = base + "-" + n + ".yaml";
         Path target = folder.resolve(file);

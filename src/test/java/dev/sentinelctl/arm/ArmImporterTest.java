@@ -192,9 +192,37 @@ class ArmImporterTest {
         ArmImporter.Result r = importText(json);
         assertEquals(0, r.items().size());
         assertEquals(ArmImporter.Level.FAILED, r.problems().get(0).level());
-        ArmImporter.Result fusion = importText(PORTAL_EXPORT.replace("\"kind\": \"Scheduled\"", "\"kind\": \"Fusion\""));
-        assertEquals(0, fusion.items().size());
-        assertEquals(ArmImporter.Level.UNSUPPORTED, fusion.problems().get(0).level());
+        ArmImporter.Result other = importText(PORTAL_EXPORT.replace("\"kind\": \"Scheduled\"", "\"kind\": \"Anomalies\""));
+        assertEquals(0, other.items().size());
+        assertEquals(ArmImporter.Level.UNSUPPORTED, other.problems().get(0).level());
+    }
+
+    @Test
+    void builtInRuleKindsImportWithTheirOwnFields() {
+        String json = """
+                {"$schema": "x", "parameters": {"workspace": {"type": "string"}}, "resources": [
+                  {"type": "Microsoft.OperationalInsights/workspaces/providers/alertRules", "kind": "Fusion",
+                   "name": "[concat(parameters('workspace'),'/Microsoft.SecurityInsights/BuiltInFusion')]",
+                   "properties": {"alertRuleTemplateName": "f71aba3d-28fb-450b-b192-4e76a83015c8", "enabled": true,
+                     "displayName": "Advanced Multistage Attack Detection", "severity": "High", "tactics": ["Collection"]}},
+                  {"type": "Microsoft.OperationalInsights/workspaces/providers/alertRules", "kind": "MicrosoftSecurityIncidentCreation",
+                   "name": "[concat(parameters('workspace'),'/Microsoft.SecurityInsights/0d4b1e2a-3c5f-4a6b-8d7e-9f0a1b2c3d4e')]",
+                   "properties": {"displayName": "MDE incidents", "enabled": true, "productFilter": "Microsoft Defender Advanced Threat Protection",
+                     "severitiesFilter": ["High"], "displayNamesFilter": [], "lastModifiedUtc": "2023-01-01T00:00:00Z"}}]}
+                """;
+        ArmImporter.Result r = importText(json);
+        assertEquals(2, r.items().size(), r.problems().toString());
+        JsonNode fusion = r.items().get(0).yaml();
+        assertEquals(ContentKind.BUILT_IN_ALERT_RULE, r.items().get(0).kind());
+        assertEquals("Fusion", fusion.get("kind").asString());
+        assertEquals("f71aba3d-28fb-450b-b192-4e76a83015c8", fusion.get("alertRuleTemplateName").asString());
+        assertFalse(fusion.has("tactics"), "the template's own fields are not content");
+        assertTrue(r.problems().toString().contains("'BuiltInFusion' is no GUID"), r.problems().toString());
+        JsonNode incidents = r.items().get(1).yaml();
+        assertEquals("0d4b1e2a-3c5f-4a6b-8d7e-9f0a1b2c3d4e", incidents.get("id").asString());
+        assertEquals("[\"High\"]", incidents.get("severitiesFilter").toString());
+        assertFalse(incidents.has("displayNamesFilter"));
+        assertFalse(incidents.has("lastModifiedUtc"));
     }
 
     @Test
