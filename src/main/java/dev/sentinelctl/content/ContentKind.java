@@ -4,7 +4,8 @@ package dev.sentinelctl.content;
 public enum ContentKind {
     ANALYTIC_RULE("analytic-rule", "analytic rule"),
     HUNTING_QUERY("hunting-query", "hunting query"),
-    BUILT_IN_ALERT_RULE("built-in-alert-rule", "built-in alert rule");
+    BUILT_IN_ALERT_RULE("built-in-alert-rule", "built-in alert rule"),
+    WORKBOOK("workbook", "workbook");
 
     private final String schemaName;
     private final String displayName;

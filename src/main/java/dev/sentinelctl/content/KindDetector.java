@@ -32,6 +32,10 @@ public final class KindDetector {
             return new Verdict.NotContent("Azure-Sentinel migration stub (\"moved to new location\"): no query to check");
         }
         JsonNode kind = root.get("kind");
+        if (!root.has("query") && kind == null && root.has("displayName")
+                && (root.has("serializedData") || path.replace('\\', '/').toLowerCase(Locale.ROOT).contains("workbooks/"))) {
+            return new Verdict.Content(ContentKind.WORKBOOK);
+        }
         Optional<ContentKind> hint = folderHint(path);
         if (kind != null && kind.isString()) {
             String k = kind.asString().toLowerCase(Locale.ROOT);

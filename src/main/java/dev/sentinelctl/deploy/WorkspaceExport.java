@@ -76,7 +76,7 @@ public final class WorkspaceExport {
                 if (e instanceof DeployableKind.Skipped skip) {
                     skipped.add(skip.description());
                 } else if (e instanceof DeployableKind.AsContent c) {
-                    write(folder.resolve(c.folder()), c.yaml(), name, taken);
+                    write(folder.resolve(c.folder()), c, name, taken);
                     written.merge(kind.id(), 1, Integer::sum);
                 }
             }
@@ -84,7 +84,8 @@ public final class WorkspaceExport {
         return new Result(written, skipped);
     }
 
-    private static void write(Path folder, ObjectNode yaml, String id, Set<String> taken) {
+    private static void write(Path folder, DeployableKind.AsContent content, String id, Set<String> taken) {
+        ObjectNode yaml = content.yaml();
         String base = FileNames.fromDisplayName(yaml.path("name").asString(yaml.path("displayName").asString("")), id);
         String file = base + ".yaml";
         for (int n = 2; !taken.add((folder.getFileName() + "/" + file).toLowerCase(Locale.ROOT)); n++) file = base + "-" + n + ".yaml";
@@ -92,6 +93,10 @@ public final class WorkspaceExport {
         try {
             Files.createDirectories(folder);
             Files.writeString(target, YamlWriter.writeChecked(yaml), StandardCharsets.UTF_8);
+            String stem = file.substring(0, file.length() - ".yaml".length());
+            for (var companion : content.companions().entrySet()) {
+                Files.writeString(folder.resolve(stem + companion.getKey()), companion.getValue(), StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             throw new DeployException("cannot write " + target + ": " + e.getMessage());
         }

@@ -168,6 +168,11 @@ final class DeployFixture implements AutoCloseable {
         return portal.securityInsights(SUB);
     }
 
+    /** Raw REST as the portal would send it, for resources the SDK has no client for (workbooks). */
+    dev.sentinelctl.deploy.ArmRest portalRest() {
+        return new dev.sentinelctl.deploy.ArmRest(portal.pipeline(), portal.environment().getResourceManagerEndpoint());
+    }
+
     long count(String op, String resource) {
         return sandbox.stats().count(op, resource);
     }

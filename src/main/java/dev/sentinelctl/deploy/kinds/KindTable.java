@@ -4,6 +4,7 @@ import dev.sentinelctl.arm.ArmApiVersion;
 import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.deploy.kinds.alertrule.AlertRuleKind;
 import dev.sentinelctl.deploy.kinds.huntingquery.HuntingQueryKind;
+import dev.sentinelctl.deploy.kinds.workbook.WorkbookKind;
 import dev.sentinelctl.deploy.sandbox.SandboxResourceType;
 import dev.sentinelctl.deploy.sandbox.WatchlistValidator;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import java.util.Optional;
 public final class KindTable {
     private static final KindTable BUILT_IN = new KindTable(List.of(
             AlertRuleKind.INSTANCE,
-            HuntingQueryKind.INSTANCE
+            HuntingQueryKind.INSTANCE,
+            WorkbookKind.INSTANCE
     ), MetadataMarker.INSTANCE, Map.of());
 
     private final List<DeployableKind> kinds;

@@ -69,8 +69,12 @@ final class ArmRequestHandler {
                 throw methodNotAllowed(method, "a collection; use GET to list, or PUT/DELETE on .../" 
                         + path.kind().typeName() + "/{name}");
             }
+            String filters = path.kind().has(SandboxResourceType.Trait.CATEGORY_LIST)
+                    ? "&category=" + enc(query.get("category") == null ? "" : query.get("category"))
+                    + "&canFetchContent=" + enc(query.get("canFetchContent") == null ? "false" : query.get("canFetchContent"))
+                    : "";
             return operations.list(path, query.get("$skipToken"), pageSize,
-                    token -> baseUrl + rawPath + "?api-version=" + enc(apiVersion) + "&$skipToken=" + enc(token));
+                    token -> baseUrl + rawPath + "?api-version=" + enc(apiVersion) + filters + "&$skipToken=" + enc(token), query);
         }
         return switch (method) {
             case "GET" -> operations.get(path);

@@ -26,7 +26,17 @@ public record SandboxResourceType(String namespace, String typeName, Set<String>
         /** The stored body echoes the request's {@code kind} and stamps {@code properties.lastModifiedUtc}. */
         KIND_AND_LAST_MODIFIED,
         /** {@code properties.watchlistAlias} defaults to the resource name. */
-        ALIAS_FROM_NAME
+        ALIAS_FROM_NAME,
+        /**
+         * Beside the workspaces, in the resource group ({@code Microsoft.Insights/workbooks}); the stored body keeps
+         * the request's top-level {@code kind}, {@code location} and {@code tags}, as every tracked ARM resource does.
+         */
+        RESOURCE_GROUP_CHILD,
+        /**
+         * A list needs {@code category=} (answers only that category) and leaves {@code properties.serializedData} out
+         * unless {@code canFetchContent=true}: workbooks.
+         */
+        CATEGORY_LIST
     }
 
     public SandboxResourceType {
@@ -45,6 +55,14 @@ public record SandboxResourceType(String namespace, String typeName, Set<String>
         return new SandboxResourceType("Microsoft.OperationalInsights", typeName,
                 Set.copyOf(ApiVersions.OPERATIONAL_INSIGHTS), 200, 200, false, "ResourceNotFound", validator,
                 Set.copyOf(Arrays.asList(traits)));
+    }
+
+    /** A {@code Microsoft.Insights} type in a resource group (201 on create, 204 deleting the absent, paged). */
+    public static SandboxResourceType insights(String typeName, PayloadValidator validator, Trait... traits) {
+        java.util.Set<Trait> all = new java.util.HashSet<>(Arrays.asList(traits));
+        all.add(Trait.RESOURCE_GROUP_CHILD);
+        return new SandboxResourceType("Microsoft.Insights", typeName, Set.copyOf(ApiVersions.INSIGHTS_WORKBOOKS), 201,
+                204, true, "ResourceNotFound", validator, all);
     }
 
     /** The ARM {@code type} field, e.g. {@code Microsoft.SecurityInsights/alertRules}. */
