@@ -44,6 +44,11 @@ public final class ArmResources {
         return apiVersion;
     }
 
+    /** Whether {@link #resourceFor} maps the item (workbooks deploy through plan/apply only, not as templates). */
+    public static boolean hasTemplateMapping(ContentItem item) {
+        return item instanceof AnalyticRule || item instanceof HuntingQuery || item instanceof BuiltInAlertRule;
+    }
+
     /** The alert rule or saved search for an item. */
     public ArmResource resourceFor(ContentItem item) {
         if (item instanceof AnalyticRule rule) return alertRule(rule);

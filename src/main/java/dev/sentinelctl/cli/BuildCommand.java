@@ -91,10 +91,15 @@ public final class BuildCommand extends ValidatesContent {
         for (Diagnostic d : outcome.diagnostics()) if (d.severity() == Severity.ERROR) failing.add(d.file());
         List<ArmBuild.Input> inputs = new ArrayList<>();
         int notBuilt = 0;
+        java.util.Map<String, Integer> noTemplate = new java.util.TreeMap<>();
         for (FileResult r : outcome.files()) {
             if (r.skipped().isPresent()) continue;
             if (r.item().isEmpty() || failing.contains(r.displayPath())) {
                 notBuilt++;
+                continue;
+            }
+            if (!ArmResources.hasTemplateMapping(r.item().get())) {
+                noTemplate.merge(r.item().get().kind().displayName(), 1, Integer::sum);
                 continue;
             }
             inputs.add(new ArmBuild.Input(r.item().get(), ContentBuildInputs.relative(r.displayPath(), roots)));
@@ -119,6 +124,8 @@ public final class BuildCommand extends ValidatesContent {
         spec.commandLine().getErr().printf("Built %d template%s (%d item%s) in %s%s%n", written.size(),
                 written.size() == 1 ? "" : "s", inputs.size(), inputs.size() == 1 ? "" : "s", out,
                 notBuilt == 0 ? "" : "; " + notBuilt + " file" + (notBuilt == 1 ? "" : "s") + " with errors not built");
+        noTemplate.forEach((kind, n) -> spec.commandLine().getErr().printf("%d %s%s not built: deploy %s with plan/apply%n",
+                n, kind, n == 1 ? "" : "s", n == 1 ? "it" : "them"));
         spec.commandLine().getErr().flush();
         return notBuilt > 0 ? ExitCodes.FINDINGS : exit;
     }
