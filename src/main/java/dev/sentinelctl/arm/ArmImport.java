@@ -130,7 +130,8 @@ public final class ArmImport {
                 } else if (r.items().size() == 1) {
                     target = base + ".yaml";
                 } else {
-                    String folder = item.kind() == ContentKind.HUNTING_QUERY ? "Hunting Queries" : "Analytic Rules";
+                    String folder = item.kind() == ContentKind.HUNTING_QUERY ? "Hunting Queries"
+                            : item.kind() == ContentKind.WORKBOOK ? "Workbooks" : "Analytic Rules";
                     target = base + "/" + folder + "/" + FileNames.fromDisplayName(item.name(), item.id()) + ".yaml";
                 }
                 target = unique(target, item.id(), taken);
@@ -139,6 +140,10 @@ public final class ArmImport {
                 try {
                     Files.createDirectories(out.getParent());
                     Files.writeString(out, text, StandardCharsets.UTF_8);
+                    String stem = out.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+                    for (var companion : item.companions().entrySet()) {
+                        Files.writeString(out.resolveSibling(stem + companion.getKey()), companion.getValue(), StandardCharsets.UTF_8);
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
                 }

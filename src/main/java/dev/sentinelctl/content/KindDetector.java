@@ -33,7 +33,7 @@ public final class KindDetector {
         }
         JsonNode kind = root.get("kind");
         if (!root.has("query") && kind == null && root.has("displayName")
-                && (root.has("serializedData") || path.replace('\\', '/').toLowerCase(Locale.ROOT).contains("workbooks/"))) {
+                && (root.has("serializedData") || root.has("category") || path.replace('\\', '/').toLowerCase(Locale.ROOT).contains("workbooks/"))) {
             return new Verdict.Content(ContentKind.WORKBOOK);
         }
         Optional<ContentKind> hint = folderHint(path);

@@ -198,6 +198,31 @@ class ArmImporterTest {
     }
 
     @Test
+    void contentHubWorkbooksImportAsYamlAndGalleryJson() {
+        String json = """
+                {"$schema": "x", "parameters": {"workspace": {"type": "string"}, "workspace-location": {"type": "string", "defaultValue": ""},
+                  "workbook1-name": {"type": "string", "defaultValue": "Symantec VIP"}},
+                 "variables": {"workbookContentId1": "a3f5ba2e-b3ad-4c42-9a5e-5d8c1c1e0f11"},
+                 "resources": [{"type": "Microsoft.Resources/templateSpecs/versions", "name": "wb/1.0.0",
+                   "properties": {"mainTemplate": {"resources": [
+                     {"type": "Microsoft.Insights/workbooks", "name": "[variables('workbookContentId1')]", "kind": "shared",
+                      "location": "[parameters('workspace-location')]", "apiVersion": "2021-08-01",
+                      "properties": {"displayName": "[parameters('workbook1-name')]", "category": "sentinel",
+                        "serializedData": "{\\"version\\":\\"Notebook/1.0\\",\\"items\\":[]}",
+                        "sourceId": "[variables('workspaceResourceId')]"}}]}}}]}
+                """;
+        ArmImporter.Result r = importText(json);
+        assertEquals(1, r.items().size(), r.problems().toString());
+        ArmImporter.Imported wb = r.items().get(0);
+        assertEquals(ContentKind.WORKBOOK, wb.kind());
+        assertEquals("a3f5ba2e-b3ad-4c42-9a5e-5d8c1c1e0f11", wb.yaml().get("id").asString());
+        assertEquals("Symantec VIP", wb.yaml().get("displayName").asString());
+        assertFalse(wb.yaml().has("location"));
+        assertTrue(r.problems().toString().contains("add location: <region>"), r.problems().toString());
+        assertTrue(wb.companions().get(".json").contains("\"version\" : \"Notebook/1.0\""), wb.companions().toString());
+    }
+
+    @Test
     void builtInRuleKindsImportWithTheirOwnFields() {
         String json = """
                 {"$schema": "x", "parameters": {"workspace": {"type": "string"}}, "resources": [

@@ -2,6 +2,7 @@ package dev.sentinelctl.deploy.kinds.workbook;
 
 import dev.sentinelctl.arm.ArmResource;
 import dev.sentinelctl.arm.ArmResources;
+import dev.sentinelctl.arm.WorkbookYaml;
 import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.content.ContentKind;
 import dev.sentinelctl.content.Workbook;
@@ -18,8 +19,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -38,8 +37,6 @@ public final class WorkbookKind implements DeployableKind {
             SandboxResourceType.Trait.CATEGORY_LIST);
     private static final Scope SCOPE = new Scope.ResourceGroupChild("providers/Microsoft.Insights/workbooks");
     private static final Ownership OWNERSHIP = new Ownership.Tag();
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
     private WorkbookKind() {
     }
@@ -164,41 +161,24 @@ public final class WorkbookKind implements DeployableKind {
         return out;
     }
 
-    /** The gallery JSON with sorted keys and one layout, so only real edits differ; as given when it is no JSON. */
     static String canonicalGallery(String text) {
-        try {
-            JsonNode tree = JSON.readTree(text);
-            return tree == null ? text : JSON.writeValueAsString(JSON.treeToValue(tree, Object.class));
-        } catch (tools.jackson.core.JacksonException e) {
-            return text;
-        }
+        return WorkbookYaml.canonicalGallery(text);
     }
 
     /** A workbook of category {@code sentinel} → the YAML and the gallery JSON beside it. */
     @Override
     public Exported export(ObjectNode listed, Optional<String> version) {
         JsonNode p = listed.path("properties");
-        ObjectNode y = JsonNodeFactory.instance.objectNode();
         String contentId = null;
-        for (var t : listed.path("tags").properties()) {
-            if (t.getKey().equalsIgnoreCase(CONTENT_ID_TAG)) contentId = t.getValue().asString("");
-        }
-        y.put("id", contentId == null || contentId.isEmpty() ? listed.path("name").asString() : contentId);
-        y.put("displayName", p.path("displayName").asString(listed.path("name").asString()));
-        if (p.path("description").isString() && !p.path("description").asString().isEmpty()) {
-            y.put("description", p.path("description").asString());
-        }
-        y.put("category", p.path("category").asString(Workbook.DEFAULT_CATEGORY));
-        y.put("location", listed.path("location").asString(""));
-        y.put("sourceId", p.path("sourceId").asString(""));
-        ObjectNode tags = JsonNodeFactory.instance.objectNode();
+        Map<String, String> tags = new java.util.LinkedHashMap<>();
         for (var t : listed.path("tags").properties()) {
             String k = t.getKey().toLowerCase(Locale.ROOT);
+            if (k.equals(CONTENT_ID_TAG)) contentId = t.getValue().asString("");
             if (k.equals(CONTENT_ID_TAG) || k.equals(Ownership.Tag.SOURCE) || k.equals(Ownership.Tag.WORKSPACE)) continue;
-            tags.set(t.getKey(), t.getValue().deepCopy());
+            tags.put(t.getKey(), t.getValue().asString(""));
         }
-        if (!tags.isEmpty()) y.set("tags", tags);
-        version.ifPresent(v -> y.put("version", v));
+        ObjectNode y = WorkbookYaml.toYaml(contentId == null || contentId.isEmpty() ? listed.path("name").asString() : contentId,
+                p, listed.path("location").asString(""), tags, version);
         String gallery = p.path("serializedData").asString("");
         return new AsContent("Workbooks", y, Map.of(".json", canonicalGallery(gallery) + "\n"));
     }
