@@ -15,6 +15,21 @@ import tools.jackson.databind.JsonNode;
 public final class WorkbookChecks implements ItemCheck {
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
+    /** The rules this check reports, for SARIF and {@code sentinelctl rules}. */
+    public static final List<dev.sentinelctl.report.RuleInfo> RULES = List.of(
+            new dev.sentinelctl.report.RuleInfo("WORKBOOK-gallery", "WorkbookGallery", Severity.ERROR,
+                    "A workbook's gallery JSON is missing, not JSON or not a JSON object.",
+                    "The service rejects a workbook whose serializedData does not parse as a JSON object.",
+                    "Save the Gallery Template from the workbook's Advanced Editor beside the YAML."),
+            new dev.sentinelctl.report.RuleInfo("WORKBOOK-gallery-version", "WorkbookGalleryVersion", Severity.WARNING,
+                    "A workbook's gallery JSON is not Notebook/1.0.",
+                    "An ARM template saved in place of the gallery template deploys as a broken workbook.",
+                    "Export the Gallery Template, not the ARM template."),
+            new dev.sentinelctl.report.RuleInfo("WORKBOOK-embedded-resource-id", "WorkbookEmbeddedResourceId",
+                    Severity.WARNING, "A workbook's gallery JSON embeds a resource id.",
+                    "The workbook then reads one fixed workspace wherever it is deployed.",
+                    "Use the workbook's resource parameters instead of a fixed id."));
+
     @Override
     public List<Diagnostic> check(ItemContext context) {
         if (!(context.item() instanceof Workbook w)) return List.of();

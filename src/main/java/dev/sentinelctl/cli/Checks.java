@@ -59,6 +59,7 @@ final class Checks {
         infos.addAll(crossCheckInfos());
         infos.addAll(ExclusionValidator.RULES);
         infos.add(FormatCheck.RULE);
+        infos.addAll(dev.sentinelctl.check.WorkbookChecks.RULES);
         return infos;
     }
 

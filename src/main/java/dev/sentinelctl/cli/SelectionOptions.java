@@ -42,7 +42,10 @@ public final class SelectionOptions {
         return switch (k.toLowerCase(Locale.ROOT).replace('_', '-')) {
             case "analytic-rule", "rule", "analytic" -> ContentKind.ANALYTIC_RULE;
             case "hunting-query", "hunting" -> ContentKind.HUNTING_QUERY;
-            default -> throw new UserException("--kind must be analytic-rule or hunting-query, not '" + k + "'");
+            case "built-in-alert-rule", "built-in" -> ContentKind.BUILT_IN_ALERT_RULE;
+            case "workbook" -> ContentKind.WORKBOOK;
+            default -> throw new UserException("--kind must be analytic-rule, hunting-query, built-in-alert-rule or "
+                    + "workbook, not '" + k + "'");
         };
     }
 }

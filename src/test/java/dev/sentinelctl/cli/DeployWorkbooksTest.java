@@ -179,4 +179,27 @@ class DeployWorkbooksTest {
         assertTrue(check.out().contains("B.yaml:1:1: error WORKBOOK-gallery"), check.out());
         assertTrue(check.out().contains("B.json is not JSON"), check.out());
     }
+
+    @Test
+    void throttlingAndServerErrorsConvergeToOneWorkbookEach() throws Exception {
+        dev.sentinelctl.deploy.sandbox.FaultOptions faults = dev.sentinelctl.deploy.sandbox.FaultOptions.NONE
+                .withThrottle(0.15, 0).withFailures(0.15, 503).withSeed(20261206);
+        try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults().withPageSize(2).withFaults(faults))) {
+            for (int i = 1; i <= 8; i++) {
+                workbook(f.content, "Wb" + i, java.util.UUID.nameUUIDFromBytes(("wb-" + i).getBytes()).toString(), "Workbook " + i);
+            }
+            int runs = 0;
+            CliRunner.Run last;
+            do {
+                last = f.run("apply", "--parallelism", "4", "--retries", "4");
+                runs++;
+            } while (last.exit() != 0 && runs < 4);
+            assertEquals(0, last.exit(), "did not converge in " + runs + " runs:\n" + last.out() + last.err());
+            assertTrue(f.sandbox.stats().countFault("throttle") > 0, "throttles were injected");
+            assertTrue(f.sandbox.stats().countFault("fail") > 0, "failures were injected");
+            assertEquals(8, f.sandbox.resourceCount(), "eight workbooks, no metadata, nothing twice");
+            CliRunner.Run plan = f.run("plan", "--detailed-exitcode", "--retries", "6");
+            assertEquals(0, plan.exit(), plan.out() + plan.err());
+        }
+    }
 }
