@@ -40,6 +40,17 @@ public final class WorkspaceExport {
         public int huntingQueries() {
             return written.getOrDefault(HuntingQueryKind.INSTANCE.id(), 0);
         }
+
+        /** The other kinds written, for the summary line: {@code ", 2 workbooks"}; empty when there are none. */
+        public String othersText() {
+            StringBuilder sb = new StringBuilder();
+            written.forEach((kind, n) -> {
+                if (kind.equals(AlertRuleKind.INSTANCE.id()) || kind.equals(HuntingQueryKind.INSTANCE.id())) return;
+                String label = KindTable.builtIn().byId(kind).map(DeployableKind::label).orElse(kind);
+                sb.append(", ").append(n).append(' ').append(label).append(n == 1 ? "" : "s");
+            });
+            return sb.toString();
+        }
     }
 
     private final ArmRest arm;

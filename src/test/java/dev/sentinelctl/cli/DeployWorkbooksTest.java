@@ -146,6 +146,7 @@ class DeployWorkbooksTest {
             Path out = dir.resolve("exported");
             CliRunner.Run export = f.run("export", "--workspace", "prod", "--out", out.toString());
             assertEquals(0, export.exit(), export.out() + export.err());
+            assertTrue(export.out().contains("Exported 0 analytic rules and 0 hunting queries, 2 workbooks from prod"), export.out());
             String yaml = Files.readString(out.resolve("Workbooks/SignIns.yaml"));
             assertTrue(yaml.contains("id: " + WB1), yaml);
             assertFalse(yaml.contains("sentinelctl-"), yaml);
