@@ -54,7 +54,9 @@ public final class RoundtripCommand implements Callable<Integer> {
         for (Diagnostic d : outcome.diagnostics()) if (d.severity() == Severity.ERROR) failing.add(d.file());
         RoundTrip trip = new RoundTrip(new ArmResources(new ArmApiVersion(apiVersion)), !armOnly);
         List<FileResult> valid = outcome.files().stream()
-                .filter(r -> r.skipped().isEmpty() && r.item().isPresent() && !failing.contains(r.displayPath())).toList();
+                .filter(r -> r.skipped().isEmpty() && r.item().isPresent() && !failing.contains(r.displayPath()))
+                .filter(r -> ArmResources.hasTemplateMapping(r.item().get())) // workbooks have no template form
+                .toList();
         List<Map.Entry<String, RoundTrip.Result>> results = valid.parallelStream()
                 .map(r -> Map.entry(r.displayPath(), check(trip, r))).toList();
         PrintWriter out = spec.commandLine().getOut();

@@ -77,7 +77,8 @@ public final class ContentCatalog {
 
     private static String kindOf(ContentItem item) {
         if (item instanceof AnalyticRule r) return "analytic rule (" + (r.ruleKind() == AnalyticRule.RuleKind.NRT ? "NRT" : "Scheduled") + ")";
-        return "hunting query";
+        if (item instanceof dev.sentinelctl.content.BuiltInAlertRule b) return "alert rule (" + b.ruleKind() + ")";
+        return item.kind().displayName();
     }
 
     private static String severity(ContentItem item) {
