@@ -56,7 +56,7 @@ final class ArmRequestHandler {
             throw new ArmException(404, "InvalidResourceType", "The sandbox does not serve '" + rawPath
                     + "'. It serves .../workspaces/{ws}/providers/Microsoft.SecurityInsights/alertRules|metadata|watchlists[/{name}]"
                     + ", .../workspaces/{ws}/savedSearches[/{name}], .../workspaces/{ws}/tables[/{name}] and "
-                    + ".../workspaces/{ws}/api/query.");
+                    + ".../workspaces/{ws}/api/query, and .../resourceGroups/{rg}/providers/Microsoft.Insights/workbooks[/{name}].");
         }
         if (!path.kind().apiVersions().contains(apiVersion)) {
             throw new ArmException(400, "InvalidApiVersionParameter", "The api-version '" + apiVersion
