@@ -126,4 +126,31 @@ class DeployBuiltInAlertRulesTest {
             assertTrue(check.out().contains("Checked 4 files: 0 errors"), check.out());
         }
     }
+
+    @Test
+    void aWorkspaceSelectsBuiltInRulesByTheirKind() throws Exception {
+        try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
+            f.rules(1);
+            content(f);
+            f.writeConfig("""
+                    version: 1
+                    source: %s
+                    defaults:
+                      tenant: sandbox-tenant
+                      subscription: %s
+                      resourceGroup: %s
+                      credential: environment
+                      content:
+                        paths: [content]
+                        exclude: {kinds: [Fusion, MLBehaviorAnalytics]}
+                    workspaces:
+                      prod:
+                        workspace: %s
+                    """.formatted(DeployFixture.SOURCE, DeployFixture.SUB, RG, WS));
+            CliRunner.Run plan = f.run("plan");
+            assertEquals(0, plan.exit(), plan.out() + plan.err());
+            assertTrue(plan.out().contains("Plan: 2 to create"), plan.out());
+            assertFalse(plan.out().contains(FUSION), plan.out());
+        }
+    }
 }
