@@ -139,14 +139,19 @@ class DeployWorkbooksTest {
             handMade.putObject("properties").put("displayName", "Made in the portal").put("category", "sentinel")
                     .put("serializedData", "{\"version\":\"Notebook/1.0\",\"items\":[]}");
             f.portalRest().put(COLLECTION + "/0b6f6a52-1111-4222-8333-944455556666", API, handMade);
+            ObjectNode otherRepo = handMade.deepCopy();
+            ((ObjectNode) otherRepo.get("properties")).put("displayName", "Another repository's");
+            otherRepo.putObject("tags").put("sentinelctl-source", "other/repo").put("sentinelctl-workspace",
+                    "/subscriptions/" + SUB + "/resourceGroups/" + RG + "/providers/Microsoft.OperationalInsights/workspaces/ws-prod");
+            f.portalRest().put(COLLECTION + "/0b6f6a52-1111-4222-8333-944455556667", API, otherRepo);
             CliRunner.Run prune = f.run("apply", "--prune");
             assertEquals(0, prune.exit(), prune.out() + prune.err());
-            assertEquals(2, listed(f).size(), "the hand-made workbook is not ours to prune");
+            assertEquals(3, listed(f).size(), "neither the hand-made workbook nor another source's is ours to prune");
 
             Path out = dir.resolve("exported");
             CliRunner.Run export = f.run("export", "--workspace", "prod", "--out", out.toString());
             assertEquals(0, export.exit(), export.out() + export.err());
-            assertTrue(export.out().contains("Exported 0 analytic rules and 0 hunting queries, 2 workbooks from prod"), export.out());
+            assertTrue(export.out().contains("Exported 0 analytic rules and 0 hunting queries, 3 workbooks from prod"), export.out());
             String yaml = Files.readString(out.resolve("Workbooks/SignIns.yaml"));
             assertTrue(yaml.contains("id: " + WB1), yaml);
             assertFalse(yaml.contains("sentinelctl-"), yaml);
@@ -154,6 +159,7 @@ class DeployWorkbooksTest {
             CliRunner.Run check = CliRunner.run("check", out.resolve("Workbooks/SignIns.yaml").toString());
             assertEquals(0, check.exit(), check.out() + check.err());
             Files.delete(out.resolve("Workbooks/MadeInThePortal.yaml"));
+            Files.delete(out.resolve("Workbooks/AnotherRepositoryS.yaml"));
             CliRunner.Run plan = f.run("plan", "--detailed-exitcode", out.toString());
             assertEquals(0, plan.exit(), plan.out() + plan.err());
         }
