@@ -103,7 +103,9 @@ public final class ArmImport {
             if (yaml && (dialect.isEmpty() || dialect.get() == Dialect.ARM_TEMPLATE)) continue; // Azure-Sentinel YAML already
             read++;
             ArmImporter.Result r;
-            if (dialect.isPresent() && !dialect.get().importable()) {
+            if (!yaml && dialect.isEmpty() && GalleryWorkbooks.isGallery(root)) {
+                r = GalleryWorkbooks.imported(root, f[0], display);
+            } else if (dialect.isPresent() && !dialect.get().importable()) {
                 problems.add(new ArmImporter.Problem(display, "$", "this file is " + dialect.get().description()
                         + "; not converted. " + dialect.get().conversionHint(display), ArmImporter.Level.UNSUPPORTED));
                 continue;

@@ -36,4 +36,24 @@ class BuildOtherKindsTest {
         String yaml = Files.readString(back.resolve("Analytic Rules/Fusion.yaml"));
         assertTrue(yaml.contains("alertRuleTemplateName: f71aba3d-28fb-450b-b192-4e76a83015c8"), yaml);
     }
+
+    @Test
+    void azureSentinelGalleryWorkbooksImportWithTheirMetadata() throws Exception {
+        Path in = dir.resolve("Workbooks");
+        DeployFixture.write(in.resolve("ADXvsLA.json"), "{\"version\": \"Notebook/1.0\", \"items\": [], \"fromTemplateId\": \"sentinel-ADXvsLA\"}");
+        DeployFixture.write(in.resolve("WorkbooksMetadata.json"), """
+                [{"workbookKey": "ADXvsLAWorkbook", "title": "ADX vs LA", "description": "Compare.", "version": "1.0.0",
+                  "templateRelativePath": "ADXvsLA.json", "provider": "Microsoft"}]
+                """);
+        Path out = dir.resolve("out");
+        CliRunner.Run imp = CliRunner.run("import", in.toString(), "--out", out.toString());
+        String yaml = Files.readString(out.resolve("ADXvsLA.yaml"));
+        assertTrue(yaml.contains("displayName: ADX vs LA"), yaml);
+        assertTrue(yaml.contains("version: 1.0.0"), yaml);
+        assertTrue(Files.readString(out.resolve("ADXvsLA.json")).contains("sentinel-ADXvsLA"));
+        assertTrue((imp.out() + imp.err()).contains("add location"), imp.out() + imp.err());
+        Files.writeString(out.resolve("ADXvsLA.yaml"), yaml + "location: westeurope\n");
+        CliRunner.Run check = CliRunner.run("check", out.toString());
+        assertEquals(0, check.exit(), check.out() + check.err());
+    }
 }
