@@ -69,9 +69,12 @@ public final class ImportCommand implements Callable<Integer> {
         int exit = output.emit(ContentRun.report(diagnostics, files.stream().map(ContentFile::displayPath).toList(), "import"),
                 spec.commandLine().getOut(), ProjectConfig.NONE);
         long rulesWritten = outcome.written().stream().filter(w -> w.item().kind().name().equals("ANALYTIC_RULE")).count();
-        spec.commandLine().getErr().printf("Imported %d analytic rule%s and %d hunting quer%s from %d file%s into %s%n",
-                rulesWritten, rulesWritten == 1 ? "" : "s", files.size() - rulesWritten,
-                files.size() - rulesWritten == 1 ? "y" : "ies", outcome.templates(), outcome.templates() == 1 ? "" : "s", out);
+        long huntingWritten = outcome.written().stream().filter(w -> w.item().kind().name().equals("HUNTING_QUERY")).count();
+        long othersWritten = outcome.written().size() - rulesWritten - huntingWritten;
+        spec.commandLine().getErr().printf("Imported %d analytic rule%s and %d hunting quer%s%s from %d file%s into %s%n",
+                rulesWritten, rulesWritten == 1 ? "" : "s", huntingWritten, huntingWritten == 1 ? "y" : "ies",
+                othersWritten == 0 ? "" : " (and " + othersWritten + " other: built-in alert rules, workbooks)",
+                outcome.templates(), outcome.templates() == 1 ? "" : "s", out);
         spec.commandLine().getErr().flush();
         return exit;
     }
