@@ -7,6 +7,7 @@ import dev.sentinelctl.content.AnalyticRule.GroupingConfiguration;
 import dev.sentinelctl.content.AnalyticRule.IncidentConfiguration;
 import dev.sentinelctl.content.AutomationRule;
 import dev.sentinelctl.content.ContentIndex;
+import dev.sentinelctl.content.BuiltInAlertRule;
 import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.content.ContentItem.EntityMapping;
 import dev.sentinelctl.content.ContentItem.FieldMapping;
@@ -47,6 +48,13 @@ public final class ArmResources {
     }
 
     /** The alert rule, saved search or automation rule for an item (references by id only: no other content). */
+    /** Whether {@link #resourceFor} maps the item (workbooks deploy through plan/apply only, not as templates). */
+    public static boolean hasTemplateMapping(ContentItem item) {
+        return item instanceof AnalyticRule || item instanceof HuntingQuery || item instanceof BuiltInAlertRule
+                || item instanceof Parser || item instanceof AutomationRule || item instanceof dev.sentinelctl.content.Watchlist;
+    }
+
+    /** The alert rule, saved search or automation rule for an item (references by id only: no other content). */
     public ArmResource resourceFor(ContentItem item) {
         return resourceFor(item, ContentIndex.EMPTY);
     }
@@ -60,6 +68,7 @@ public final class ArmResources {
             return AutomationRuleMapping.resource(rule, content, ReferenceIds.TEMPLATE, ArmApiVersion.AUTOMATION_RULES);
         }
         if (item instanceof dev.sentinelctl.content.Watchlist w) return watchlist(w);
+        if (item instanceof BuiltInAlertRule rule) return BuiltInAlertRules.resource(rule, apiVersion);
         throw new IllegalArgumentException("no ARM mapping for " + item.getClass().getSimpleName());
     }
 
@@ -74,7 +83,7 @@ public final class ArmResources {
                 ? new ArmResource(ArmResource.AUTOMATION_RULE_TYPE, ArmApiVersion.AUTOMATION_RULES, Optional.empty(),
                         item.id(), item.id(), JSON.objectNode())
                 : resourceFor(item);
-        String kind = item instanceof AnalyticRule ? "AnalyticsRule" : item instanceof AutomationRule ? "AutomationRule"
+        String kind = item instanceof AnalyticRule || item instanceof BuiltInAlertRule ? "AnalyticsRule" : item instanceof AutomationRule ? "AutomationRule"
                 : item instanceof Parser ? "Parser" : item instanceof dev.sentinelctl.content.Watchlist ? "Watchlist"
                 : "HuntingQuery";
         ObjectNode p = JSON.objectNode();

@@ -92,6 +92,7 @@ public final class BuildCommand extends ValidatesContent {
         List<ArmBuild.Input> inputs = new ArrayList<>();
         int notBuilt = 0;
         int watchlists = 0;
+        java.util.Map<String, Integer> noTemplate = new java.util.TreeMap<>();
         for (FileResult r : outcome.files()) {
             if (r.skipped().isPresent()) continue;
             if (r.identity().isPresent() && !r.identity().get().kind().isQueryItem() && !failing.contains(r.displayPath())) {
@@ -100,6 +101,10 @@ public final class BuildCommand extends ValidatesContent {
             }
             if (r.item().isEmpty() || failing.contains(r.displayPath())) {
                 notBuilt++;
+                continue;
+            }
+            if (!ArmResources.hasTemplateMapping(r.item().get())) {
+                noTemplate.merge(r.item().get().kind().displayName(), 1, Integer::sum);
                 continue;
             }
             inputs.add(new ArmBuild.Input(r.item().get(), ContentBuildInputs.relative(r.displayPath(), roots)));
@@ -126,6 +131,8 @@ public final class BuildCommand extends ValidatesContent {
                 (notBuilt == 0 ? "" : "; " + notBuilt + " file" + (notBuilt == 1 ? "" : "s") + " with errors not built")
                         + (watchlists == 0 ? "" : "; " + watchlists + " watchlist" + (watchlists == 1 ? "" : "s")
                                 + " checked, not built (watchlist templates are not written yet)"));
+        noTemplate.forEach((kind, n) -> spec.commandLine().getErr().printf("%d %s%s not built: deploy %s with plan/apply%n",
+                n, kind, n == 1 ? "" : "s", n == 1 ? "it" : "them"));
         spec.commandLine().getErr().flush();
         return notBuilt > 0 ? ExitCodes.FINDINGS : exit;
     }

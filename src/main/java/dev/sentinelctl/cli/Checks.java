@@ -62,6 +62,7 @@ final class Checks {
         infos.addAll(dev.sentinelctl.testing.TestRules.RULES);
         infos.addAll(dev.sentinelctl.check.WatchlistChecks.RULES);
         infos.addAll(dev.sentinelctl.library.ContentLibraryLoader.RULES);
+        infos.addAll(dev.sentinelctl.check.WorkbookChecks.RULES);
         return infos;
     }
 

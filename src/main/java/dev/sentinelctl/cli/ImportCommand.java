@@ -82,12 +82,14 @@ public final class ImportCommand implements Callable<Integer> {
                 spec.commandLine().getOut(), ProjectConfig.NONE);
         long rulesWritten = outcome.written().stream().filter(w -> w.item().kind().name().equals("ANALYTIC_RULE")).count();
         long automationWritten = outcome.written().stream().filter(w -> w.item().kind().name().equals("AUTOMATION_RULE")).count();
-        long huntingWritten = outcome.written().size() - rulesWritten - automationWritten;
+        long huntingWritten = outcome.written().stream().filter(w -> w.item().kind().name().equals("HUNTING_QUERY")).count();
+        long othersWritten = outcome.written().size() - rulesWritten - automationWritten - huntingWritten;
         long parsers = all.kinds().count(ContentKind.PARSER);
         long watchlists = all.kinds().count(ContentKind.WATCHLIST);
         spec.commandLine().getErr().printf("Imported %d analytic rule%s and %d hunting quer%s%s from %d file%s into %s%n",
                 rulesWritten, rulesWritten == 1 ? "" : "s", huntingWritten, huntingWritten == 1 ? "y" : "ies",
-                automationWritten == 0 ? "" : " and " + automationWritten + " automation rule" + (automationWritten == 1 ? "" : "s"),
+                (automationWritten == 0 ? "" : " and " + automationWritten + " automation rule" + (automationWritten == 1 ? "" : "s"))
+                        + (othersWritten == 0 ? "" : " (and " + othersWritten + " other: built-in alert rules, workbooks)"),
                 outcome.templates(), outcome.templates() == 1 ? "" : "s", out);
         if (parsers + watchlists > 0) {
             spec.commandLine().getErr().printf("Imported %d parser%s and %d watchlist%s%n", parsers, parsers == 1 ? "" : "s",

@@ -43,7 +43,10 @@ public final class SelectionOptions {
             case "analytic-rule", "rule", "analytic" -> ContentKind.ANALYTIC_RULE;
             case "hunting-query", "hunting" -> ContentKind.HUNTING_QUERY;
             case "parser", "function" -> ContentKind.PARSER;
-            default -> throw new UserException("--kind must be analytic-rule, hunting-query or parser, not '" + k + "'");
+            case "built-in-alert-rule", "built-in" -> ContentKind.BUILT_IN_ALERT_RULE;
+            case "workbook" -> ContentKind.WORKBOOK;
+            default -> throw new UserException("--kind must be analytic-rule, hunting-query, parser, built-in-alert-rule or "
+                    + "workbook, not '" + k + "'");
         };
     }
 }

@@ -39,8 +39,10 @@ public record ActualState(KindTable kinds, Map<ResourceKind, Map<String, ObjectN
         for (ResourceKind kind : kinds.resourceKinds()) {
             String collection = kind.scope().collectionId(ws);
             String version = kinds.apiVersion(kind);
-            List<ObjectNode> all = listed.computeIfAbsent(collection.toLowerCase(Locale.ROOT) + "?" + version,
-                    k -> arm.list(collection, version));
+            // A kind's list may need query parameters (workbooks: category); they are part of the shared call's key.
+            String query = kind.listQuery();
+            List<ObjectNode> all = listed.computeIfAbsent(collection.toLowerCase(Locale.ROOT) + "?" + version + "&" + query,
+                    k -> arm.list(collection, version, query));
             Map<String, ObjectNode> byName = byName(all, kind);
             if (kind instanceof DeployableKind c && c.readsDetail()) withDetail(arm, ws, c, version, byName, parallelism);
             items.put(kind, byName);

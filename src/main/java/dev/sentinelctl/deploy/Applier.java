@@ -183,7 +183,7 @@ public final class Applier {
             String metaVersion = kinds.apiVersion(kinds.marker());
             if (c.action() == Change.Action.DELETE) {
                 if (c.writeResource()) rest.delete(c.type().scope().resourceId(ws, c.id()), kinds.apiVersion(c.type()));
-                rest.delete(metaId, metaVersion);
+                if (c.writeMetadata()) rest.delete(metaId, metaVersion);
                 return new ItemResult(c, true, null);
             }
             DesiredItem d = c.desired();

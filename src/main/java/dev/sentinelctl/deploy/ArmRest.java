@@ -96,8 +96,16 @@ public final class ArmRest {
 
     /** Every item of a collection, following {@code nextLink}. */
     public List<ObjectNode> list(String collectionId, String apiVersion) {
+        return list(collectionId, apiVersion, "");
+    }
+
+    /**
+     * As {@link #list(String, String)} with more query parameters on the first page ({@code category=sentinel&…},
+     * already encoded); later pages follow the service's {@code nextLink} as given.
+     */
+    public List<ObjectNode> list(String collectionId, String apiVersion, String query) {
         List<ObjectNode> out = new ArrayList<>();
-        String url = url(collectionId, apiVersion);
+        String url = url(collectionId, apiVersion) + (query.isEmpty() ? "" : "&" + query);
         int pages = 0;
         while (url != null) {
             if (++pages > 10_000) throw new ArmCallException(0, "TooManyPages", "paging of " + collectionId + " does not end", null);

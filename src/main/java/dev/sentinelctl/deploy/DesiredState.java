@@ -64,19 +64,34 @@ public final class DesiredState {
             if (s.item() instanceof AnalyticRule rule) {
                 r = withOverride(r, rule, ws.overrideFor(rule.id()));
             }
-            ArmResource meta = mapping.metadataFor(s.item(), sourceName);
-            ObjectNode metaProps = meta.properties().deepCopy();
-            metaProps.put("parentId", type.scope().resourceId(ws, r.name()));
-            meta = new ArmResource(meta.type(), kinds.apiVersion(kinds.marker()), meta.kind(), meta.name(), meta.contentId(),
-                    metaProps);
-            out.add(new DesiredItem(s.file(), type, r, meta, type.dependencies(s.item(), index)));
+            r = type.inWorkspace(r, s.item(), ws);
+            ObjectNode envelope = type.envelope(s.item(), ws);
+            type.ownership().stamp(envelope, sourceName, ws);
+            out.add(new DesiredItem(s.file(), type, r, marker(type, s.item(), r, ws), type.dependencies(s.item(), index), envelope));
         }
         return out;
+    }
+
+    /**
+     * The item's ownership marker: the Sentinel metadata resource, or — for a marker inside the resource's own body
+     * (a tag) — a placeholder named like the resource with no properties, so plans key it the same way.
+     */
+    private ArmResource marker(DeployableKind type, ContentItem item, ArmResource r, WorkspaceConfig ws) {
+        if (!type.ownership().separateMarker()) {
+            return new ArmResource(r.type(), r.apiVersion(), java.util.Optional.empty(), r.name(), r.contentId(),
+                    tools.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+        }
+        ArmResource meta = mapping.metadataFor(item, sourceName);
+        ObjectNode metaProps = meta.properties().deepCopy();
+        metaProps.put("parentId", type.scope().resourceId(ws, r.name()));
+        return new ArmResource(meta.type(), kinds.apiVersion(kinds.marker()), meta.kind(), meta.name(), meta.contentId(),
+                metaProps);
     }
 
     /** Same resource, other query; untouched when equal so a workspace without exclusions plans exactly as before. */
     static ArmResource withQuery(ArmResource r, String query) {
         if (query.equals(r.properties().path("query").asString(null))) return r;
+        if (query.isEmpty() && !r.properties().has("query")) return r; // a kind without a query
         ObjectNode p = r.properties().deepCopy();
         p.put("query", query);
         return new ArmResource(r.type(), r.apiVersion(), r.kind(), r.name(), r.contentId(), p);

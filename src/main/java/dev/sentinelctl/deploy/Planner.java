@@ -75,7 +75,9 @@ public final class Planner {
                 if (pf.action() == PreflightAction.DISABLE) d = d.disabled();
             }
             String preflightNote = pf == null ? "" : pf.note(existing != null, true);
-            List<FieldDiff> metaDiffs = metadataDiffs(meta, d.metadata().properties());
+            // A marker inside the body (a tag) is compared with the body; only a separate marker has diffs of its own.
+            List<FieldDiff> metaDiffs = d.type().ownership().separateMarker()
+                    ? metadataDiffs(meta, d.metadata().properties()) : List.of();
             if (existing == null && owner != null && !ours && !options.adopt()) {
                 // Another source's marker for a resource that is gone: creating would overwrite its metadata.
                 changes.add(new Change(Change.Action.CONFLICT, d.type(), d.id(), d.displayName(), d, List.of(), null,
@@ -126,7 +128,7 @@ public final class Planner {
                 continue;
             }
             changes.add(new Change(Change.Action.DELETE, type, name, display, null, List.of(), null, existing != null,
-                    true, true, existing == null ? "its content left the repository (only the metadata is left)"
+                    type.ownership().separateMarker(), true, existing == null ? "its content left the repository (only the metadata is left)"
                             : "its content left the repository", claim.markerName()));
         }
         // A rule preflight holds back is not written, so what it needs does not have to exist.
@@ -159,7 +161,7 @@ public final class Planner {
     }
 
     static ObjectNode normalised(DeployableKind type, ObjectNode actual) {
-        return type.normalise(actual.path("kind").asString(null), actual.get("properties"));
+        return type.normaliseResource(actual);
     }
 
     /** Ownership fields that differ (none when the metadata is as we would write it). */

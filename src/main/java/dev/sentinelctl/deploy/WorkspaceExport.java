@@ -40,6 +40,17 @@ public final class WorkspaceExport {
         public int huntingQueries() {
             return written.getOrDefault(HuntingQueryKind.INSTANCE.id(), 0);
         }
+
+        /** The other kinds written, for the summary line: {@code ", 2 workbooks"}; empty when there are none. */
+        public String othersText() {
+            StringBuilder sb = new StringBuilder();
+            written.forEach((kind, n) -> {
+                if (kind.equals(AlertRuleKind.INSTANCE.id()) || kind.equals(HuntingQueryKind.INSTANCE.id())) return;
+                String label = KindTable.builtIn().byId(kind).map(DeployableKind::label).orElse(kind);
+                sb.append(", ").append(n).append(' ').append(label).append(n == 1 ? "" : "s");
+            });
+            return sb.toString();
+        }
     }
 
     private final ArmRest arm;
@@ -76,7 +87,7 @@ public final class WorkspaceExport {
                 if (e instanceof DeployableKind.Skipped skip) {
                     skipped.add(skip.description());
                 } else if (e instanceof DeployableKind.AsContent c) {
-                    write(folder.resolve(c.folder()), c.yaml(), name, taken);
+                    write(folder.resolve(c.folder()), c, name, taken);
                     written.merge(kind.id(), 1, Integer::sum);
                 }
             }
@@ -84,14 +95,19 @@ public final class WorkspaceExport {
         return new Result(written, skipped);
     }
 
-    private static void write(Path folder, ObjectNode yaml, String id, Set<String> taken) {
-        String base = FileNames.fromDisplayName(yaml.path("name").asString(""), id);
+    private static void write(Path folder, DeployableKind.AsContent content, String id, Set<String> taken) {
+        ObjectNode yaml = content.yaml();
+        String base = FileNames.fromDisplayName(yaml.path("name").asString(yaml.path("displayName").asString("")), id);
         String file = base + ".yaml";
         for (int n = 2; !taken.add((folder.getFileName() + "/" + file).toLowerCase(Locale.ROOT)); n++) file = base + "-" + n + ".yaml";
         Path target = folder.resolve(file);
         try {
             Files.createDirectories(folder);
             Files.writeString(target, YamlWriter.writeChecked(yaml), StandardCharsets.UTF_8);
+            String stem = file.substring(0, file.length() - ".yaml".length());
+            for (var companion : content.companions().entrySet()) {
+                Files.writeString(folder.resolve(stem + companion.getKey()), companion.getValue(), StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             throw new DeployException("cannot write " + target + ": " + e.getMessage());
         }

@@ -79,7 +79,8 @@ public final class ContentCatalog {
     private static String kindOf(ContentItem item) {
         if (item instanceof AnalyticRule r) return "analytic rule (" + (r.ruleKind() == AnalyticRule.RuleKind.NRT ? "NRT" : "Scheduled") + ")";
         if (item instanceof dev.sentinelctl.content.Parser p) return "parser (" + p.functionAlias() + ")";
-        return "hunting query";
+        if (item instanceof dev.sentinelctl.content.BuiltInAlertRule b) return "alert rule (" + b.ruleKind() + ")";
+        return item.kind().displayName();
     }
 
     private static String severity(ContentItem item) {

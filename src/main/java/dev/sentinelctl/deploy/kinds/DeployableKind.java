@@ -5,9 +5,11 @@ import dev.sentinelctl.arm.ArmResources;
 import dev.sentinelctl.content.ContentIndex;
 import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.content.ContentKind;
+import dev.sentinelctl.deploy.config.WorkspaceConfig;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -54,6 +56,23 @@ public interface DeployableKind extends ResourceKind {
         return resource(mapping, item);
     }
 
+    /**
+     * The item's resource in one target workspace. Most kinds' resources are the same everywhere; a resource-group
+     * child (a workbook) is named per workspace, so two workspaces in one resource group do not share it, and points
+     * at its workspace ({@code sourceId}).
+     */
+    default ArmResource inWorkspace(ArmResource resource, ContentItem item, WorkspaceConfig ws) {
+        return resource;
+    }
+
+    /**
+     * Top-level fields of the PUT body besides {@code kind} and {@code properties} (a workbook's {@code location} and
+     * {@code tags}); the ownership marker may add to them ({@link Ownership#stamp}). Empty for most kinds.
+     */
+    default ObjectNode envelope(ContentItem item, WorkspaceConfig ws) {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
     /** What must exist before the item is written, from the item alone (an automation rule's analytic rule). */
     default List<Edge> dependencies(ContentItem item) {
         return List.of();
@@ -83,6 +102,16 @@ public interface DeployableKind extends ResourceKind {
 
     /** The comparable form of a resource ({@code {"kind":..,"properties":{..}}} or the kind's own shape). */
     ObjectNode normalise(String armKind, JsonNode properties);
+
+    /**
+     * The comparable form of a whole resource body (listed, or the desired PUT body): by default
+     * {@link #normalise} of its {@code kind} and {@code properties}; a kind whose top-level fields matter (tags that
+     * carry ownership) compares them too.
+     */
+    default ObjectNode normaliseResource(JsonNode resource) {
+        JsonNode kind = resource.get("kind");
+        return normalise(kind != null && kind.isString() ? kind.asString() : null, resource.get("properties"));
+    }
 
     /** The resource's name in a list answer (some services prefix it). */
     default String nameInList(ObjectNode listed) {
@@ -128,8 +157,18 @@ public interface DeployableKind extends ResourceKind {
     sealed interface Exported {
     }
 
-    /** Content YAML for {@code folder}, e.g. {@code Analytic Rules}. */
-    record AsContent(String folder, ObjectNode yaml) implements Exported {
+    /**
+     * Content YAML for {@code folder}, e.g. {@code Analytic Rules}, and files written beside it under the same base
+     * name, by suffix ({@code ".json"} → a workbook's gallery JSON).
+     */
+    record AsContent(String folder, ObjectNode yaml, java.util.Map<String, String> companions) implements Exported {
+        public AsContent {
+            companions = java.util.Map.copyOf(companions);
+        }
+
+        public AsContent(String folder, ObjectNode yaml) {
+            this(folder, yaml, java.util.Map.of());
+        }
     }
 
     /** Listed but not content of this kind (a saved search that is no hunting query): not mentioned. */

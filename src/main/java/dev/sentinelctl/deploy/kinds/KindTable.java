@@ -7,6 +7,7 @@ import dev.sentinelctl.deploy.kinds.automationrule.AutomationRuleKind;
 import dev.sentinelctl.deploy.kinds.huntingquery.HuntingQueryKind;
 import dev.sentinelctl.deploy.kinds.parser.ParserKind;
 import dev.sentinelctl.deploy.kinds.watchlist.WatchlistKind;
+import dev.sentinelctl.deploy.kinds.workbook.WorkbookKind;
 import dev.sentinelctl.deploy.sandbox.SandboxResourceType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ public final class KindTable {
             ParserKind.INSTANCE,
             AlertRuleKind.INSTANCE,
             HuntingQueryKind.INSTANCE,
+            WorkbookKind.INSTANCE,
             AutomationRuleKind.INSTANCE
     ), MetadataMarker.INSTANCE, Map.of());
 

@@ -27,6 +27,8 @@ final class ApiVersions {
             "2022-10-01", "2023-09-01");
 
     /** The Log Analytics query API through ARM ({@code .../workspaces/{ws}/api/query}). */
+    /** Microsoft.Insights/workbooks (azure-rest-api-specs applicationinsights, stable). */
+    static final List<String> INSIGHTS_WORKBOOKS = List.of("2020-02-12", "2021-08-01", "2022-04-01", "2023-06-01");
     static final List<String> LOG_ANALYTICS_QUERY = List.of("2017-01-01-preview", "2020-08-01");
 
     private ApiVersions() {

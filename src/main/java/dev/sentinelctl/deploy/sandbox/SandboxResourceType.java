@@ -34,7 +34,17 @@ public record SandboxResourceType(String namespace, String typeName, Set<String>
          */
         ASYNC_PROVISIONING,
         /** A child collection of the resource named by the preceding path segments ({@code watchlists/{alias}/watchlistItems}). */
-        CHILD
+        CHILD,
+        /**
+         * Beside the workspaces, in the resource group ({@code Microsoft.Insights/workbooks}); the stored body keeps
+         * the request's top-level {@code kind}, {@code location} and {@code tags}, as every tracked ARM resource does.
+         */
+        RESOURCE_GROUP_CHILD,
+        /**
+         * A list needs {@code category=} (answers only that category) and leaves {@code properties.serializedData} out
+         * unless {@code canFetchContent=true}: workbooks.
+         */
+        CATEGORY_LIST
     }
 
     /** A child type below {@code parentTypeName}/{name} (its own collection per parent). */
@@ -59,6 +69,14 @@ public record SandboxResourceType(String namespace, String typeName, Set<String>
         return new SandboxResourceType("Microsoft.OperationalInsights", typeName,
                 Set.copyOf(ApiVersions.OPERATIONAL_INSIGHTS), 200, 200, false, "ResourceNotFound", validator,
                 Set.copyOf(Arrays.asList(traits)));
+    }
+
+    /** A {@code Microsoft.Insights} type in a resource group (201 on create, 204 deleting the absent, paged). */
+    public static SandboxResourceType insights(String typeName, PayloadValidator validator, Trait... traits) {
+        java.util.Set<Trait> all = new java.util.HashSet<>(Arrays.asList(traits));
+        all.add(Trait.RESOURCE_GROUP_CHILD);
+        return new SandboxResourceType("Microsoft.Insights", typeName, Set.copyOf(ApiVersions.INSIGHTS_WORKBOOKS), 201,
+                204, true, "ResourceNotFound", validator, all);
     }
 
     /** The ARM {@code type} field, e.g. {@code Microsoft.SecurityInsights/alertRules}. */
