@@ -43,6 +43,14 @@ public final class ArmResources {
         return apiVersion;
     }
 
+    /**
+     * False for content that is no ARM resource: a Defender XDR custom detection lives in Microsoft Graph and is
+     * deployed by {@code apply}, never by a template.
+     */
+    public static boolean isArmContent(ContentItem item) {
+        return item instanceof AnalyticRule || item instanceof HuntingQuery;
+    }
+
     /** The alert rule or saved search for an item. */
     public ArmResource resourceFor(ContentItem item) {
         if (item instanceof AnalyticRule rule) return alertRule(rule);

@@ -91,8 +91,13 @@ public final class BuildCommand extends ValidatesContent {
         for (Diagnostic d : outcome.diagnostics()) if (d.severity() == Severity.ERROR) failing.add(d.file());
         List<ArmBuild.Input> inputs = new ArrayList<>();
         int notBuilt = 0;
+        int graphOnly = 0;
         for (FileResult r : outcome.files()) {
             if (r.skipped().isPresent()) continue;
+            if (r.item().isPresent() && !ArmResources.isArmContent(r.item().get())) {
+                graphOnly++;
+                continue;
+            }
             if (r.item().isEmpty() || failing.contains(r.displayPath())) {
                 notBuilt++;
                 continue;
@@ -119,6 +124,10 @@ public final class BuildCommand extends ValidatesContent {
         spec.commandLine().getErr().printf("Built %d template%s (%d item%s) in %s%s%n", written.size(),
                 written.size() == 1 ? "" : "s", inputs.size(), inputs.size() == 1 ? "" : "s", out,
                 notBuilt == 0 ? "" : "; " + notBuilt + " file" + (notBuilt == 1 ? "" : "s") + " with errors not built");
+        if (graphOnly > 0) {
+            spec.commandLine().getErr().printf("%d custom detection%s not built: Defender XDR detections are no ARM "
+                    + "resource; `apply` deploys them through Microsoft Graph%n", graphOnly, graphOnly == 1 ? "" : "s");
+        }
         spec.commandLine().getErr().flush();
         return notBuilt > 0 ? ExitCodes.FINDINGS : exit;
     }

@@ -31,6 +31,7 @@ public final class KindDetector {
         if (!root.has("query") && isMigrationStub(root)) {
             return new Verdict.NotContent("Azure-Sentinel migration stub (\"moved to new location\"): no query to check");
         }
+        if (root.has("queryCondition") || root.has("detectionAction")) return new Verdict.Content(ContentKind.CUSTOM_DETECTION);
         JsonNode kind = root.get("kind");
         Optional<ContentKind> hint = folderHint(path);
         if (kind != null && kind.isString()) {
