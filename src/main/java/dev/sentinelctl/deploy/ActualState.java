@@ -41,7 +41,7 @@ public record ActualState(KindTable kinds, Map<ResourceKind, Map<String, ObjectN
 
     private static Map<String, ObjectNode> byName(ArmRest arm, WorkspaceConfig ws, KindTable kinds, ResourceKind kind) {
         Map<String, ObjectNode> out = new LinkedHashMap<>();
-        for (ObjectNode r : arm.list(kind.scope().collectionId(ws), kinds.apiVersion(kind))) {
+        for (ObjectNode r : arm.at(kind.scope()).list(kind.scope().collectionId(ws), kinds.apiVersion(kind))) {
             String name = kind instanceof DeployableKind c ? c.nameInList(r) : r.path("name").asString("");
             if (!name.isEmpty()) out.put(name.toLowerCase(Locale.ROOT), r);
         }

@@ -62,9 +62,16 @@ public final class DeployRun {
      * @param armTrust      an extra certificate to trust; null for none
      * @param authorityHost the token authority; null for the default (with armEndpoint: the same URL)
      * @param parallelism   requests in flight per subscription, reads and writes
+     * @param graphEndpoint Microsoft Graph's base URL (custom detections); null: public Graph, or with armEndpoint
+     *                      that URL (the sandbox serves Graph's stand-in too)
      */
     public record Options(String credential, URI armEndpoint, Path armTrust, URI authorityHost, int parallelism,
-            int retries, long retryDelayMs, long retryMaxDelayMs) {
+            int retries, long retryDelayMs, long retryMaxDelayMs, URI graphEndpoint) {
+        public Options(String credential, URI armEndpoint, Path armTrust, URI authorityHost, int parallelism,
+                int retries, long retryDelayMs, long retryMaxDelayMs) {
+            this(credential, armEndpoint, armTrust, authorityHost, parallelism, retries, retryDelayMs, retryMaxDelayMs, null);
+        }
+
         /** Public Azure, the config's credentials, the CLI's defaults. */
         public static Options defaults() {
             return new Options(null, null, null, null, 4, 5, 2000, 60000);
@@ -105,8 +112,9 @@ public final class DeployRun {
         }
         this.workspaces = List.copyOf(list);
         try {
-            this.target = options.armEndpoint() == null ? ArmTarget.AZURE
-                    : ArmTarget.custom(options.armEndpoint(), options.armTrust(), options.authorityHost());
+            this.target = (options.armEndpoint() == null ? ArmTarget.AZURE
+                    : ArmTarget.custom(options.armEndpoint(), options.armTrust(), options.authorityHost()))
+                    .withGraphEndpoint(options.graphEndpoint());
             this.retry = new RetrySettings(options.retries(), Duration.ofMillis(options.retryDelayMs()),
                     Duration.ofMillis(options.retryMaxDelayMs()));
         } catch (IllegalArgumentException e) {
@@ -215,7 +223,8 @@ public final class DeployRun {
                 throw new DeployException("workspace '" + ws.name() + "': " + e.getMessage());
             }
         });
-        return new ArmRest(c.pipeline(), c.environment().getResourceManagerEndpoint());
+        return new ArmRest(c.pipeline(), c.environment().getResourceManagerEndpoint())
+                .withGraph(c.graphPipeline(), c.graphEndpoint());
     }
 
     /** The executor of this run's plans: its clients, its ownership name, its per-subscription parallelism. */

@@ -50,13 +50,33 @@ public final class DesiredState {
             DeployableKind type = kinds.forItem(s.item()).orElseThrow(() -> new DeployException(s.file() + ": "
                     + s.item().kind().displayName() + " content is not deployed yet (no deployable kind is registered for "
                     + "it, see docs/deploying-kinds.md); leave it out of the content paths or the workspace's selection"));
-            ArmResource r = withQuery(type.resource(mapping, s.item()), tailoring.query(s.item()));
+            ArmResource r = type.resource(mapping, s.item());
+            String query = tailoring.query(s.item());
+            if (!r.properties().has("query")) {
+                // Only ARM kinds keep their KQL in properties.query, where a fleet's exclusions are compiled in.
+                if (!query.equals(s.item().query().text())) {
+                    throw new DeployException(s.file() + ": fleet exclusions are not compiled into "
+                            + s.item().kind().displayName() + " queries yet; leave this item out of the excluding "
+                            + "workspaces' selection");
+                }
+            } else {
+                r = withQuery(r, query);
+            }
             String apiVersion = kinds.apiVersion(type);
             if (!apiVersion.equals(r.apiVersion())) {
                 r = new ArmResource(r.type(), apiVersion, r.kind(), r.name(), r.contentId(), r.properties());
             }
             if (s.item() instanceof AnalyticRule rule) {
                 r = withOverride(r, rule, ws.overrideFor(rule.id()));
+            }
+            if (!type.ownership().separateMarker()) {
+                // The marker travels in the body (server-assigned ids): stamped here, so plan and apply compare and
+                // write one thing; the item's "marker name" is its content id, which plans key it by.
+                r = new ArmResource(r.type(), r.apiVersion(), r.kind(), r.name(), r.contentId(),
+                        type.stampOwner(r.properties().deepCopy(), sourceName, s.item().id()));
+                out.add(new DesiredItem(s.file(), type, r, new ArmResource("sentinelctl/ownership", "", java.util.Optional.empty(),
+                        r.name(), r.contentId(), r.properties().objectNode()), type.dependencies(s.item())));
+                continue;
             }
             ArmResource meta = mapping.metadataFor(s.item(), sourceName);
             ObjectNode metaProps = meta.properties().deepCopy();

@@ -3,6 +3,7 @@ package dev.sentinelctl.deploy.kinds;
 import dev.sentinelctl.arm.ArmApiVersion;
 import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.deploy.kinds.alertrule.AlertRuleKind;
+import dev.sentinelctl.deploy.kinds.customdetection.CustomDetectionKind;
 import dev.sentinelctl.deploy.kinds.huntingquery.HuntingQueryKind;
 import dev.sentinelctl.deploy.sandbox.SandboxResourceType;
 import dev.sentinelctl.deploy.sandbox.WatchlistValidator;
@@ -20,7 +21,8 @@ import java.util.Optional;
 public final class KindTable {
     private static final KindTable BUILT_IN = new KindTable(List.of(
             AlertRuleKind.INSTANCE,
-            HuntingQueryKind.INSTANCE
+            HuntingQueryKind.INSTANCE,
+            CustomDetectionKind.INSTANCE
     ), MetadataMarker.INSTANCE, Map.of());
 
     private final List<DeployableKind> kinds;
@@ -111,7 +113,15 @@ public final class KindTable {
                 throw new IllegalArgumentException("apiVersions." + key + " is not a resource kind; the kinds are: "
                         + String.join(", ", keys));
             }
-            new ArmApiVersion(value); // throws with the format when it is not one
+            boolean graph = resourceKinds().stream().anyMatch(k -> k.apiVersionKey().equals(key) && k.scope() instanceof Scope.Graph);
+            if (graph) {
+                // Graph's version is a path segment: v1.0 or beta.
+                if (!value.matches("v[0-9]+\\.[0-9]+|beta")) {
+                    throw new IllegalArgumentException("apiVersions." + key + " is a Microsoft Graph version (v1.0 or beta), not '" + value + "'");
+                }
+            } else {
+                new ArmApiVersion(value); // throws with the format when it is not one
+            }
             merged.put(key, value);
         });
         return new KindTable(kinds, marker, merged);
