@@ -24,9 +24,24 @@ public record ActualState(KindTable kinds, Map<ResourceKind, Map<String, ObjectN
     }
 
     public static ActualState read(ArmRest arm, WorkspaceConfig ws, KindTable kinds) {
+        return read(arm, ws, kinds, k -> true);
+    }
+
+    /** Lists only the kinds {@code read} accepts; the others read as empty. */
+    public static ActualState read(ArmRest arm, WorkspaceConfig ws, KindTable kinds,
+            java.util.function.Predicate<ResourceKind> read) {
         Map<ResourceKind, Map<String, ObjectNode>> items = new LinkedHashMap<>();
-        for (ResourceKind kind : kinds.resourceKinds()) items.put(kind, byName(arm, ws, kinds, kind));
+        for (ResourceKind kind : kinds.resourceKinds()) if (read.test(kind)) items.put(kind, byName(arm, ws, kinds, kind));
         return new ActualState(kinds, items);
+    }
+
+    /**
+     * Which kinds a plan lists: every ARM kind, and a kind outside ARM (a Graph collection, which needs its own
+     * permission) only when the workspace's content has items of it, so a repository without custom detections
+     * never needs Graph access.
+     */
+    public static java.util.function.Predicate<ResourceKind> forContent(java.util.Collection<? extends ResourceKind> present) {
+        return k -> !(k.scope() instanceof dev.sentinelctl.deploy.kinds.Scope.Graph) || present.contains(k);
     }
 
     /** The listed resources of a kind by lower-case name; empty for a kind that was not listed. */

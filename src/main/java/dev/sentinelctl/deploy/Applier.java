@@ -280,7 +280,8 @@ public final class Applier {
     }
 
     private List<ItemResult> verify(ArmRest rest, WorkspaceConfig ws, List<ItemResult> results) {
-        ActualState after = ActualState.read(rest, ws, kinds);
+        ActualState after = ActualState.read(rest, ws, kinds,
+                ActualState.forContent(results.stream().map(r -> r.change().type()).toList()));
         List<ItemResult> out = new ArrayList<>();
         for (ItemResult r : results) {
             if (!r.ok()) {

@@ -289,7 +289,8 @@ public final class DeployRun {
                 Preflight.Needs needs = Preflight.needs(items, settings, q -> reads.computeIfAbsent(q, t -> QueryReads.of(t, binder)));
                 planned.add(ws);
                 futures.add(pool.submit(() -> {
-                    ActualState actual = ActualState.read(arm, ws, kinds);
+                    ActualState actual = ActualState.read(arm, ws, kinds,
+                            ActualState.forContent(items.stream().map(DesiredItem::type).toList()));
                     if (needs.isEmpty()) return planner.plan(ws, items, actual);
                     WorkspaceFacts facts = Preflight.read(new PreflightReader(arm), ws.resourceId(), needs, settings);
                     return planner.plan(ws, items, actual, Preflight.decide(ws.workspace(), items, needs, facts, settings));
