@@ -105,6 +105,22 @@ class DeployCustomDetectionTest {
                     .findFirst().orElseThrow().path("detectionAction").path("alertTemplate").path("description").asString();
             assertTrue(description.endsWith("\n\nsentinelctl: " + DeployFixture.SOURCE + " " + detectionId(1)), description);
 
+            Path out = dir.resolve("exported");
+            CliRunner.Run export = f.run("export", "--workspace", "prod", "--out", out.toString());
+            assertEquals(0, export.exit(), export.out() + export.err());
+            Path exported = Files.list(out.resolve("Custom Detections")).filter(p -> {
+                try {
+                    return Files.readString(p).contains("id: " + detectionId(4));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).findFirst().orElseThrow();
+            String yaml = Files.readString(exported);
+            assertTrue(yaml.contains("displayName: Encoded PowerShell 4") && yaml.contains("period: '1H'")
+                    && !yaml.contains("sentinelctl:") && !yaml.contains("createdDateTime"), yaml);
+            CliRunner.Run recheck = CliRunner.run("check", exported.toString());
+            assertEquals(0, recheck.exit(), recheck.out() + recheck.err());
+
             f.sandbox.stats().reset();
             CliRunner.Run again = f.run("apply");
             assertEquals(0, again.exit(), again.out() + again.err());

@@ -186,12 +186,10 @@ public final class CustomDetectionKind implements DeployableKind {
         yaml.put("id", mark.map(Ownership.Mark::contentId).orElse(java.util.UUID.nameUUIDFromBytes(
                 ("graph-detection-" + listed.path("id").asString("")).getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .toString()));
-        yaml.put("name", listed.path("displayName").asString(""));
         for (var e : listed.properties()) {
             if (READ_ONLY.contains(e.getKey())) continue;
             yaml.set(e.getKey(), e.getValue().deepCopy());
         }
-        yaml.remove("name");
         if (yaml.path("queryCondition") instanceof ObjectNode q) q.remove("lastModifiedDateTime");
         if (yaml.path("schedule") instanceof ObjectNode s) s.remove("nextRunDateTime");
         if (yaml.path("detectionAction").path("alertTemplate") instanceof ObjectNode t && t.has("description")) {
