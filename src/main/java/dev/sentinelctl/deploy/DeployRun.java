@@ -267,6 +267,7 @@ public final class DeployRun {
             List<WorkspaceConfig> planned = new ArrayList<>();
             List<String> notCompiled = new ArrayList<>();
             notPlanned.clear();
+            Map<String, String> tenantWide = new HashMap<>();
             for (WorkspaceConfig ws : workspaces) {
                 List<DesiredItem> items;
                 try {
@@ -277,6 +278,17 @@ public final class DeployRun {
                     notCompiled.add("workspace '" + ws.name() + "': " + e.getMessage());
                     notPlanned.put(ws, e.getMessage());
                     continue;
+                }
+                for (DesiredItem d : items) {
+                    if (!(d.type().scope() instanceof dev.sentinelctl.deploy.kinds.Scope.Graph)) continue;
+                    // A Graph collection belongs to the tenant: two workspaces planning it would both create each item.
+                    String other = tenantWide.putIfAbsent(ws.tenant().toLowerCase(Locale.ROOT) + "|" + d.type().id(), ws.name());
+                    if (other != null && !other.equals(ws.name())) {
+                        throw new DeployException("workspaces '" + other + "' and '" + ws.name() + "' are in tenant "
+                                + ws.tenant() + " and both deploy " + d.type().label() + "s, which belong to the tenant "
+                                + "(Microsoft Graph), not to a workspace; select them in one workspace only (content: "
+                                + "exclude: kinds: [CustomDetection] in the others)");
+                    }
                 }
                 ArmRest arm = arm(ws); // credentials are built here, on this thread, so their errors are ours
                 ExecutorService pool = pools.computeIfAbsent(ws.subscription().toLowerCase(Locale.ROOT),

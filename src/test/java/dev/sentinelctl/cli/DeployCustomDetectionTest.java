@@ -230,4 +230,21 @@ class DeployCustomDetectionTest {
         }
     }
 
+
+    @Test
+    void twoWorkspacesOfOneTenantCannotBothDeployTheTenantWideDetections() throws Exception {
+        try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
+            detection(f, 1);
+            String two = DeployFixture.config("") + "  dev:\n    workspace: ws-dev\n";
+            f.writeConfig(two);
+            CliRunner.Run plan = f.run("plan");
+            assertEquals(2, plan.exit(), plan.out() + plan.err());
+            assertTrue(plan.err().contains("workspaces 'prod' and 'dev' are in tenant sandbox-tenant and both deploy custom detections"),
+                    plan.err());
+            f.writeConfig(two + "    content:\n      exclude:\n        kinds: [CustomDetection]\n");
+            CliRunner.Run ok = f.run("plan", "--detailed-exitcode");
+            assertEquals(2, ok.exit(), ok.out() + ok.err());
+            assertTrue(ok.out().contains("+ create custom detection " + detectionId(1)), ok.out());
+        }
+    }
 }
