@@ -230,8 +230,8 @@ public final class Applier {
             Map<String, String> ids = serverIds.computeIfAbsent(ws.name() + "|" + c.type().id(), k -> {
                 Map<String, String> found = new java.util.concurrent.ConcurrentHashMap<>();
                 for (ObjectNode listed : rest.list(collection, version)) {
-                    c.type().markIn(listed).filter(m -> m.source().equalsIgnoreCase(source))
-                            .ifPresent(m -> found.put(ActualState.key(m.contentId()), owned.serverId(listed)));
+                    // Any source's marker: the plan already decided what may be written (another's only with --adopt).
+                    c.type().markIn(listed).ifPresent(m -> found.put(ActualState.key(m.contentId()), owned.serverId(listed)));
                 }
                 return found;
             });

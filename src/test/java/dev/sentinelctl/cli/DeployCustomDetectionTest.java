@@ -227,6 +227,18 @@ class DeployCustomDetectionTest {
             assertEquals(400, e.status());
             assertEquals("BadRequest", e.code());
             assertTrue(e.getMessage().contains("schedule.period"), e.getMessage());
+
+            // Lists page with @odata.nextLink (50 a page), which the client follows.
+            bad.putObject("schedule").put("period", "24H");
+            ObjectNode template = bad.putObject("detectionAction").putObject("alertTemplate");
+            template.put("title", "t").put("severity", "low").put("category", "Execution");
+            template.putArray("impactedAssets").addObject().put("@odata.type", "#microsoft.graph.security.impactedDeviceAsset")
+                    .put("identifier", "deviceId");
+            ArmRest graph = graphClient(f, SandboxTokens.GRAPH);
+            for (int i = 0; i < 60; i++) graph.post(COLLECTION, "v1.0", bad);
+            f.sandbox.stats().reset();
+            assertEquals(60, graph.list(COLLECTION, "v1.0").size());
+            assertEquals(2, f.count("LIST", "detectionRules"));
         }
     }
 
@@ -245,6 +257,28 @@ class DeployCustomDetectionTest {
             CliRunner.Run ok = f.run("plan", "--detailed-exitcode");
             assertEquals(2, ok.exit(), ok.out() + ok.err());
             assertTrue(ok.out().contains("+ create custom detection " + detectionId(1)), ok.out());
+        }
+    }
+
+    @Test
+    void aDetectionMarkedByAnotherSourceIsAConflictUntilAdopted() throws Exception {
+        try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
+            detection(f, 1);
+            assertEquals(0, f.run("apply").exit());
+            ObjectNode ours = listed(f).get(0);
+            ObjectNode edit = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            edit.putObject("detectionAction").putObject("alertTemplate").put("description",
+                    "Taken over.\n\nsentinelctl: other/repo " + detectionId(1));
+            graphClient(f, SandboxTokens.GRAPH).patch(COLLECTION + "/" + ours.path("id").asString(), "v1.0", edit);
+            CliRunner.Run plan = f.run("plan", "--detailed-exitcode");
+            assertTrue(plan.out().contains("! conflict custom detection " + detectionId(1)), plan.out());
+            assertTrue(plan.out().contains("owned by source 'other/repo'"), plan.out());
+            f.sandbox.stats().reset();
+            CliRunner.Run adopt = f.run("apply", "--adopt");
+            assertEquals(0, adopt.exit(), adopt.out() + adopt.err());
+            assertEquals(1, f.count("PATCH", "detectionRules"));
+            assertEquals(0, f.count("POST", "detectionRules"));
+            assertEquals(0, f.run("plan", "--detailed-exitcode").exit());
         }
     }
 }
