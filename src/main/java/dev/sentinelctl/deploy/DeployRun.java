@@ -16,6 +16,7 @@ import dev.sentinelctl.deploy.azure.RetrySettings;
 import dev.sentinelctl.deploy.config.PreflightFlags;
 import dev.sentinelctl.deploy.config.PreflightSettings;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
+import dev.sentinelctl.deploy.kinds.DeployableKind;
 import dev.sentinelctl.deploy.kinds.KindTable;
 import dev.sentinelctl.deploy.kinds.alertrule.AlertRuleKind;
 import dev.sentinelctl.deploy.preflight.Preflight;
@@ -237,6 +238,30 @@ public final class DeployRun {
         return preflight.apply(ws.preflight());
     }
 
+    /**
+     * With {@code --prune}, the tenant-level (Graph) kinds the content has no items of are read too, so removing the last
+     * custom detection from the repository deletes it. Their permission is optional then: a 401/403 leaves them
+     * unread with a warning instead of failing the plan of the ARM kinds.
+     */
+    private ActualState withTenantKindsForPrune(ArmRest arm, WorkspaceConfig ws, KindTable kinds,
+            List<DeployableKind> present, ActualState actual) {
+        Map<dev.sentinelctl.deploy.kinds.ResourceKind, Map<String, tools.jackson.databind.node.ObjectNode>> items =
+                new LinkedHashMap<>(actual.items());
+        for (DeployableKind k : kinds.contentKinds()) {
+            if (!(k.scope() instanceof dev.sentinelctl.deploy.kinds.Scope.Graph) || present.contains(k)) continue;
+            try {
+                items.putAll(ActualState.read(arm, ws, kinds, r -> r == k).items());
+            } catch (ArmCallException e) {
+                if (e.status() != 401 && e.status() != 403) throw e;
+                synchronized (warnings) {
+                    warnings.add("workspace '" + ws.name() + "': " + k.label() + "s were not checked for prune: "
+                            + e.describe());
+                }
+            }
+        }
+        return new ActualState(kinds, items);
+    }
+
     /** Built on first use: a run that fails before reaching ARM does not load the CA store. */
     private synchronized ArmTransport transport() {
         if (transport == null) transport = new ArmTransport(target);
@@ -301,8 +326,9 @@ public final class DeployRun {
                 Preflight.Needs needs = Preflight.needs(items, settings, q -> reads.computeIfAbsent(q, t -> QueryReads.of(t, binder)));
                 planned.add(ws);
                 futures.add(pool.submit(() -> {
-                    ActualState actual = ActualState.read(arm, ws, kinds,
-                            ActualState.forContent(items.stream().map(DesiredItem::type).toList()));
+                    List<DeployableKind> present = items.stream().map(DesiredItem::type).toList();
+                    ActualState actual = ActualState.read(arm, ws, kinds, ActualState.forContent(present));
+                    if (planOptions.prune()) actual = withTenantKindsForPrune(arm, ws, kinds, present, actual);
                     if (needs.isEmpty()) return planner.plan(ws, items, actual);
                     WorkspaceFacts facts = Preflight.read(new PreflightReader(arm), ws.resourceId(), needs, settings);
                     return planner.plan(ws, items, actual, Preflight.decide(ws.workspace(), items, needs, facts, settings));

@@ -170,6 +170,16 @@ class DeployCustomDetectionTest {
             List<String> names = listed(f).stream().map(r -> r.path("displayName").asString()).sorted().toList();
             assertEquals(List.of("Encoded PowerShell 1", "Encoded PowerShell 3", "Encoded PowerShell 4",
                     "Encoded PowerShell 5", "Hand made"), names);
+
+            // The last ones leave too: with --prune Graph is read although the content has no detection left.
+            for (int i : new int[] {1, 3, 4, 5}) Files.delete(detectionFile(f, i));
+            f.rule(1, "Medium", DeployFixture.query(1));
+            CliRunner.Run pruneAll = f.run("apply", "--prune");
+            assertEquals(0, pruneAll.exit(), pruneAll.out() + pruneAll.err());
+            assertEquals(List.of("Hand made"), listed(f).stream().map(r -> r.path("displayName").asString()).toList());
+            f.sandbox.stats().reset();
+            assertEquals(0, f.run("plan", "--detailed-exitcode").exit());
+            assertEquals(0, f.count("LIST", "detectionRules"), "without --prune and without detections, Graph is not read");
         }
     }
 
