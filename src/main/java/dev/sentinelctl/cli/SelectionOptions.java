@@ -19,7 +19,7 @@ public final class SelectionOptions {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders (default: content).")
     List<Path> paths;
 
-    @Option(names = "--kind", paramLabel = "KIND", description = "Only analytic-rule or hunting-query.")
+    @Option(names = "--kind", paramLabel = "KIND", description = "Only analytic-rule, hunting-query or custom-detection.")
     String kind;
 
     @Option(names = "--path", paramLabel = "TEXT", description = "Only items whose file path contains TEXT (repeatable).")
@@ -42,7 +42,8 @@ public final class SelectionOptions {
         return switch (k.toLowerCase(Locale.ROOT).replace('_', '-')) {
             case "analytic-rule", "rule", "analytic" -> ContentKind.ANALYTIC_RULE;
             case "hunting-query", "hunting" -> ContentKind.HUNTING_QUERY;
-            default -> throw new UserException("--kind must be analytic-rule or hunting-query, not '" + k + "'");
+            case "custom-detection", "detection" -> ContentKind.CUSTOM_DETECTION;
+            default -> throw new UserException("--kind must be analytic-rule, hunting-query or custom-detection, not '" + k + "'");
         };
     }
 }
