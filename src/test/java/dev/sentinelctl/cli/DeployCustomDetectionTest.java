@@ -291,4 +291,17 @@ class DeployCustomDetectionTest {
             assertEquals(0, f.run("plan", "--detailed-exitcode").exit());
         }
     }
+
+    @Test
+    void pruneWithoutGraphPermissionWarnsAndStillPlansTheArmKinds() throws Exception {
+        try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
+            f.rules(2);
+            f.sandbox.faults().failPath("/security/rules/detectionRules", 403);
+            CliRunner.Run plan = f.run("plan", "--prune", "--detailed-exitcode");
+            assertEquals(2, plan.exit(), plan.out() + plan.err());
+            assertTrue(plan.out().contains("Plan: 2 to create"), plan.out());
+            assertTrue(plan.err().contains("warning: workspace 'prod': custom detections were not checked for prune"),
+                    plan.err());
+        }
+    }
 }
