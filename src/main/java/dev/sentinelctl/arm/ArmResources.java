@@ -55,6 +55,15 @@ public final class ArmResources {
     }
 
     /** The alert rule, saved search or automation rule for an item (references by id only: no other content). */
+    /**
+     * False for content that is no ARM resource: a Defender XDR custom detection lives in Microsoft Graph and is
+     * deployed by {@code apply}, never by a template.
+     */
+    public static boolean isArmContent(ContentItem item) {
+        return !(item instanceof dev.sentinelctl.content.CustomDetection);
+    }
+
+    /** The alert rule or saved search for an item. */
     public ArmResource resourceFor(ContentItem item) {
         return resourceFor(item, ContentIndex.EMPTY);
     }

@@ -93,10 +93,15 @@ public final class BuildCommand extends ValidatesContent {
         int notBuilt = 0;
         int watchlists = 0;
         java.util.Map<String, Integer> noTemplate = new java.util.TreeMap<>();
+        int graphOnly = 0;
         for (FileResult r : outcome.files()) {
             if (r.skipped().isPresent()) continue;
             if (r.identity().isPresent() && !r.identity().get().kind().isQueryItem() && !failing.contains(r.displayPath())) {
                 watchlists++; // checked, but their ARM mapping comes with the watchlist deployment kind
+                continue;
+            }
+            if (r.item().isPresent() && !ArmResources.isArmContent(r.item().get())) {
+                graphOnly++;
                 continue;
             }
             if (r.item().isEmpty() || failing.contains(r.displayPath())) {
@@ -133,6 +138,10 @@ public final class BuildCommand extends ValidatesContent {
                                 + " checked, not built (watchlist templates are not written yet)"));
         noTemplate.forEach((kind, n) -> spec.commandLine().getErr().printf("%d %s%s not built: deploy %s with plan/apply%n",
                 n, kind, n == 1 ? "" : "s", n == 1 ? "it" : "them"));
+        if (graphOnly > 0) {
+            spec.commandLine().getErr().printf("%d custom detection%s not built: Defender XDR detections are no ARM "
+                    + "resource; `apply` deploys them through Microsoft Graph%n", graphOnly, graphOnly == 1 ? "" : "s");
+        }
         spec.commandLine().getErr().flush();
         return notBuilt > 0 ? ExitCodes.FINDINGS : exit;
     }

@@ -12,7 +12,9 @@ public enum ContentKind {
     AUTOMATION_RULE("automation-rule", "automation rule"),
     /** An alert rule without a query (incident creation, Fusion, threat intelligence, ML behavior analytics). */
     BUILT_IN_ALERT_RULE("built-in-alert-rule", "built-in alert rule"),
-    WORKBOOK("workbook", "workbook");
+    WORKBOOK("workbook", "workbook"),
+    /** A Defender XDR custom detection (Microsoft Graph {@code security/rules/detectionRules}). */
+    CUSTOM_DETECTION("custom-detection", "custom detection");
 
     private final String schemaName;
     private final String displayName;

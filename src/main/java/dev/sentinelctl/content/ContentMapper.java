@@ -34,6 +34,7 @@ public final class ContentMapper {
             case AUTOMATION_RULE -> automationRule(doc);
             case BUILT_IN_ALERT_RULE -> builtInRule(doc);
             case WORKBOOK -> workbook(doc);
+            case CUSTOM_DETECTION -> customDetection(doc);
         };
     }
 
@@ -164,11 +165,35 @@ public final class ContentMapper {
         }
     }
 
+    private CustomDetection customDetection(YamlDocument doc) {
+        JsonNode root = doc.root();
+        JsonNode template = root.path("detectionAction").path("alertTemplate");
+        List<CustomDetection.ImpactedAsset> assets = new ArrayList<>();
+        for (JsonNode a : template.path("impactedAssets")) {
+            assets.add(new CustomDetection.ImpactedAsset(text(a, "@odata.type"), text(a, "identifier")));
+        }
+        JsonNode actions = root.path("detectionAction").get("responseActions");
+        JsonNode enabled = root.get("isEnabled");
+        return new CustomDetection(text(root, "id"), text(root, "displayName"),
+                enabled != null && enabled.isBoolean() ? Optional.of(enabled.asBoolean()) : Optional.empty(),
+                query(doc, "/queryCondition/queryText"), text(root.path("schedule"), "period"),
+                new CustomDetection.AlertTemplate(text(template, "title"), text(template, "description"),
+                        text(template, "severity"), text(template, "category"), strings(template.get("mitreTechniques")),
+                        assets, text(template, "recommendedActions")),
+                actions instanceof tools.jackson.databind.node.ArrayNode a ? a.deepCopy()
+                        : tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode(),
+                text(root, "version"), doc);
+    }
+
     private static Query query(YamlDocument doc) {
-        JsonNode q = doc.root().get("query");
+        return query(doc, "/query");
+    }
+
+    private static Query query(YamlDocument doc, String pointer) {
+        JsonNode q = doc.root().at(pointer);
         if (q == null || !q.isString()) return Query.of("");
         String text = q.asString();
-        NodeInfo info = doc.info("/query");
+        NodeInfo info = doc.info(pointer);
         return info == null ? Query.of(text) : new Query(text, ScalarSourceMap.build(doc.source(), info, text));
     }
 

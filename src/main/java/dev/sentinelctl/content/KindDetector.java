@@ -39,6 +39,7 @@ public final class KindDetector {
         if (!root.has("query") && isMigrationStub(root)) {
             return new Verdict.NotContent("Azure-Sentinel migration stub (\"moved to new location\"): no query to check");
         }
+        if (root.has("queryCondition") || root.has("detectionAction")) return new Verdict.Content(ContentKind.CUSTOM_DETECTION);
         JsonNode kind = root.get("kind");
         if (!root.has("query") && kind == null && root.has("displayName")
                 && (root.has("serializedData") || root.has("category") || path.replace('\\', '/').toLowerCase(Locale.ROOT).contains("workbooks/"))) {

@@ -56,7 +56,15 @@ public final class DesiredState {
                     + "it, see docs/deploying-kinds.md); leave it out of the content paths or the workspace's selection"));
             ArmResource r = type.resource(mapping, s.item(), placement);
             // Only resources that run a query take the workspace's (an automation rule and a watchlist have none).
-            if (s.item().kind().isQueryItem() && r.properties().has("query")) r = withQuery(r, tailoring.query(s.item()));
+            if (s.item().kind().isQueryItem() && r.properties().has("query")) {
+                r = withQuery(r, tailoring.query(s.item()));
+            } else if (s.item().kind().isQueryItem() && !s.item().query().text().isEmpty()
+                    && !tailoring.query(s.item()).equals(s.item().query().text())) {
+                // Only ARM kinds keep their KQL in properties.query, where a fleet's exclusions are compiled in.
+                throw new DeployException(s.file() + ": fleet exclusions are not compiled into "
+                        + s.item().kind().displayName() + " queries yet; leave this item out of the excluding "
+                        + "workspaces' selection");
+            }
             String apiVersion = kinds.apiVersion(type);
             if (!apiVersion.equals(r.apiVersion())) {
                 r = new ArmResource(r.type(), apiVersion, r.kind(), r.name(), r.contentId(), r.properties());
@@ -67,6 +75,12 @@ public final class DesiredState {
             r = type.inWorkspace(r, s.item(), ws);
             ObjectNode envelope = type.envelope(s.item(), ws);
             type.ownership().stamp(envelope, sourceName, ws);
+            if (type.ownership() instanceof dev.sentinelctl.deploy.kinds.Ownership.ServerAssigned) {
+                // The marker travels in the properties (server-assigned ids, custom detections): stamped here, so plan
+                // and apply compare and write one thing; the item's "marker name" is its content id.
+                r = new ArmResource(r.type(), r.apiVersion(), r.kind(), r.name(), r.contentId(),
+                        type.stampOwner(r.properties().deepCopy(), sourceName, s.item().id()));
+            }
             out.add(new DesiredItem(s.file(), type, r, marker(type, s.item(), r, ws), type.dependencies(s.item(), index), envelope));
         }
         return out;

@@ -122,7 +122,8 @@ public final class Planner {
             if (wanted.contains(ActualState.key(claim.markerName()))) continue;
             String name = claim.name();
             ObjectNode existing = claim.existing();
-            String display = existing == null ? name : existing.path("properties").path("displayName").asString(name);
+            JsonNode listedProps = existing == null ? null : type.propertiesOf(existing);
+            String display = listedProps == null ? name : listedProps.path("displayName").asString(name);
             if (!options.prune()) {
                 orphans.add(type.label() + " " + name + (existing == null ? " (metadata only)" : ""));
                 continue;
@@ -161,7 +162,14 @@ public final class Planner {
     }
 
     static ObjectNode normalised(DeployableKind type, ObjectNode actual) {
-        return type.normaliseResource(actual);
+        // A kind whose list answer is its properties itself (a Graph object, propertiesOf) is reshaped as a resource
+        // body, so every kind compares through normaliseResource (which workbooks extend to their tags).
+        JsonNode props = type.propertiesOf(actual);
+        if (props == actual.get("properties")) return type.normaliseResource(actual);
+        ObjectNode body = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        if (actual.has("kind")) body.set("kind", actual.get("kind"));
+        body.set("properties", props);
+        return type.normaliseResource(body);
     }
 
     /** Ownership fields that differ (none when the metadata is as we would write it). */

@@ -69,7 +69,20 @@ public final class WorkspaceExport {
 
     /** @throws ArmCallException when the workspace cannot be read (nothing is written then) */
     public Result writeTo(Path folder) {
-        ActualState actual = ActualState.read(arm, ws, kinds);
+        ActualState arm = ActualState.read(this.arm, ws, kinds, ActualState.forContent(List.of()));
+        Map<dev.sentinelctl.deploy.kinds.ResourceKind, Map<String, ObjectNode>> items = new LinkedHashMap<>(arm.items());
+        List<String> skipped = new ArrayList<>();
+        for (DeployableKind kind : kinds.contentKinds()) {
+            if (!(kind.scope() instanceof dev.sentinelctl.deploy.kinds.Scope.Graph)) continue;
+            // Outside ARM (Graph) is its own permission: a workspace export without it still exports the ARM kinds.
+            try {
+                items.putAll(ActualState.read(this.arm, ws, kinds, k -> k == kind).items());
+            } catch (ArmCallException e) {
+                if (e.status() != 401 && e.status() != 403) throw e;
+                skipped.add("every " + kind.label() + " (Microsoft Graph refused the read: " + e.describe() + ")");
+            }
+        }
+        ActualState actual = new ActualState(kinds, items);
         Map<String, String> versions = new HashMap<>();
         for (ObjectNode m : actual.metadata().values()) {
             JsonNode p = m.path("properties");
@@ -77,7 +90,6 @@ public final class WorkspaceExport {
             if (p.has("version")) versions.put(parent.toLowerCase(Locale.ROOT), p.get("version").asString());
         }
         Set<String> taken = new HashSet<>();
-        List<String> skipped = new ArrayList<>();
         Map<String, Integer> written = new LinkedHashMap<>();
         for (DeployableKind kind : kinds.contentKinds()) {
             for (ObjectNode r : actual.of(kind).values()) {

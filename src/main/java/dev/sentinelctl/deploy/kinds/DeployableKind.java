@@ -120,6 +120,24 @@ public interface DeployableKind extends ResourceKind {
         return bar >= 0 ? name.substring(bar + 1) : name;
     }
 
+    /** The comparable part of a listed resource: ARM's {@code properties}; a Graph object is its own body. */
+    default JsonNode propertiesOf(ObjectNode listed) {
+        return listed.get("properties");
+    }
+
+    /**
+     * The desired body with its ownership marker stamped in, for kinds whose {@link Ownership} lives in the body
+     * ({@link Ownership.ServerAssigned}); unchanged for the others.
+     */
+    default ObjectNode stampOwner(ObjectNode properties, String source, String contentId) {
+        return properties;
+    }
+
+    /** The ownership marker inside a listed resource, if it carries one. */
+    default Optional<Ownership.Mark> markIn(ObjectNode listed) {
+        return Optional.empty();
+    }
+
     /**
      * Adds what the write needs besides the desired body.
      *

@@ -44,6 +44,54 @@ public sealed interface Ownership {
     /** Writes a marker that lives in the body into the body's top-level fields; nothing for a separate marker. */
     void stamp(ObjectNode envelope, String source, WorkspaceConfig ws);
 
+    /** What a marker kept inside a resource says: the source that deployed it and the content id it came from. */
+    record Mark(String source, String contentId) {
+    }
+
+    /**
+     * For services that assign ids themselves and have no Sentinel metadata (Microsoft Graph's custom detections):
+     * the kind stamps a {@link Mark} into the body it writes ({@link DeployableKind#stampOwner}) and reads it back
+     * from listed bodies ({@link DeployableKind#markIn}); the listed resources are keyed by that content id
+     * ({@link DeployableKind#nameInList}), so plans key items by content id. The write path differs from ARM's PUT by
+     * name: a create POSTs to the collection and learns the id from the answer, an update PATCHes and a delete
+     * DELETEs the server id the list call found for the content id (the Applier asks {@link #serverId}).
+     */
+    record ServerAssigned() implements Ownership {
+        @Override
+        public String owner(ActualState actual, DeployableKind kind, WorkspaceConfig ws, String name) {
+            ObjectNode listed = actual.of(kind).get(ActualState.key(name));
+            return listed == null ? null : kind.markIn(listed).map(Mark::source).orElse(null);
+        }
+
+        @Override
+        public List<Claim> claimedBy(String source, ActualState actual, DeployableKind kind, WorkspaceConfig ws) {
+            List<Claim> out = new ArrayList<>();
+            int position = 0;
+            for (ObjectNode listed : actual.of(kind).values()) {
+                position++;
+                var mark = kind.markIn(listed);
+                if (mark.isEmpty() || !mark.get().source().equalsIgnoreCase(source)) continue;
+                out.add(new Claim(mark.get().contentId(), mark.get().contentId(), listed, position));
+            }
+            return out;
+        }
+
+        @Override
+        public boolean separateMarker() {
+            return false;
+        }
+
+        /** Nothing at the top level: the kind stamps the mark into the properties ({@link DeployableKind#stampOwner}). */
+        @Override
+        public void stamp(ObjectNode envelope, String source, WorkspaceConfig ws) {
+        }
+
+        /** The service's id of a listed resource (Graph: {@code id}). */
+        public String serverId(ObjectNode listed) {
+            return listed.path("id").asString("");
+        }
+    }
+
     /**
      * A Sentinel metadata resource ({@code Microsoft.SecurityInsights/metadata}) per item, named {@code
      * <kind lower-case>-<content id>} as Microsoft's Repositories names its own, with {@code source.kind =

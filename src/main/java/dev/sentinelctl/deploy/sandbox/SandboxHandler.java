@@ -18,6 +18,7 @@ final class SandboxHandler implements HttpHandler {
     private final String baseUrl;
     private final ArmRequestHandler arm;
     private final TokenEndpoint token;
+    private final GraphStandIn graph;
     private final AdminEndpoint admin;
     private final FaultInjector faults;
     private final ArmRateLimiter limiter;
@@ -27,6 +28,13 @@ final class SandboxHandler implements HttpHandler {
     SandboxHandler(String baseUrl, ArmRequestHandler arm, TokenEndpoint token, AdminEndpoint admin,
             FaultInjector faults, ArmRateLimiter limiter, SandboxStats stats,
             Consumer<SandboxStats.RequestRecord> requestLog) {
+        this(baseUrl, arm, token, new GraphStandIn(Served.TYPES), admin, faults, limiter, stats, requestLog);
+    }
+
+    SandboxHandler(String baseUrl, ArmRequestHandler arm, TokenEndpoint token, GraphStandIn graph, AdminEndpoint admin,
+            FaultInjector faults, ArmRateLimiter limiter, SandboxStats stats,
+            Consumer<SandboxStats.RequestRecord> requestLog) {
+        this.graph = graph;
         this.baseUrl = baseUrl;
         this.arm = arm;
         this.token = token;
@@ -58,6 +66,10 @@ final class SandboxHandler implements HttpHandler {
             } else if (TokenEndpoint.matches(rawPath)) {
                 resource = "token";
                 guarded(ex, requestId, () -> token.handle(ex, rawPath, body, baseUrl, requestId));
+            } else if (graph.serves(rawPath)) {
+                resource = graph.resourceLabel(rawPath);
+                if (operation.equals("GET") && graph.isCollection(rawPath)) operation = "LIST";
+                fault = graph.handle(ex, body, requestId, baseUrl, faults);
             } else {
                 ArmRequestHandler.Label label = ArmRequestHandler.label(rawPath);
                 resource = label.resource();
@@ -183,6 +195,12 @@ final class SandboxHandler implements HttpHandler {
             throw new ArmException(401, "AuthenticationFailed",
                     "Authentication failed. The 'Authorization' header is provided in an invalid format: "
                             + "send 'Authorization: Bearer <token>'.");
+        }
+        String audience = SandboxTokens.audience(auth.substring(7).trim()).orElse("");
+        if (SandboxTokens.isGraph(audience)) {
+            throw new ArmException(401, "InvalidAuthenticationTokenAudience", "The access token has been obtained for "
+                    + "wrong audience or resource '" + audience + "'. It should exactly match with one of the allowed "
+                    + "audiences 'https://management.core.windows.net/','https://management.azure.com/'.");
         }
     }
 

@@ -79,6 +79,28 @@ public record SandboxResourceType(String namespace, String typeName, Set<String>
                 204, true, "ResourceNotFound", validator, all);
     }
 
+    /**
+     * A Microsoft Graph collection (not ARM): {@code graph("security/rules", "detectionRules", …)} is served at
+     * {@code /v1.0/security/rules/detectionRules} by the sandbox's Graph stand-in, with server-assigned ids, 201 on
+     * POST, 204 on DELETE, 404 for the absent, paged with {@code @odata.nextLink}, and Graph tokens only.
+     */
+    public static SandboxResourceType graph(String parentPath, String typeName, PayloadValidator validator) {
+        return new SandboxResourceType(GRAPH_PREFIX + parentPath, typeName, Set.of("v1.0"), 201, 404, true, "NotFound",
+                validator, Set.of());
+    }
+
+    static final String GRAPH_PREFIX = "graph:";
+
+    /** True for a Graph collection, which the ARM handler never matches. */
+    public boolean isGraph() {
+        return namespace.startsWith(GRAPH_PREFIX);
+    }
+
+    /** A Graph collection's path below the version: {@code security/rules/detectionRules}. */
+    String graphPath() {
+        return namespace.substring(GRAPH_PREFIX.length()) + "/" + typeName;
+    }
+
     /** The ARM {@code type} field, e.g. {@code Microsoft.SecurityInsights/alertRules}. */
     public String armType() {
         return namespace + "/" + typeName;
