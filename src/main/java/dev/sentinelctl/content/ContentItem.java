@@ -3,7 +3,7 @@ package dev.sentinelctl.content;
 import java.util.List;
 
 /** A hunting query or analytic rule read from a content file. Fields absent in the file are empty, never null. */
-public sealed interface ContentItem permits AnalyticRule, HuntingQuery {
+public sealed interface ContentItem permits AnalyticRule, HuntingQuery, Playbook {
 
     ContentKind kind();
 

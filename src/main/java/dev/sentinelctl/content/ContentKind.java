@@ -3,7 +3,8 @@ package dev.sentinelctl.content;
 /** The kinds of content file sentinelctl understands, with the schema each is validated against. */
 public enum ContentKind {
     ANALYTIC_RULE("analytic-rule", "analytic rule"),
-    HUNTING_QUERY("hunting-query", "hunting query");
+    HUNTING_QUERY("hunting-query", "hunting query"),
+    PLAYBOOK("playbook", "playbook");
 
     private final String schemaName;
     private final String displayName;

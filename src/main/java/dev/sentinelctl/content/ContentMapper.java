@@ -29,6 +29,8 @@ public final class ContentMapper {
                     strings(root.get("relevantTechniques")), connectors(root.get("requiredDataConnectors")),
                     entityMappings(root.get("entityMappings")), text(root, "version"), tags(root.get("tags")), doc);
             case ANALYTIC_RULE -> rule(doc);
+            // playbooks are JSON templates, read by content/playbook/PlaybookFiles, never mapped from YAML
+            case PLAYBOOK -> throw new IllegalArgumentException("a playbook is an ARM template, not YAML content");
         };
     }
 

@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SchemaValidator {
     public static final String BASE = "https://sentinelctl.dev/schemas/";
-    private static final String[] FILES = {"common", "analytic-rule", "hunting-query"};
+    private static final String[] FILES = {"common", "analytic-rule", "hunting-query", "playbook"};
 
     /** What compiling the schema files yields; immutable, shared by all files of a run. */
     private record Compiled(Map<ContentKind, Schema> schemas, ErrorTranslator translator, EntityRules entityRules) {}
