@@ -56,11 +56,15 @@ public final class ArmResources {
      * so both describe the same record instead of two.
      */
     public ArmResource metadataFor(ContentItem item, String sourceName) {
-        ArmResource parent = resourceFor(item);
-        String kind = item instanceof AnalyticRule ? "AnalyticsRule" : "HuntingQuery";
+        return metadataFor(item, sourceName, item instanceof AnalyticRule ? "AnalyticsRule" : "HuntingQuery",
+                resourceFor(item).resourceIdExpression());
+    }
+
+    /** As {@link #metadataFor(ContentItem, String)} for any kind: its metadata {@code kind} and its parent's id. */
+    public ArmResource metadataFor(ContentItem item, String sourceName, String kind, String parentId) {
         ObjectNode p = JSON.objectNode();
         p.put("contentId", item.id());
-        p.put("parentId", parent.resourceIdExpression());
+        p.put("parentId", parentId);
         p.put("kind", kind);
         if (!item.version().isEmpty()) p.put("version", item.version());
         ObjectNode source = p.putObject("source");

@@ -58,10 +58,56 @@ public final class ArmRest {
         return send(HttpMethod.GET, url(resourceId, apiVersion), null, true).map(n -> (ObjectNode) n);
     }
 
-    /** PUT; the answer is the resource as stored. */
+    /**
+     * PUT; the answer is the resource as stored. A long-running PUT (an answer with {@code Azure-AsyncOperation}, as
+     * ARM deployments and watchlists give) is followed to its end: the status URL is polled (waiting its
+     * {@code Retry-After}) until it says Succeeded, and the resource is read again; Failed or Canceled throw with
+     * the operation's error.
+     */
     public ObjectNode put(String resourceId, String apiVersion, ObjectNode body) {
-        return (ObjectNode) send(HttpMethod.PUT, url(resourceId, apiVersion), body, false)
+        String[] async = {null, null};
+        ObjectNode answer = (ObjectNode) send(HttpMethod.PUT, url(resourceId, apiVersion), body, false, async)
                 .orElseThrow(() -> new ArmCallException(404, "NotFound", "PUT " + resourceId + " answered 404", null));
+        if (async[0] == null) return answer;
+        waitFor(async[0], async[1], "PUT " + resourceId);
+        return get(resourceId, apiVersion).orElse(answer);
+    }
+
+    /** Polls an {@code Azure-AsyncOperation} status URL until the operation ends (at most about ten minutes). */
+    private void waitFor(String statusUrl, String retryAfter, String what) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+        String wait = retryAfter;
+        while (true) {
+            sleepSeconds(wait);
+            String[] next = {null, null};
+            JsonNode status = send(HttpMethod.GET, statusUrl, null, false, next).orElseThrow();
+            String state = status.path("status").asString("");
+            if (state.equalsIgnoreCase("Succeeded")) return;
+            if (state.equalsIgnoreCase("Failed") || state.equalsIgnoreCase("Canceled")) {
+                JsonNode error = status.path("error");
+                throw new ArmCallException(200, error.path("code").asString(state), what + " ended " + state
+                        + (error.path("message").asString("").isEmpty() ? "" : ": " + error.path("message").asString()), null);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new ArmCallException(0, "OperationTimeout", what + " still " + state + " after 10 minutes", null);
+            }
+            wait = next[1];
+        }
+    }
+
+    private static void sleepSeconds(String retryAfter) {
+        long ms = 1000;
+        try {
+            if (retryAfter != null) ms = Math.min(60_000, Long.parseLong(retryAfter.trim()) * 1000);
+        } catch (NumberFormatException ignored) {
+            // an HTTP date: wait the default second
+        }
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ArmCallException(0, "Interrupted", "interrupted while waiting for a long-running operation", e);
+        }
     }
 
     /** POST of an action (e.g. a Log Analytics query through ARM); the answer's JSON. */
@@ -87,6 +133,11 @@ public final class ArmRest {
 
     /** Empty for a 404 when {@code emptyOn404}; throws {@link ArmCallException} for other failures. */
     private Optional<JsonNode> send(HttpMethod method, String url, ObjectNode body, boolean emptyOn404) {
+        return send(method, url, body, emptyOn404, new String[2]);
+    }
+
+    /** @param async receives the answer's {@code Azure-AsyncOperation} and {@code Retry-After} headers (or nulls) */
+    private Optional<JsonNode> send(HttpMethod method, String url, ObjectNode body, boolean emptyOn404, String[] async) {
         HttpRequest request = new HttpRequest(method, url);
         request.setHeader(HttpHeaderName.ACCEPT, "application/json");
         if (body != null) {
@@ -97,6 +148,8 @@ public final class ArmRest {
         int status;
         try (HttpResponse response = pipeline.sendSync(request, Context.NONE)) {
             status = response.getStatusCode();
+            async[0] = response.getHeaderValue(HttpHeaderName.fromString("Azure-AsyncOperation"));
+            async[1] = response.getHeaderValue(HttpHeaderName.RETRY_AFTER);
             text = response.getBodyAsBinaryData() == null ? "" : response.getBodyAsBinaryData().toString();
         } catch (RuntimeException e) {
             // Retries are exhausted: the connection kept failing (dropped, refused, TLS) or the token could not be had.

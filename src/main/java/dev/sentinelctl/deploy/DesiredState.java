@@ -9,6 +9,7 @@ import dev.sentinelctl.deploy.config.RuleOverride;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
 import dev.sentinelctl.deploy.kinds.DeployableKind;
 import dev.sentinelctl.deploy.kinds.KindTable;
+import dev.sentinelctl.deploy.kinds.Ownership;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
@@ -50,7 +51,7 @@ public final class DesiredState {
             DeployableKind type = kinds.forItem(s.item()).orElseThrow(() -> new DeployException(s.file() + ": "
                     + s.item().kind().displayName() + " content is not deployed yet (no deployable kind is registered for "
                     + "it, see docs/deploying-kinds.md); leave it out of the content paths or the workspace's selection"));
-            ArmResource r = withQuery(type.resource(mapping, s.item()), tailoring.query(s.item()));
+            ArmResource r = withQuery(type.resource(mapping, s.item(), ws), tailoring.query(s.item()));
             String apiVersion = kinds.apiVersion(type);
             if (!apiVersion.equals(r.apiVersion())) {
                 r = new ArmResource(r.type(), apiVersion, r.kind(), r.name(), r.contentId(), r.properties());
@@ -58,7 +59,9 @@ public final class DesiredState {
             if (s.item() instanceof AnalyticRule rule) {
                 r = withOverride(r, rule, ws.overrideFor(rule.id()));
             }
-            ArmResource meta = mapping.metadataFor(s.item(), sourceName);
+            ArmResource meta = type.ownership() instanceof Ownership.SentinelMetadata m
+                    ? mapping.metadataFor(s.item(), sourceName, m.metadataKind(), r.resourceIdExpression())
+                    : mapping.metadataFor(s.item(), sourceName);
             ObjectNode metaProps = meta.properties().deepCopy();
             metaProps.put("parentId", type.scope().resourceId(ws, r.name()));
             meta = new ArmResource(meta.type(), kinds.apiVersion(kinds.marker()), meta.kind(), meta.name(), meta.contentId(),
@@ -70,7 +73,8 @@ public final class DesiredState {
 
     /** Same resource, other query; untouched when equal so a workspace without exclusions plans exactly as before. */
     static ArmResource withQuery(ArmResource r, String query) {
-        if (query.equals(r.properties().path("query").asString(null))) return r;
+        // a kind without a query (playbooks) gets none
+        if (query.equals(r.properties().path("query").asString(null)) || (query.isEmpty() && !r.properties().has("query"))) return r;
         ObjectNode p = r.properties().deepCopy();
         p.put("query", query);
         return new ArmResource(r.type(), r.apiVersion(), r.kind(), r.name(), r.contentId(), p);

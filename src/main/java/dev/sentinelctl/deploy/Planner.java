@@ -138,7 +138,7 @@ public final class Planner {
     }
 
     static ObjectNode normalised(DeployableKind type, ObjectNode actual) {
-        return type.normalise(actual.path("kind").asString(null), actual.get("properties"));
+        return type.normaliseListed(actual);
     }
 
     /** Ownership fields that differ (none when the metadata is as we would write it). */

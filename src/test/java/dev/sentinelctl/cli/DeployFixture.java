@@ -164,6 +164,11 @@ final class DeployFixture implements AutoCloseable {
         return r;
     }
 
+    /** Raw ARM calls as the portal makes them (resources no SDK manager here covers: deployments, Logic Apps). */
+    dev.sentinelctl.deploy.ArmRest portalRest() {
+        return new dev.sentinelctl.deploy.ArmRest(portal.pipeline(), sandbox.baseUrl().toString());
+    }
+
     SecurityInsightsManager portal() {
         return portal.securityInsights(SUB);
     }

@@ -4,6 +4,8 @@ import dev.sentinelctl.arm.ArmResource;
 import dev.sentinelctl.arm.ArmResources;
 import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.content.ContentKind;
+import dev.sentinelctl.deploy.ArmRest;
+import dev.sentinelctl.deploy.config.WorkspaceConfig;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -43,6 +45,34 @@ public interface DeployableKind extends ResourceKind {
 
     /** The resource an item deploys as (api-version from the mapping; the engine sets the table's). */
     ArmResource resource(ArmResources mapping, ContentItem item);
+
+    /**
+     * The resource an item deploys as in one workspace. Kinds whose body depends on the workspace (a playbook's
+     * workspace-specific parameter file) override this; the others deploy the same body everywhere.
+     */
+    default ArmResource resource(ArmResources mapping, ContentItem item, WorkspaceConfig ws) {
+        return resource(mapping, item);
+    }
+
+    /**
+     * The comparable form of a listed resource. The default reads {@code kind} and {@code properties}; a kind whose
+     * service records what matters elsewhere (an ARM deployment's tags: its GET has no template) overrides it.
+     */
+    default ObjectNode normaliseListed(ObjectNode listed) {
+        return normalise(listed.path("kind").asString(null), listed.get("properties"));
+    }
+
+    /** A resource the deleted one left behind and that prune deletes after it (its id and api-version). */
+    record LeftBehind(String resourceId, String apiVersion) {
+    }
+
+    /**
+     * What deleting the resource does not delete but prune must (an ARM deployment's Logic Apps: ARM never deletes a
+     * deployment's resources with it). Read before the delete; empty for kinds whose delete is complete.
+     */
+    default List<LeftBehind> leftBehind(ArmRest rest, String resourceId, String apiVersion) {
+        return List.of();
+    }
 
     /** What must exist before the item is written. */
     default List<Edge> dependencies(ContentItem item) {

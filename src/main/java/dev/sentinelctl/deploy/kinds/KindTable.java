@@ -20,7 +20,8 @@ import java.util.Optional;
 public final class KindTable {
     private static final KindTable BUILT_IN = new KindTable(List.of(
             AlertRuleKind.INSTANCE,
-            HuntingQueryKind.INSTANCE
+            HuntingQueryKind.INSTANCE,
+            dev.sentinelctl.deploy.kinds.playbook.PlaybookKind.INSTANCE
     ), MetadataMarker.INSTANCE, Map.of());
 
     private final List<DeployableKind> kinds;
