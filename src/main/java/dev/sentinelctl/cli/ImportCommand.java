@@ -3,6 +3,7 @@ package dev.sentinelctl.cli;
 import dev.sentinelctl.config.ProjectConfig;
 
 import dev.sentinelctl.arm.ArmImport;
+import dev.sentinelctl.arm.repositories.RepositoriesImport;
 import dev.sentinelctl.arm.ArmImporter;
 import dev.sentinelctl.check.CheckRun;
 import dev.sentinelctl.check.FileChecker;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
                         + " files are then validated."},
         footer = {"", "Examples:", "  sentinelctl import export.json --out content",
                 "  sentinelctl import arm/ --out content", "  sentinelctl import rules-from-powershell.json --out content/Detections",
-                "  sentinelctl import Solutions/Zinc/Package/mainTemplate.json --out imported"})
+                "  sentinelctl import Solutions/Zinc/Package/mainTemplate.json --out imported",
+                "  sentinelctl import --repositories . --out content"})
 public final class ImportCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "ARM JSON files, or folders to search for *.json.")
@@ -40,6 +42,11 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder to write the YAML files to.")
     Path out;
+
+    @Option(names = "--repositories", description = "FILE|DIR is a Microsoft Sentinel Repositories repository: take over "
+            + "its playbooks (with parameter files and sentinel-deployment.config), convert its rule and hunting-query "
+            + "templates, and report what is not taken over (exclusions, priorities, other kinds, tracking tables).")
+    boolean repositories;
 
     @Mixin
     OutputOptions output;
@@ -52,12 +59,23 @@ public final class ImportCommand implements Callable<Integer> {
         List<String> missing = paths.stream().filter(p -> !Files.exists(p)).map(Path::toString).toList();
         if (!missing.isEmpty()) throw new UserException("no such file or folder: " + String.join(", ", missing));
         ArmImport.Outcome outcome;
+        RepositoriesImport.Outcome repo = null;
         try {
-            outcome = new ArmImport().run(paths, out);
+            if (repositories) {
+                if (paths.size() != 1 || !Files.isDirectory(paths.get(0))) {
+                    throw new UserException("--repositories takes one folder: the repository's root (where sentinel-deployment.config is)");
+                }
+                repo = new RepositoriesImport().run(paths.get(0), out);
+                outcome = repo.rules();
+            } else {
+                outcome = new ArmImport().run(paths, out);
+            }
         } catch (UncheckedIOException e) {
             throw new UserException(e.getMessage());
         }
+        if (repo != null) printRepositories(repo);
         List<Diagnostic> diagnostics = new ArrayList<>();
+        if (repo != null) diagnostics.addAll(repo.diagnostics());
         for (ArmImporter.Problem p : outcome.problems()) diagnostics.add(diagnostic(p));
         List<ContentFile> files = outcome.written().stream()
                 .map(w -> new ContentFile(w.file(), w.file().normalize().toString().replace('\\', '/'))).toList();
@@ -74,6 +92,19 @@ public final class ImportCommand implements Callable<Integer> {
                 files.size() - rulesWritten == 1 ? "y" : "ies", outcome.templates(), outcome.templates() == 1 ? "" : "s", out);
         spec.commandLine().getErr().flush();
         return exit;
+    }
+
+    private void printRepositories(RepositoriesImport.Outcome repo) {
+        var err = spec.commandLine().getErr();
+        err.printf("Taken over (%d):%n", repo.taken().size());
+        repo.taken().forEach(l -> err.printf("  %s: %s%n", l.path(), l.what()));
+        err.printf("Not taken over (%d):%n", repo.notTaken().size());
+        repo.notTaken().forEach(l -> err.printf("  %s: %s%n", l.path(), l.what()));
+        if (!repo.tracking().isEmpty()) {
+            err.println("Tracking tables:");
+            repo.tracking().forEach(l -> err.printf("  %s: %s%n", l.path(), l.what()));
+        }
+        err.flush();
     }
 
     private static Diagnostic diagnostic(ArmImporter.Problem p) {

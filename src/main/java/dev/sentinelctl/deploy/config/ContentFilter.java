@@ -47,9 +47,10 @@ public record ContentFilter(List<String> ids, List<String> kinds, List<String> t
         return tags.stream().anyMatch(t -> itemTags.contains(t.toLowerCase(Locale.ROOT)));
     }
 
-    /** Scheduled, NRT or HuntingQuery: the names the config's {@code kinds} use. */
+    /** Scheduled, NRT, HuntingQuery or Playbook: the names the config's {@code kinds} use. */
     public static String kindOf(ContentItem item) {
         if (item instanceof AnalyticRule rule) return rule.ruleKind() == AnalyticRule.RuleKind.NRT ? "NRT" : "Scheduled";
+        if (item instanceof dev.sentinelctl.content.Playbook) return "Playbook";
         return "HuntingQuery";
     }
 
