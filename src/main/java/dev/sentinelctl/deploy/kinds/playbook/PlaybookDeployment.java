@@ -1,6 +1,5 @@
 package dev.sentinelctl.deploy.kinds.playbook;
 
-import dev.sentinelctl.content.playbook.PlaybookTemplate;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,54 +7,22 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A playbook as an ARM deployment at resource-group level
- * ({@code Microsoft.Resources/deployments/{name}}): a name fixed by the content id, so a rerun addresses the same
- * deployment instead of piling up {@code Sentinel_Deployment_<guid>}s as Repositories does; an incremental body with
- * the template and the resolved parameters; and tags that record the owner and a hash of what was sent. ARM's GET
- * of a deployment does not return the template, so "unchanged" is "the recorded hash equals the hash of what would be
- * sent now, and the last deployment succeeded".
+ * How a playbook's ARM deployment ({@code Microsoft.Resources/deployments/{content id}}) is compared: ARM's GET of a
+ * deployment does not return the template, so the deployment's tags record a hash of the template and parameters
+ * sent, and "unchanged" is "the recorded hash equals the hash of what would be sent now, and the deployment stands".
  */
 public final class PlaybookDeployment {
-    /** The tag naming the source (repository) that owns the deployment and the workflows it created. */
-    public static final String SOURCE_TAG = "sentinelctl-source";
     /** The tag holding {@link #contentHash} of the template and parameters last deployed. */
     public static final String HASH_TAG = "sentinelctl-content-hash";
     /** The tag holding the content id, so the deployment and its workflows can be traced back to the file. */
     public static final String CONTENT_TAG = "sentinelctl-content-id";
-    private static final String PREFIX = "sentinelctl-playbook-";
 
     private PlaybookDeployment() {
-    }
-
-    /** {@code sentinelctl-playbook-<content id>}: 57 characters for a GUID id, within ARM's 64. */
-    public static String name(String contentId) {
-        String n = PREFIX + contentId.toLowerCase(Locale.ROOT);
-        return n.length() <= 64 ? n : n.substring(0, 64);
-    }
-
-    /** The content id a deployment name was made from, or null when the name is not one of ours. */
-    public static String contentIdOf(String deploymentName) {
-        return deploymentName.toLowerCase(Locale.ROOT).startsWith(PREFIX) ? deploymentName.substring(PREFIX.length()) : null;
-    }
-
-    /** The PUT body: incremental mode (ARM never deletes what the template leaves out), template, parameters, tags. */
-    public static ObjectNode body(PlaybookTemplate template, ObjectNode parameters, String source) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        ObjectNode p = body.putObject("properties");
-        p.put("mode", "Incremental");
-        p.set("template", template.template().deepCopy());
-        p.set("parameters", parameters.deepCopy());
-        ObjectNode tags = body.putObject("tags");
-        tags.put(SOURCE_TAG, source);
-        tags.put(CONTENT_TAG, template.contentId());
-        tags.put(HASH_TAG, contentHash(template.template(), parameters));
-        return body;
     }
 
     /**
