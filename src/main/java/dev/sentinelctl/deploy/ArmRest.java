@@ -73,6 +73,27 @@ public final class ArmRest {
         return get(resourceId, apiVersion).orElse(answer);
     }
 
+    /**
+     * POST of a long-running action answered 202 with {@code Location} (ARM's what-if): the location is polled until
+     * it answers 200 with the result. An action answered 200 at once returns that answer.
+     */
+    public ObjectNode postAndWait(String resourceId, String apiVersion, ObjectNode body) {
+        String[] headers = new String[3];
+        JsonNode answer = send(HttpMethod.POST, url(resourceId, apiVersion), body, false, headers).orElseThrow();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+        while (headers[2] != null) {
+            if (System.nanoTime() > deadline) {
+                throw new ArmCallException(0, "OperationTimeout", "POST " + resourceId + " has no result after 5 minutes", null);
+            }
+            sleepSeconds(headers[1]);
+            String location = headers[2];
+            headers = new String[3];
+            answer = send(HttpMethod.GET, location, null, false, headers).orElseThrow();
+        }
+        if (answer instanceof ObjectNode o) return o;
+        throw new ArmCallException(200, "BadResponse", "POST " + resourceId + " answered JSON that is not an object", null);
+    }
+
     /** Polls an {@code Azure-AsyncOperation} status URL until the operation ends (at most about ten minutes). */
     private void waitFor(String statusUrl, String retryAfter, String what) {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
@@ -136,7 +157,10 @@ public final class ArmRest {
         return send(method, url, body, emptyOn404, new String[2]);
     }
 
-    /** @param async receives the answer's {@code Azure-AsyncOperation} and {@code Retry-After} headers (or nulls) */
+    /**
+     * @param async receives the answer's {@code Azure-AsyncOperation} and {@code Retry-After} headers (or nulls) and,
+     *              when it has a third slot, the {@code Location} of a 202
+     */
     private Optional<JsonNode> send(HttpMethod method, String url, ObjectNode body, boolean emptyOn404, String[] async) {
         HttpRequest request = new HttpRequest(method, url);
         request.setHeader(HttpHeaderName.ACCEPT, "application/json");
@@ -150,6 +174,8 @@ public final class ArmRest {
             status = response.getStatusCode();
             async[0] = response.getHeaderValue(HttpHeaderName.fromString("Azure-AsyncOperation"));
             async[1] = response.getHeaderValue(HttpHeaderName.RETRY_AFTER);
+            // a 202 with Location is a long-running action still running; any other answer is its end
+            if (async.length > 2) async[2] = status == 202 ? response.getHeaderValue(HttpHeaderName.LOCATION) : null;
             text = response.getBodyAsBinaryData() == null ? "" : response.getBodyAsBinaryData().toString();
         } catch (RuntimeException e) {
             // Retries are exhausted: the connection kept failing (dropped, refused, TLS) or the token could not be had.

@@ -42,6 +42,9 @@ class DeployPlaybookTest {
             assertEquals(2, plan.exit(), plan.out() + plan.err());
             assertTrue(plan.out().contains("+ create playbook "), plan.out());
             assertTrue(plan.out().contains("Block Entra ID user"), plan.out());
+            // ARM's what-if, from the sandbox: both resources of the template are new
+            assertTrue(plan.out().contains("what-if Microsoft.Logic/workflows/Block-AADUser: ") && plan.out().contains("\"Create\""), plan.out());
+            assertTrue(plan.out().contains("what-if Microsoft.Web/connections/azuresentinel-Block-AADUser: "), plan.out());
 
             CliRunner.Run apply = f.run("apply");
             assertEquals(0, apply.exit(), apply.out() + apply.err());
@@ -78,6 +81,7 @@ class DeployPlaybookTest {
             CliRunner.Run update = f.run("plan", "--detailed-exitcode");
             assertEquals(2, update.exit(), update.out());
             assertTrue(update.out().contains("~ update playbook"), update.out());
+            assertTrue(update.out().contains("what-if Microsoft.Logic/workflows/Block-AADUser: ") && update.out().contains("\"Modify\""), update.out());
             assertEquals(0, f.run("apply").exit());
 
             Files.delete(f.content.resolve("Playbooks/Block-AADUser/azuredeploy.json"));

@@ -74,6 +74,15 @@ public interface DeployableKind extends ResourceKind {
         return List.of();
     }
 
+    /**
+     * What the service itself says a create or update will change, for the plan (an ARM deployment's what-if), as
+     * extra lines under the change; empty when the kind or the service has no such preview. Never writes.
+     */
+    default List<dev.sentinelctl.deploy.FieldDiff> preview(ArmRest rest, String resourceId, String apiVersion,
+            dev.sentinelctl.deploy.DesiredItem desired) {
+        return List.of();
+    }
+
     /** What must exist before the item is written. */
     default List<Edge> dependencies(ContentItem item) {
         return List.of();

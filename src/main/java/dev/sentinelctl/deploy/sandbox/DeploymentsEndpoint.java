@@ -39,6 +39,8 @@ final class DeploymentsEndpoint {
     private final Map<String, ObjectNode> resources = new LinkedHashMap<>();
     /** Pending runs by operation id: the deployment id and the body it was sent with. */
     private final Map<String, Object[]> operations = new LinkedHashMap<>();
+    /** What-if results by operation id, until fetched. */
+    private final Map<String, ObjectNode> whatIfs = new LinkedHashMap<>();
 
     /** True for the paths this endpoint serves. */
     static boolean matches(String rawPath) {
@@ -72,7 +74,7 @@ final class DeploymentsEndpoint {
             ArrayNode value = list.putArray("value");
             String prefix = collection.toLowerCase(Locale.ROOT) + "/";
             store.forEach((id, r) -> {
-                if (id.startsWith(prefix)) value.add(r.deepCopy());
+                if (id.startsWith(prefix)) value.add(answer(r));
             });
             HttpReply.json(ex, 200, list, requestId, headers);
             return;
@@ -81,6 +83,23 @@ final class DeploymentsEndpoint {
         String key = id.toLowerCase(Locale.ROOT);
         if (isDeployment && s.length == 10 && lower[8].equals("operationstatuses") && method.equals("GET")) {
             HttpReply.json(ex, 200, run(s[9]), requestId, headers);
+            return;
+        }
+        if (isDeployment && s.length == 9 && lower[8].equals("whatif") && method.equals("POST")) {
+            ObjectNode request = SandboxJson.parseObject(body);
+            validator.validate(request, null);
+            String op = UUID.randomUUID().toString();
+            whatIfs.put(op, whatIf(request.path("properties"), s[1], s[3]));
+            Map<String, String> h = new LinkedHashMap<>(headers);
+            h.put("Location", baseUrl + id + "/whatIfResults/" + op + "?api-version=" + apiVersion);
+            h.put("Retry-After", "0");
+            HttpReply.json(ex, 202, null, requestId, h);
+            return;
+        }
+        if (isDeployment && s.length == 10 && lower[8].equals("whatifresults") && method.equals("GET")) {
+            ObjectNode result = whatIfs.remove(s[9]);
+            if (result == null) throw new ArmException(404, "NotFound", "The what-if result '" + s[9] + "' was not found.");
+            HttpReply.json(ex, 200, result, requestId, headers);
             return;
         }
         if (s.length != 8) throw new ArmException(404, "InvalidResourceType", "The sandbox does not serve '" + rawPath + "'.");
@@ -92,7 +111,7 @@ final class DeploymentsEndpoint {
                             ? "Deployment '" + s[7] + "' could not be found."
                             : "The Resource '" + s[5] + "/" + s[6] + "/" + s[7] + "' under resource group '" + s[3] + "' was not found.");
                 }
-                HttpReply.json(ex, 200, r, requestId, headers);
+                HttpReply.json(ex, 200, answer(r), requestId, headers);
             }
             case "DELETE" -> {
                 boolean existed = store.remove(key) != null;
@@ -128,6 +147,41 @@ final class DeploymentsEndpoint {
             }
             default -> throw new ArmException(405, "MethodNotAllowed", "The method " + method + " is not allowed on " + s[6] + ".");
         }
+    }
+
+    /**
+     * What a deployment would do, as ARM's what-if answers: per template resource {@code Create} (absent),
+     * {@code Modify} (its properties or tags differ from what the last deployment sent) or {@code NoChange}.
+     */
+    private ObjectNode whatIf(JsonNode properties, String subscription, String resourceGroup) {
+        ObjectNode result = SandboxJson.object();
+        result.put("status", "Succeeded");
+        ArrayNode changes = result.putObject("properties").putArray("changes");
+        JsonNode template = properties.path("template");
+        TemplateNames names = new TemplateNames(template, properties.path("parameters"));
+        JsonNode rs = template.path("resources");
+        for (JsonNode r : rs.values()) {
+            String type = r.path("type").asString("");
+            int at = type.indexOf('@');
+            if (at >= 0) type = type.substring(0, at);
+            String id = "/subscriptions/" + subscription + "/resourceGroups/" + resourceGroup + "/providers/" + type + "/"
+                    + names.evaluate(r.path("name").asString(""));
+            ObjectNode existing = resources.get(id.toLowerCase(Locale.ROOT));
+            String change = existing == null ? "Create"
+                    : existing.path("sent").equals(sent(r, properties.path("parameters"))) ? "NoChange" : "Modify";
+            ObjectNode c = changes.addObject();
+            c.put("resourceId", id);
+            c.put("changeType", change);
+        }
+        return result;
+    }
+
+    /** What a resource was deployed from: its template entry and the parameters (expressions are not evaluated). */
+    private static ObjectNode sent(JsonNode resource, JsonNode parameters) {
+        ObjectNode s = SandboxJson.object();
+        s.set("resource", resource.deepCopy());
+        s.set("parameters", parameters.deepCopy());
+        return s;
     }
 
     /** Runs a pending deployment (on its first status poll) and answers its status. */
@@ -180,6 +234,8 @@ final class DeploymentsEndpoint {
             stored.put("type", type);
             stored.put("location", "westeurope");
             if (r.path("tags").isObject()) stored.set("tags", r.get("tags").deepCopy());
+            // kept out of its GET answer's properties; what-if compares with it
+            stored.set("sent", sent(r, properties.path("parameters")));
             ObjectNode props = stored.putObject("properties");
             if (r.path("properties").has("state")) props.set("state", r.path("properties").get("state").deepCopy());
             props.put("provisioningState", "Succeeded");
@@ -187,6 +243,13 @@ final class DeploymentsEndpoint {
             created.add(stored);
         }
         return created;
+    }
+
+    /** A stored resource as ARM shows it (without what the sandbox keeps for what-if). */
+    private static ObjectNode answer(ObjectNode stored) {
+        ObjectNode r = stored.deepCopy();
+        r.remove("sent");
+        return r;
     }
 
     /** ARM returns a deployment's parameters without the values of secure ones. */

@@ -8,6 +8,8 @@ import dev.sentinelctl.content.Playbook;
 import dev.sentinelctl.content.playbook.PlaybookParameters;
 import dev.sentinelctl.deploy.ArmRest;
 import dev.sentinelctl.deploy.ContentErrors;
+import dev.sentinelctl.deploy.DesiredItem;
+import dev.sentinelctl.deploy.FieldDiff;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
 import dev.sentinelctl.deploy.kinds.DeployableKind;
 import dev.sentinelctl.deploy.kinds.Ownership;
@@ -177,6 +179,29 @@ public final class PlaybookKind implements DeployableKind {
             if (workflow.isPresent() && name.equalsIgnoreCase(workflow.get().path("tags").path(WORKFLOW_TAG).asString(""))) {
                 out.add(new LeftBehind(id, WORKFLOWS_API));
             }
+        }
+        return out;
+    }
+
+    /**
+     * ARM's what-if of the deployment ({@code POST …/deployments/{name}/whatIf}, a 202 polled at its Location): one
+     * line per resource it would create, modify or delete; "no what-if" (a note, the hash comparison stands) when the
+     * service does not offer it.
+     */
+    @Override
+    public List<FieldDiff> preview(ArmRest rest, String resourceId, String apiVersion, DesiredItem desired) {
+        ObjectNode body = desired.body();
+        prepareWrite(body, null);
+        body.remove("tags"); // what-if takes the deployment's properties and location only
+        ObjectNode result = rest.postAndWait(resourceId + "/whatIf", apiVersion, body);
+        List<FieldDiff> out = new ArrayList<>();
+        for (JsonNode c : result.path("properties").path("changes")) {
+            String type = c.path("changeType").asString("");
+            if (type.equals("NoChange") || type.equals("Ignore")) continue;
+            String id = c.path("resourceId").asString("");
+            String[] parts = id.split("/providers/", 2);
+            String what = parts.length == 2 ? parts[1] : id;
+            out.add(new FieldDiff("what-if " + what, null, JsonNodeFactory.instance.stringNode(type)));
         }
         return out;
     }
