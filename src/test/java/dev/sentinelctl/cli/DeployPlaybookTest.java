@@ -60,6 +60,9 @@ class DeployPlaybookTest {
 
             CliRunner.Run noop = f.run("plan", "--detailed-exitcode");
             assertEquals(0, noop.exit(), noop.out() + noop.err());
+            CliRunner.Run export = f.run("export", "--workspace", "prod", "--out", dir.resolve("exported").toString());
+            assertEquals(0, export.exit(), export.out() + export.err());
+            assertTrue(export.out().contains("skipped playbook " + d.path("name").asString()), export.out());
 
             // someone redeploys it by hand with other parameters: its hash tag no longer matches
             ObjectNode redeploy = d.deepCopy();

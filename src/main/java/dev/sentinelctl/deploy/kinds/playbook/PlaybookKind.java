@@ -214,7 +214,7 @@ public final class PlaybookKind implements DeployableKind {
     @Override
     public Exported export(ObjectNode listed, Optional<String> version) {
         if (listed.path("tags").path(PlaybookDeployment.HASH_TAG).isMissingNode()) return new NotContent();
-        return new Skipped("a playbook deployment: its template and parameter files are the content; to bring a portal "
-                + "edit back, export the Logic App's template (portal: Logic App > Export template)");
+        return new Skipped("playbook " + nameInList(listed) + ", an ARM deployment whose template and parameter files "
+                + "are the content; bring a portal edit back with the Logic App's Export template");
     }
 }
