@@ -64,7 +64,10 @@ public final class DesiredState {
                     : mapping.metadataFor(s.item(), sourceName);
             ObjectNode metaProps = meta.properties().deepCopy();
             metaProps.put("parentId", type.scope().resourceId(ws, r.name()));
-            meta = new ArmResource(meta.type(), kinds.apiVersion(kinds.marker()), meta.kind(), meta.name(), meta.contentId(),
+            // the marker is named after the resource (which is the content id, except for kinds that name a resource
+            // per workspace: a playbook's deployment), as the ownership lookup finds it
+            String metaName = type.ownership() instanceof Ownership.SentinelMetadata m ? m.markerName(r.name()) : meta.name();
+            meta = new ArmResource(meta.type(), kinds.apiVersion(kinds.marker()), meta.kind(), metaName, meta.contentId(),
                     metaProps);
             out.add(new DesiredItem(s.file(), type, r, meta, type.dependencies(s.item())));
         }

@@ -95,21 +95,34 @@ public final class PlaybookKind implements DeployableKind {
     public ArmResource resource(ArmResources mapping, ContentItem item, WorkspaceConfig ws) {
         // Repositories keys workspace-specific files by the workspace's id; the deploy config names the workspace, so
         // its resource name is the id here (docs/kind-playbooks.md).
-        return deployment((Playbook) item, ws.workspace(), ws.workspace());
+        return deployment((Playbook) item, ws.workspace(), ws.workspace(), deploymentName(item.id(), ws));
+    }
+
+    /**
+     * {@code <content id>-<8 hex of the workspace's resource id>}: deterministic, and one per workspace, since
+     * workspaces of one resource group share its deployments (45 characters, within ARM's 64).
+     */
+    public static String deploymentName(String contentId, WorkspaceConfig ws) {
+        return contentId + "-" + PlaybookDeployment.contentHash(
+                JsonNodeFactory.instance.stringNode(ws.resourceId().toLowerCase(Locale.ROOT)), null).substring(0, 8);
     }
 
     private static ArmResource deployment(Playbook p, String workspaceId, String workspaceName) {
+        return deployment(p, workspaceId, workspaceName, p.id());
+    }
+
+    private static ArmResource deployment(Playbook p, String workspaceId, String workspaceName, String name) {
         PlaybookParameters.Resolved params = new PlaybookParameters().resolve(p.template(), p.parameterFiles(),
                 p.templateRelative(), workspaceId, workspaceName);
         if (!params.ok()) throw new ContentErrors(params.diagnostics());
         ObjectNode props = JsonNodeFactory.instance.objectNode();
         props.put("mode", "Incremental");
-        props.set("template", taggedWorkflows(p.template().template(), p.id()));
+        props.set("template", taggedWorkflows(p.template().template(), name));
         props.set("parameters", params.parameters());
         // for plans and the tags; prepareWrite moves them out of the PUT body
         props.put("displayName", p.name());
         props.put(CONTENT_ID_FIELD, p.id());
-        return new ArmResource("Microsoft.Resources/deployments", API_VERSION, Optional.empty(), p.id(), p.id(), props);
+        return new ArmResource("Microsoft.Resources/deployments", API_VERSION, Optional.empty(), name, p.id(), props);
     }
 
     /** The template with the owner tag on each Logic App whose tags are a literal object (or absent). */
