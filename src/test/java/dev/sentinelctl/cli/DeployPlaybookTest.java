@@ -58,8 +58,10 @@ class DeployPlaybookTest {
             assertEquals(List.of("Block-AADUser"), workflows.stream().map(w -> w.path("name").asString()).toList());
             assertEquals(1, arm.list(RGID + "/providers/Microsoft.Web/connections", "2016-06-01").size());
 
+            f.sandbox.stats().reset();
             CliRunner.Run noop = f.run("plan", "--detailed-exitcode");
             assertEquals(0, noop.exit(), noop.out() + noop.err());
+            assertEquals(0, f.count("PUT", "deployments"), "a rerun writes nothing");
             CliRunner.Run export = f.run("export", "--workspace", "prod", "--out", dir.resolve("exported").toString());
             assertEquals(0, export.exit(), export.out() + export.err());
             assertTrue(export.out().contains("skipped playbook " + d.path("name").asString()), export.out());
@@ -77,7 +79,9 @@ class DeployPlaybookTest {
             CliRunner.Run drift = f.run("drift");
             assertEquals(2, drift.exit(), drift.out() + drift.err());
             assertTrue(drift.out().contains("~ drifted playbook") && drift.out().contains("edited-in-the-portal"), drift.out());
+            f.sandbox.stats().reset();
             assertEquals(0, f.run("apply").exit());
+            assertEquals(1, f.count("PUT", "deployments"), "the drifted deployment is redeployed, once");
             assertEquals(0, f.run("plan", "--detailed-exitcode").exit());
 
             playbook(f, "changed@contoso.com");

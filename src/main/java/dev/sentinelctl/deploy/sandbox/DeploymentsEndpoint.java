@@ -50,6 +50,13 @@ final class DeploymentsEndpoint {
         return type.equals("microsoft.resources/deployments") || SERVED.contains(type);
     }
 
+    /** How stats name a request: {@code deployments}, {@code whatIf}, {@code operationStatuses}, {@code workflows}, …. */
+    static ArmRequestHandler.Label label(String rawPath) {
+        String[] s = rawSegments(rawPath);
+        if (s.length >= 9) return new ArmRequestHandler.Label(s[8], false);
+        return new ArmRequestHandler.Label(s[6], s.length == 7);
+    }
+
     synchronized void handle(HttpExchange ex, byte[] body, String baseUrl, String requestId, Map<String, String> headers)
             throws IOException {
         String rawPath = ex.getRequestURI().getRawPath();
