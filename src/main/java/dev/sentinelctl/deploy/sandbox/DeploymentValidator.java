@@ -2,7 +2,6 @@ package dev.sentinelctl.deploy.sandbox;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -62,9 +61,5 @@ public final class DeploymentValidator implements PayloadValidator {
 
     private static ArmException invalid(String detail) {
         return new ArmException(400, "InvalidTemplate", "Deployment template validation failed: '" + detail + "'.");
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }
