@@ -95,9 +95,14 @@ public final class ArmResources {
         String kind = item instanceof AnalyticRule || item instanceof BuiltInAlertRule ? "AnalyticsRule" : item instanceof AutomationRule ? "AutomationRule"
                 : item instanceof Parser ? "Parser" : item instanceof dev.sentinelctl.content.Watchlist ? "Watchlist"
                 : "HuntingQuery";
+        return metadataFor(item, sourceName, kind, parent.resourceIdExpression());
+    }
+
+    /** As {@link #metadataFor(ContentItem, String)} for any kind: its metadata {@code kind} and its parent's id. */
+    public ArmResource metadataFor(ContentItem item, String sourceName, String kind, String parentId) {
         ObjectNode p = JSON.objectNode();
         p.put("contentId", item.id());
-        p.put("parentId", parent.resourceIdExpression());
+        p.put("parentId", parentId);
         p.put("kind", kind);
         if (!item.version().isEmpty()) p.put("version", item.version());
         ObjectNode source = p.putObject("source");

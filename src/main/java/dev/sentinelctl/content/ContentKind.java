@@ -14,7 +14,9 @@ public enum ContentKind {
     BUILT_IN_ALERT_RULE("built-in-alert-rule", "built-in alert rule"),
     WORKBOOK("workbook", "workbook"),
     /** A Defender XDR custom detection (Microsoft Graph {@code security/rules/detectionRules}). */
-    CUSTOM_DETECTION("custom-detection", "custom detection");
+    CUSTOM_DETECTION("custom-detection", "custom detection"),
+    /** A playbook: an ARM template with Logic Apps (JSON, read by content/playbook), deployed as an ARM deployment. */
+    PLAYBOOK("playbook", "playbook");
 
     private final String schemaName;
     private final String displayName;

@@ -35,6 +35,8 @@ public final class ContentMapper {
             case BUILT_IN_ALERT_RULE -> builtInRule(doc);
             case WORKBOOK -> workbook(doc);
             case CUSTOM_DETECTION -> customDetection(doc);
+            // playbooks are JSON templates, read by content/playbook/PlaybookFiles, never mapped from YAML
+            case PLAYBOOK -> throw new IllegalArgumentException("a playbook is an ARM template, not YAML content");
         };
     }
 

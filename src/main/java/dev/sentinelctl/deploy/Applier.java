@@ -189,7 +189,12 @@ public final class Applier {
             String metaId = kinds.marker().scope().resourceId(ws, c.metadataName());
             String metaVersion = kinds.apiVersion(kinds.marker());
             if (c.action() == Change.Action.DELETE) {
-                if (c.writeResource()) rest.delete(c.type().scope().resourceId(ws, c.id()), kinds.apiVersion(c.type()));
+                if (c.writeResource()) {
+                    String id = c.type().scope().resourceId(ws, c.id());
+                    var leftBehind = c.type().leftBehind(rest, id, kinds.apiVersion(c.type()));
+                    rest.delete(id, kinds.apiVersion(c.type()));
+                    for (var r : leftBehind) rest.delete(r.resourceId(), r.apiVersion());
+                }
                 if (c.writeMetadata()) rest.delete(metaId, metaVersion);
                 return new ItemResult(c, true, null);
             }

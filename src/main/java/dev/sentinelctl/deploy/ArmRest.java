@@ -156,10 +156,50 @@ public final class ArmRest {
         return send(HttpMethod.GET, url(resourceId, apiVersion), null, true).map(n -> (ObjectNode) n);
     }
 
-    /** PUT; the answer is the resource as stored. */
+    /** PUT; the answer is the resource as stored (a long-running create is {@link #putAndWait}). */
     public ObjectNode put(String resourceId, String apiVersion, ObjectNode body) {
         return (ObjectNode) send(HttpMethod.PUT, url(resourceId, apiVersion), body, false)
                 .orElseThrow(() -> new ArmCallException(404, "NotFound", "PUT " + resourceId + " answered 404", null));
+    }
+
+    /**
+     * POST of a long-running action answered 202 with {@code Location} (ARM's what-if): the location is polled through
+     * the same pipeline, at its {@code Retry-After} or the poll interval, until it answers with the result. An action
+     * answered 200 at once returns that answer.
+     */
+    public ObjectNode postAndWait(String resourceId, String apiVersion, ObjectNode body) {
+        String url = url(resourceId, apiVersion);
+        Raw answer = sendRaw(HttpMethod.POST, url, body);
+        check(HttpMethod.POST, url, answer);
+        long deadline = System.nanoTime() + operationTimeout.toNanos();
+        while (answer.status() == 202 && answer.header("Location") != null && !answer.header("Location").isBlank()) {
+            String location = answer.header("Location");
+            pause(answer, deadline, "POST " + resourceId, "no result yet");
+            answer = sendRaw(HttpMethod.GET, location, null);
+            check(HttpMethod.GET, location, answer);
+            url = location;
+        }
+        JsonNode result = parse(HttpMethod.POST, url, answer);
+        if (result instanceof ObjectNode o) return o;
+        throw new ArmCallException(200, "BadResponse", "POST " + resourceId + " answered JSON that is not an object", null);
+    }
+
+    /** Waits before the next poll of a long-running operation: its Retry-After, else the poll interval; within the deadline. */
+    private void pause(Raw last, long deadline, String what, String state) {
+        long waitMs = pollInterval.toMillis();
+        String retryAfter = last.header("Retry-After");
+        if (retryAfter != null && retryAfter.strip().matches("\\d{1,4}")) waitMs = Long.parseLong(retryAfter.strip()) * 1000;
+        if (System.nanoTime() + waitMs * 1_000_000 > deadline) {
+            throw new ArmCallException(0, "OperationTimeout", what + ": the operation did not finish in "
+                    + operationTimeout.toMinutes() + " min (" + state + "); look at the resource in the portal, then run "
+                    + "again", null);
+        }
+        try {
+            Thread.sleep(waitMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ArmCallException(0, "Interrupted", what + ": interrupted while waiting for a long-running operation", e);
+        }
     }
 
     /** POST of an action (e.g. a Log Analytics query through ARM); the answer's JSON. */

@@ -371,9 +371,10 @@ public final class DeployRun {
                     ActualState actual = ActualState.read(arm, ws, kinds, Math.max(1, options.parallelism()),
                             ActualState.forContent(present));
                     if (planOptions.prune()) actual = withTenantKindsForPrune(arm, ws, kinds, present, actual);
-                    if (needs.isEmpty()) return planner.plan(ws, items, actual);
+                    if (needs.isEmpty()) return PlanPreview.add(arm, ws, kinds, planner.plan(ws, items, actual));
                     WorkspaceFacts facts = Preflight.read(new PreflightReader(arm), ws.resourceId(), needs, settings);
-                    return planner.plan(ws, items, actual, Preflight.decide(ws.workspace(), items, needs, facts, settings));
+                    return PlanPreview.add(arm, ws, kinds,
+                            planner.plan(ws, items, actual, Preflight.decide(ws.workspace(), items, needs, facts, settings)));
                 }));
             }
             List<WorkspacePlan> plans = new ArrayList<>();

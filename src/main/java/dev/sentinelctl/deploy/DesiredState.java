@@ -11,6 +11,7 @@ import dev.sentinelctl.deploy.config.WorkspaceConfig;
 import dev.sentinelctl.deploy.kinds.DeployableKind;
 import dev.sentinelctl.deploy.kinds.KindTable;
 import dev.sentinelctl.deploy.kinds.Placement;
+import dev.sentinelctl.deploy.kinds.Ownership;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
@@ -95,10 +96,16 @@ public final class DesiredState {
             return new ArmResource(r.type(), r.apiVersion(), java.util.Optional.empty(), r.name(), r.contentId(),
                     tools.jackson.databind.node.JsonNodeFactory.instance.objectNode());
         }
-        ArmResource meta = mapping.metadataFor(item, sourceName);
+        // The metadata kind is the kind's own (a playbook's "Playbook" has no content mapping of its own).
+        ArmResource meta = type.ownership() instanceof Ownership.SentinelMetadata m
+                ? mapping.metadataFor(item, sourceName, m.metadataKind(), r.resourceIdExpression())
+                : mapping.metadataFor(item, sourceName);
         ObjectNode metaProps = meta.properties().deepCopy();
         metaProps.put("parentId", type.scope().resourceId(ws, r.name()));
-        return new ArmResource(meta.type(), kinds.apiVersion(kinds.marker()), meta.kind(), meta.name(), meta.contentId(),
+        // the marker is named after the resource (which is the content id, except for kinds that name a resource
+        // per workspace: a playbook's deployment), as the ownership lookup finds it
+        String metaName = type.ownership() instanceof Ownership.SentinelMetadata m ? m.markerName(r.name()) : meta.name();
+        return new ArmResource(meta.type(), kinds.apiVersion(kinds.marker()), meta.kind(), metaName, meta.contentId(),
                 metaProps);
     }
 

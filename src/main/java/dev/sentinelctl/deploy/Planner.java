@@ -163,13 +163,14 @@ public final class Planner {
 
     static ObjectNode normalised(DeployableKind type, ObjectNode actual) {
         // A kind whose list answer is its properties itself (a Graph object, propertiesOf) is reshaped as a resource
-        // body, so every kind compares through normaliseResource (which workbooks extend to their tags).
+        // body, so every kind compares through normaliseListed (by default normaliseResource, which workbooks extend
+        // to their tags; playbooks read their deployment's tags).
         JsonNode props = type.propertiesOf(actual);
-        if (props == actual.get("properties")) return type.normaliseResource(actual);
+        if (props == actual.get("properties")) return type.normaliseListed(actual);
         ObjectNode body = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         if (actual.has("kind")) body.set("kind", actual.get("kind"));
         body.set("properties", props);
-        return type.normaliseResource(body);
+        return type.normaliseListed(body);
     }
 
     /** Ownership fields that differ (none when the metadata is as we would write it). */

@@ -48,7 +48,7 @@ public record ContentFilter(List<String> ids, List<String> kinds, List<String> t
     }
 
     /**
-     * Scheduled, NRT, HuntingQuery, the built-in rule kinds (Fusion, …), Workbook or CustomDetection: the names
+     * Scheduled, NRT, HuntingQuery, the built-in rule kinds (Fusion, …), Workbook, CustomDetection or Playbook: the names
      * {@code kinds} uses.
      */
     public static String kindOf(ContentItem item) {
@@ -56,6 +56,7 @@ public record ContentFilter(List<String> ids, List<String> kinds, List<String> t
         if (item instanceof dev.sentinelctl.content.BuiltInAlertRule rule) return rule.ruleKind();
         if (item instanceof dev.sentinelctl.content.Workbook) return "Workbook";
         if (item instanceof dev.sentinelctl.content.CustomDetection) return "CustomDetection";
+        if (item instanceof dev.sentinelctl.content.Playbook) return "Playbook";
         return "HuntingQuery";
     }
 

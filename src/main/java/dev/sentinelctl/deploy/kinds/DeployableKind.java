@@ -5,6 +5,7 @@ import dev.sentinelctl.arm.ArmResources;
 import dev.sentinelctl.content.ContentIndex;
 import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.content.ContentKind;
+import dev.sentinelctl.deploy.ArmRest;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +54,7 @@ public interface DeployableKind extends ResourceKind {
      * {@link #resource(ArmResources, ContentItem)}.
      */
     default ArmResource resource(ArmResources mapping, ContentItem item, Placement placement) {
-        return resource(mapping, item);
+        return resource(mapping, item, placement.workspace());
     }
 
     /**
@@ -74,6 +75,44 @@ public interface DeployableKind extends ResourceKind {
     }
 
     /** What must exist before the item is written, from the item alone (an automation rule's analytic rule). */
+    /**
+     * The resource an item deploys as in one workspace. Kinds whose body depends on the workspace (a playbook's
+     * workspace-specific parameter file) override this; the others deploy the same body everywhere.
+     */
+    default ArmResource resource(ArmResources mapping, ContentItem item, WorkspaceConfig ws) {
+        return resource(mapping, item);
+    }
+
+    /**
+     * The comparable form of a listed resource. The default reads {@code kind} and {@code properties}; a kind whose
+     * service records what matters elsewhere (an ARM deployment's tags: its GET has no template) overrides it.
+     */
+    default ObjectNode normaliseListed(ObjectNode listed) {
+        return normaliseResource(listed);
+    }
+
+    /** A resource the deleted one left behind and that prune deletes after it (its id and api-version). */
+    record LeftBehind(String resourceId, String apiVersion) {
+    }
+
+    /**
+     * What deleting the resource does not delete but prune must (an ARM deployment's Logic Apps: ARM never deletes a
+     * deployment's resources with it). Read before the delete; empty for kinds whose delete is complete.
+     */
+    default List<LeftBehind> leftBehind(ArmRest rest, String resourceId, String apiVersion) {
+        return List.of();
+    }
+
+    /**
+     * What the service itself says a create or update will change, for the plan (an ARM deployment's what-if), as
+     * extra lines under the change; empty when the kind or the service has no such preview. Never writes.
+     */
+    default List<dev.sentinelctl.deploy.FieldDiff> preview(ArmRest rest, String resourceId, String apiVersion,
+            dev.sentinelctl.deploy.DesiredItem desired) {
+        return List.of();
+    }
+
+    /** What must exist before the item is written. */
     default List<Edge> dependencies(ContentItem item) {
         return List.of();
     }

@@ -28,6 +28,7 @@ public final class KindTable {
             AlertRuleKind.INSTANCE,
             HuntingQueryKind.INSTANCE,
             WorkbookKind.INSTANCE,
+            dev.sentinelctl.deploy.kinds.playbook.PlaybookKind.INSTANCE,
             CustomDetectionKind.INSTANCE,
             AutomationRuleKind.INSTANCE
     ), MetadataMarker.INSTANCE, Map.of());

@@ -11,6 +11,9 @@ import java.util.List;
  * emulate fields that only exist in some versions.
  */
 final class ApiVersions {
+    /** Microsoft.Resources deployments: the GA versions of the REST reference the sandbox accepts. */
+    static final List<String> RESOURCES = List.of("2021-04-01", "2022-09-01", "2024-03-01", "2025-04-01");
+
     static final List<String> SECURITY_INSIGHTS = List.of(
             "2021-03-01-preview", "2021-09-01-preview", "2021-10-01", "2021-10-01-preview",
             "2022-01-01-preview", "2022-04-01-preview", "2022-05-01-preview", "2022-06-01-preview",

@@ -23,6 +23,7 @@ final class ArmRequestHandler {
 
     /** From the path alone, so even rejected requests are counted by resource type. */
     static Label label(String rawPath) {
+        if (DeploymentsEndpoint.matches(rawPath)) return DeploymentsEndpoint.label(rawPath);
         ArmPath.WorkspaceData data = ArmPath.parseData(rawPath);
         if (data != null) {
             return data.kind() == ArmPath.WorkspaceData.Kind.QUERY ? new Label("query", false)

@@ -24,6 +24,8 @@ final class SandboxHandler implements HttpHandler {
     private final ArmRateLimiter limiter;
     private final SandboxStats stats;
     private final Consumer<SandboxStats.RequestRecord> requestLog;
+    /** Resource-group deployments and what they create (playbooks); the other kinds are served by {@link #arm}. */
+    private final DeploymentsEndpoint deployments = new DeploymentsEndpoint();
 
     SandboxHandler(String baseUrl, ArmRequestHandler arm, TokenEndpoint token, AdminEndpoint admin,
             FaultInjector faults, ArmRateLimiter limiter, SandboxStats stats,
@@ -130,6 +132,10 @@ final class SandboxHandler implements HttpHandler {
                         + "' seconds after additional tokens are available (sandbox started with ARM limits)."),
                         requestId, Map.of(category.header(), "0",
                                 "Retry-After", String.valueOf(budget.retryAfterSeconds())));
+                return;
+            }
+            if (DeploymentsEndpoint.matches(ex.getRequestURI().getRawPath())) {
+                deployments.handle(ex, body, baseUrl, requestId, remaining);
                 return;
             }
             ArmResult result = arm.handle(ex, body, baseUrl);

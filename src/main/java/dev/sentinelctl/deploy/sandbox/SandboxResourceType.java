@@ -101,6 +101,15 @@ public record SandboxResourceType(String namespace, String typeName, Set<String>
         return namespace.substring(GRAPH_PREFIX.length()) + "/" + typeName;
     }
 
+    /**
+     * A resource-group level type served by its own endpoint rather than below a workspace (ARM deployments: 201 on
+     * create with {@code Azure-AsyncOperation}, 202 on delete).
+     */
+    public static SandboxResourceType resourceGroup(String namespace, String typeName, PayloadValidator validator) {
+        return new SandboxResourceType(namespace, typeName, Set.copyOf(ApiVersions.RESOURCES), 201, 204, false,
+                "DeploymentNotFound", validator, Set.of());
+    }
+
     /** The ARM {@code type} field, e.g. {@code Microsoft.SecurityInsights/alertRules}. */
     public String armType() {
         return namespace + "/" + typeName;
