@@ -28,8 +28,10 @@ import json, os, sys
 report = json.load(open(sys.argv[1])); out = sys.argv[2]
 written = [os.path.join(d, f) for d, _, fs in os.walk(out) for f in fs if f.endswith(".yaml")]
 rules = [w for w in written if "/Analytic Rules/" in w]
+workbooks = [w for w in written if "/Workbooks/" in w]  # counted by bench/workbooks-corpus.sh
 failed = {d["file"] for d in report["diagnostics"] if d["severity"] == "error" and d["file"].startswith(out)}
-print(f"packages: {sys.argv[3]}; imported {len(rules)} analytic rules and {len(written) - len(rules)} hunting queries; "
+print(f"packages: {sys.argv[3]}; imported {len(rules)} analytic rules (built-in kinds included), "
+      f"{len(written) - len(rules) - len(workbooks)} hunting queries and {len(workbooks)} workbooks; "
       f"{len(written) - len(failed)} of {len(written)} pass validate")
 for d in report["diagnostics"]:
     if d["severity"] == "error" or d["ruleId"].startswith("IMPORT"):

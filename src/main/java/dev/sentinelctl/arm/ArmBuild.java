@@ -1,5 +1,6 @@
 package dev.sentinelctl.arm;
 
+import dev.sentinelctl.content.Playbook;
 import dev.sentinelctl.content.ContentItem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,8 +43,38 @@ public final class ArmBuild {
     }
 
     public List<Written> write(List<Input> inputs) {
+        List<Written> out = new ArrayList<>();
+        // A playbook already is an ARM template: copied as it is, with its parameter files, never bundled.
+        for (Input in : inputs) if (in.item() instanceof Playbook p) out.add(copy(p, in.relativePath()));
+        out.addAll(writeTemplates(inputs.stream().filter(in -> !(in.item() instanceof Playbook)).toList(), inputs));
+        return out;
+    }
+
+    private Written copy(Playbook p, String relativePath) {
+        Path source = p.parameterFiles().repositoryRoot().resolve(p.templateRelative());
+        Path target = options.out().resolve(relativePath);
+        try {
+            Files.createDirectories(target.getParent());
+            Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            String base = source.getFileName().toString().replaceFirst("(?i)\\.json$", "").toLowerCase(java.util.Locale.ROOT);
+            try (var siblings = Files.list(source.getParent())) {
+                for (Path f : siblings.toList()) {
+                    String n = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                    if (n.startsWith(base + ".parameters") && n.endsWith(".json")) {
+                        Files.copy(f, target.resolveSibling(f.getFileName().toString()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+            return new Written(target, 1, p.template().resourceTypes().size(), Files.size(target));
+        } catch (IOException x) {
+            throw new UncheckedIOException("cannot copy " + source + " to " + target + ": " + x.getMessage(), x);
+        }
+    }
+
+    private List<Written> writeTemplates(List<Input> inputs, List<Input> all) {
+        // Every item, playbooks included, so an automation rule's playbook reference by file resolves.
         dev.sentinelctl.content.ContentIndex content = dev.sentinelctl.content.ContentIndex.of(
-                inputs.stream().map(Input::item).toList());
+                all.stream().map(Input::item).toList());
         Map<String, List<Input>> byTarget = new LinkedHashMap<>();
         Set<String> taken = new HashSet<>();
         for (Input in : inputs) {

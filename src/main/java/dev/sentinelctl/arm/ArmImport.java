@@ -103,7 +103,9 @@ public final class ArmImport {
             if (yaml && (dialect.isEmpty() || dialect.get() == Dialect.ARM_TEMPLATE)) continue; // Azure-Sentinel YAML already
             read++;
             ArmImporter.Result r;
-            if (dialect.isPresent() && !dialect.get().importable()) {
+            if (!yaml && dialect.isEmpty() && GalleryWorkbooks.isGallery(root)) {
+                r = GalleryWorkbooks.imported(root, f[0], display);
+            } else if (dialect.isPresent() && !dialect.get().importable()) {
                 problems.add(new ArmImporter.Problem(display, "$", "this file is " + dialect.get().description()
                         + "; not converted. " + dialect.get().conversionHint(display), ArmImporter.Level.UNSUPPORTED));
                 continue;
@@ -131,7 +133,8 @@ public final class ArmImport {
                     target = base + ".yaml";
                 } else {
                     String folder = item.kind() == ContentKind.HUNTING_QUERY ? "Hunting Queries"
-                            : item.kind() == ContentKind.AUTOMATION_RULE ? "Automation Rules" : "Analytic Rules";
+                            : item.kind() == ContentKind.AUTOMATION_RULE ? "Automation Rules"
+                            : item.kind() == ContentKind.WORKBOOK ? "Workbooks" : "Analytic Rules";
                     target = base + "/" + folder + "/" + FileNames.fromDisplayName(item.name(), item.id()) + ".yaml";
                 }
                 target = unique(target, item.id(), taken);
@@ -140,6 +143,10 @@ public final class ArmImport {
                 try {
                     Files.createDirectories(out.getParent());
                     Files.writeString(out, text, StandardCharsets.UTF_8);
+                    String stem = out.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+                    for (var companion : item.companions().entrySet()) {
+                        Files.writeString(out.resolveSibling(stem + companion.getKey()), companion.getValue(), StandardCharsets.UTF_8);
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
                 }

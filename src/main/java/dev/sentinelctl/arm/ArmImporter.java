@@ -1,6 +1,7 @@
 package dev.sentinelctl.arm;
 
 import dev.sentinelctl.arm.ArmExpressions.Unresolved;
+import dev.sentinelctl.content.BuiltInAlertRule;
 import dev.sentinelctl.content.ContentKind;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,13 +41,23 @@ public final class ArmImporter {
     }
 
     /** One content item found, as YAML tree, with where it came from. */
-    public record Imported(ContentKind kind, ObjectNode yaml, String file, String jsonPath, Optional<String> sourceFile) {
+    /** @param companions files written beside the YAML under its base name, by suffix (a workbook's {@code .json}) */
+    public record Imported(ContentKind kind, ObjectNode yaml, String file, String jsonPath, Optional<String> sourceFile,
+                           Map<String, String> companions) {
+        public Imported {
+            companions = Map.copyOf(companions);
+        }
+
+        public Imported(ContentKind kind, ObjectNode yaml, String file, String jsonPath, Optional<String> sourceFile) {
+            this(kind, yaml, file, jsonPath, sourceFile, Map.of());
+        }
+
         public String id() {
             return yaml.path("id").asString("");
         }
 
         public String name() {
-            return yaml.path("name").asString("");
+            return yaml.path("name").asString(yaml.path("displayName").asString(""));
         }
     }
 
@@ -132,6 +143,8 @@ public final class ArmImporter {
                     }
                 } else if (type.endsWith("/automationrules")) {
                     automationRule(r, type, ex, at, pick(metadata, "automationrule", r, ex, 1), sidecars);
+                } else if (type.equals("microsoft.insights/workbooks")) {
+                    workbook(r, ex, at, pick(metadata, "workbook", r, ex, 1), hint);
                 } else if (!type.endsWith("/metadata")) {
                     ignored++;
                 }
@@ -157,9 +170,15 @@ public final class ArmImporter {
             Optional<String> kind = Optional.empty();
             if (rule) {
                 String k = resolveString(r.get("kind"), ex, at + ".kind").orElse("");
+                Optional<String> builtIn = BuiltInAlertRule.restKind(k);
+                if (builtIn.isPresent()) {
+                    builtInRule(r, builtIn.get(), ex, at, meta, hint);
+                    return;
+                }
                 if (!k.equalsIgnoreCase("Scheduled") && !k.equalsIgnoreCase("NRT")) {
                     problems.add(new Problem(file, at, "alert rule of kind '" + k
-                            + "' has no Azure-Sentinel YAML form (only Scheduled and NRT); not imported", Level.UNSUPPORTED));
+                            + "' has no content form (Scheduled, NRT, " + String.join(", ", BuiltInAlertRule.KINDS)
+                            + " have); not imported", Level.UNSUPPORTED));
                     return;
                 }
                 kind = Optional.of(k.equalsIgnoreCase("NRT") ? "NRT" : "Scheduled");
@@ -265,6 +284,68 @@ public final class ArmImporter {
                 }
             }
             items.add(new Imported(ContentKind.AUTOMATION_RULE, out, file, at, sourceFile));
+        }
+
+        /**
+         * A workbook: the YAML and its gallery JSON. The id is the resource name when it is a GUID, else the
+         * metadata's content id, else derived from the display name; a location ARM would compute is left out (the
+         * YAML needs one before it deploys).
+         */
+        private void workbook(JsonNode r, ArmExpressions ex, String at, Optional<MetadataInfo> meta, Optional<OuterHint> hint) {
+            JsonNode props = resolveProperties(r.path("properties"), ex, at + ".properties");
+            if (props == null) return;
+            String data = props.path("serializedData").asString("");
+            if (data.isBlank()) {
+                problems.add(new Problem(file, at + ".properties.serializedData", "no gallery JSON; not imported", Level.FAILED));
+                return;
+            }
+            Optional<String> id = resolveName(r.get("name"), ex).filter(n -> GUID.matcher(n).matches())
+                    .or(() -> meta.flatMap(MetadataInfo::contentId).filter(n -> GUID.matcher(n).matches()))
+                    .or(() -> hint.flatMap(OuterHint::contentId).filter(n -> GUID.matcher(n).matches()));
+            if (id.isEmpty()) {
+                String generated = UUID.nameUUIDFromBytes(("sentinelctl:workbook:" + props.path("displayName").asString(""))
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+                problems.add(new Problem(file, at + ".name", "no GUID found in the name or metadata; id " + generated
+                        + " derived from the display name", Level.UNRESOLVED));
+                id = Optional.of(generated);
+            }
+            String location = "";
+            try {
+                JsonNode l = r.has("location") ? ex.resolve(r.get("location")) : null;
+                if (l != null && l.isString() && placeholdersIn(l).isEmpty()) location = l.asString();
+            } catch (Unresolved e) {
+                location = "";
+            }
+            if (location.isEmpty()) {
+                problems.add(new Problem(file, at + ".location", "the location is computed at deploy time; add location: "
+                        + "<region> to the workbook YAML", Level.UNRESOLVED));
+            }
+            Optional<String> version = meta.flatMap(MetadataInfo::version).or(() -> hint.flatMap(OuterHint::version));
+            ObjectNode yaml = WorkbookYaml.toYaml(id.get(), props, location, Map.of(), version);
+            items.add(new Imported(ContentKind.WORKBOOK, yaml, file, at, Optional.empty(),
+                    Map.of(".json", WorkbookYaml.canonicalGallery(data) + "\n")));
+        }
+
+        /** A rule without a query: the kind's own fields (see {@link BuiltInAlertRules}). */
+        private void builtInRule(JsonNode r, String kind, ArmExpressions ex, String at, Optional<MetadataInfo> meta,
+                                 Optional<OuterHint> hint) {
+            JsonNode props = resolveProperties(r.path("properties"), ex, at + ".properties");
+            if (props == null) return;
+            Optional<String> id = resolveName(r.get("name"), ex).filter(n -> GUID.matcher(n).matches())
+                    .or(() -> meta.flatMap(MetadataInfo::contentId));
+            if (id.isEmpty()) {
+                // Portal exports name the built-ins after their kind (BuiltInFusion); the content id must be a GUID.
+                String seed = resolveName(r.get("name"), ex).orElse(kind);
+                String generated = UUID.nameUUIDFromBytes(("sentinelctl:alertRule:" + seed).getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8)).toString();
+                problems.add(new Problem(file, at + ".name", "the rule name '" + seed + "' is no GUID; id " + generated
+                        + " derived from it (the rule deploys under that id, beside the existing one: delete or adopt it)",
+                        Level.UNRESOLVED));
+                id = Optional.of(generated);
+            }
+            Optional<String> version = meta.flatMap(MetadataInfo::version).or(() -> hint.flatMap(OuterHint::version));
+            items.add(new Imported(ContentKind.BUILT_IN_ALERT_RULE, BuiltInAlertRules.toYaml(kind, id.get(), props, version),
+                    file, at, Optional.empty()));
         }
 
         /**

@@ -7,6 +7,7 @@ import dev.sentinelctl.content.AnalyticRule.GroupingConfiguration;
 import dev.sentinelctl.content.AnalyticRule.IncidentConfiguration;
 import dev.sentinelctl.content.AutomationRule;
 import dev.sentinelctl.content.ContentIndex;
+import dev.sentinelctl.content.BuiltInAlertRule;
 import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.content.ContentItem.EntityMapping;
 import dev.sentinelctl.content.ContentItem.FieldMapping;
@@ -47,6 +48,22 @@ public final class ArmResources {
     }
 
     /** The alert rule, saved search or automation rule for an item (references by id only: no other content). */
+    /** Whether {@link #resourceFor} maps the item (workbooks deploy through plan/apply only, not as templates). */
+    public static boolean hasTemplateMapping(ContentItem item) {
+        return item instanceof AnalyticRule || item instanceof HuntingQuery || item instanceof BuiltInAlertRule
+                || item instanceof Parser || item instanceof AutomationRule || item instanceof dev.sentinelctl.content.Watchlist;
+    }
+
+    /** The alert rule, saved search or automation rule for an item (references by id only: no other content). */
+    /**
+     * False for content that is no ARM resource: a Defender XDR custom detection lives in Microsoft Graph and is
+     * deployed by {@code apply}, never by a template.
+     */
+    public static boolean isArmContent(ContentItem item) {
+        return !(item instanceof dev.sentinelctl.content.CustomDetection);
+    }
+
+    /** The alert rule or saved search for an item. */
     public ArmResource resourceFor(ContentItem item) {
         return resourceFor(item, ContentIndex.EMPTY);
     }
@@ -60,6 +77,7 @@ public final class ArmResources {
             return AutomationRuleMapping.resource(rule, content, ReferenceIds.TEMPLATE, ArmApiVersion.AUTOMATION_RULES);
         }
         if (item instanceof dev.sentinelctl.content.Watchlist w) return watchlist(w);
+        if (item instanceof BuiltInAlertRule rule) return BuiltInAlertRules.resource(rule, apiVersion);
         throw new IllegalArgumentException("no ARM mapping for " + item.getClass().getSimpleName());
     }
 
@@ -74,12 +92,17 @@ public final class ArmResources {
                 ? new ArmResource(ArmResource.AUTOMATION_RULE_TYPE, ArmApiVersion.AUTOMATION_RULES, Optional.empty(),
                         item.id(), item.id(), JSON.objectNode())
                 : resourceFor(item);
-        String kind = item instanceof AnalyticRule ? "AnalyticsRule" : item instanceof AutomationRule ? "AutomationRule"
+        String kind = item instanceof AnalyticRule || item instanceof BuiltInAlertRule ? "AnalyticsRule" : item instanceof AutomationRule ? "AutomationRule"
                 : item instanceof Parser ? "Parser" : item instanceof dev.sentinelctl.content.Watchlist ? "Watchlist"
                 : "HuntingQuery";
+        return metadataFor(item, sourceName, kind, parent.resourceIdExpression());
+    }
+
+    /** As {@link #metadataFor(ContentItem, String)} for any kind: its metadata {@code kind} and its parent's id. */
+    public ArmResource metadataFor(ContentItem item, String sourceName, String kind, String parentId) {
         ObjectNode p = JSON.objectNode();
         p.put("contentId", item.id());
-        p.put("parentId", parent.resourceIdExpression());
+        p.put("parentId", parentId);
         p.put("kind", kind);
         if (!item.version().isEmpty()) p.put("version", item.version());
         ObjectNode source = p.putObject("source");

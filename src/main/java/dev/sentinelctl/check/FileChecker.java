@@ -9,6 +9,7 @@ import dev.sentinelctl.content.KindDetector;
 import dev.sentinelctl.content.Watchlist;
 import dev.sentinelctl.content.YamlDocument;
 import dev.sentinelctl.content.YamlLoader;
+import dev.sentinelctl.content.playbook.PlaybookFiles;
 import dev.sentinelctl.report.Diagnostic;
 import dev.sentinelctl.report.Severity;
 import dev.sentinelctl.schema.SchemaValidator;
@@ -74,8 +75,19 @@ public final class FileChecker {
         }
         JsonNode listed = root.isObject() && root.size() == 1 && root.path("value").isArray() ? root.get("value") : root; // REST list output
         Optional<Dialect> dialect = Dialect.detect(listed);
+        if (dialect.isEmpty() && PlaybookFiles.looksLikePlaybook(root)) return playbook(file);
         if (dialect.isEmpty()) return FileResult.withoutItem(path, List.of(), Optional.of("JSON that is not Sentinel content"));
         return FileResult.withoutItem(path, List.of(dialectFinding(path, dialect.get())), Optional.empty());
+    }
+
+    /** A playbook: an opaque ARM template, checked for its shape and parameters, not by the query checks. */
+    private FileResult playbook(ContentFile file) {
+        PlaybookFiles.Loaded loaded = PlaybookFiles.load(file.path(), file.displayPath());
+        List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
+        // the schema adds what the reader does not check (parameter declarations, contentVersion) once the shape is right
+        loaded.playbook().ifPresent(p -> schemas.ifPresent(s -> diagnostics.addAll(s.validate(p.document(), ContentKind.PLAYBOOK))));
+        return new FileResult(file.displayPath(), loaded.playbook().map(ItemIdentity::of),
+                keepItems ? loaded.playbook().map(p -> (ContentItem) p) : Optional.empty(), diagnostics, Optional.empty());
     }
 
     public FileResult check(ContentFile file) {

@@ -15,6 +15,7 @@ public final class FormatChecks {
 
     public static List<ItemCheck> of(SchemaValidator schemas, boolean strict) {
         ContentRules rules = new ContentRules(AttackMatrix.load(), new ContentRules.Options(strict));
-        return List.of(c -> rules.check(c.item()), c -> schemas.entityRules().check(c.item()), new KqlSyntaxCheck());
+        return List.of(c -> rules.check(c.item()), c -> schemas.entityRules().check(c.item()), new KqlSyntaxCheck(),
+                new WorkbookChecks());
     }
 }

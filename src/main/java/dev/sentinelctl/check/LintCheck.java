@@ -34,6 +34,23 @@ public final class LintCheck implements ItemCheck {
         }
         // a parser is a function body: time filters and the like come from its callers
         if (item instanceof dev.sentinelctl.content.Parser) return QueryFacts.STANDALONE;
+        if (item instanceof dev.sentinelctl.content.CustomDetection d) return customDetectionFacts(d.period());
         return new QueryFacts(QueryFacts.Kind.HUNTING_QUERY, Optional.empty());
+    }
+
+    /**
+     * A custom detection runs like a rule: continuous ({@code 0}) like NRT, else on a schedule whose lookback Defender
+     * fixes per period (1H looks back 4 hours, 3H 12 hours, 12H 48 hours, 24H 30 days).
+     */
+    static QueryFacts customDetectionFacts(String period) {
+        java.time.Duration lookback = switch (period) {
+            case "1H" -> java.time.Duration.ofHours(4);
+            case "3H" -> java.time.Duration.ofHours(12);
+            case "12H" -> java.time.Duration.ofHours(48);
+            case "24H" -> java.time.Duration.ofDays(30);
+            default -> null;
+        };
+        if ("0".equals(period)) return new QueryFacts(QueryFacts.Kind.NRT_RULE, Optional.empty());
+        return new QueryFacts(QueryFacts.Kind.SCHEDULED_RULE, Optional.ofNullable(lookback));
     }
 }

@@ -4,6 +4,7 @@ import dev.sentinelctl.config.ProjectConfig;
 
 import dev.sentinelctl.arm.ArmApiVersion;
 import dev.sentinelctl.arm.ArmBuild;
+import dev.sentinelctl.arm.repositories.RepositoriesTypes;
 import dev.sentinelctl.arm.ArmResources;
 import dev.sentinelctl.arm.ArmTemplate;
 import dev.sentinelctl.arm.SourceName;
@@ -63,6 +64,11 @@ public final class BuildCommand extends ValidatesContent {
             + "metadata section (import then gives back only what the resources hold).")
     boolean noSourceFields;
 
+    @Option(names = "--repositories", description = "Write templates Microsoft Sentinel Repositories deploys: no "
+            + "metadata resources (Repositories stamps its own and skips a file with a type it does not deploy), and "
+            + "every written template checked against its accepted resource types.")
+    boolean repositories;
+
     @Option(names = "--strict", description = "Treat ISO-8601 durations (PT1H) as errors, as Microsoft's content CI does.")
     boolean strict;
 
@@ -92,17 +98,32 @@ public final class BuildCommand extends ValidatesContent {
         List<ArmBuild.Input> inputs = new ArrayList<>();
         int notBuilt = 0;
         int watchlists = 0;
+        java.util.Map<String, Integer> noTemplate = new java.util.TreeMap<>();
+        int graphOnly = 0;
         for (FileResult r : outcome.files()) {
             if (r.skipped().isPresent()) continue;
             if (r.identity().isPresent() && !r.identity().get().kind().isQueryItem() && !failing.contains(r.displayPath())) {
                 watchlists++; // checked, but their ARM mapping comes with the watchlist deployment kind
                 continue;
             }
+            if (r.item().isPresent() && !ArmResources.isArmContent(r.item().get())) {
+                graphOnly++;
+                continue;
+            }
             if (r.item().isEmpty() || failing.contains(r.displayPath())) {
                 notBuilt++;
                 continue;
             }
+            // A playbook already is a template: ArmBuild copies it with its parameter files.
+            if (!ArmResources.hasTemplateMapping(r.item().get()) && !(r.item().get() instanceof dev.sentinelctl.content.Playbook)) {
+                noTemplate.merge(r.item().get().kind().displayName(), 1, Integer::sum);
+                continue;
+            }
             inputs.add(new ArmBuild.Input(r.item().get(), ContentBuildInputs.relative(r.displayPath(), roots)));
+        }
+        if (repositories && metadata) {
+            throw new UserException("--metadata and --repositories do not go together: Repositories skips a template "
+                    + "with a metadata resource (it is no content type of its) and stamps its own metadata");
         }
         String source = sourceName != null ? sourceName : SourceName.detect(roots.get(0));
         ArmBuild build = new ArmBuild(new ArmResources(api), new ArmBuild.Options(out, bundle,
@@ -115,7 +136,14 @@ public final class BuildCommand extends ValidatesContent {
         }
         int exit = output.emit(ContentRun.report(outcome.diagnostics(), ContentRun.contentFiles(outcome), "build"),
                 spec.commandLine().getOut(), ProjectConfig.NONE);
+        int refused = 0;
         for (ArmBuild.Written w : written) {
+            List<String> types = repositories ? RepositoriesTypes.refusedIn(w.file()) : List.of();
+            if (!types.isEmpty()) {
+                refused++;
+                spec.commandLine().getErr().printf("error: %s has resource types Repositories does not deploy (%s); it "
+                        + "would skip the file%n", w.file(), String.join(", ", types));
+            }
             if (w.overArmLimits()) {
                 spec.commandLine().getErr().printf("warning: %s has %d resources and %d bytes; ARM takes at most 800 "
                         + "resources and 4 MB per template: build without --bundle or split the folder%n", w.file(), w.resources(), w.bytes());
@@ -126,7 +154,13 @@ public final class BuildCommand extends ValidatesContent {
                 (notBuilt == 0 ? "" : "; " + notBuilt + " file" + (notBuilt == 1 ? "" : "s") + " with errors not built")
                         + (watchlists == 0 ? "" : "; " + watchlists + " watchlist" + (watchlists == 1 ? "" : "s")
                                 + " checked, not built (watchlist templates are not written yet)"));
+        noTemplate.forEach((kind, n) -> spec.commandLine().getErr().printf("%d %s%s not built: deploy %s with plan/apply%n",
+                n, kind, n == 1 ? "" : "s", n == 1 ? "it" : "them"));
+        if (graphOnly > 0) {
+            spec.commandLine().getErr().printf("%d custom detection%s not built: Defender XDR detections are no ARM "
+                    + "resource; `apply` deploys them through Microsoft Graph%n", graphOnly, graphOnly == 1 ? "" : "s");
+        }
         spec.commandLine().getErr().flush();
-        return notBuilt > 0 ? ExitCodes.FINDINGS : exit;
+        return notBuilt > 0 || refused > 0 ? ExitCodes.FINDINGS : exit;
     }
 }

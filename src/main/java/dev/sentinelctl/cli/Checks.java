@@ -47,6 +47,7 @@ final class Checks {
         checks.add(new LintCheck(new Linter(LintRules.all(), catalog)));
         checks.add(new MetadataChecks(ReferenceData.builtIn().connectors(), catalog));
         checks.add(new ColumnChecks(binder));
+        checks.add(new dev.sentinelctl.check.CustomDetectionChecks(binder));
         ExclusionValidator exclusions = new ExclusionValidator(catalog);
         checks.add(c -> exclusions.validate(c.item().document()));
         return checks;
@@ -62,6 +63,7 @@ final class Checks {
         infos.addAll(dev.sentinelctl.testing.TestRules.RULES);
         infos.addAll(dev.sentinelctl.check.WatchlistChecks.RULES);
         infos.addAll(dev.sentinelctl.library.ContentLibraryLoader.RULES);
+        infos.addAll(dev.sentinelctl.check.WorkbookChecks.RULES);
         return infos;
     }
 
@@ -69,6 +71,7 @@ final class Checks {
     static List<RuleInfo> crossCheckInfos() {
         List<RuleInfo> infos = new ArrayList<>(MetadataChecks.RULES);
         infos.addAll(ColumnChecks.RULES);
+        infos.addAll(dev.sentinelctl.check.CustomDetectionChecks.RULES);
         return infos;
     }
 }

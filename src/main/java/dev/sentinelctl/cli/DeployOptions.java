@@ -79,6 +79,11 @@ final class DeployOptions {
                     + "with --arm-endpoint and no authority host, the ARM endpoint, as the sandbox serves tokens).")
     URI authorityHost;
 
+    @Option(names = "--graph-endpoint", paramLabel = "URL",
+            description = "Microsoft Graph base URL for custom detections (default: public Graph; with "
+                    + "--arm-endpoint, that URL, as the sandbox serves Graph's stand-in too).")
+    URI graphEndpoint;
+
     @Option(names = "--parallelism", defaultValue = "4", paramLabel = "N",
             description = "Requests in flight per subscription, reading and writing (default: ${DEFAULT-VALUE}; "
                     + "ARM throttles per principal and subscription).")
@@ -112,7 +117,7 @@ final class DeployOptions {
 
     DeployRun.Options runOptions() {
         return new DeployRun.Options(credential, armEndpoint, armTrust, authorityHost, parallelism, retries, retryDelayMs,
-                retryMaxDelayMs);
+                retryMaxDelayMs, graphEndpoint);
     }
 
     /** The run these options ask for: --fleet's selection (or {@code saved}'s, for a saved fleet plan) or the config's. */

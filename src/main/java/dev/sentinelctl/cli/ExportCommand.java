@@ -88,7 +88,7 @@ public final class ExportCommand extends EnvironmentCommand implements Callable<
     private static void print(PrintWriter stdout, WorkspaceConfig ws, Path folder, WorkspaceExport.Result r) {
         for (String s : r.skipped()) stdout.println("skipped " + s + " (no content format for this kind)");
         stdout.println("Exported " + r.rules() + " analytic rule" + (r.rules() == 1 ? "" : "s") + " and " + r.huntingQueries()
-                + " hunting quer" + (r.huntingQueries() == 1 ? "y" : "ies") + " from " + ws.name() + " to " + folder
+                + " hunting quer" + (r.huntingQueries() == 1 ? "y" : "ies") + r.othersText() + " from " + ws.name() + " to " + folder
                 + (r.skipped().isEmpty() ? "" : "; skipped " + r.skipped().size()));
         stdout.flush();
     }

@@ -6,6 +6,7 @@ import dev.sentinelctl.arm.ArmImport;
 import dev.sentinelctl.content.ContentKind;
 import dev.sentinelctl.importer.ContentImport;
 import dev.sentinelctl.importer.KindsImport;
+import dev.sentinelctl.arm.repositories.RepositoriesImport;
 import dev.sentinelctl.arm.ArmImporter;
 import dev.sentinelctl.check.CheckRun;
 import dev.sentinelctl.check.FileChecker;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Model.CommandSpec;
                         + " files are then validated."},
         footer = {"", "Examples:", "  sentinelctl import export.json --out content",
                 "  sentinelctl import arm/ --out content", "  sentinelctl import rules-from-powershell.json --out content/Detections",
-                "  sentinelctl import Solutions/Zinc/Package/mainTemplate.json --out imported"})
+                "  sentinelctl import Solutions/Zinc/Package/mainTemplate.json --out imported",
+                "  sentinelctl import --repositories . --out content"})
 public final class ImportCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "ARM JSON files, or folders to search for *.json.")
@@ -43,6 +45,11 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder to write the YAML files to.")
     Path out;
+
+    @Option(names = "--repositories", description = "FILE|DIR is a Microsoft Sentinel Repositories repository: take over "
+            + "its playbooks (with parameter files and sentinel-deployment.config), convert its rule and hunting-query "
+            + "templates, and report what is not taken over (exclusions, priorities, other kinds, tracking tables).")
+    boolean repositories;
 
     @Mixin
     OutputOptions output;
@@ -55,13 +62,25 @@ public final class ImportCommand implements Callable<Integer> {
         List<String> missing = paths.stream().filter(p -> !Files.exists(p)).map(Path::toString).toList();
         if (!missing.isEmpty()) throw new UserException("no such file or folder: " + String.join(", ", missing));
         ContentImport.Outcome all;
+        RepositoriesImport.Outcome repo = null;
         try {
-            all = new ContentImport().run(paths, out);
+            if (repositories) {
+                if (paths.size() != 1 || !Files.isDirectory(paths.get(0))) {
+                    throw new UserException("--repositories takes one folder: the repository's root (where sentinel-deployment.config is)");
+                }
+                repo = new RepositoriesImport().run(paths.get(0), out);
+                // Repositories' own import: its rule templates and playbooks (other kinds are reported, not taken).
+                all = new ContentImport.Outcome(repo.rules(), new KindsImport.Outcome(List.of(), List.of()));
+            } else {
+                all = new ContentImport().run(paths, out);
+            }
         } catch (UncheckedIOException e) {
             throw new UserException(e.getMessage());
         }
         ArmImport.Outcome outcome = all.arm();
+        if (repo != null) printRepositories(repo);
         List<Diagnostic> diagnostics = new ArrayList<>();
+        if (repo != null) diagnostics.addAll(repo.diagnostics());
         for (ArmImporter.Problem p : outcome.problems()) diagnostics.add(diagnostic(p));
         for (KindsImport.Problem p : all.kinds().problems()) {
             diagnostics.add(p.failed()
@@ -82,12 +101,14 @@ public final class ImportCommand implements Callable<Integer> {
                 spec.commandLine().getOut(), ProjectConfig.NONE);
         long rulesWritten = outcome.written().stream().filter(w -> w.item().kind().name().equals("ANALYTIC_RULE")).count();
         long automationWritten = outcome.written().stream().filter(w -> w.item().kind().name().equals("AUTOMATION_RULE")).count();
-        long huntingWritten = outcome.written().size() - rulesWritten - automationWritten;
+        long huntingWritten = outcome.written().stream().filter(w -> w.item().kind().name().equals("HUNTING_QUERY")).count();
+        long othersWritten = outcome.written().size() - rulesWritten - automationWritten - huntingWritten;
         long parsers = all.kinds().count(ContentKind.PARSER);
         long watchlists = all.kinds().count(ContentKind.WATCHLIST);
         spec.commandLine().getErr().printf("Imported %d analytic rule%s and %d hunting quer%s%s from %d file%s into %s%n",
                 rulesWritten, rulesWritten == 1 ? "" : "s", huntingWritten, huntingWritten == 1 ? "y" : "ies",
-                automationWritten == 0 ? "" : " and " + automationWritten + " automation rule" + (automationWritten == 1 ? "" : "s"),
+                (automationWritten == 0 ? "" : " and " + automationWritten + " automation rule" + (automationWritten == 1 ? "" : "s"))
+                        + (othersWritten == 0 ? "" : " (and " + othersWritten + " other: built-in alert rules, workbooks)"),
                 outcome.templates(), outcome.templates() == 1 ? "" : "s", out);
         if (parsers + watchlists > 0) {
             spec.commandLine().getErr().printf("Imported %d parser%s and %d watchlist%s%n", parsers, parsers == 1 ? "" : "s",
@@ -95,6 +116,19 @@ public final class ImportCommand implements Callable<Integer> {
         }
         spec.commandLine().getErr().flush();
         return exit;
+    }
+
+    private void printRepositories(RepositoriesImport.Outcome repo) {
+        var err = spec.commandLine().getErr();
+        err.printf("Taken over (%d):%n", repo.taken().size());
+        repo.taken().forEach(l -> err.printf("  %s: %s%n", l.path(), l.what()));
+        err.printf("Not taken over (%d):%n", repo.notTaken().size());
+        repo.notTaken().forEach(l -> err.printf("  %s: %s%n", l.path(), l.what()));
+        if (!repo.tracking().isEmpty()) {
+            err.println("Tracking tables:");
+            repo.tracking().forEach(l -> err.printf("  %s: %s%n", l.path(), l.what()));
+        }
+        err.flush();
     }
 
     private static Diagnostic diagnostic(ArmImporter.Problem p) {

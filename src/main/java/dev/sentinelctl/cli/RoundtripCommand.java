@@ -118,6 +118,7 @@ public final class RoundtripCommand implements Callable<Integer> {
 
     private static boolean roundTrips(dev.sentinelctl.content.ContentKind kind) {
         return kind == dev.sentinelctl.content.ContentKind.ANALYTIC_RULE || kind == dev.sentinelctl.content.ContentKind.HUNTING_QUERY
-                || kind == dev.sentinelctl.content.ContentKind.AUTOMATION_RULE;
+                || kind == dev.sentinelctl.content.ContentKind.AUTOMATION_RULE
+                || kind == dev.sentinelctl.content.ContentKind.BUILT_IN_ALERT_RULE; // workbooks have no template form
     }
 }

@@ -19,7 +19,7 @@ public final class SelectionOptions {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders (default: content).")
     List<Path> paths;
 
-    @Option(names = "--kind", paramLabel = "KIND", description = "Only analytic-rule or hunting-query.")
+    @Option(names = "--kind", paramLabel = "KIND", description = "Only analytic-rule, hunting-query or custom-detection.")
     String kind;
 
     @Option(names = "--path", paramLabel = "TEXT", description = "Only items whose file path contains TEXT (repeatable).")
@@ -43,7 +43,11 @@ public final class SelectionOptions {
             case "analytic-rule", "rule", "analytic" -> ContentKind.ANALYTIC_RULE;
             case "hunting-query", "hunting" -> ContentKind.HUNTING_QUERY;
             case "parser", "function" -> ContentKind.PARSER;
-            default -> throw new UserException("--kind must be analytic-rule, hunting-query or parser, not '" + k + "'");
+            case "built-in-alert-rule", "built-in" -> ContentKind.BUILT_IN_ALERT_RULE;
+            case "workbook" -> ContentKind.WORKBOOK;
+            case "custom-detection", "detection" -> ContentKind.CUSTOM_DETECTION;
+            default -> throw new UserException("--kind must be analytic-rule, hunting-query, parser, built-in-alert-rule, "
+                    + "workbook or custom-detection, not '" + k + "'");
         };
     }
 }

@@ -3,12 +3,14 @@ package dev.sentinelctl.content;
 import java.util.List;
 
 /**
- * An item read from a content file: hunting query, analytic rule, parser, automation rule, or a watchlist (an item only
+ * An item read from a content file: hunting query, analytic rule (or one without a query), parser, automation rule,
+ * workbook, Defender XDR custom detection, playbook (an ARM template), or a watchlist (an item only
  * for deployment: its query is empty, {@link ContentKind#isQueryItem()} is false and the checks never see it as one).
  * Fields absent in the file (or that a kind does not have: a parser has no tactics, an automation rule no query) are
  * empty, never null.
  */
-public sealed interface ContentItem permits AnalyticRule, HuntingQuery, Parser, AutomationRule, Watchlist {
+public sealed interface ContentItem permits AnalyticRule, HuntingQuery, Parser, AutomationRule, Watchlist,
+        BuiltInAlertRule, Workbook, CustomDetection, Playbook {
 
     ContentKind kind();
 

@@ -9,7 +9,14 @@ public enum ContentKind {
     /** A watchlist folder's metadata file ({@code watchlist.yaml}/{@code watchlist.json}) next to its {@code data.csv}. */
     WATCHLIST("watchlist", "watchlist"),
     /** A Sentinel automation rule (REST properties as YAML, rule references by content id or file). */
-    AUTOMATION_RULE("automation-rule", "automation rule");
+    AUTOMATION_RULE("automation-rule", "automation rule"),
+    /** An alert rule without a query (incident creation, Fusion, threat intelligence, ML behavior analytics). */
+    BUILT_IN_ALERT_RULE("built-in-alert-rule", "built-in alert rule"),
+    WORKBOOK("workbook", "workbook"),
+    /** A Defender XDR custom detection (Microsoft Graph {@code security/rules/detectionRules}). */
+    CUSTOM_DETECTION("custom-detection", "custom detection"),
+    /** A playbook: an ARM template with Logic Apps (JSON, read by content/playbook), deployed as an ARM deployment. */
+    PLAYBOOK("playbook", "playbook");
 
     private final String schemaName;
     private final String displayName;

@@ -32,6 +32,11 @@ public final class ContentMapper {
             case PARSER -> parser(doc);
             case WATCHLIST -> throw new IllegalArgumentException("a watchlist is not a query item; use watchlist(doc)");
             case AUTOMATION_RULE -> automationRule(doc);
+            case BUILT_IN_ALERT_RULE -> builtInRule(doc);
+            case WORKBOOK -> workbook(doc);
+            case CUSTOM_DETECTION -> customDetection(doc);
+            // playbooks are JSON templates, read by content/playbook/PlaybookFiles, never mapped from YAML
+            case PLAYBOOK -> throw new IllegalArgumentException("a playbook is an ARM template, not YAML content");
         };
     }
 
@@ -127,11 +132,70 @@ public final class ContentMapper {
                 text(root, "version"), tags(root.get("tags")), doc);
     }
 
+    private BuiltInAlertRule builtInRule(YamlDocument doc) {
+        JsonNode root = doc.root();
+        return new BuiltInAlertRule(text(root, "id"), text(root, "displayName"), text(root, "description"),
+                BuiltInAlertRule.restKind(text(root, "kind")).orElse(text(root, "kind")), bool(root.get("enabled")),
+                text(root, "alertRuleTemplateName"), text(root, "productFilter"), strings(root.get("severitiesFilter")),
+                strings(root.get("displayNamesFilter")), strings(root.get("displayNamesExcludeFilter")),
+                text(root, "version"), doc);
+    }
+
+    private Workbook workbook(YamlDocument doc) {
+        JsonNode root = doc.root();
+        String display = doc.source().displayPath();
+        String base = java.nio.file.Path.of(display).getFileName().toString().replaceFirst("(?i)\\.ya?ml$", "");
+        String galleryFile = text(root, "serializedData").isEmpty() ? base + ".json" : text(root, "serializedData");
+        Map<String, String> tags = new LinkedHashMap<>();
+        JsonNode t = root.get("tags");
+        if (t != null && t.isObject()) t.properties().forEach(e -> { if (e.getValue().isValueNode()) tags.put(e.getKey(), e.getValue().asString()); });
+        String category = text(root, "category");
+        return new Workbook(text(root, "id"), text(root, "displayName"), text(root, "description"),
+                category.isEmpty() ? Workbook.DEFAULT_CATEGORY : category, text(root, "location"), text(root, "sourceId"),
+                galleryFile, gallery(display, galleryFile), tags, text(root, "version"), doc);
+    }
+
+    /** The gallery JSON next to the YAML; lenient like the rest: the workbook check reports why it is unreadable. */
+    private static Workbook.Gallery gallery(String yamlPath, String galleryFile) {
+        try {
+            java.nio.file.Path parent = java.nio.file.Path.of(yamlPath).toAbsolutePath().getParent();
+            java.nio.file.Path file = parent.resolve(galleryFile).normalize();
+            if (!java.nio.file.Files.isRegularFile(file)) return new Workbook.Gallery.Unreadable("no file " + file);
+            return new Workbook.Gallery.Read(java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+            return new Workbook.Gallery.Unreadable("cannot read " + galleryFile + ": " + e.getMessage());
+        }
+    }
+
+    private CustomDetection customDetection(YamlDocument doc) {
+        JsonNode root = doc.root();
+        JsonNode template = root.path("detectionAction").path("alertTemplate");
+        List<CustomDetection.ImpactedAsset> assets = new ArrayList<>();
+        for (JsonNode a : template.path("impactedAssets")) {
+            assets.add(new CustomDetection.ImpactedAsset(text(a, "@odata.type"), text(a, "identifier")));
+        }
+        JsonNode actions = root.path("detectionAction").get("responseActions");
+        JsonNode enabled = root.get("isEnabled");
+        return new CustomDetection(text(root, "id"), text(root, "displayName"),
+                enabled != null && enabled.isBoolean() ? Optional.of(enabled.asBoolean()) : Optional.empty(),
+                query(doc, "/queryCondition/queryText"), text(root.path("schedule"), "period"),
+                new CustomDetection.AlertTemplate(text(template, "title"), text(template, "description"),
+                        text(template, "severity"), text(template, "category"), strings(template.get("mitreTechniques")),
+                        assets, text(template, "recommendedActions")),
+                actions instanceof tools.jackson.databind.node.ArrayNode a ? a.deepCopy()
+                        : tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode(),
+                text(root, "version"), doc);
+    }
+
     private static Query query(YamlDocument doc) {
-        JsonNode q = doc.root().get("query");
+        return query(doc, "/query");
+    }
+
+    private static Query query(YamlDocument doc, String pointer) {
+        JsonNode q = doc.root().at(pointer);
         if (q == null || !q.isString()) return Query.of("");
         String text = q.asString();
-        NodeInfo info = doc.info("/query");
+        NodeInfo info = doc.info(pointer);
         return info == null ? Query.of(text) : new Query(text, ScalarSourceMap.build(doc.source(), info, text));
     }
 

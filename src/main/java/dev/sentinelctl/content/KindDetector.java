@@ -39,12 +39,18 @@ public final class KindDetector {
         if (!root.has("query") && isMigrationStub(root)) {
             return new Verdict.NotContent("Azure-Sentinel migration stub (\"moved to new location\"): no query to check");
         }
+        if (root.has("queryCondition") || root.has("detectionAction")) return new Verdict.Content(ContentKind.CUSTOM_DETECTION);
         JsonNode kind = root.get("kind");
+        if (!root.has("query") && kind == null && root.has("displayName")
+                && (root.has("serializedData") || root.has("category") || path.replace('\\', '/').toLowerCase(Locale.ROOT).contains("workbooks/"))) {
+            return new Verdict.Content(ContentKind.WORKBOOK);
+        }
         Optional<ContentKind> hint = folderHint(path);
         if (kind != null && kind.isString()) {
             String k = kind.asString().toLowerCase(Locale.ROOT);
             // a stray "kind: Scheduled" in a hunting query (no schedule, no trigger) does not make it a rule
             boolean strayKind = hint.equals(Optional.of(ContentKind.HUNTING_QUERY)) && !hasRuleField(root);
+            if (BuiltInAlertRule.restKind(k).isPresent() && !root.has("query")) return new Verdict.Content(ContentKind.BUILT_IN_ALERT_RULE);
             if ((k.equals("scheduled") || k.equals("nrt")) && !strayKind) return new Verdict.Content(ContentKind.ANALYTIC_RULE);
         }
         if (hint.isPresent()) return new Verdict.Content(hint.get());

@@ -33,19 +33,45 @@ public record ActualState(KindTable kinds, Map<ResourceKind, Map<String, ObjectN
      *                    run side by side; the list calls themselves stay one after another
      */
     public static ActualState read(ArmRest arm, WorkspaceConfig ws, KindTable kinds, int parallelism) {
+        return read(arm, ws, kinds, parallelism, k -> true);
+    }
+
+    /** Lists only the kinds {@code read} accepts; the others read as empty. */
+    public static ActualState read(ArmRest arm, WorkspaceConfig ws, KindTable kinds,
+            java.util.function.Predicate<ResourceKind> read) {
+        return read(arm, ws, kinds, 1, read);
+    }
+
+    /** As {@link #read(ArmRest, WorkspaceConfig, KindTable, int)}, listing only the kinds {@code read} accepts. */
+    public static ActualState read(ArmRest arm, WorkspaceConfig ws, KindTable kinds, int parallelism,
+            java.util.function.Predicate<ResourceKind> read) {
         Map<ResourceKind, Map<String, ObjectNode>> items = new LinkedHashMap<>();
         // Kinds that share a collection (hunting queries and parsers: saved searches) share its one list call.
         Map<String, List<ObjectNode>> listed = new java.util.HashMap<>();
         for (ResourceKind kind : kinds.resourceKinds()) {
+            if (!read.test(kind)) continue;
+            // Graph-scoped kinds (custom detections) go through the Graph client beside the ARM one.
+            ArmRest client = arm.at(kind.scope());
             String collection = kind.scope().collectionId(ws);
             String version = kinds.apiVersion(kind);
-            List<ObjectNode> all = listed.computeIfAbsent(collection.toLowerCase(Locale.ROOT) + "?" + version,
-                    k -> arm.list(collection, version));
+            // A kind's list may need query parameters (workbooks: category); they are part of the shared call's key.
+            String query = kind.listQuery();
+            List<ObjectNode> all = listed.computeIfAbsent(collection.toLowerCase(Locale.ROOT) + "?" + version + "&" + query,
+                    k -> client.list(collection, version, query));
             Map<String, ObjectNode> byName = byName(all, kind);
-            if (kind instanceof DeployableKind c && c.readsDetail()) withDetail(arm, ws, c, version, byName, parallelism);
+            if (kind instanceof DeployableKind c && c.readsDetail()) withDetail(client, ws, c, version, byName, parallelism);
             items.put(kind, byName);
         }
         return new ActualState(kinds, items);
+    }
+
+    /**
+     * Which kinds a plan lists: every ARM kind, and a kind outside ARM (a Graph collection, which needs its own
+     * permission) only when the workspace's content has items of it, so a repository without custom detections
+     * never needs Graph access.
+     */
+    public static java.util.function.Predicate<ResourceKind> forContent(java.util.Collection<? extends ResourceKind> present) {
+        return k -> !(k.scope() instanceof dev.sentinelctl.deploy.kinds.Scope.Graph) || present.contains(k);
     }
 
     /** The listed resources of a kind by lower-case name; empty for a kind that was not listed. */

@@ -3,6 +3,7 @@ package dev.sentinelctl.deploy;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
 import dev.sentinelctl.deploy.kinds.DeployableKind;
 import dev.sentinelctl.deploy.kinds.KindTable;
+import dev.sentinelctl.deploy.kinds.Ownership;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,6 +60,8 @@ public final class Applier {
     private final int parallelism;
     private final Listener listener;
     private final KindTable kinds;
+    /** Server-assigned kinds: content id → the service's id, per workspace and kind, read once per apply. */
+    private final Map<String, Map<String, String>> serverIds = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Applier(Function<WorkspaceConfig, ArmRest> arm, String source, int parallelism, Listener listener) {
         this(arm, source, parallelism, listener, KindTable.builtIn());
@@ -76,6 +79,7 @@ public final class Applier {
     }
 
     public List<WorkspaceResult> apply(List<WorkspacePlan> plans) {
+        serverIds.clear();
         Map<String, ExecutorService> pools = new LinkedHashMap<>();
         try {
             List<CompletableFuture<List<ItemResult>>> futures = new ArrayList<>();
@@ -178,12 +182,20 @@ public final class Applier {
     }
 
     private ItemResult execute(ArmRest rest, WorkspaceConfig ws, Change c) {
+        if (c.type().ownership() instanceof Ownership.ServerAssigned owned) {
+            return executeServerAssigned(rest.at(c.type().scope()), ws, c, owned);
+        }
         try {
             String metaId = kinds.marker().scope().resourceId(ws, c.metadataName());
             String metaVersion = kinds.apiVersion(kinds.marker());
             if (c.action() == Change.Action.DELETE) {
-                if (c.writeResource()) rest.delete(c.type().scope().resourceId(ws, c.id()), kinds.apiVersion(c.type()));
-                rest.delete(metaId, metaVersion);
+                if (c.writeResource()) {
+                    String id = c.type().scope().resourceId(ws, c.id());
+                    var leftBehind = c.type().leftBehind(rest, id, kinds.apiVersion(c.type()));
+                    rest.delete(id, kinds.apiVersion(c.type()));
+                    for (var r : leftBehind) rest.delete(r.resourceId(), r.apiVersion());
+                }
+                if (c.writeMetadata()) rest.delete(metaId, metaVersion);
                 return new ItemResult(c, true, null);
             }
             DesiredItem d = c.desired();
@@ -202,6 +214,48 @@ public final class Applier {
                 }
             }
             if (c.writeResource()) writeResource(rest, ws, c, d);
+            return new ItemResult(c, true, null);
+        } catch (ArmCallException e) {
+            return new ItemResult(c, false, e.describe());
+        } catch (RuntimeException e) {
+            return new ItemResult(c, false, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The write path of a service that assigns ids (Graph): a create POSTs to the collection and learns the id from the
+     * answer; an update PATCHes, a delete DELETEs the id the collection lists for the content id. The content id →
+     * server id map is read once per workspace and kind in this apply (the plan may be older than the apply, and a
+     * create retried after a lost answer must find its first attempt instead of creating a second object).
+     */
+    private ItemResult executeServerAssigned(ArmRest rest, WorkspaceConfig ws, Change c, Ownership.ServerAssigned owned) {
+        try {
+            String collection = c.type().scope().collectionId(ws);
+            String version = kinds.apiVersion(c.type());
+            Map<String, String> ids = serverIds.computeIfAbsent(ws.name() + "|" + c.type().id(), k -> {
+                Map<String, String> found = new java.util.concurrent.ConcurrentHashMap<>();
+                for (ObjectNode listed : rest.list(collection, version)) {
+                    // Any source's marker: the plan already decided what may be written (another's only with --adopt).
+                    c.type().markIn(listed).ifPresent(m -> found.put(ActualState.key(m.contentId()), owned.serverId(listed)));
+                }
+                return found;
+            });
+            String id = ids.get(ActualState.key(c.id()));
+            if (c.action() == Change.Action.DELETE) {
+                if (id != null) rest.delete(collection + "/" + id, version);
+                return new ItemResult(c, true, null);
+            }
+            ObjectNode body = c.desired().resource().properties().deepCopy();
+            if (id == null) {
+                ObjectNode created = rest.post(collection, version, body);
+                String newId = owned.serverId(created);
+                if (newId.isEmpty()) {
+                    throw new ArmCallException(201, "BadResponse", "POST " + collection + " answered without an id", null);
+                }
+                ids.put(ActualState.key(c.id()), newId);
+            } else {
+                rest.patch(collection + "/" + id, version, body);
+            }
             return new ItemResult(c, true, null);
         } catch (ArmCallException e) {
             return new ItemResult(c, false, e.describe());
@@ -232,7 +286,8 @@ public final class Applier {
     }
 
     private List<ItemResult> verify(ArmRest rest, WorkspaceConfig ws, List<ItemResult> results) {
-        ActualState after = ActualState.read(rest, ws, kinds, parallelism);
+        ActualState after = ActualState.read(rest, ws, kinds, parallelism,
+                ActualState.forContent(results.stream().map(r -> r.change().type()).toList()));
         List<ItemResult> out = new ArrayList<>();
         for (ItemResult r : results) {
             if (!r.ok()) {

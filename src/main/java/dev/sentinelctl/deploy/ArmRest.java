@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import dev.sentinelctl.deploy.kinds.Scope;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +37,10 @@ public final class ArmRest {
     private final String endpoint;
     private final java.time.Duration pollInterval;
     private final java.time.Duration operationTimeout;
+    /** Graph addresses put the version in the path ({@code /v1.0/security/...}), ARM in {@code ?api-version=}. */
+    private final boolean graphUrls;
+    /** The Graph client beside this ARM client (its own pipeline: Graph's token audience); null when none. */
+    private final ArmRest graph;
 
     /** @param armEndpoint e.g. {@code https://management.azure.com/} (a trailing slash is fine) */
     public ArmRest(HttpPipeline pipeline, String armEndpoint) {
@@ -48,10 +53,39 @@ public final class ArmRest {
      */
     public ArmRest(HttpPipeline pipeline, String armEndpoint, java.time.Duration pollInterval,
             java.time.Duration operationTimeout) {
+        this(pipeline, armEndpoint, pollInterval, operationTimeout, false, null);
+    }
+
+    private ArmRest(HttpPipeline pipeline, String endpoint, java.time.Duration pollInterval,
+            java.time.Duration operationTimeout, boolean graphUrls, ArmRest graph) {
         this.pipeline = pipeline;
-        this.endpoint = armEndpoint.endsWith("/") ? armEndpoint.substring(0, armEndpoint.length() - 1) : armEndpoint;
+        this.endpoint = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
         this.pollInterval = pollInterval;
         this.operationTimeout = operationTimeout;
+        this.graphUrls = graphUrls;
+        this.graph = graph;
+    }
+
+    /**
+     * This ARM client with a Microsoft Graph client beside it, for kinds whose scope is a Graph collection.
+     *
+     * @param graphPipeline the same transport, retries and credential, with Graph's token scope
+     * @param graphEndpoint e.g. {@code https://graph.microsoft.com}
+     */
+    public ArmRest withGraph(HttpPipeline graphPipeline, String graphEndpoint) {
+        return new ArmRest(pipeline, endpoint, pollInterval, operationTimeout, false,
+                new ArmRest(graphPipeline, graphEndpoint, pollInterval, operationTimeout, true, null));
+    }
+
+    /** The client that reaches a scope: the Graph client for {@link Scope.Graph}, this one for ARM scopes. */
+    public ArmRest at(Scope scope) {
+        if (!(scope instanceof Scope.Graph)) return this;
+        if (graphUrls) return this;
+        if (graph == null) {
+            throw new ArmCallException(0, "NoGraphClient", "Microsoft Graph is not configured for this run, so "
+                    + "Graph-scoped content (custom detections) cannot be read or written", null);
+        }
+        return graph;
     }
 
     /**
@@ -96,15 +130,23 @@ public final class ArmRest {
 
     /** Every item of a collection, following {@code nextLink}. */
     public List<ObjectNode> list(String collectionId, String apiVersion) {
+        return list(collectionId, apiVersion, "");
+    }
+
+    /**
+     * As {@link #list(String, String)} with more query parameters on the first page ({@code category=sentinel&…},
+     * already encoded); later pages follow the service's {@code nextLink} as given.
+     */
+    public List<ObjectNode> list(String collectionId, String apiVersion, String query) {
         List<ObjectNode> out = new ArrayList<>();
-        String url = url(collectionId, apiVersion);
+        String url = url(collectionId, apiVersion) + (query.isEmpty() ? "" : (graphUrls ? "?" : "&") + query);
         int pages = 0;
         while (url != null) {
             if (++pages > 10_000) throw new ArmCallException(0, "TooManyPages", "paging of " + collectionId + " does not end", null);
             // A 404 on a list means the workspace (or its resource group) is missing: ARM's own error says which.
             JsonNode page = send(HttpMethod.GET, url, null, false).orElseThrow();
             for (JsonNode v : page.path("value")) if (v instanceof ObjectNode o) out.add(o);
-            JsonNode next = page.get("nextLink");
+            JsonNode next = page.has("@odata.nextLink") ? page.get("@odata.nextLink") : page.get("nextLink");
             url = next != null && next.isString() && !next.asString().isBlank() ? next.asString() : null;
         }
         return out;
@@ -114,10 +156,50 @@ public final class ArmRest {
         return send(HttpMethod.GET, url(resourceId, apiVersion), null, true).map(n -> (ObjectNode) n);
     }
 
-    /** PUT; the answer is the resource as stored. */
+    /** PUT; the answer is the resource as stored (a long-running create is {@link #putAndWait}). */
     public ObjectNode put(String resourceId, String apiVersion, ObjectNode body) {
         return (ObjectNode) send(HttpMethod.PUT, url(resourceId, apiVersion), body, false)
                 .orElseThrow(() -> new ArmCallException(404, "NotFound", "PUT " + resourceId + " answered 404", null));
+    }
+
+    /**
+     * POST of a long-running action answered 202 with {@code Location} (ARM's what-if): the location is polled through
+     * the same pipeline, at its {@code Retry-After} or the poll interval, until it answers with the result. An action
+     * answered 200 at once returns that answer.
+     */
+    public ObjectNode postAndWait(String resourceId, String apiVersion, ObjectNode body) {
+        String url = url(resourceId, apiVersion);
+        Raw answer = sendRaw(HttpMethod.POST, url, body);
+        check(HttpMethod.POST, url, answer);
+        long deadline = System.nanoTime() + operationTimeout.toNanos();
+        while (answer.status() == 202 && answer.header("Location") != null && !answer.header("Location").isBlank()) {
+            String location = answer.header("Location");
+            pause(answer, deadline, "POST " + resourceId, "no result yet");
+            answer = sendRaw(HttpMethod.GET, location, null);
+            check(HttpMethod.GET, location, answer);
+            url = location;
+        }
+        JsonNode result = parse(HttpMethod.POST, url, answer);
+        if (result instanceof ObjectNode o) return o;
+        throw new ArmCallException(200, "BadResponse", "POST " + resourceId + " answered JSON that is not an object", null);
+    }
+
+    /** Waits before the next poll of a long-running operation: its Retry-After, else the poll interval; within the deadline. */
+    private void pause(Raw last, long deadline, String what, String state) {
+        long waitMs = pollInterval.toMillis();
+        String retryAfter = last.header("Retry-After");
+        if (retryAfter != null && retryAfter.strip().matches("\\d{1,4}")) waitMs = Long.parseLong(retryAfter.strip()) * 1000;
+        if (System.nanoTime() + waitMs * 1_000_000 > deadline) {
+            throw new ArmCallException(0, "OperationTimeout", what + ": the operation did not finish in "
+                    + operationTimeout.toMinutes() + " min (" + state + "); look at the resource in the portal, then run "
+                    + "again", null);
+        }
+        try {
+            Thread.sleep(waitMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ArmCallException(0, "Interrupted", what + ": interrupted while waiting for a long-running operation", e);
+        }
     }
 
     /** POST of an action (e.g. a Log Analytics query through ARM); the answer's JSON. */
@@ -127,6 +209,13 @@ public final class ArmRest {
         throw new ArmCallException(200, "BadResponse", "POST " + resourceId + " answered JSON that is not an object", null);
     }
 
+    /** PATCH (Graph's update); the answer is the object as stored, or an empty object for a 204. */
+    public ObjectNode patch(String resourceId, String apiVersion, ObjectNode body) {
+        JsonNode answer = send(HttpMethod.PATCH, url(resourceId, apiVersion), body, false)
+                .orElseThrow(() -> new ArmCallException(404, "NotFound", "PATCH " + resourceId + " answered 404", null));
+        return answer instanceof ObjectNode o ? o : MAPPER.createObjectNode();
+    }
+
     /** DELETE; a resource that is already gone is fine. */
     public void delete(String resourceId, String apiVersion) {
         send(HttpMethod.DELETE, url(resourceId, apiVersion), null, true);
@@ -134,11 +223,12 @@ public final class ArmRest {
 
     private String url(String resourceId, String apiVersion) {
         StringBuilder sb = new StringBuilder(endpoint);
+        if (graphUrls) sb.append('/').append(apiVersion);
         for (String segment : resourceId.split("/")) {
             if (segment.isEmpty()) continue;
             sb.append('/').append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
         }
-        return sb.append("?api-version=").append(apiVersion).toString();
+        return graphUrls ? sb.toString() : sb.append("?api-version=").append(apiVersion).toString();
     }
 
     /** An answer before interpretation: status, body text, the headers a long-running operation needs. */

@@ -16,6 +16,7 @@ import dev.sentinelctl.deploy.azure.RetrySettings;
 import dev.sentinelctl.deploy.config.PreflightFlags;
 import dev.sentinelctl.deploy.config.PreflightSettings;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
+import dev.sentinelctl.deploy.kinds.DeployableKind;
 import dev.sentinelctl.deploy.kinds.KindTable;
 import dev.sentinelctl.deploy.kinds.alertrule.AlertRuleKind;
 import dev.sentinelctl.deploy.preflight.Preflight;
@@ -62,9 +63,16 @@ public final class DeployRun {
      * @param armTrust      an extra certificate to trust; null for none
      * @param authorityHost the token authority; null for the default (with armEndpoint: the same URL)
      * @param parallelism   requests in flight per subscription, reads and writes
+     * @param graphEndpoint Microsoft Graph's base URL (custom detections); null: public Graph, or with armEndpoint
+     *                      that URL (the sandbox serves Graph's stand-in too)
      */
     public record Options(String credential, URI armEndpoint, Path armTrust, URI authorityHost, int parallelism,
-            int retries, long retryDelayMs, long retryMaxDelayMs) {
+            int retries, long retryDelayMs, long retryMaxDelayMs, URI graphEndpoint) {
+        public Options(String credential, URI armEndpoint, Path armTrust, URI authorityHost, int parallelism,
+                int retries, long retryDelayMs, long retryMaxDelayMs) {
+            this(credential, armEndpoint, armTrust, authorityHost, parallelism, retries, retryDelayMs, retryMaxDelayMs, null);
+        }
+
         /** Public Azure, the config's credentials, the CLI's defaults. */
         public static Options defaults() {
             return new Options(null, null, null, null, 4, 5, 2000, 60000);
@@ -105,8 +113,9 @@ public final class DeployRun {
         }
         this.workspaces = List.copyOf(list);
         try {
-            this.target = options.armEndpoint() == null ? ArmTarget.AZURE
-                    : ArmTarget.custom(options.armEndpoint(), options.armTrust(), options.authorityHost());
+            this.target = (options.armEndpoint() == null ? ArmTarget.AZURE
+                    : ArmTarget.custom(options.armEndpoint(), options.armTrust(), options.authorityHost()))
+                    .withGraphEndpoint(options.graphEndpoint());
             this.retry = new RetrySettings(options.retries(), Duration.ofMillis(options.retryDelayMs()),
                     Duration.ofMillis(options.retryMaxDelayMs()));
         } catch (IllegalArgumentException e) {
@@ -232,7 +241,8 @@ public final class DeployRun {
         });
         // A long-running operation (a watchlist's provisioning) is polled at the retry delay unless it sends Retry-After.
         return new ArmRest(c.pipeline(), c.environment().getResourceManagerEndpoint(),
-                Duration.ofMillis(Math.max(1, options.retryDelayMs())), ArmRest.OPERATION_TIMEOUT);
+                Duration.ofMillis(Math.max(1, options.retryDelayMs())), ArmRest.OPERATION_TIMEOUT)
+                .withGraph(c.graphPipeline(), c.graphEndpoint());
     }
 
     /** The executor of this run's plans: its clients, its ownership name, its per-subscription parallelism. */
@@ -243,6 +253,30 @@ public final class DeployRun {
     /** A workspace's preflight settings: the config's (or fleet's), then the run's flags. */
     public PreflightSettings preflightFor(WorkspaceConfig ws) {
         return preflight.apply(ws.preflight());
+    }
+
+    /**
+     * With {@code --prune}, the tenant-level (Graph) kinds the content has no items of are read too, so removing the last
+     * custom detection from the repository deletes it. Their permission is optional then: a 401/403 leaves them
+     * unread with a warning instead of failing the plan of the ARM kinds.
+     */
+    private ActualState withTenantKindsForPrune(ArmRest arm, WorkspaceConfig ws, KindTable kinds,
+            List<DeployableKind> present, ActualState actual) {
+        Map<dev.sentinelctl.deploy.kinds.ResourceKind, Map<String, tools.jackson.databind.node.ObjectNode>> items =
+                new LinkedHashMap<>(actual.items());
+        for (DeployableKind k : kinds.contentKinds()) {
+            if (!(k.scope() instanceof dev.sentinelctl.deploy.kinds.Scope.Graph) || present.contains(k)) continue;
+            try {
+                items.putAll(ActualState.read(arm, ws, kinds, r -> r == k).items());
+            } catch (ArmCallException e) {
+                if (e.status() != 401 && e.status() != 403) throw e;
+                synchronized (warnings) {
+                    warnings.add("workspace '" + ws.name() + "': " + k.label() + "s were not checked for prune: "
+                            + e.describe());
+                }
+            }
+        }
+        return new ActualState(kinds, items);
     }
 
     /** Built on first use: a run that fails before reaching ARM does not load the CA store. */
@@ -299,6 +333,7 @@ public final class DeployRun {
             List<WorkspaceConfig> planned = new ArrayList<>();
             List<String> notCompiled = new ArrayList<>();
             notPlanned.clear();
+            Map<String, String> tenantWide = new HashMap<>();
             for (WorkspaceConfig ws : workspaces) {
                 List<DesiredItem> items;
                 try {
@@ -309,6 +344,17 @@ public final class DeployRun {
                     notCompiled.add("workspace '" + ws.name() + "': " + e.getMessage());
                     notPlanned.put(ws, e.getMessage());
                     continue;
+                }
+                for (DesiredItem d : items) {
+                    if (!(d.type().scope() instanceof dev.sentinelctl.deploy.kinds.Scope.Graph)) continue;
+                    // A Graph collection belongs to the tenant: two workspaces planning it would both create each item.
+                    String other = tenantWide.putIfAbsent(ws.tenant().toLowerCase(Locale.ROOT) + "|" + d.type().id(), ws.name());
+                    if (other != null && !other.equals(ws.name())) {
+                        throw new DeployException("workspaces '" + other + "' and '" + ws.name() + "' are in tenant "
+                                + ws.tenant() + " and both deploy " + d.type().label() + "s, which belong to the tenant "
+                                + "(Microsoft Graph), not to a workspace; select them in one workspace only (content: "
+                                + "exclude: kinds: [CustomDetection] in the others)");
+                    }
                 }
                 ArmRest arm = arm(ws); // credentials are built here, on this thread, so their errors are ours
                 ExecutorService pool = pools.computeIfAbsent(ws.subscription().toLowerCase(Locale.ROOT),
@@ -321,10 +367,14 @@ public final class DeployRun {
                 Preflight.Needs needs = Preflight.needs(items, settings, q -> reads.computeIfAbsent(q, t -> QueryReads.of(t, binder)));
                 planned.add(ws);
                 futures.add(pool.submit(() -> {
-                    ActualState actual = ActualState.read(arm, ws, kinds, Math.max(1, options.parallelism()));
-                    if (needs.isEmpty()) return planner.plan(ws, items, actual);
+                    List<DeployableKind> present = items.stream().map(DesiredItem::type).toList();
+                    ActualState actual = ActualState.read(arm, ws, kinds, Math.max(1, options.parallelism()),
+                            ActualState.forContent(present));
+                    if (planOptions.prune()) actual = withTenantKindsForPrune(arm, ws, kinds, present, actual);
+                    if (needs.isEmpty()) return PlanPreview.add(arm, ws, kinds, planner.plan(ws, items, actual));
                     WorkspaceFacts facts = Preflight.read(new PreflightReader(arm), ws.resourceId(), needs, settings);
-                    return planner.plan(ws, items, actual, Preflight.decide(ws.workspace(), items, needs, facts, settings));
+                    return PlanPreview.add(arm, ws, kinds,
+                            planner.plan(ws, items, actual, Preflight.decide(ws.workspace(), items, needs, facts, settings)));
                 }));
             }
             List<WorkspacePlan> plans = new ArrayList<>();

@@ -4,6 +4,7 @@ import dev.sentinelctl.arm.ArmResource;
 import dev.sentinelctl.deploy.kinds.DeployableKind;
 import dev.sentinelctl.deploy.kinds.Edge;
 import java.util.List;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -15,11 +16,19 @@ import tools.jackson.databind.node.ObjectNode;
  * @param resource  the resource; its properties are the REST body
  * @param metadata  the metadata resource; its parentId is the resource's id in this workspace
  * @param dependsOn what must exist before it is written (apply orders by these edges)
+ * @param envelope  top-level body fields besides {@code kind} and {@code properties} (empty for most kinds)
  */
-public record DesiredItem(String file, DeployableKind type, ArmResource resource, ArmResource metadata, List<Edge> dependsOn) {
+public record DesiredItem(String file, DeployableKind type, ArmResource resource, ArmResource metadata, List<Edge> dependsOn,
+                          ObjectNode envelope) {
 
     public DesiredItem {
         dependsOn = List.copyOf(dependsOn);
+        envelope = envelope == null ? JsonNodeFactory.instance.objectNode() : envelope.deepCopy();
+    }
+
+    /** An item whose body is only {@code kind} and {@code properties}. */
+    public DesiredItem(String file, DeployableKind type, ArmResource resource, ArmResource metadata, List<Edge> dependsOn) {
+        this(file, type, resource, metadata, dependsOn, null);
     }
 
     /** An item that depends on nothing. */
@@ -35,9 +44,12 @@ public record DesiredItem(String file, DeployableKind type, ArmResource resource
         return resource.properties().path("displayName").asString(id());
     }
 
-    /** The PUT body: {@code kind} (alert rules) and {@code properties}. */
+    /**
+     * The PUT body: the kind's top-level fields ({@link DeployableKind#envelope}: a workbook's {@code location} and
+     * {@code tags}), {@code kind} (alert rules, workbooks) and {@code properties}.
+     */
     public ObjectNode body() {
-        ObjectNode b = resource.properties().objectNode();
+        ObjectNode b = envelope.deepCopy();
         resource.kind().ifPresent(k -> b.put("kind", k));
         b.set("properties", resource.properties().deepCopy());
         return b;
@@ -48,11 +60,11 @@ public record DesiredItem(String file, DeployableKind type, ArmResource resource
         ObjectNode p = resource.properties().deepCopy();
         p.put("enabled", false);
         return new DesiredItem(file, type, new ArmResource(resource.type(), resource.apiVersion(), resource.kind(),
-                resource.name(), resource.contentId(), p), metadata, dependsOn);
+                resource.name(), resource.contentId(), p), metadata, dependsOn, envelope);
     }
 
     /** The comparable form of what the workspace should have. */
     public ObjectNode normalised() {
-        return type.normalise(resource.kind().orElse(null), resource.properties());
+        return type.normaliseResource(body());
     }
 }

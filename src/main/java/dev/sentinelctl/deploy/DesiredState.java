@@ -11,6 +11,7 @@ import dev.sentinelctl.deploy.config.WorkspaceConfig;
 import dev.sentinelctl.deploy.kinds.DeployableKind;
 import dev.sentinelctl.deploy.kinds.KindTable;
 import dev.sentinelctl.deploy.kinds.Placement;
+import dev.sentinelctl.deploy.kinds.Ownership;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
@@ -56,7 +57,15 @@ public final class DesiredState {
                     + "it, see docs/deploying-kinds.md); leave it out of the content paths or the workspace's selection"));
             ArmResource r = type.resource(mapping, s.item(), placement);
             // Only resources that run a query take the workspace's (an automation rule and a watchlist have none).
-            if (s.item().kind().isQueryItem() && r.properties().has("query")) r = withQuery(r, tailoring.query(s.item()));
+            if (s.item().kind().isQueryItem() && r.properties().has("query")) {
+                r = withQuery(r, tailoring.query(s.item()));
+            } else if (s.item().kind().isQueryItem() && !s.item().query().text().isEmpty()
+                    && !tailoring.query(s.item()).equals(s.item().query().text())) {
+                // Only ARM kinds keep their KQL in properties.query, where a fleet's exclusions are compiled in.
+                throw new DeployException(s.file() + ": fleet exclusions are not compiled into "
+                        + s.item().kind().displayName() + " queries yet; leave this item out of the excluding "
+                        + "workspaces' selection");
+            }
             String apiVersion = kinds.apiVersion(type);
             if (!apiVersion.equals(r.apiVersion())) {
                 r = new ArmResource(r.type(), apiVersion, r.kind(), r.name(), r.contentId(), r.properties());
@@ -64,19 +73,46 @@ public final class DesiredState {
             if (s.item() instanceof AnalyticRule rule) {
                 r = withOverride(r, rule, ws.overrideFor(rule.id()));
             }
-            ArmResource meta = mapping.metadataFor(s.item(), sourceName);
-            ObjectNode metaProps = meta.properties().deepCopy();
-            metaProps.put("parentId", type.scope().resourceId(ws, r.name()));
-            meta = new ArmResource(meta.type(), kinds.apiVersion(kinds.marker()), meta.kind(), meta.name(), meta.contentId(),
-                    metaProps);
-            out.add(new DesiredItem(s.file(), type, r, meta, type.dependencies(s.item(), index)));
+            r = type.inWorkspace(r, s.item(), ws);
+            ObjectNode envelope = type.envelope(s.item(), ws);
+            type.ownership().stamp(envelope, sourceName, ws);
+            if (type.ownership() instanceof dev.sentinelctl.deploy.kinds.Ownership.ServerAssigned) {
+                // The marker travels in the properties (server-assigned ids, custom detections): stamped here, so plan
+                // and apply compare and write one thing; the item's "marker name" is its content id.
+                r = new ArmResource(r.type(), r.apiVersion(), r.kind(), r.name(), r.contentId(),
+                        type.stampOwner(r.properties().deepCopy(), sourceName, s.item().id()));
+            }
+            out.add(new DesiredItem(s.file(), type, r, marker(type, s.item(), r, ws), type.dependencies(s.item(), index), envelope));
         }
         return out;
+    }
+
+    /**
+     * The item's ownership marker: the Sentinel metadata resource, or — for a marker inside the resource's own body
+     * (a tag) — a placeholder named like the resource with no properties, so plans key it the same way.
+     */
+    private ArmResource marker(DeployableKind type, ContentItem item, ArmResource r, WorkspaceConfig ws) {
+        if (!type.ownership().separateMarker()) {
+            return new ArmResource(r.type(), r.apiVersion(), java.util.Optional.empty(), r.name(), r.contentId(),
+                    tools.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+        }
+        // The metadata kind is the kind's own (a playbook's "Playbook" has no content mapping of its own).
+        ArmResource meta = type.ownership() instanceof Ownership.SentinelMetadata m
+                ? mapping.metadataFor(item, sourceName, m.metadataKind(), r.resourceIdExpression())
+                : mapping.metadataFor(item, sourceName);
+        ObjectNode metaProps = meta.properties().deepCopy();
+        metaProps.put("parentId", type.scope().resourceId(ws, r.name()));
+        // the marker is named after the resource (which is the content id, except for kinds that name a resource
+        // per workspace: a playbook's deployment), as the ownership lookup finds it
+        String metaName = type.ownership() instanceof Ownership.SentinelMetadata m ? m.markerName(r.name()) : meta.name();
+        return new ArmResource(meta.type(), kinds.apiVersion(kinds.marker()), meta.kind(), metaName, meta.contentId(),
+                metaProps);
     }
 
     /** Same resource, other query; untouched when equal so a workspace without exclusions plans exactly as before. */
     static ArmResource withQuery(ArmResource r, String query) {
         if (query.equals(r.properties().path("query").asString(null))) return r;
+        if (query.isEmpty() && !r.properties().has("query")) return r; // a kind without a query
         ObjectNode p = r.properties().deepCopy();
         p.put("query", query);
         return new ArmResource(r.type(), r.apiVersion(), r.kind(), r.name(), r.contentId(), p);

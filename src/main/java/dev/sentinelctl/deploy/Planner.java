@@ -75,7 +75,9 @@ public final class Planner {
                 if (pf.action() == PreflightAction.DISABLE) d = d.disabled();
             }
             String preflightNote = pf == null ? "" : pf.note(existing != null, true);
-            List<FieldDiff> metaDiffs = metadataDiffs(meta, d.metadata().properties());
+            // A marker inside the body (a tag) is compared with the body; only a separate marker has diffs of its own.
+            List<FieldDiff> metaDiffs = d.type().ownership().separateMarker()
+                    ? metadataDiffs(meta, d.metadata().properties()) : List.of();
             if (existing == null && owner != null && !ours && !options.adopt()) {
                 // Another source's marker for a resource that is gone: creating would overwrite its metadata.
                 changes.add(new Change(Change.Action.CONFLICT, d.type(), d.id(), d.displayName(), d, List.of(), null,
@@ -120,13 +122,14 @@ public final class Planner {
             if (wanted.contains(ActualState.key(claim.markerName()))) continue;
             String name = claim.name();
             ObjectNode existing = claim.existing();
-            String display = existing == null ? name : existing.path("properties").path("displayName").asString(name);
+            JsonNode listedProps = existing == null ? null : type.propertiesOf(existing);
+            String display = listedProps == null ? name : listedProps.path("displayName").asString(name);
             if (!options.prune()) {
                 orphans.add(type.label() + " " + name + (existing == null ? " (metadata only)" : ""));
                 continue;
             }
             changes.add(new Change(Change.Action.DELETE, type, name, display, null, List.of(), null, existing != null,
-                    true, true, existing == null ? "its content left the repository (only the metadata is left)"
+                    type.ownership().separateMarker(), true, existing == null ? "its content left the repository (only the metadata is left)"
                             : "its content left the repository", claim.markerName()));
         }
         // A rule preflight holds back is not written, so what it needs does not have to exist.
@@ -159,7 +162,15 @@ public final class Planner {
     }
 
     static ObjectNode normalised(DeployableKind type, ObjectNode actual) {
-        return type.normalise(actual.path("kind").asString(null), actual.get("properties"));
+        // A kind whose list answer is its properties itself (a Graph object, propertiesOf) is reshaped as a resource
+        // body, so every kind compares through normaliseListed (by default normaliseResource, which workbooks extend
+        // to their tags; playbooks read their deployment's tags).
+        JsonNode props = type.propertiesOf(actual);
+        if (props == actual.get("properties")) return type.normaliseListed(actual);
+        ObjectNode body = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        if (actual.has("kind")) body.set("kind", actual.get("kind"));
+        body.set("properties", props);
+        return type.normaliseListed(body);
     }
 
     /** Ownership fields that differ (none when the metadata is as we would write it). */

@@ -40,6 +40,17 @@ public final class WorkspaceExport {
         public int huntingQueries() {
             return written.getOrDefault(HuntingQueryKind.INSTANCE.id(), 0);
         }
+
+        /** The other kinds written, for the summary line: {@code ", 2 workbooks"}; empty when there are none. */
+        public String othersText() {
+            StringBuilder sb = new StringBuilder();
+            written.forEach((kind, n) -> {
+                if (kind.equals(AlertRuleKind.INSTANCE.id()) || kind.equals(HuntingQueryKind.INSTANCE.id())) return;
+                String label = KindTable.builtIn().byId(kind).map(DeployableKind::label).orElse(kind);
+                sb.append(", ").append(n).append(' ').append(label).append(n == 1 ? "" : "s");
+            });
+            return sb.toString();
+        }
     }
 
     private final ArmRest arm;
@@ -58,7 +69,20 @@ public final class WorkspaceExport {
 
     /** @throws ArmCallException when the workspace cannot be read (nothing is written then) */
     public Result writeTo(Path folder) {
-        ActualState actual = ActualState.read(arm, ws, kinds);
+        ActualState arm = ActualState.read(this.arm, ws, kinds, ActualState.forContent(List.of()));
+        Map<dev.sentinelctl.deploy.kinds.ResourceKind, Map<String, ObjectNode>> items = new LinkedHashMap<>(arm.items());
+        List<String> skipped = new ArrayList<>();
+        for (DeployableKind kind : kinds.contentKinds()) {
+            if (!(kind.scope() instanceof dev.sentinelctl.deploy.kinds.Scope.Graph)) continue;
+            // Outside ARM (Graph) is its own permission: a workspace export without it still exports the ARM kinds.
+            try {
+                items.putAll(ActualState.read(this.arm, ws, kinds, k -> k == kind).items());
+            } catch (ArmCallException e) {
+                if (e.status() != 401 && e.status() != 403) throw e;
+                skipped.add("every " + kind.label() + " (Microsoft Graph refused the read: " + e.describe() + ")");
+            }
+        }
+        ActualState actual = new ActualState(kinds, items);
         Map<String, String> versions = new HashMap<>();
         for (ObjectNode m : actual.metadata().values()) {
             JsonNode p = m.path("properties");
@@ -66,7 +90,6 @@ public final class WorkspaceExport {
             if (p.has("version")) versions.put(parent.toLowerCase(Locale.ROOT), p.get("version").asString());
         }
         Set<String> taken = new HashSet<>();
-        List<String> skipped = new ArrayList<>();
         Map<String, Integer> written = new LinkedHashMap<>();
         for (DeployableKind kind : kinds.contentKinds()) {
             for (ObjectNode r : actual.of(kind).values()) {
@@ -76,7 +99,7 @@ public final class WorkspaceExport {
                 if (e instanceof DeployableKind.Skipped skip) {
                     skipped.add(skip.description());
                 } else if (e instanceof DeployableKind.AsContent c) {
-                    write(folder.resolve(c.folder()), c.yaml(), name, taken);
+                    write(folder.resolve(c.folder()), c, name, taken);
                     written.merge(kind.id(), 1, Integer::sum);
                 }
             }
@@ -84,14 +107,19 @@ public final class WorkspaceExport {
         return new Result(written, skipped);
     }
 
-    private static void write(Path folder, ObjectNode yaml, String id, Set<String> taken) {
-        String base = FileNames.fromDisplayName(yaml.path("name").asString(""), id);
+    private static void write(Path folder, DeployableKind.AsContent content, String id, Set<String> taken) {
+        ObjectNode yaml = content.yaml();
+        String base = FileNames.fromDisplayName(yaml.path("name").asString(yaml.path("displayName").asString("")), id);
         String file = base + ".yaml";
         for (int n = 2; !taken.add((folder.getFileName() + "/" + file).toLowerCase(Locale.ROOT)); n++) file = base + "-" + n + ".yaml";
         Path target = folder.resolve(file);
         try {
             Files.createDirectories(folder);
             Files.writeString(target, YamlWriter.writeChecked(yaml), StandardCharsets.UTF_8);
+            String stem = file.substring(0, file.length() - ".yaml".length());
+            for (var companion : content.companions().entrySet()) {
+                Files.writeString(folder.resolve(stem + companion.getKey()), companion.getValue(), StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             throw new DeployException("cannot write " + target + ": " + e.getMessage());
         }

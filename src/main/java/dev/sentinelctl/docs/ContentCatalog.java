@@ -2,6 +2,7 @@ package dev.sentinelctl.docs;
 
 import dev.sentinelctl.content.AnalyticRule;
 import dev.sentinelctl.content.ContentItem;
+import dev.sentinelctl.content.CustomDetection;
 import dev.sentinelctl.content.HuntingQuery;
 import dev.sentinelctl.content.RuleDuration;
 import java.io.IOException;
@@ -79,10 +80,13 @@ public final class ContentCatalog {
     private static String kindOf(ContentItem item) {
         if (item instanceof AnalyticRule r) return "analytic rule (" + (r.ruleKind() == AnalyticRule.RuleKind.NRT ? "NRT" : "Scheduled") + ")";
         if (item instanceof dev.sentinelctl.content.Parser p) return "parser (" + p.functionAlias() + ")";
-        return "hunting query";
+        if (item instanceof CustomDetection) return "Defender XDR custom detection";
+        if (item instanceof dev.sentinelctl.content.BuiltInAlertRule b) return "alert rule (" + b.ruleKind() + ")";
+        return item.kind().displayName();
     }
 
     private static String severity(ContentItem item) {
+        if (item instanceof CustomDetection d) return d.alertTemplate().severity();
         return item instanceof AnalyticRule r ? r.severity() : "";
     }
 
@@ -91,6 +95,16 @@ public final class ContentCatalog {
             if (r.ruleKind() == AnalyticRule.RuleKind.NRT) return "near real time";
             return r.queryFrequency().map(d -> "every " + RuleDuration.shortForm(d.value())).orElse("")
                     + r.queryPeriod().map(d -> ", looks back " + RuleDuration.shortForm(d.value())).orElse("");
+        }
+        if (item instanceof CustomDetection d) {
+            return switch (d.period()) {
+                case "0" -> "continuous (near real time)";
+                case "1H" -> "every 1h, looks back 4h";
+                case "3H" -> "every 3h, looks back 12h";
+                case "12H" -> "every 12h, looks back 2d";
+                case "24H" -> "every 24h, looks back 30d";
+                default -> "";
+            };
         }
         return item instanceof HuntingQuery ? "on demand" : "";
     }

@@ -40,7 +40,10 @@ public final class YamlFormatter {
             return new FileOutcome(path, FileOutcome.Kind.FAILED, null, errors.isEmpty() ? before.diagnostics() : errors);
         }
         JsonNode data = before.document().get().root();
-        if (!data.isObject() || !data.has("query")) {
+        // A rule or hunting query keeps its KQL in query; a Defender XDR custom detection in queryCondition.queryText.
+        boolean detection = data.isObject() && !data.has("query") && data.path("queryCondition").path("queryText").isString();
+        String pointer = detection ? "/queryCondition/queryText" : "/query";
+        if (!data.isObject() || !(data.has("query") || detection)) {
             return new FileOutcome(path, FileOutcome.Kind.SKIPPED, null, List.of());
         }
         String original = before.document().get().source().text(); // BOM removed
@@ -54,15 +57,23 @@ public final class YamlFormatter {
         }
         if (doc == null) return new FileOutcome(path, FileOutcome.Kind.SKIPPED, null, List.of());
         List<Diagnostic> notes = new ArrayList<>();
-        JsonNode query = data.get("query");
-        for (YamlTree.Entry e : doc.root().entries()) {
-            if (!e.key.equals("query") || !(e.value instanceof YamlTree.Scalar q) || q.typed()) continue;
+        JsonNode query = data.at(pointer);
+        List<YamlTree.Entry> holders = doc.root().entries();
+        if (detection) {
+            holders = List.of();
+            for (YamlTree.Entry e : doc.root().entries()) {
+                if (e.key.equals("queryCondition") && e.value instanceof YamlTree.Mapping m) holders = m.entries();
+            }
+        }
+        String key = detection ? "queryText" : "query";
+        for (YamlTree.Entry e : holders) {
+            if (!e.key.equals(key) || !(e.value instanceof YamlTree.Scalar q) || q.typed()) continue;
             KqlFormatter.Result r = kql.format(q.value());
             if (r.status() == KqlFormatter.Status.INTERNAL_ERROR) {
                 return internal(path, "the query formatter's check failed: " + r.detail());
             }
             if (r.status() == KqlFormatter.Status.SYNTAX_ERROR) {
-                notes.add(queryNote(before.document().get().source(), before.document().get().info("/query"), q.value(), r, path));
+                notes.add(queryNote(before.document().get().source(), before.document().get().info(pointer), q.value(), r, path));
             } else {
                 e.value = new YamlTree.Scalar(r.text() + "\n", false);
                 query = tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(r.text() + "\n");
@@ -77,7 +88,7 @@ public final class YamlFormatter {
         if (original.contains("\r\n")) formatted = formatted.replace("\n", "\r\n");
         boolean bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
         if (formatted.equals(original) && !bom) return new FileOutcome(path, FileOutcome.Kind.UNCHANGED, null, notes);
-        String problem = sameData(data, query, formatted, path, doc.allComments());
+        String problem = sameData(data, query, pointer, formatted, path, doc.allComments());
         if (problem != null) return internal(path, problem);
         return new FileOutcome(path, FileOutcome.Kind.CHANGED, formatted, notes);
     }
@@ -112,7 +123,8 @@ public final class YamlFormatter {
      * Null when {@code formatted} loads to {@code data} but for the query, whose value must be {@code query} (the
      * formatted one, already checked to be the same program), and keeps every comment.
      */
-    private String sameData(JsonNode data, JsonNode query, String formatted, String path, List<String> originalComments) {
+    private String sameData(JsonNode data, JsonNode query, String pointer, String formatted, String path,
+            List<String> originalComments) {
         YamlLoader.Result after = loader.load(formatted.getBytes(StandardCharsets.UTF_8), path);
         if (after.document().isEmpty() || after.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
             return "the formatted file does not load: " + (after.diagnostics().isEmpty() ? "no document" : after.diagnostics().get(0).message());
@@ -121,8 +133,8 @@ public final class YamlFormatter {
         ObjectNode x = ((ObjectNode) data).deepCopy();
         ObjectNode y = again.isObject() ? ((ObjectNode) again).deepCopy() : null;
         if (y == null) return "the formatted file is no longer a mapping";
-        x.remove("query");
-        JsonNode qy = y.remove("query");
+        JsonNode qy = removeAt(y, pointer);
+        removeAt(x, pointer);
         if (!x.equals(y)) return "the formatted file loads to different data";
         // The query was checked against the original by KqlFormatter; here it must read back as what was written.
         if (qy == null || !qy.equals(query)) return "the formatted file has a different query";
@@ -131,6 +143,17 @@ public final class YamlFormatter {
             return "the formatted file lost a YAML comment";
         }
         return null;
+    }
+
+    /** Removes the value at a one- or two-level pointer ({@code /query}, {@code /queryCondition/queryText}). */
+    private static JsonNode removeAt(ObjectNode root, String pointer) {
+        String[] parts = pointer.substring(1).split("/");
+        ObjectNode holder = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (!(holder.get(parts[i]) instanceof ObjectNode child)) return null;
+            holder = child;
+        }
+        return holder.remove(parts[parts.length - 1]);
     }
 
     private static List<String> sorted(List<String> comments) {

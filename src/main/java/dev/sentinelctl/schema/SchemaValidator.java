@@ -32,7 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SchemaValidator {
     public static final String BASE = "https://sentinelctl.dev/schemas/";
-    private static final String[] FILES = {"common", "analytic-rule", "hunting-query", "parser", "watchlist", "automation-rule"};
+    /** The shared definitions, then one schema per content kind (a new kind brings its file, not a line here). */
+    private static final String[] FILES = java.util.stream.Stream.concat(java.util.stream.Stream.of("common"),
+            java.util.Arrays.stream(ContentKind.values()).map(ContentKind::schemaName)).toArray(String[]::new);
 
     /** What compiling the schema files yields; immutable, shared by all files of a run. */
     private record Compiled(Map<ContentKind, Schema> schemas, ErrorTranslator translator, EntityRules entityRules) {}

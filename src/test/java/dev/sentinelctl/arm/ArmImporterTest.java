@@ -192,9 +192,62 @@ class ArmImporterTest {
         ArmImporter.Result r = importText(json);
         assertEquals(0, r.items().size());
         assertEquals(ArmImporter.Level.FAILED, r.problems().get(0).level());
-        ArmImporter.Result fusion = importText(PORTAL_EXPORT.replace("\"kind\": \"Scheduled\"", "\"kind\": \"Fusion\""));
-        assertEquals(0, fusion.items().size());
-        assertEquals(ArmImporter.Level.UNSUPPORTED, fusion.problems().get(0).level());
+        ArmImporter.Result other = importText(PORTAL_EXPORT.replace("\"kind\": \"Scheduled\"", "\"kind\": \"Anomalies\""));
+        assertEquals(0, other.items().size());
+        assertEquals(ArmImporter.Level.UNSUPPORTED, other.problems().get(0).level());
+    }
+
+    @Test
+    void contentHubWorkbooksImportAsYamlAndGalleryJson() {
+        String json = """
+                {"$schema": "x", "parameters": {"workspace": {"type": "string"}, "workspace-location": {"type": "string", "defaultValue": ""},
+                  "workbook1-name": {"type": "string", "defaultValue": "Symantec VIP"}},
+                 "variables": {"workbookContentId1": "a3f5ba2e-b3ad-4c42-9a5e-5d8c1c1e0f11"},
+                 "resources": [{"type": "Microsoft.Resources/templateSpecs/versions", "name": "wb/1.0.0",
+                   "properties": {"mainTemplate": {"resources": [
+                     {"type": "Microsoft.Insights/workbooks", "name": "[variables('workbookContentId1')]", "kind": "shared",
+                      "location": "[parameters('workspace-location')]", "apiVersion": "2021-08-01",
+                      "properties": {"displayName": "[parameters('workbook1-name')]", "category": "sentinel",
+                        "serializedData": "{\\"version\\":\\"Notebook/1.0\\",\\"items\\":[]}",
+                        "sourceId": "[variables('workspaceResourceId')]"}}]}}}]}
+                """;
+        ArmImporter.Result r = importText(json);
+        assertEquals(1, r.items().size(), r.problems().toString());
+        ArmImporter.Imported wb = r.items().get(0);
+        assertEquals(ContentKind.WORKBOOK, wb.kind());
+        assertEquals("a3f5ba2e-b3ad-4c42-9a5e-5d8c1c1e0f11", wb.yaml().get("id").asString());
+        assertEquals("Symantec VIP", wb.yaml().get("displayName").asString());
+        assertFalse(wb.yaml().has("location"));
+        assertTrue(r.problems().toString().contains("add location: <region>"), r.problems().toString());
+        assertTrue(wb.companions().get(".json").contains("\"version\" : \"Notebook/1.0\""), wb.companions().toString());
+    }
+
+    @Test
+    void builtInRuleKindsImportWithTheirOwnFields() {
+        String json = """
+                {"$schema": "x", "parameters": {"workspace": {"type": "string"}}, "resources": [
+                  {"type": "Microsoft.OperationalInsights/workspaces/providers/alertRules", "kind": "Fusion",
+                   "name": "[concat(parameters('workspace'),'/Microsoft.SecurityInsights/BuiltInFusion')]",
+                   "properties": {"alertRuleTemplateName": "f71aba3d-28fb-450b-b192-4e76a83015c8", "enabled": true,
+                     "displayName": "Advanced Multistage Attack Detection", "severity": "High", "tactics": ["Collection"]}},
+                  {"type": "Microsoft.OperationalInsights/workspaces/providers/alertRules", "kind": "MicrosoftSecurityIncidentCreation",
+                   "name": "[concat(parameters('workspace'),'/Microsoft.SecurityInsights/0d4b1e2a-3c5f-4a6b-8d7e-9f0a1b2c3d4e')]",
+                   "properties": {"displayName": "MDE incidents", "enabled": true, "productFilter": "Microsoft Defender Advanced Threat Protection",
+                     "severitiesFilter": ["High"], "displayNamesFilter": [], "lastModifiedUtc": "2023-01-01T00:00:00Z"}}]}
+                """;
+        ArmImporter.Result r = importText(json);
+        assertEquals(2, r.items().size(), r.problems().toString());
+        JsonNode fusion = r.items().get(0).yaml();
+        assertEquals(ContentKind.BUILT_IN_ALERT_RULE, r.items().get(0).kind());
+        assertEquals("Fusion", fusion.get("kind").asString());
+        assertEquals("f71aba3d-28fb-450b-b192-4e76a83015c8", fusion.get("alertRuleTemplateName").asString());
+        assertFalse(fusion.has("tactics"), "the template's own fields are not content");
+        assertTrue(r.problems().toString().contains("'BuiltInFusion' is no GUID"), r.problems().toString());
+        JsonNode incidents = r.items().get(1).yaml();
+        assertEquals("0d4b1e2a-3c5f-4a6b-8d7e-9f0a1b2c3d4e", incidents.get("id").asString());
+        assertEquals("[\"High\"]", incidents.get("severitiesFilter").toString());
+        assertFalse(incidents.has("displayNamesFilter"));
+        assertFalse(incidents.has("lastModifiedUtc"));
     }
 
     @Test

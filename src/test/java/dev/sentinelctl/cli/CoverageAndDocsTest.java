@@ -48,7 +48,7 @@ class CoverageAndDocsTest {
         assertTrue(rules.contains("2 items") && !rules.contains("InitialAccess"), rules);
         String hunting = CliRunner.run("coverage", dir.toString(), "--path", "Hunting").out();
         assertTrue(hunting.contains("1 items") && hunting.contains("T1566"), hunting);
-        assertEquals(2, CliRunner.run("coverage", dir.toString(), "--kind", "workbook").exit());
+        assertEquals(2, CliRunner.run("coverage", dir.toString(), "--kind", "dashboard").exit());
     }
 
     @Test

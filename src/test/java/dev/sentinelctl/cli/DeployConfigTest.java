@@ -255,14 +255,14 @@ class DeployConfigTest {
         CliRunner.Run r = plan("""
                 apiVersions:
                   alertRules: latest
-                  workbooks: 2023-06-01
+                  summaryLogs: 2025-07-01
                 workspaces:
                   prod: {workspace: ws-prod, tenant: t, subscription: 11111111-2222-3333-4444-555555555555, resourceGroup: rg, credential: environment}
                 """);
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("sentinelctl.yaml:2:15: invalid setting apiVersions.alertRules: 'latest' is not an "
                 + "api-version; write yyyy-mm-dd or yyyy-mm-dd-preview (e.g. 2025-09-01)"), r.err());
-        assertTrue(r.err().contains("sentinelctl.yaml:3:3: invalid setting apiVersions.workbooks: unknown setting "
-                + "'workbooks' here"), r.err());
+        assertTrue(r.err().contains("sentinelctl.yaml:3:3: invalid setting apiVersions.summaryLogs: unknown setting "
+                + "'summaryLogs' here"), r.err());
     }
 }

@@ -168,7 +168,10 @@ final class DeployFixture implements AutoCloseable {
         return portal.securityInsights(SUB);
     }
 
-    /** Raw REST through the portal's client (resources the typed SDK models do not cover: functions, watchlist items). */
+    /**
+     * Raw REST through the portal's client (resources the typed SDK models do not cover: functions, watchlist items,
+     * workbooks, deployments, Logic Apps).
+     */
     dev.sentinelctl.deploy.ArmRest portalRest() {
         return new dev.sentinelctl.deploy.ArmRest(portal.pipeline(), sandbox.baseUrl().toString());
     }

@@ -6,6 +6,7 @@ import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.http.policy.AddDatePolicy;
 import com.azure.core.http.policy.AddHeadersFromContextPolicy;
+import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
 import com.azure.core.http.policy.HttpLogDetailLevel;
 import com.azure.core.http.policy.HttpLogOptions;
 import com.azure.core.http.policy.HttpLoggingPolicy;
@@ -37,6 +38,8 @@ public final class ArmClients {
 
     private final HttpClient httpClient;
     private final HttpPipeline pipeline;
+    private final HttpPipeline graphPipeline;
+    private final String graphEndpoint;
     private final AzureEnvironment environment;
     private final String tenantId;
     private final Map<String, SecurityInsightsManager> sentinel = new ConcurrentHashMap<>();
@@ -57,6 +60,29 @@ public final class ArmClients {
                         new ArmChallengeAuthenticationPolicy(credential, scope),
                         new HttpLoggingPolicy(new HttpLogOptions().setLogLevel(logLevel)), new DrainRetriedResponses())
                 .build();
+        // Microsoft Graph (custom detections): the same client, retries and credential, but Graph's own token
+        // audience: an ARM token is refused there. Plain bearer auth, as Graph sends no ARM-style claims challenge.
+        this.graphEndpoint = target.graphBase().toString();
+        this.graphPipeline = new HttpPipelineBuilder()
+                .httpClient(httpClient)
+                .policies(new UserAgentPolicy(USER_AGENT), new AddHeadersFromContextPolicy(), new RequestIdPolicy(),
+                        new RetryPolicy(retry.toRetryOptions()), new AddDatePolicy(),
+                        new BearerTokenAuthenticationPolicy(credential, GRAPH_SCOPE),
+                        new HttpLoggingPolicy(new HttpLogOptions().setLogLevel(logLevel)), new DrainRetriedResponses())
+                .build();
+    }
+
+    /** The token scope of Microsoft Graph calls. */
+    public static final String GRAPH_SCOPE = "https://graph.microsoft.com/.default";
+
+    /** The pipeline for Microsoft Graph: same transport, retries and credential as ARM, Graph's token scope. */
+    public HttpPipeline graphPipeline() {
+        return graphPipeline;
+    }
+
+    /** The Graph base URL calls go to ({@link ArmTarget#graphBase()}). */
+    public String graphEndpoint() {
+        return graphEndpoint;
     }
 
     /** With a credential chosen by name and built from {@code env}, using the same HTTP client as ARM calls. */

@@ -47,9 +47,16 @@ public record ContentFilter(List<String> ids, List<String> kinds, List<String> t
         return tags.stream().anyMatch(t -> itemTags.contains(t.toLowerCase(Locale.ROOT)));
     }
 
-    /** Scheduled, NRT or HuntingQuery: the names the config's {@code kinds} use. */
+    /**
+     * Scheduled, NRT, HuntingQuery, the built-in rule kinds (Fusion, …), Workbook, CustomDetection or Playbook: the names
+     * {@code kinds} uses.
+     */
     public static String kindOf(ContentItem item) {
         if (item instanceof AnalyticRule rule) return rule.ruleKind() == AnalyticRule.RuleKind.NRT ? "NRT" : "Scheduled";
+        if (item instanceof dev.sentinelctl.content.BuiltInAlertRule rule) return rule.ruleKind();
+        if (item instanceof dev.sentinelctl.content.Workbook) return "Workbook";
+        if (item instanceof dev.sentinelctl.content.CustomDetection) return "CustomDetection";
+        if (item instanceof dev.sentinelctl.content.Playbook) return "Playbook";
         return "HuntingQuery";
     }
 

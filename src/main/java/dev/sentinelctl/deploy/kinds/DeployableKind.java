@@ -5,9 +5,12 @@ import dev.sentinelctl.arm.ArmResources;
 import dev.sentinelctl.content.ContentIndex;
 import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.content.ContentKind;
+import dev.sentinelctl.deploy.ArmRest;
+import dev.sentinelctl.deploy.config.WorkspaceConfig;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -51,10 +54,65 @@ public interface DeployableKind extends ResourceKind {
      * {@link #resource(ArmResources, ContentItem)}.
      */
     default ArmResource resource(ArmResources mapping, ContentItem item, Placement placement) {
-        return resource(mapping, item);
+        return resource(mapping, item, placement.workspace());
+    }
+
+    /**
+     * The item's resource in one target workspace. Most kinds' resources are the same everywhere; a resource-group
+     * child (a workbook) is named per workspace, so two workspaces in one resource group do not share it, and points
+     * at its workspace ({@code sourceId}).
+     */
+    default ArmResource inWorkspace(ArmResource resource, ContentItem item, WorkspaceConfig ws) {
+        return resource;
+    }
+
+    /**
+     * Top-level fields of the PUT body besides {@code kind} and {@code properties} (a workbook's {@code location} and
+     * {@code tags}); the ownership marker may add to them ({@link Ownership#stamp}). Empty for most kinds.
+     */
+    default ObjectNode envelope(ContentItem item, WorkspaceConfig ws) {
+        return JsonNodeFactory.instance.objectNode();
     }
 
     /** What must exist before the item is written, from the item alone (an automation rule's analytic rule). */
+    /**
+     * The resource an item deploys as in one workspace. Kinds whose body depends on the workspace (a playbook's
+     * workspace-specific parameter file) override this; the others deploy the same body everywhere.
+     */
+    default ArmResource resource(ArmResources mapping, ContentItem item, WorkspaceConfig ws) {
+        return resource(mapping, item);
+    }
+
+    /**
+     * The comparable form of a listed resource. The default reads {@code kind} and {@code properties}; a kind whose
+     * service records what matters elsewhere (an ARM deployment's tags: its GET has no template) overrides it.
+     */
+    default ObjectNode normaliseListed(ObjectNode listed) {
+        return normaliseResource(listed);
+    }
+
+    /** A resource the deleted one left behind and that prune deletes after it (its id and api-version). */
+    record LeftBehind(String resourceId, String apiVersion) {
+    }
+
+    /**
+     * What deleting the resource does not delete but prune must (an ARM deployment's Logic Apps: ARM never deletes a
+     * deployment's resources with it). Read before the delete; empty for kinds whose delete is complete.
+     */
+    default List<LeftBehind> leftBehind(ArmRest rest, String resourceId, String apiVersion) {
+        return List.of();
+    }
+
+    /**
+     * What the service itself says a create or update will change, for the plan (an ARM deployment's what-if), as
+     * extra lines under the change; empty when the kind or the service has no such preview. Never writes.
+     */
+    default List<dev.sentinelctl.deploy.FieldDiff> preview(ArmRest rest, String resourceId, String apiVersion,
+            dev.sentinelctl.deploy.DesiredItem desired) {
+        return List.of();
+    }
+
+    /** What must exist before the item is written. */
     default List<Edge> dependencies(ContentItem item) {
         return List.of();
     }
@@ -84,11 +142,39 @@ public interface DeployableKind extends ResourceKind {
     /** The comparable form of a resource ({@code {"kind":..,"properties":{..}}} or the kind's own shape). */
     ObjectNode normalise(String armKind, JsonNode properties);
 
+    /**
+     * The comparable form of a whole resource body (listed, or the desired PUT body): by default
+     * {@link #normalise} of its {@code kind} and {@code properties}; a kind whose top-level fields matter (tags that
+     * carry ownership) compares them too.
+     */
+    default ObjectNode normaliseResource(JsonNode resource) {
+        JsonNode kind = resource.get("kind");
+        return normalise(kind != null && kind.isString() ? kind.asString() : null, resource.get("properties"));
+    }
+
     /** The resource's name in a list answer (some services prefix it). */
     default String nameInList(ObjectNode listed) {
         String name = listed.path("name").asString("");
         int bar = name.lastIndexOf('|');
         return bar >= 0 ? name.substring(bar + 1) : name;
+    }
+
+    /** The comparable part of a listed resource: ARM's {@code properties}; a Graph object is its own body. */
+    default JsonNode propertiesOf(ObjectNode listed) {
+        return listed.get("properties");
+    }
+
+    /**
+     * The desired body with its ownership marker stamped in, for kinds whose {@link Ownership} lives in the body
+     * ({@link Ownership.ServerAssigned}); unchanged for the others.
+     */
+    default ObjectNode stampOwner(ObjectNode properties, String source, String contentId) {
+        return properties;
+    }
+
+    /** The ownership marker inside a listed resource, if it carries one. */
+    default Optional<Ownership.Mark> markIn(ObjectNode listed) {
+        return Optional.empty();
     }
 
     /**
@@ -128,8 +214,18 @@ public interface DeployableKind extends ResourceKind {
     sealed interface Exported {
     }
 
-    /** Content YAML for {@code folder}, e.g. {@code Analytic Rules}. */
-    record AsContent(String folder, ObjectNode yaml) implements Exported {
+    /**
+     * Content YAML for {@code folder}, e.g. {@code Analytic Rules}, and files written beside it under the same base
+     * name, by suffix ({@code ".json"} → a workbook's gallery JSON).
+     */
+    record AsContent(String folder, ObjectNode yaml, java.util.Map<String, String> companions) implements Exported {
+        public AsContent {
+            companions = java.util.Map.copyOf(companions);
+        }
+
+        public AsContent(String folder, ObjectNode yaml) {
+            this(folder, yaml, java.util.Map.of());
+        }
     }
 
     /** Listed but not content of this kind (a saved search that is no hunting query): not mentioned. */

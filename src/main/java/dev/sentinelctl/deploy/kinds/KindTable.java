@@ -4,9 +4,11 @@ import dev.sentinelctl.arm.ArmApiVersion;
 import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.deploy.kinds.alertrule.AlertRuleKind;
 import dev.sentinelctl.deploy.kinds.automationrule.AutomationRuleKind;
+import dev.sentinelctl.deploy.kinds.customdetection.CustomDetectionKind;
 import dev.sentinelctl.deploy.kinds.huntingquery.HuntingQueryKind;
 import dev.sentinelctl.deploy.kinds.parser.ParserKind;
 import dev.sentinelctl.deploy.kinds.watchlist.WatchlistKind;
+import dev.sentinelctl.deploy.kinds.workbook.WorkbookKind;
 import dev.sentinelctl.deploy.sandbox.SandboxResourceType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +27,9 @@ public final class KindTable {
             ParserKind.INSTANCE,
             AlertRuleKind.INSTANCE,
             HuntingQueryKind.INSTANCE,
+            WorkbookKind.INSTANCE,
+            dev.sentinelctl.deploy.kinds.playbook.PlaybookKind.INSTANCE,
+            CustomDetectionKind.INSTANCE,
             AutomationRuleKind.INSTANCE
     ), MetadataMarker.INSTANCE, Map.of());
 
@@ -117,7 +122,15 @@ public final class KindTable {
                 throw new IllegalArgumentException("apiVersions." + key + " is not a resource kind; the kinds are: "
                         + String.join(", ", keys));
             }
-            new ArmApiVersion(value); // throws with the format when it is not one
+            boolean graph = resourceKinds().stream().anyMatch(k -> k.apiVersionKey().equals(key) && k.scope() instanceof Scope.Graph);
+            if (graph) {
+                // Graph's version is a path segment: v1.0 or beta.
+                if (!value.matches("v[0-9]+\\.[0-9]+|beta")) {
+                    throw new IllegalArgumentException("apiVersions." + key + " is a Microsoft Graph version (v1.0 or beta), not '" + value + "'");
+                }
+            } else {
+                new ArmApiVersion(value); // throws with the format when it is not one
+            }
             merged.put(key, value);
         });
         return new KindTable(kinds, marker, merged);

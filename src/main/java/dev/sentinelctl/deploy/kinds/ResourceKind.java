@@ -26,6 +26,14 @@ public interface ResourceKind {
     /** Where the resources are, and so where the one list call per workspace goes. */
     Scope scope();
 
+    /**
+     * Query parameters a list call needs besides the api-version, encoded ({@code category=sentinel&canFetchContent=true}
+     * for workbooks, whose list requires a category and leaves the content out otherwise); empty for most kinds.
+     */
+    default String listQuery() {
+        return "";
+    }
+
     /** The sandbox's stand-in for this resource type: its REST contract and body validator. */
     SandboxResourceType sandbox();
 

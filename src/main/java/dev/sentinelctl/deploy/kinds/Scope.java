@@ -33,4 +33,17 @@ public sealed interface Scope {
             return "/subscriptions/" + ws.subscription() + "/resourceGroups/" + ws.resourceGroup() + "/" + path;
         }
     }
+
+    /**
+     * A Microsoft Graph collection, not ARM: {@code security/rules/detectionRules}. It belongs to the tenant, not to a
+     * workspace (every workspace of a tenant sees the same collection, and the ownership marker says whose each item
+     * is); it is read and written through the Graph client with its own token audience ({@code ArmRest#at}), and the
+     * kind's api-version is Graph's path version ({@code v1.0}).
+     */
+    record Graph(String path) implements Scope {
+        @Override
+        public String collectionId(WorkspaceConfig ws) {
+            return "/" + path;
+        }
+    }
 }

@@ -62,6 +62,7 @@ public final class Preflight {
         Map<String, QueryReads> out = new LinkedHashMap<>();
         for (DesiredItem d : items) {
             if (d.type() != AlertRuleKind.INSTANCE || !d.resource().properties().path("enabled").asBoolean(true)) continue;
+            if (!d.resource().properties().has("query")) continue; // incident creation, Fusion, …: the service's logic
             out.put(key(d.id()), reads.apply(d.resource().properties().path("query").asString("")));
         }
         return new Needs(out);

@@ -14,6 +14,10 @@ public final class AlertRuleValidator implements PayloadValidator {
     static final List<String> KINDS = List.of("Scheduled", "NRT", "Fusion", "MLBehaviorAnalytics",
             "ThreatIntelligence", "MicrosoftSecurityIncidentCreation");
     static final List<String> SEVERITIES = List.of("High", "Medium", "Low", "Informational");
+    /** {@code MicrosoftSecurityProductName} of the 2025-09-01 spec. */
+    static final List<String> PRODUCTS = List.of("Microsoft Cloud App Security", "Azure Security Center",
+            "Azure Advanced Threat Protection", "Azure Active Directory Identity Protection", "Azure Security Center for IoT",
+            "Office 365 Advanced Threat Protection", "Microsoft Defender Advanced Threat Protection");
     static final List<String> TRIGGER_OPERATORS = List.of("GreaterThan", "LessThan", "Equal", "NotEqual");
     static final List<String> TACTICS = List.of("Reconnaissance", "ResourceDevelopment", "InitialAccess",
             "Execution", "Persistence", "PrivilegeEscalation", "DefenseEvasion", "CredentialAccess", "Discovery",
@@ -64,7 +68,8 @@ public final class AlertRuleValidator implements PayloadValidator {
             case "MicrosoftSecurityIncidentCreation" -> {
                 Fields.requiredString(props, "displayName");
                 Fields.requiredBoolean(props, "enabled");
-                Fields.requiredString(props, "productFilter");
+                Fields.oneOf(Fields.requiredString(props, "productFilter"), PRODUCTS, "properties.productFilter");
+                Fields.arrayOf(props, "severitiesFilter", SEVERITIES);
             }
             default -> {
                 Fields.requiredString(props, "alertRuleTemplateName");

@@ -11,6 +11,9 @@ import java.util.List;
  * emulate fields that only exist in some versions.
  */
 final class ApiVersions {
+    /** Microsoft.Resources deployments: the GA versions of the REST reference the sandbox accepts. */
+    static final List<String> RESOURCES = List.of("2021-04-01", "2022-09-01", "2024-03-01", "2025-04-01");
+
     static final List<String> SECURITY_INSIGHTS = List.of(
             "2021-03-01-preview", "2021-09-01-preview", "2021-10-01", "2021-10-01-preview",
             "2022-01-01-preview", "2022-04-01-preview", "2022-05-01-preview", "2022-06-01-preview",
@@ -27,6 +30,8 @@ final class ApiVersions {
             "2022-10-01", "2023-09-01");
 
     /** The Log Analytics query API through ARM ({@code .../workspaces/{ws}/api/query}). */
+    /** Microsoft.Insights/workbooks (azure-rest-api-specs applicationinsights, stable). */
+    static final List<String> INSIGHTS_WORKBOOKS = List.of("2020-02-12", "2021-08-01", "2022-04-01", "2023-06-01");
     static final List<String> LOG_ANALYTICS_QUERY = List.of("2017-01-01-preview", "2020-08-01");
 
     private ApiVersions() {

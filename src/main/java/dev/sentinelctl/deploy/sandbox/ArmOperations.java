@@ -68,13 +68,35 @@ final class ArmOperations {
 
     /** @param nextLink builds the absolute nextLink URL from a skip token */
     synchronized ArmResult list(ArmPath collection, String skipToken, int pageSize, Function<String, String> nextLink) {
+        return list(collection, skipToken, pageSize, nextLink, Query.parse(null));
+    }
+
+    /** @param query the request's query: a {@link SandboxResourceType.Trait#CATEGORY_LIST} type reads its filters */
+    synchronized ArmResult list(ArmPath collection, String skipToken, int pageSize, Function<String, String> nextLink,
+            Query query) {
         requireWorkspace(collection.workspace());
         requireParent(collection);
+        boolean byCategory = collection.kind().has(SandboxResourceType.Trait.CATEGORY_LIST);
+        String category = query.get("category");
+        if (byCategory && (category == null || category.isBlank())) {
+            throw new ArmException(400, "MissingRequiredQueryParameter", "The query parameter 'category' is required "
+                    + "to list " + collection.kind().armType() + " (workbook, sentinel, TSG, performance, retention).");
+        }
+        boolean content = "true".equalsIgnoreCase(query.get("canFetchContent"));
         int limit = collection.kind().paged() ? pageSize : Integer.MAX_VALUE;
         ResourceStore.Page page = store.list(collection, skipToken, limit);
         ObjectNode out = SandboxJson.object();
         ArrayNode value = out.putArray("value");
-        page.items().forEach(s -> value.add(s.body()));
+        for (ResourceStore.Stored s : page.items()) {
+            if (!byCategory) {
+                value.add(s.body());
+                continue;
+            }
+            if (!category.equalsIgnoreCase(s.body().path("properties").path("category").asString(""))) continue;
+            ObjectNode listed = s.body().deepCopy();
+            if (!content && listed.get("properties") instanceof ObjectNode p) p.remove("serializedData");
+            value.add(listed);
+        }
         if (page.more()) {
             out.put("nextLink", nextLink.apply(page.lastKey()));
         }
@@ -399,6 +421,7 @@ final class ArmOperations {
     }
 
     private void requireWorkspace(WorkspaceRef ws) {
+        if (ws.workspace().equals(ArmPath.RESOURCE_GROUP)) return; // beside the workspaces: the resource group is implied
         if (strictWorkspaces && !store.hasWorkspace(ws)) {
             // ARM's own wording for a missing parent resource.
             throw new ArmException(404, "ResourceNotFound", "The Resource 'Microsoft.OperationalInsights/workspaces/"
@@ -465,6 +488,12 @@ final class ArmOperations {
         }
         if (path.kind().has(SandboxResourceType.Trait.ALIAS_FROM_NAME) && !props.hasNonNull("watchlistAlias")) {
             props.put("watchlistAlias", at.name()); // the service answers with the alias the resource name gives
+        }
+        if (path.kind().has(SandboxResourceType.Trait.RESOURCE_GROUP_CHILD)) {
+            if (request.has("kind")) out.set("kind", request.get("kind").deepCopy());
+            out.set("location", request.path("location").deepCopy());
+            if (request.get("tags") instanceof ObjectNode tags) out.set("tags", tags.deepCopy());
+            props.put("timeModified", now.toString()); // read-only, set by the service
         }
         out.put("etag", etags.next(path.kind(), now));
         out.set("properties", props);

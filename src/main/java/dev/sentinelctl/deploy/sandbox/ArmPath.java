@@ -33,6 +33,10 @@ record ArmPath(WorkspaceRef workspace, SandboxResourceType kind, String name, Ar
         if (parent != null) {
             return parent.resourceId() + "/" + kind.typeName();
         }
+        if (kind.has(SandboxResourceType.Trait.RESOURCE_GROUP_CHILD)) {
+            return "/subscriptions/" + ws.subscriptionId() + "/resourceGroups/" + ws.resourceGroup() + "/providers/"
+                    + kind.armType();
+        }
         if (kind.sentinel()) {
             return ws.resourceId() + "/providers/" + kind.armType();
         }
@@ -41,9 +45,21 @@ record ArmPath(WorkspaceRef workspace, SandboxResourceType kind, String name, Ar
                 + "/providers/Microsoft.OperationalInsights/workspaces/" + ws.workspace() + "/" + kind.typeName();
     }
 
+    /**
+     * The workspace name of a resource-group child's path: resources beside the workspaces are stored per resource
+     * group, under this name, which no workspace can have (workspace names are letters, digits and hyphens).
+     */
+    static final String RESOURCE_GROUP = "(resource group)";
+
     /** Returns null when the path is not one of the sandbox's resource paths. */
     static ArmPath parse(String rawPath) {
         String[] s = segments(rawPath);
+        if (s != null && (s.length == 7 || s.length == 8) && is(s[0], "subscriptions") && is(s[2], "resourcegroups")
+                && is(s[4], "providers")) {
+            SandboxResourceType kind = SandboxResourceType.fromSegment(Served.TYPES, s[5], s[6]);
+            if (kind == null || !kind.has(SandboxResourceType.Trait.RESOURCE_GROUP_CHILD)) return null;
+            return new ArmPath(new WorkspaceRef(s[1], s[3], RESOURCE_GROUP), kind, s.length == 8 ? s[7] : null);
+        }
         if (s == null || s.length < 9 || !isWorkspacePrefix(s)) {
             return null;
         }

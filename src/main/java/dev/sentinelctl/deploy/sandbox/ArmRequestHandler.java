@@ -23,6 +23,7 @@ final class ArmRequestHandler {
 
     /** From the path alone, so even rejected requests are counted by resource type. */
     static Label label(String rawPath) {
+        if (DeploymentsEndpoint.matches(rawPath)) return DeploymentsEndpoint.label(rawPath);
         ArmPath.WorkspaceData data = ArmPath.parseData(rawPath);
         if (data != null) {
             return data.kind() == ArmPath.WorkspaceData.Kind.QUERY ? new Label("query", false)
@@ -62,7 +63,7 @@ final class ArmRequestHandler {
             throw new ArmException(404, "InvalidResourceType", "The sandbox does not serve '" + rawPath
                     + "'. It serves .../workspaces/{ws}/providers/Microsoft.SecurityInsights/alertRules|metadata|watchlists[/{name}]"
                     + ", .../workspaces/{ws}/savedSearches[/{name}], .../workspaces/{ws}/tables[/{name}] and "
-                    + ".../workspaces/{ws}/api/query.");
+                    + ".../workspaces/{ws}/api/query, and .../resourceGroups/{rg}/providers/Microsoft.Insights/workbooks[/{name}].");
         }
         if (!path.kind().apiVersions().contains(apiVersion)) {
             throw new ArmException(400, "InvalidApiVersionParameter", "The api-version '" + apiVersion
@@ -75,8 +76,12 @@ final class ArmRequestHandler {
                 throw methodNotAllowed(method, "a collection; use GET to list, or PUT/DELETE on .../" 
                         + path.kind().typeName() + "/{name}");
             }
+            String filters = path.kind().has(SandboxResourceType.Trait.CATEGORY_LIST)
+                    ? "&category=" + enc(query.get("category") == null ? "" : query.get("category"))
+                    + "&canFetchContent=" + enc(query.get("canFetchContent") == null ? "false" : query.get("canFetchContent"))
+                    : "";
             return operations.list(path.collection(), query.get("$skipToken"), pageSize,
-                    token -> baseUrl + rawPath + "?api-version=" + enc(apiVersion) + "&$skipToken=" + enc(token));
+                    token -> baseUrl + rawPath + "?api-version=" + enc(apiVersion) + filters + "&$skipToken=" + enc(token), query);
         }
         return switch (method) {
             case "GET" -> operations.get(path);

@@ -18,15 +18,25 @@ final class SandboxHandler implements HttpHandler {
     private final String baseUrl;
     private final ArmRequestHandler arm;
     private final TokenEndpoint token;
+    private final GraphStandIn graph;
     private final AdminEndpoint admin;
     private final FaultInjector faults;
     private final ArmRateLimiter limiter;
     private final SandboxStats stats;
     private final Consumer<SandboxStats.RequestRecord> requestLog;
+    /** Resource-group deployments and what they create (playbooks); the other kinds are served by {@link #arm}. */
+    private final DeploymentsEndpoint deployments = new DeploymentsEndpoint();
 
     SandboxHandler(String baseUrl, ArmRequestHandler arm, TokenEndpoint token, AdminEndpoint admin,
             FaultInjector faults, ArmRateLimiter limiter, SandboxStats stats,
             Consumer<SandboxStats.RequestRecord> requestLog) {
+        this(baseUrl, arm, token, new GraphStandIn(Served.TYPES), admin, faults, limiter, stats, requestLog);
+    }
+
+    SandboxHandler(String baseUrl, ArmRequestHandler arm, TokenEndpoint token, GraphStandIn graph, AdminEndpoint admin,
+            FaultInjector faults, ArmRateLimiter limiter, SandboxStats stats,
+            Consumer<SandboxStats.RequestRecord> requestLog) {
+        this.graph = graph;
         this.baseUrl = baseUrl;
         this.arm = arm;
         this.token = token;
@@ -58,6 +68,10 @@ final class SandboxHandler implements HttpHandler {
             } else if (TokenEndpoint.matches(rawPath)) {
                 resource = "token";
                 guarded(ex, requestId, () -> token.handle(ex, rawPath, body, baseUrl, requestId));
+            } else if (graph.serves(rawPath)) {
+                resource = graph.resourceLabel(rawPath);
+                if (operation.equals("GET") && graph.isCollection(rawPath)) operation = "LIST";
+                fault = graph.handle(ex, body, requestId, baseUrl, faults);
             } else {
                 ArmRequestHandler.Label label = ArmRequestHandler.label(rawPath);
                 resource = label.resource();
@@ -118,6 +132,10 @@ final class SandboxHandler implements HttpHandler {
                         + "' seconds after additional tokens are available (sandbox started with ARM limits)."),
                         requestId, Map.of(category.header(), "0",
                                 "Retry-After", String.valueOf(budget.retryAfterSeconds())));
+                return;
+            }
+            if (DeploymentsEndpoint.matches(ex.getRequestURI().getRawPath())) {
+                deployments.handle(ex, body, baseUrl, requestId, remaining);
                 return;
             }
             ArmResult result = arm.handle(ex, body, baseUrl);
@@ -183,6 +201,12 @@ final class SandboxHandler implements HttpHandler {
             throw new ArmException(401, "AuthenticationFailed",
                     "Authentication failed. The 'Authorization' header is provided in an invalid format: "
                             + "send 'Authorization: Bearer <token>'.");
+        }
+        String audience = SandboxTokens.audience(auth.substring(7).trim()).orElse("");
+        if (SandboxTokens.isGraph(audience)) {
+            throw new ArmException(401, "InvalidAuthenticationTokenAudience", "The access token has been obtained for "
+                    + "wrong audience or resource '" + audience + "'. It should exactly match with one of the allowed "
+                    + "audiences 'https://management.core.windows.net/','https://management.azure.com/'.");
         }
     }
 

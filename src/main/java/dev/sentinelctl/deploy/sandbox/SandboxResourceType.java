@@ -34,7 +34,17 @@ public record SandboxResourceType(String namespace, String typeName, Set<String>
          */
         ASYNC_PROVISIONING,
         /** A child collection of the resource named by the preceding path segments ({@code watchlists/{alias}/watchlistItems}). */
-        CHILD
+        CHILD,
+        /**
+         * Beside the workspaces, in the resource group ({@code Microsoft.Insights/workbooks}); the stored body keeps
+         * the request's top-level {@code kind}, {@code location} and {@code tags}, as every tracked ARM resource does.
+         */
+        RESOURCE_GROUP_CHILD,
+        /**
+         * A list needs {@code category=} (answers only that category) and leaves {@code properties.serializedData} out
+         * unless {@code canFetchContent=true}: workbooks.
+         */
+        CATEGORY_LIST
     }
 
     /** A child type below {@code parentTypeName}/{name} (its own collection per parent). */
@@ -59,6 +69,45 @@ public record SandboxResourceType(String namespace, String typeName, Set<String>
         return new SandboxResourceType("Microsoft.OperationalInsights", typeName,
                 Set.copyOf(ApiVersions.OPERATIONAL_INSIGHTS), 200, 200, false, "ResourceNotFound", validator,
                 Set.copyOf(Arrays.asList(traits)));
+    }
+
+    /** A {@code Microsoft.Insights} type in a resource group (201 on create, 204 deleting the absent, paged). */
+    public static SandboxResourceType insights(String typeName, PayloadValidator validator, Trait... traits) {
+        java.util.Set<Trait> all = new java.util.HashSet<>(Arrays.asList(traits));
+        all.add(Trait.RESOURCE_GROUP_CHILD);
+        return new SandboxResourceType("Microsoft.Insights", typeName, Set.copyOf(ApiVersions.INSIGHTS_WORKBOOKS), 201,
+                204, true, "ResourceNotFound", validator, all);
+    }
+
+    /**
+     * A Microsoft Graph collection (not ARM): {@code graph("security/rules", "detectionRules", …)} is served at
+     * {@code /v1.0/security/rules/detectionRules} by the sandbox's Graph stand-in, with server-assigned ids, 201 on
+     * POST, 204 on DELETE, 404 for the absent, paged with {@code @odata.nextLink}, and Graph tokens only.
+     */
+    public static SandboxResourceType graph(String parentPath, String typeName, PayloadValidator validator) {
+        return new SandboxResourceType(GRAPH_PREFIX + parentPath, typeName, Set.of("v1.0"), 201, 404, true, "NotFound",
+                validator, Set.of());
+    }
+
+    static final String GRAPH_PREFIX = "graph:";
+
+    /** True for a Graph collection, which the ARM handler never matches. */
+    public boolean isGraph() {
+        return namespace.startsWith(GRAPH_PREFIX);
+    }
+
+    /** A Graph collection's path below the version: {@code security/rules/detectionRules}. */
+    String graphPath() {
+        return namespace.substring(GRAPH_PREFIX.length()) + "/" + typeName;
+    }
+
+    /**
+     * A resource-group level type served by its own endpoint rather than below a workspace (ARM deployments: 201 on
+     * create with {@code Azure-AsyncOperation}, 202 on delete).
+     */
+    public static SandboxResourceType resourceGroup(String namespace, String typeName, PayloadValidator validator) {
+        return new SandboxResourceType(namespace, typeName, Set.copyOf(ApiVersions.RESOURCES), 201, 204, false,
+                "DeploymentNotFound", validator, Set.of());
     }
 
     /** The ARM {@code type} field, e.g. {@code Microsoft.SecurityInsights/alertRules}. */

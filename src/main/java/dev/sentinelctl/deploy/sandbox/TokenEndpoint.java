@@ -54,8 +54,15 @@ final class TokenEndpoint {
         token.put("token_type", "Bearer");
         token.put("expires_in", 3599);
         token.put("ext_expires_in", 3599);
-        token.put("access_token", "sandbox." + HexFormat.of().formatHex(nextBytes()));
+        token.put("access_token", SandboxTokens.issue(audienceOf(form.get("scope")), HexFormat.of().formatHex(nextBytes())));
         HttpReply.json(ex, 200, token, requestId, Map.of());
+    }
+
+    /** The resource a scope asks for: {@code https://graph.microsoft.com/.default} → {@code https://graph.microsoft.com}. */
+    static String audienceOf(String scope) {
+        if (scope == null || scope.isBlank()) return "";
+        String first = scope.trim().split("\\s+")[0];
+        return first.endsWith("/.default") ? first.substring(0, first.length() - "/.default".length()) : first;
     }
 
     private byte[] nextBytes() {

@@ -1,0 +1,206 @@
+package dev.sentinelctl.deploy.kinds.customdetection;
+
+import dev.sentinelctl.arm.ArmResource;
+import dev.sentinelctl.arm.ArmResources;
+import dev.sentinelctl.content.ContentItem;
+import dev.sentinelctl.content.ContentKind;
+import dev.sentinelctl.content.CustomDetection;
+import dev.sentinelctl.deploy.kinds.DeployableKind;
+import dev.sentinelctl.deploy.kinds.Ownership;
+import dev.sentinelctl.deploy.kinds.Scope;
+import dev.sentinelctl.deploy.sandbox.DetectionRuleValidator;
+import dev.sentinelctl.deploy.sandbox.SandboxResourceType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Defender XDR custom detections as Microsoft Graph {@code security/rules/detectionRules} (v1.0). Graph assigns the
+ * ids and knows no Sentinel metadata, so ownership is a marker line at the end of the alert template's description,
+ * {@code sentinelctl: <source> <content id>}, read back from the same list call ({@link Ownership.ServerAssigned}).
+ */
+public final class CustomDetectionKind implements DeployableKind {
+    public static final CustomDetectionKind INSTANCE = new CustomDetectionKind();
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final SandboxResourceType SANDBOX = SandboxResourceType.graph("security/rules", "detectionRules",
+            new DetectionRuleValidator());
+    private static final Scope SCOPE = new Scope.Graph("security/rules/detectionRules");
+    private static final Ownership OWNERSHIP = new Ownership.ServerAssigned();
+    private static final String MARK = "sentinelctl: ";
+    private static final Pattern MARK_LINE = Pattern.compile("(?:^|\\n)sentinelctl: (\\S+) (\\S+)\\s*$");
+    /** What Graph adds or computes; never compared, never exported. */
+    private static final List<String> READ_ONLY = List.of("id", "createdBy", "createdDateTime", "lastModifiedBy",
+            "lastModifiedDateTime", "detectorId", "lastRunDetails", "@odata.context", "@odata.type");
+
+    private CustomDetectionKind() {
+    }
+
+    @Override
+    public String id() {
+        return "custom-detection";
+    }
+
+    @Override
+    public String label() {
+        return "custom detection";
+    }
+
+    @Override
+    public String apiVersionKey() {
+        return "detectionRules";
+    }
+
+    @Override
+    public String defaultApiVersion() {
+        return "v1.0";
+    }
+
+    @Override
+    public String apiVersionReason() {
+        return "Microsoft Graph's GA version of security/rules/detectionRules (the version is a path segment, not an "
+                + "api-version); beta is subject to change and not for production";
+    }
+
+    @Override
+    public Scope scope() {
+        return SCOPE;
+    }
+
+    @Override
+    public SandboxResourceType sandbox() {
+        return SANDBOX;
+    }
+
+    @Override
+    public ContentKind contentKind() {
+        return ContentKind.CUSTOM_DETECTION;
+    }
+
+    /** The Graph body: the file's own fields (Graph's names) without our {@code id} and {@code version}. */
+    @Override
+    public ArmResource resource(ArmResources mapping, ContentItem item) {
+        CustomDetection d = (CustomDetection) item;
+        ObjectNode body = JSON.objectNode();
+        JsonNode root = d.document().root();
+        body.put("displayName", d.displayName());
+        body.put("isEnabled", d.isEnabled().orElse(true));
+        body.putObject("queryCondition").put("queryText", d.query().text());
+        body.putObject("schedule").put("period", d.period());
+        JsonNode action = root.path("detectionAction");
+        ObjectNode a = body.putObject("detectionAction");
+        a.set("alertTemplate", action.path("alertTemplate").deepCopy());
+        a.set("responseActions", d.responseActions().deepCopy());
+        if (action.has("organizationalScope")) a.set("organizationalScope", action.get("organizationalScope").deepCopy());
+        return new ArmResource("microsoft.graph.security/detectionRules", defaultApiVersion(), Optional.empty(), d.id(),
+                d.id(), body);
+    }
+
+    @Override
+    public Ownership ownership() {
+        return OWNERSHIP;
+    }
+
+    @Override
+    public JsonNode propertiesOf(ObjectNode listed) {
+        return listed;
+    }
+
+    /** The marker becomes the description's last line (after a blank line when there is a description). */
+    @Override
+    public ObjectNode stampOwner(ObjectNode properties, String source, String contentId) {
+        JsonNode t = properties.path("detectionAction").path("alertTemplate");
+        if (!(t instanceof ObjectNode template)) return properties;
+        String base = withoutMark(template.path("description").asString("")).strip();
+        template.put("description", (base.isEmpty() ? "" : base + "\n\n") + MARK + source + " " + contentId);
+        return properties;
+    }
+
+    @Override
+    public Optional<Ownership.Mark> markIn(ObjectNode listed) {
+        String description = listed.path("detectionAction").path("alertTemplate").path("description").asString("");
+        Matcher m = MARK_LINE.matcher(description);
+        return m.find() ? Optional.of(new Ownership.Mark(m.group(1), m.group(2))) : Optional.empty();
+    }
+
+    /** The content id its marker names; a detection without one (made in the portal) by Graph's id. */
+    @Override
+    public String nameInList(ObjectNode listed) {
+        return markIn(listed).map(Ownership.Mark::contentId).orElse(listed.path("id").asString(""));
+    }
+
+    /**
+     * The comparable form: read-only fields dropped, {@code isEnabled} defaulted, the query under {@code query} (so it
+     * is compared as a program, not as text), descriptions without trailing space, techniques sorted.
+     */
+    @Override
+    public ObjectNode normalise(String armKind, JsonNode body) {
+        ObjectNode out = JSON.objectNode();
+        if (body == null) return out;
+        out.put("displayName", body.path("displayName").asString(""));
+        out.put("isEnabled", body.path("isEnabled").asBoolean(true));
+        out.put("query", body.path("queryCondition").path("queryText").asString(""));
+        out.put("period", body.path("schedule").path("period").asString(""));
+        JsonNode t = body.path("detectionAction").path("alertTemplate");
+        ObjectNode template = out.putObject("alertTemplate");
+        for (String f : List.of("title", "description", "severity", "category", "recommendedActions")) {
+            JsonNode v = t.get(f);
+            if (v != null && v.isString() && !v.asString().isBlank()) template.put(f, v.asString().strip());
+        }
+        List<String> techniques = new ArrayList<>();
+        t.path("mitreTechniques").forEach(x -> techniques.add(x.asString("")));
+        techniques.sort(null);
+        ArrayNode tech = template.putArray("mitreTechniques");
+        techniques.forEach(tech::add);
+        List<JsonNode> assets = new ArrayList<>();
+        for (JsonNode x : t.path("impactedAssets")) {
+            ObjectNode asset = JSON.objectNode();
+            asset.put("@odata.type", x.path("@odata.type").asString(""));
+            asset.put("identifier", x.path("identifier").asString(""));
+            assets.add(asset);
+        }
+        assets.sort(Comparator.comparing(JsonNode::toString));
+        ArrayNode assetArray = template.putArray("impactedAssets");
+        assets.forEach(assetArray::add);
+        JsonNode actions = body.path("detectionAction").path("responseActions");
+        out.set("responseActions", actions.isArray() ? actions.deepCopy() : JSON.arrayNode());
+        return out;
+    }
+
+    /** Graph ids are created by POST and never "PUT by name"; nothing to add. */
+    @Override
+    public void prepareWrite(ObjectNode body, String etag) {
+    }
+
+    /** Back to content YAML under Graph's own field names; the marker line comes off, its content id is the id. */
+    @Override
+    public Exported export(ObjectNode listed, Optional<String> version) {
+        ObjectNode yaml = JSON.objectNode();
+        Optional<Ownership.Mark> mark = markIn(listed);
+        yaml.put("id", mark.map(Ownership.Mark::contentId).orElse(java.util.UUID.nameUUIDFromBytes(
+                ("graph-detection-" + listed.path("id").asString("")).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString()));
+        for (var e : listed.properties()) {
+            if (READ_ONLY.contains(e.getKey())) continue;
+            yaml.set(e.getKey(), e.getValue().deepCopy());
+        }
+        if (yaml.path("queryCondition") instanceof ObjectNode q) q.remove("lastModifiedDateTime");
+        if (yaml.path("schedule") instanceof ObjectNode s) s.remove("nextRunDateTime");
+        if (yaml.path("detectionAction").path("alertTemplate") instanceof ObjectNode t && t.has("description")) {
+            t.put("description", withoutMark(t.path("description").asString("")).strip());
+        }
+        version.ifPresent(v -> yaml.put("version", v));
+        return new AsContent("Custom Detections", yaml);
+    }
+
+    private static String withoutMark(String description) {
+        Matcher m = MARK_LINE.matcher(description);
+        return m.find() ? description.substring(0, m.start()) : description;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.sentinelctl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sentinelctl.content.playbook.PlaybookFixtures;
+import dev.sentinelctl.deploy.ArmRest;
+import dev.sentinelctl.deploy.kinds.playbook.PlaybookDeployment;
+import dev.sentinelctl.deploy.sandbox.FaultOptions;
+import dev.sentinelctl.deploy.sandbox.SandboxOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A playbook through the real CLI, SDK pipeline and sandbox: plan → apply (an ARM deployment, polled to its end) →
+ * rerun is no change → a redeploy from elsewhere is drift → a parameter change is an update → prune deletes the
+ * deployment and the Logic App it created (the API connection stays).
+ */
+class DeployPlaybookTest {
+    private static final String RGID = "/subscriptions/" + DeployFixture.SUB + "/resourceGroups/" + DeployFixture.RG;
+    private static final String DEPLOYMENTS = RGID + "/providers/Microsoft.Resources/deployments";
+    private static final String WORKFLOWS = RGID + "/providers/Microsoft.Logic/workflows";
+    @TempDir
+    Path dir;
+
+    private static void playbook(DeployFixture f, String email) {
+        DeployFixture.write(f.content.resolve("Playbooks/Block-AADUser/azuredeploy.json"), PlaybookFixtures.TEMPLATE);
+        DeployFixture.write(f.content.resolve("Playbooks/Block-AADUser/azuredeploy.parameters.json"), PlaybookFixtures.parameters(email));
+    }
+
+    @Test
+    void planApplyRerunDriftPrune() throws Exception {
+        try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
+            f.rules(1);
+            playbook(f, "soc@contoso.com");
+            CliRunner.Run plan = f.run("plan", "--detailed-exitcode");
+            assertEquals(2, plan.exit(), plan.out() + plan.err());
+            assertTrue(plan.out().contains("+ create playbook "), plan.out());
+            assertTrue(plan.out().contains("Block Entra ID user"), plan.out());
+            // ARM's what-if, from the sandbox: both resources of the template are new
+            assertTrue(plan.out().contains("what-if Microsoft.Logic/workflows/Block-AADUser: ") && plan.out().contains("\"Create\""), plan.out());
+            assertTrue(plan.out().contains("what-if Microsoft.Web/connections/azuresentinel-Block-AADUser: "), plan.out());
+
+            CliRunner.Run apply = f.run("apply");
+            assertEquals(0, apply.exit(), apply.out() + apply.err());
+            ArmRest arm = f.portalRest();
+            List<ObjectNode> deployments = arm.list(DEPLOYMENTS, "2025-04-01");
+            assertEquals(1, deployments.size());
+            ObjectNode d = deployments.get(0);
+            assertEquals("Succeeded", d.path("properties").path("provisioningState").asString());
+            assertFalse(d.path("tags").path(PlaybookDeployment.HASH_TAG).asString("").isEmpty());
+            List<ObjectNode> workflows = arm.list(WORKFLOWS, "2019-05-01");
+            assertEquals(List.of("Block-AADUser"), workflows.stream().map(w -> w.path("name").asString()).toList());
+            assertEquals(1, arm.list(RGID + "/providers/Microsoft.Web/connections", "2016-06-01").size());
+
+            f.sandbox.stats().reset();
+            CliRunner.Run noop = f.run("plan", "--detailed-exitcode");
+            assertEquals(0, noop.exit(), noop.out() + noop.err());
+            assertEquals(0, f.count("PUT", "deployments"), "a rerun writes nothing");
+            CliRunner.Run export = f.run("export", "--workspace", "prod", "--out", dir.resolve("exported").toString());
+            assertEquals(0, export.exit(), export.out() + export.err());
+            assertTrue(export.out().contains("skipped playbook " + d.path("name").asString()), export.out());
+
+            // someone redeploys it by hand with other parameters: its hash tag no longer matches
+            ObjectNode redeploy = d.deepCopy();
+            redeploy.remove("id");
+            ObjectNode props = redeploy.putObject("properties");
+            props.put("mode", "Incremental");
+            props.set("template", new tools.jackson.databind.json.JsonMapper().readTree(PlaybookFixtures.TEMPLATE));
+            props.putObject("parameters").putObject("NotificationEmail").put("value", "other@contoso.com");
+            ((ObjectNode) props.get("parameters")).putObject("workspace").put("value", DeployFixture.WS);
+            ((ObjectNode) redeploy.get("tags")).put(PlaybookDeployment.HASH_TAG, "edited-in-the-portal");
+            arm.putAndWait(DEPLOYMENTS + "/" + d.path("name").asString(), "2025-04-01", redeploy);
+            CliRunner.Run drift = f.run("drift");
+            assertEquals(2, drift.exit(), drift.out() + drift.err());
+            assertTrue(drift.out().contains("~ drifted playbook") && drift.out().contains("edited-in-the-portal"), drift.out());
+            f.sandbox.stats().reset();
+            assertEquals(0, f.run("apply").exit());
+            assertEquals(1, f.count("PUT", "deployments"), "the drifted deployment is redeployed, once");
+            assertEquals(0, f.run("plan", "--detailed-exitcode").exit());
+
+            playbook(f, "changed@contoso.com");
+            CliRunner.Run update = f.run("plan", "--detailed-exitcode");
+            assertEquals(2, update.exit(), update.out());
+            assertTrue(update.out().contains("~ update playbook"), update.out());
+            assertTrue(update.out().contains("what-if Microsoft.Logic/workflows/Block-AADUser: ") && update.out().contains("\"Modify\""), update.out());
+            assertEquals(0, f.run("apply").exit());
+
+            Files.delete(f.content.resolve("Playbooks/Block-AADUser/azuredeploy.json"));
+            CliRunner.Run prune = f.run("apply", "--prune");
+            assertEquals(0, prune.exit(), prune.out() + prune.err());
+            assertEquals(0, arm.list(DEPLOYMENTS, "2025-04-01").size());
+            assertEquals(0, arm.list(WORKFLOWS, "2019-05-01").size(), "the Logic App the deployment created is pruned");
+            assertEquals(1, arm.list(RGID + "/providers/Microsoft.Web/connections", "2016-06-01").size(),
+                    "API connections stay (they may be shared)");
+        }
+    }
+
+    @Test
+    void aRequiredParameterWithoutValueStopsThePlanAtItsPosition() throws Exception {
+        try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
+            DeployFixture.write(f.content.resolve("Playbooks/Block-AADUser/azuredeploy.json"), PlaybookFixtures.TEMPLATE);
+            CliRunner.Run plan = f.run("plan");
+            assertEquals(1, plan.exit(), plan.out() + plan.err());
+            String all = plan.out() + plan.err();
+            assertTrue(all.contains("azuredeploy.json:7:5") && all.contains("NotificationEmail"), all);
+        }
+    }
+
+    @Test
+    void applyConvergesUnderThrottlingAndServerErrors() throws Exception {
+        try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults().withFaults(FaultOptions.NONE.withThrottle(0.2, 0).withFailures(0.15, 503).withSeed(7)))) {
+            playbook(f, "soc@contoso.com");
+            CliRunner.Run apply = f.run("apply");
+            assertEquals(0, apply.exit(), apply.out() + apply.err());
+            assertEquals(0, f.run("plan", "--detailed-exitcode").exit());
+        }
+    }
+}
