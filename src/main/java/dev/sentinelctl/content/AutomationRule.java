@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public record AutomationRule(String id, String name, Optional<Integer> order, String triggersOn, ObjectNode properties,
                              List<ContentRef> analyticRules, List<PlaybookRef> playbooks, String version,
-                             YamlDocument document) implements ContentItem {
+                             YamlDocument document) implements QuerylessItem {
 
     /** A RunPlaybook action's content playbook, by id or name, and where it is written. */
     public record PlaybookRef(String value, Span span) {
@@ -41,28 +41,8 @@ public record AutomationRule(String id, String name, Optional<Integer> order, St
     }
 
     /** No query: the KQL stages skip automation rules. */
-    @Override
-    public Query query() {
-        return Query.of("");
-    }
 
-    @Override
-    public List<String> tactics() {
-        return List.of();
-    }
 
-    @Override
-    public List<String> relevantTechniques() {
-        return List.of();
-    }
 
-    @Override
-    public List<DataConnector> requiredDataConnectors() {
-        return List.of();
-    }
 
-    @Override
-    public List<EntityMapping> entityMappings() {
-        return List.of();
-    }
 }

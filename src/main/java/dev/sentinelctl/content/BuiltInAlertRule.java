@@ -17,7 +17,7 @@ import java.util.Optional;
 public record BuiltInAlertRule(String id, String name, String description, String ruleKind, Optional<Boolean> enabled,
                                String alertRuleTemplateName, String productFilter, List<String> severitiesFilter,
                                List<String> displayNamesFilter, List<String> displayNamesExcludeFilter, String version,
-                               YamlDocument document) implements ContentItem {
+                               YamlDocument document) implements QuerylessItem {
     /** The REST kinds this record stands for, as the API spells them. */
     public static final List<String> KINDS = List.of("MicrosoftSecurityIncidentCreation", "Fusion",
             "ThreatIntelligence", "MLBehaviorAnalytics");
@@ -43,28 +43,8 @@ public record BuiltInAlertRule(String id, String name, String description, Strin
         return ContentKind.BUILT_IN_ALERT_RULE;
     }
 
-    @Override
-    public Query query() {
-        return Query.of("");
-    }
 
-    @Override
-    public List<String> tactics() {
-        return List.of();
-    }
 
-    @Override
-    public List<String> relevantTechniques() {
-        return List.of();
-    }
 
-    @Override
-    public List<DataConnector> requiredDataConnectors() {
-        return List.of();
-    }
 
-    @Override
-    public List<EntityMapping> entityMappings() {
-        return List.of();
-    }
 }

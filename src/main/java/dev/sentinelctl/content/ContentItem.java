@@ -9,8 +9,7 @@ import java.util.List;
  * Fields absent in the file (or that a kind does not have: a parser has no tactics, an automation rule no query) are
  * empty, never null.
  */
-public sealed interface ContentItem permits AnalyticRule, HuntingQuery, Parser, AutomationRule, Watchlist,
-        BuiltInAlertRule, Workbook, CustomDetection, Playbook {
+public sealed interface ContentItem permits AnalyticRule, HuntingQuery, Parser, CustomDetection, QuerylessItem {
 
     ContentKind kind();
 

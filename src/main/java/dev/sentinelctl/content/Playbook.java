@@ -14,7 +14,7 @@ import java.util.List;
  * @param templateRelative the template's path relative to {@code parameterFiles.repositoryRoot()}
  */
 public record Playbook(PlaybookTemplate template, ParameterFiles parameterFiles, String templateRelative)
-        implements ContentItem {
+        implements QuerylessItem {
 
     @Override
     public ContentKind kind() {
@@ -36,30 +36,10 @@ public record Playbook(PlaybookTemplate template, ParameterFiles parameterFiles,
         return template.template().path("metadata").path("description").asString("");
     }
 
-    @Override
-    public Query query() {
-        return Query.of("");
-    }
 
-    @Override
-    public List<String> tactics() {
-        return List.of();
-    }
 
-    @Override
-    public List<String> relevantTechniques() {
-        return List.of();
-    }
 
-    @Override
-    public List<DataConnector> requiredDataConnectors() {
-        return List.of();
-    }
 
-    @Override
-    public List<EntityMapping> entityMappings() {
-        return List.of();
-    }
 
     @Override
     public String version() {

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public record Watchlist(String alias, String displayName, String description, String provider, String itemsSearchKey,
                         List<String> labels, Map<String, String> columnTypes, Path csv, YamlDocument document)
-        implements ContentItem {
+        implements QuerylessItem {
 
     /** The fixed name of the items file in a watchlist folder (Sentinel-As-Code's convention). */
     public static final String CSV_FILE = "data.csv";
@@ -48,30 +48,10 @@ public record Watchlist(String alias, String displayName, String description, St
         return displayName;
     }
 
-    @Override
-    public Query query() {
-        return Query.of("");
-    }
 
-    @Override
-    public List<String> tactics() {
-        return List.of();
-    }
 
-    @Override
-    public List<String> relevantTechniques() {
-        return List.of();
-    }
 
-    @Override
-    public List<DataConnector> requiredDataConnectors() {
-        return List.of();
-    }
 
-    @Override
-    public List<EntityMapping> entityMappings() {
-        return List.of();
-    }
 
     @Override
     public String version() {

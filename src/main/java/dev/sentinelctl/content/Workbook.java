@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public record Workbook(String id, String name, String description, String category, String location, String sourceId,
                        String galleryFile, Gallery gallery, Map<String, String> tags, String version,
-                       YamlDocument document) implements ContentItem {
+                       YamlDocument document) implements QuerylessItem {
     public static final String DEFAULT_CATEGORY = "sentinel";
 
     /** The gallery JSON as read beside the YAML. */
@@ -39,28 +39,8 @@ public record Workbook(String id, String name, String description, String catego
         return ContentKind.WORKBOOK;
     }
 
-    @Override
-    public Query query() {
-        return Query.of("");
-    }
 
-    @Override
-    public List<String> tactics() {
-        return List.of();
-    }
 
-    @Override
-    public List<String> relevantTechniques() {
-        return List.of();
-    }
 
-    @Override
-    public List<DataConnector> requiredDataConnectors() {
-        return List.of();
-    }
 
-    @Override
-    public List<EntityMapping> entityMappings() {
-        return List.of();
-    }
 }
