@@ -35,7 +35,7 @@ defaults:
   content: {paths: [content]}
 workspaces:
   prod: {workspace: ws-prod}
-  dev:  {workspace: ws-dev, overrides: {"*": {enabled: false}}}
+  dev:  {workspace: ws-dev, overrides: {"*": {enabled: false}}, content: {exclude: {kinds: [CustomDetection]}}}   # custom detections belong to the tenant: deployed once, from prod
 YAML
 export AZURE_CLIENT_ID=sandbox-client AZURE_CLIENT_SECRET=any-value
 SB=(--arm-endpoint "$url" --arm-trust .sandbox/sandbox-cert.pem)
