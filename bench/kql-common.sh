@@ -3,7 +3,6 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SHARED="${SHARED:-$ROOT/../shared}"
-[ -d "$SHARED" ] || SHARED=/work/shared
 BUILD_DIR="${KQL_BENCH_BUILD_DIR:-$ROOT/target/bench-build}"
 
 kql_classpath() {
