@@ -12,6 +12,8 @@ import dev.sentinelctl.content.ContentKind;
 import dev.sentinelctl.content.Span;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
 import dev.sentinelctl.deploy.kinds.DeployableKind;
+import dev.sentinelctl.deploy.kinds.KindFacts;
+import dev.sentinelctl.deploy.kinds.DescribedKind;
 import dev.sentinelctl.deploy.kinds.Edge;
 import dev.sentinelctl.deploy.kinds.Ownership;
 import dev.sentinelctl.deploy.kinds.Placement;
@@ -34,8 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
  * full resource id, so it is made per workspace ({@link Placement}); both are edges, so apply writes the rules (and
  * content playbooks) first, and prune, walking the table backwards, deletes automation rules before them.
  */
-public final class AutomationRuleKind implements DeployableKind {
-    public static final AutomationRuleKind INSTANCE = new AutomationRuleKind();
+public final class AutomationRuleKind extends DescribedKind implements DeployableKind {
     /** The kind id a content playbook is registered under (the playbook kind's {@code id()}). */
     public static final String PLAYBOOK_KIND = "playbook";
     private static final SandboxResourceType SANDBOX = SandboxResourceType.sentinel("automationRules",
@@ -45,43 +46,18 @@ public final class AutomationRuleKind implements DeployableKind {
     private static final List<String> READ_ONLY = List.of("createdTimeUtc", "lastModifiedTimeUtc", "createdBy",
             "lastModifiedBy", "provisioningState");
 
+    /** Created after the constants above, which its facts read. */
+    public static final AutomationRuleKind INSTANCE = new AutomationRuleKind();
+
     private AutomationRuleKind() {
-    }
-
-    @Override
-    public String id() {
-        return "automation-rule";
-    }
-
-    @Override
-    public String label() {
-        return "automation rule";
-    }
-
-    @Override
-    public String apiVersionKey() {
-        return "automationRules";
-    }
-
-    @Override
-    public String defaultApiVersion() {
-        return ArmApiVersion.AUTOMATION_RULES;
-    }
-
-    @Override
-    public String apiVersionReason() {
-        return "newest GA of Microsoft.SecurityInsights; the first GA with AddIncidentTask and every condition type "
-                + "content uses (AutomationRules.json 2025-09-01)";
-    }
-
-    @Override
-    public Scope scope() {
-        return SCOPE;
-    }
-
-    @Override
-    public SandboxResourceType sandbox() {
-        return SANDBOX;
+        super(new KindFacts("automation-rule",
+                "automation rule",
+                "automationRules",
+                ArmApiVersion.AUTOMATION_RULES,
+                "newest GA of Microsoft.SecurityInsights; the first GA with AddIncidentTask and every condition type "
+                + "content uses (AutomationRules.json 2025-09-01)",
+                SCOPE,
+                SANDBOX));
     }
 
     @Override

@@ -6,6 +6,8 @@ import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.content.ContentKind;
 import dev.sentinelctl.content.CustomDetection;
 import dev.sentinelctl.deploy.kinds.DeployableKind;
+import dev.sentinelctl.deploy.kinds.KindFacts;
+import dev.sentinelctl.deploy.kinds.DescribedKind;
 import dev.sentinelctl.deploy.kinds.Ownership;
 import dev.sentinelctl.deploy.kinds.Scope;
 import dev.sentinelctl.deploy.sandbox.DetectionRuleValidator;
@@ -26,8 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * ids and knows no Sentinel metadata, so ownership is a marker line at the end of the alert template's description,
  * {@code sentinelctl: <source> <content id>}, read back from the same list call ({@link Ownership.ServerAssigned}).
  */
-public final class CustomDetectionKind implements DeployableKind {
-    public static final CustomDetectionKind INSTANCE = new CustomDetectionKind();
+public final class CustomDetectionKind extends DescribedKind implements DeployableKind {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final SandboxResourceType SANDBOX = SandboxResourceType.graph("security/rules", "detectionRules",
             new DetectionRuleValidator());
@@ -39,43 +40,18 @@ public final class CustomDetectionKind implements DeployableKind {
     private static final List<String> READ_ONLY = List.of("id", "createdBy", "createdDateTime", "lastModifiedBy",
             "lastModifiedDateTime", "detectorId", "lastRunDetails", "@odata.context", "@odata.type");
 
+    /** Created after the constants above, which its facts read. */
+    public static final CustomDetectionKind INSTANCE = new CustomDetectionKind();
+
     private CustomDetectionKind() {
-    }
-
-    @Override
-    public String id() {
-        return "custom-detection";
-    }
-
-    @Override
-    public String label() {
-        return "custom detection";
-    }
-
-    @Override
-    public String apiVersionKey() {
-        return "detectionRules";
-    }
-
-    @Override
-    public String defaultApiVersion() {
-        return "v1.0";
-    }
-
-    @Override
-    public String apiVersionReason() {
-        return "Microsoft Graph's GA version of security/rules/detectionRules (the version is a path segment, not an "
-                + "api-version); beta is subject to change and not for production";
-    }
-
-    @Override
-    public Scope scope() {
-        return SCOPE;
-    }
-
-    @Override
-    public SandboxResourceType sandbox() {
-        return SANDBOX;
+        super(new KindFacts("custom-detection",
+                "custom detection",
+                "detectionRules",
+                "v1.0",
+                "Microsoft Graph's GA version of security/rules/detectionRules (the version is a path segment, not an "
+                + "api-version); beta is subject to change and not for production",
+                SCOPE,
+                SANDBOX));
     }
 
     @Override

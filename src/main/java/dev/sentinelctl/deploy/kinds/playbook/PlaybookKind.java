@@ -12,6 +12,8 @@ import dev.sentinelctl.deploy.DesiredItem;
 import dev.sentinelctl.deploy.FieldDiff;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
 import dev.sentinelctl.deploy.kinds.DeployableKind;
+import dev.sentinelctl.deploy.kinds.KindFacts;
+import dev.sentinelctl.deploy.kinds.DescribedKind;
 import dev.sentinelctl.deploy.kinds.Ownership;
 import dev.sentinelctl.deploy.kinds.Scope;
 import dev.sentinelctl.deploy.sandbox.DeploymentValidator;
@@ -28,8 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Playbooks as ARM deployments at resource-group level, named by the content id, owned through Sentinel metadata
  * of kind {@code Playbook} (as Repositories stamps its own), with the content hash in the deployment's tags.
  */
-public final class PlaybookKind implements DeployableKind {
-    public static final PlaybookKind INSTANCE = new PlaybookKind();
+public final class PlaybookKind extends DescribedKind implements DeployableKind {
     public static final String API_VERSION = "2025-04-01";
     /** What prune deletes after the deployment, at the api-versions of Azure-Sentinel's playbook templates. */
     private static final String WORKFLOWS_API = "2019-05-01";
@@ -41,43 +42,18 @@ public final class PlaybookKind implements DeployableKind {
     public static final String WORKFLOW_TAG = "sentinelctl-deployment";
     private static final String CONTENT_ID_FIELD = "sentinelctlContentId";
 
+    /** Created after the constants above, which its facts read. */
+    public static final PlaybookKind INSTANCE = new PlaybookKind();
+
     private PlaybookKind() {
-    }
-
-    @Override
-    public String id() {
-        return "playbook";
-    }
-
-    @Override
-    public String label() {
-        return "playbook";
-    }
-
-    @Override
-    public String apiVersionKey() {
-        return "deployments";
-    }
-
-    @Override
-    public String defaultApiVersion() {
-        return API_VERSION;
-    }
-
-    @Override
-    public String apiVersionReason() {
-        return "Microsoft.Resources, not Microsoft.SecurityInsights: the newest GA version of the deployments REST "
-                + "reference, which takes tags on a deployment";
-    }
-
-    @Override
-    public Scope scope() {
-        return SCOPE;
-    }
-
-    @Override
-    public SandboxResourceType sandbox() {
-        return SANDBOX;
+        super(new KindFacts("playbook",
+                "playbook",
+                "deployments",
+                API_VERSION,
+                "Microsoft.Resources, not Microsoft.SecurityInsights: the newest GA version of the deployments REST "
+                + "reference, which takes tags on a deployment",
+                SCOPE,
+                SANDBOX));
     }
 
     @Override

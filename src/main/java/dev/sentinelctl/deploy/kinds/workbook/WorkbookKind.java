@@ -8,6 +8,8 @@ import dev.sentinelctl.content.ContentKind;
 import dev.sentinelctl.content.Workbook;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
 import dev.sentinelctl.deploy.kinds.DeployableKind;
+import dev.sentinelctl.deploy.kinds.KindFacts;
+import dev.sentinelctl.deploy.kinds.DescribedKind;
 import dev.sentinelctl.deploy.kinds.Ownership;
 import dev.sentinelctl.deploy.kinds.Scope;
 import dev.sentinelctl.deploy.sandbox.SandboxResourceType;
@@ -28,8 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * different per workspace (two workspaces in one resource group each get their own). Ownership is a tag in the body
  * ({@link Ownership.Tag}); the content id rides along in a tag so export can give it back.
  */
-public final class WorkbookKind implements DeployableKind {
-    public static final WorkbookKind INSTANCE = new WorkbookKind();
+public final class WorkbookKind extends DescribedKind implements DeployableKind {
     public static final String TYPE = "Microsoft.Insights/workbooks";
     /** Carries the content id, which the resource name (a hash) cannot give back. */
     public static final String CONTENT_ID_TAG = "sentinelctl-content-id";
@@ -38,48 +39,23 @@ public final class WorkbookKind implements DeployableKind {
     private static final Scope SCOPE = new Scope.ResourceGroupChild("providers/Microsoft.Insights/workbooks");
     private static final Ownership OWNERSHIP = new Ownership.Tag();
 
+    /** Created after the constants above, which its facts read. */
+    public static final WorkbookKind INSTANCE = new WorkbookKind();
+
     private WorkbookKind() {
-    }
-
-    @Override
-    public String id() {
-        return "workbook";
-    }
-
-    @Override
-    public String label() {
-        return "workbook";
-    }
-
-    @Override
-    public String apiVersionKey() {
-        return "workbooks";
-    }
-
-    @Override
-    public String defaultApiVersion() {
-        return "2023-06-01";
-    }
-
-    @Override
-    public String apiVersionReason() {
-        return "newest stable Microsoft.Insights/workbooks (the Azure template reference's latest); carries every "
-                + "field a workbook deploys with (displayName, serializedData, category, sourceId, description)";
-    }
-
-    @Override
-    public Scope scope() {
-        return SCOPE;
+        super(new KindFacts("workbook",
+                "workbook",
+                "workbooks",
+                "2023-06-01",
+                "newest stable Microsoft.Insights/workbooks (the Azure template reference's latest); carries every "
+                + "field a workbook deploys with (displayName, serializedData, category, sourceId, description)",
+                SCOPE,
+                SANDBOX));
     }
 
     @Override
     public String listQuery() {
         return "category=" + Workbook.DEFAULT_CATEGORY + "&canFetchContent=true";
-    }
-
-    @Override
-    public SandboxResourceType sandbox() {
-        return SANDBOX;
     }
 
     @Override
