@@ -38,6 +38,8 @@ final class Functions {
         MathFunctions.register(m);
         WindowFunctions.register(m);
         SeriesFunctions.register(m);
+        HashFunctions.register(m);
+        RandomFunctions.register(m);
         return Map.copyOf(m);
     }
 
