@@ -97,7 +97,7 @@ final class Evaluator {
         Scope.Binding b = scope.get(name);
         if (b instanceof Scope.FunctionValue f) return bodyIsTabular(f);
         switch (name) {
-            case "materialize", "_GetWatchlist", "table", "view", "externaldata":
+            case "materialize", "_GetWatchlist", "table", "view", "externaldata", "_ASIM_GetWatchlistRaw", "_ASIM_GetWatchlistsRaw":
                 return true;
             default:
                 break;
@@ -241,6 +241,9 @@ final class Evaluator {
                 // like a table, a watchlist that is not given is empty (with the catalog's columns for the alias)
                 return w != null ? w : Table.empty("_GetWatchlist", scalarColumns(catalog.watchlistRows(alias).columns()));
             }
+            case "_ASIM_GetWatchlistRaw", "_ASIM_GetWatchlistsRaw":
+                if (stored(name) == null) return watchlistRaw(c, args, scope);
+                break;
             default:
                 break;
         }
@@ -249,6 +252,24 @@ final class Evaluator {
         Table parser = storedWithoutBody(name);
         if (parser != null) return parser;
         throw EvalException.unsupported("tabular function '" + name + "'", c);
+    }
+
+    /** {@code _ASIM_GetWatchlistRaw(alias [, keys])} and {@code _ASIM_GetWatchlistsRaw(aliases [, keys])} over the watchlist fixtures. */
+    private Table watchlistRaw(Expr.FunctionCall c, List<Expr> args, Scope scope) {
+        if (args.isEmpty() || args.size() > 2) throw EvalException.bind(c.functionName() + " takes 1..2 arguments, " + args.size() + " given", c);
+        ExprCompiler cx = new ExprCompiler(this, null, scope);
+        List<String> aliases = new ArrayList<>();
+        Ev first = cx.compile(args.get(0));
+        if (c.functionName().equals("_ASIM_GetWatchlistsRaw")) aliases.addAll(WatchlistRaw.strings(Convert.to(ScalarType.DYNAMIC, first.type(), first.eval(0))));
+        else aliases.add(Values.toStr(first.type(), first.eval(0)));
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        if (args.size() == 2) {
+            Ev k = cx.compile(args.get(1));
+            keys.addAll(WatchlistRaw.strings(Convert.to(ScalarType.DYNAMIC, k.type(), k.eval(0))));
+        }
+        List<Table> given = new ArrayList<>();
+        for (String a : aliases) if (context.watchlists().containsKey(a)) given.add(context.watchlists().get(a));
+        return WatchlistRaw.of(given, keys);
     }
 
     /** Calls a user or stored function whose body is tabular. */
