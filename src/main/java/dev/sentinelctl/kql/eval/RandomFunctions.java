@@ -28,17 +28,19 @@ final class RandomFunctions {
         m.put("rand", RandomFunctions::rand);
     }
 
-    /** {@code rand()}: a real in [0, 1); {@code rand(n)}: a long in [0, n - 1]. */
+    /**
+     * {@code rand()}: a real in [0, 1); {@code rand(n)}: a real from {0.0, 1.0, ..., n - 1}. That set is empty for
+     * n below 1 (a count of an empty table, say): then the value is null.
+     */
     private static Ev rand(ExprCompiler cx, List<Expr> args, Expr.FunctionCall call) {
         Functions.arity(args, 0, 1, call);
         if (args.isEmpty()) return Ev.of(REAL, r -> ThreadLocalRandom.current().nextDouble());
         Ev n = Comparisons.cast(cx.compile(args.get(0)), LONG);
-        return Ev.of(LONG, r -> {
+        return Ev.of(REAL, r -> {
             Object v = n.eval(r);
             if (v == null) return null;
             long bound = (Long) v;
-            if (bound <= 0) throw EvalException.runtime("rand(n) needs n > 0, got " + bound, call);
-            return ThreadLocalRandom.current().nextLong(bound);
+            return bound < 1 ? null : (double) ThreadLocalRandom.current().nextLong(bound);
         });
     }
 }

@@ -54,10 +54,12 @@ class HashFunctionsTest {
         EngineTestSupport.rows(EngineTestSupport.run("range i from 1 to 200 step 1 | extend r = rand(), n = rand(3), g = new_guid()"))
                 .forEach(row -> {
                     double r = Double.parseDouble(row.get(1));
-                    long n = Long.parseLong(row.get(2));
+                    double n = Double.parseDouble(row.get(2));
                     assertTrue(r >= 0 && r < 1, row.toString());
-                    assertTrue(n >= 0 && n < 3, row.toString());
+                    assertTrue(n == 0 || n == 1 || n == 2, row.toString());
                     assertEquals('4', row.get(3).charAt(14), "a version-4 GUID: " + row);
                 });
+        assertEquals("", scalar("rand(0)"));
+        assertEquals("real", scalar("gettype(rand(10))"));
     }
 }
