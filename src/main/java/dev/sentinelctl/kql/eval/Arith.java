@@ -28,6 +28,10 @@ final class Arith {
         ScalarType a = numericView(l.type()), b = numericView(r.type());
         Ev left = a == l.type() ? l : asType(l, a), right = b == r.type() ? r : asType(r, b);
         ScalarType t = resultType(op, a, b);
+        if (t == null && op == BinaryOp.DIVIDE && a == DATETIME && (b == DATETIME || b == TIMESPAN || b.isNumeric())) {
+            // Kusto.Language types these (real, real, datetime) but the docs define no value for a datetime quotient
+            throw EvalException.unsupported("operator / on a datetime (" + l.type().kustoName() + " / " + r.type().kustoName() + ")", where);
+        }
         if (t == null) {
             throw EvalException.bind("operator " + op.text() + " cannot be applied to " + l.type().kustoName() + " and " + r.type().kustoName(), where);
         }

@@ -55,6 +55,8 @@ final class SummarizeOperator implements TabularOperator<QueryOperator.Summarize
                     throw EvalException.bind("summarize expression without an aggregate ('" + ExprCompiler.text(a) + "')", a);
                 }
                 String name = a instanceof Expr.Named n2 && n2.target() instanceof dev.sentinelctl.kql.syntax.Name nm2 ? nm2.simpleName() : null;
+                // unnamed: Kusto's result-name rules see through scalar wrappers (round(avg(x), 2) is avg_x)
+                if (name == null) name = evaluator.names.of(value);
                 if (name == null) name = "Column" + autoName++;
                 List<Integer> hidden = new ArrayList<>();
                 for (Expr.FunctionCall c : calls) {

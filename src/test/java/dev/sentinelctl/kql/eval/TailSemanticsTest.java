@@ -1,0 +1,38 @@
+package dev.sentinelctl.kql.eval;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.sentinelctl.kql.eval.EngineTestSupport.fail;
+import static dev.sentinelctl.kql.eval.EngineTestSupport.names;
+import static dev.sentinelctl.kql.eval.EngineTestSupport.run;
+import static dev.sentinelctl.kql.eval.EngineTestSupport.scalar;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Corpus and docs cases of issue 13's long tail: literal forms, result names, datetime quotients. */
+class TailSemanticsTest {
+
+    @Test
+    void datetimeLiteralsWithCommaOrSpacedDashParts() {
+        // endofweek-function.md and sliding-window-counts-plugin.md write dates this way
+        assertEquals("2025-06-14T00:00:00.0000000Z", scalar("datetime(2025, 6, 14)"));
+        assertEquals("2017-08-01T00:00:00.0000000Z", scalar("datetime(2017 - 08 - 01)"));
+        assertEquals(EvalResult.BIND, fail("print datetime(2017 - 13 - 01)").code());
+    }
+
+    @Test
+    void unnamedExpressionsOverAggregatesTakeTheAggregatesName() {
+        Table t = run("datatable(k:string, d:long)['a', 1, 'a', 2] | summarize round(avg(d), 2), tostring(make_set(d)) by k");
+        assertEquals(List.of("k", "avg_d", "set_d"), names(t));
+        assertEquals(List.of(List.of("a", "1.5", "[1,2]")), EngineTestSupport.rows(t));
+    }
+
+    @Test
+    void datetimeQuotientsAreRefusedNotCalledInvalid() {
+        // Kusto.Language types datetime / long as datetime, but the docs define no value for it
+        assertEquals(EvalResult.UNSUPPORTED, fail("print datetime(2020-01-01) / 1000").code());
+        assertEquals(EvalResult.UNSUPPORTED, fail("print datetime(2020-01-01) / 1h").code());
+        assertEquals(EvalResult.BIND, fail("print 1h / datetime(2020-01-01)").code());
+    }
+}
