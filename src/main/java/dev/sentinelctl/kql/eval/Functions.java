@@ -40,6 +40,7 @@ final class Functions {
         SeriesFunctions.register(m);
         HashFunctions.register(m);
         RandomFunctions.register(m);
+        Ipv6Functions.register(m);
         return Map.copyOf(m);
     }
 
