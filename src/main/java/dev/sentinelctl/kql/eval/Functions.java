@@ -41,6 +41,8 @@ final class Functions {
         HashFunctions.register(m);
         RandomFunctions.register(m);
         Ipv6Functions.register(m);
+        UnitFunctions.register(m);
+        BetaFunctions.register(m);
         return Map.copyOf(m);
     }
 
