@@ -32,6 +32,7 @@ final class EvaluateOperator implements TabularOperator<QueryOperator.Evaluate> 
         }
         if (name.equals("pivot")) return pivot(Operators.requireInput(input, op), call, evaluator, scope);
         if (name.equals("ipv4_lookup")) return ipv4Lookup(Operators.requireInput(input, op), call, evaluator, scope);
+        if (name.equals("sequence_detect")) return SequenceDetect.apply(Operators.requireInput(input, op), call, evaluator, scope);
         throw EvalException.unsupported("plugin '" + name + "'", call);
     }
 
