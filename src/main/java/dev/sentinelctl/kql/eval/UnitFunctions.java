@@ -106,7 +106,7 @@ final class UnitFunctions {
         if (u.isConstant() || arg instanceof Expr.Literal) {
             String name = (String) u.eval(0);
             if (UNDEFINED.contains(name)) {
-                throw EvalException.unsupported(call.functionName() + " with unit '" + name + "' (no single exact definition to convert by)", arg);
+                throw EvalException.unsupported(call.functionName() + " with unit '" + name + "' (Kusto's factor for it is not documented)", arg);
             }
             if (!known.contains(name)) {
                 throw EvalException.bind(call.functionName() + ": unknown unit '" + name + "'; the units are " + new java.util.TreeSet<>(known), arg);
