@@ -35,4 +35,10 @@ class TailSemanticsTest {
         assertEquals(EvalResult.UNSUPPORTED, fail("print datetime(2020-01-01) / 1h").code());
         assertEquals(EvalResult.BIND, fail("print 1h / datetime(2020-01-01)").code());
     }
+
+    @Test
+    void obsoleteAliasesAnswerLikeTheirFunctions() {
+        assertEquals("{\"a\":1}", scalar("pack_dictionary('a', 1)"));
+        assertEquals("x;y", scalar("array_strcat(dynamic(['x', 'y']), ';')"));
+    }
 }
