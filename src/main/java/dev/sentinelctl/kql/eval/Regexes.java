@@ -14,7 +14,8 @@ import java.util.regex.PatternSyntaxException;
  */
 final class Regexes {
 
-    private static final Pattern UNSUPPORTED = Pattern.compile("\\\\[1-9]|\\(\\?<?[=!]|\\(\\?>|\\\\k<|[*+?}]\\+");
+    // a '}' is possessive only when it closes a repetition: in {1-3}+ the braces are literal and + repeats the '}'
+    private static final Pattern UNSUPPORTED = Pattern.compile("\\\\[1-9]|\\(\\?<?[=!]|\\(\\?>|\\\\k<|[*+?]\\+|\\{\\d+(,\\d*)?}\\+");
 
     private Regexes() {
     }

@@ -41,4 +41,12 @@ class TailSemanticsTest {
         assertEquals("{\"a\":1}", scalar("pack_dictionary('a', 1)"));
         assertEquals("x;y", scalar("array_strcat(dynamic(['x', 'y']), ';')"));
     }
+
+    @Test
+    void bracesThatAreNoRepetitionAreLiteralAndMayBeRepeated() {
+        // FalconFriday's SuspiciousNamedPipes: RE2 reads {1-3} as text, so the + repeats the '}'
+        assertEquals("true", scalar("@'\\cubeb-pipe-12_3{1-3}}' matches regex @'\\\\cubeb-pipe-\\d+_[0-9]{1-3}+'"));
+        assertEquals("false", scalar("@'\\cubeb-pipe-12_3' matches regex @'\\\\cubeb-pipe-\\d+_[0-9]{1-3}+'"));
+        assertEquals(EvalResult.UNSUPPORTED, fail("print 'aaa' matches regex 'a{2}+'").code());
+    }
 }
