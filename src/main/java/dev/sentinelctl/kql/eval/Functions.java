@@ -43,6 +43,7 @@ final class Functions {
         Ipv6Functions.register(m);
         UnitFunctions.register(m);
         BetaFunctions.register(m);
+        RankFunctions.register(m);
         AliasFunctions.register(m);
         return Map.copyOf(m);
     }

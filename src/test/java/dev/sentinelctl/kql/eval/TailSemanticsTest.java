@@ -49,4 +49,18 @@ class TailSemanticsTest {
         assertEquals("false", scalar("@'\\cubeb-pipe-12_3' matches regex @'\\\\cubeb-pipe-\\d+_[0-9]{1-3}+'"));
         assertEquals(EvalResult.UNSUPPORTED, fail("print 'aaa' matches regex 'a{2}+'").code());
     }
+
+    @Test
+    void rowRanksFollowTheirPages() {
+        String departures = "datatable (Airport:string, Airline:string, Departures:long)['SEA', 'LH', 3, 'SEA', 'LY', 100,"
+                + " 'SEA', 'UA', 3, 'SEA', 'BA', 2, 'SEA', 'EL', 3] | sort by Departures asc";
+        assertEquals(List.of("1", "2", "2", "2", "5"), EngineTestSupport.rows(run(departures + " | extend Rank = row_rank_min(Departures)"))
+                .stream().map(r -> r.get(3)).toList());
+        assertEquals(List.of("1", "2", "2", "2", "3"), EngineTestSupport.rows(run(departures + " | extend Rank = row_rank_dense(Departures)"))
+                .stream().map(r -> r.get(3)).toList());
+        assertEquals(List.of("1", "2", "2", "2", "3"), EngineTestSupport.rows(run(departures + " | extend Rank = row_rank(Departures)"))
+                .stream().map(r -> r.get(3)).toList());
+        assertEquals(List.of("1", "2", "1", "1", "2"), EngineTestSupport.rows(run(departures
+                + " | extend Rank = row_rank_dense(Departures, Airline == 'UA' or Airline == 'EL')")).stream().map(r -> r.get(3)).toList());
+    }
 }
