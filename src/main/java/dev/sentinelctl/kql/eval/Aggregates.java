@@ -440,6 +440,9 @@ final class Aggregates {
         m.put("percentile", (a, cx, c) -> percentiles(a, cx, c, false));
         m.put("percentiles", (a, cx, c) -> percentiles(a, cx, c, false));
         m.put("percentiles_array", (a, cx, c) -> percentiles(a, cx, c, true));
+        m.put("percentilew", (a, cx, c) -> WeightedPercentiles.compile(a, cx, c, false));
+        m.put("percentilesw", (a, cx, c) -> WeightedPercentiles.compile(a, cx, c, false));
+        m.put("percentilesw_array", (a, cx, c) -> WeightedPercentiles.compile(a, cx, c, true));
         return Map.copyOf(m);
     }
 

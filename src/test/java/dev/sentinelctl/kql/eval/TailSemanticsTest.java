@@ -63,4 +63,17 @@ class TailSemanticsTest {
         assertEquals(List.of("1", "2", "1", "1", "2"), EngineTestSupport.rows(run(departures
                 + " | extend Rank = row_rank_dense(Departures, Airline == 'UA' or Airline == 'EL')")).stream().map(r -> r.get(3)).toList());
     }
+
+    @Test
+    void weightedPercentilesOfThePagesLatencyBuckets() {
+        String latency = "datatable (ReqCount:long, LatencyBucket:long)[8, 10, 6, 20, 3, 30, 1, 40]";
+        Table t = run(latency + " | summarize percentilesw(LatencyBucket, ReqCount, 50, 75, 99.9)");
+        assertEquals(List.of("percentile_LatencyBucket_50", "percentile_LatencyBucket_75", "percentile_LatencyBucket_99_9"), names(t));
+        assertEquals(List.of(List.of("20", "20", "40")), EngineTestSupport.rows(t));
+        Table arr = run(latency + " | summarize percentilesw_array(LatencyBucket, ReqCount, dynamic([50, 75, 99.9]))");
+        assertEquals(List.of("percentile_LatencyBucket"), names(arr));
+        assertEquals(List.of(List.of("[20,20,40]")), EngineTestSupport.rows(arr));
+        assertEquals(List.of(List.of("10")), EngineTestSupport.rows(run(latency + " | summarize percentilew(LatencyBucket, ReqCount, 44)")).stream()
+                .map(r -> List.of(r.get(0))).toList());
+    }
 }
