@@ -443,6 +443,7 @@ final class Aggregates {
         m.put("percentilew", (a, cx, c) -> WeightedPercentiles.compile(a, cx, c, false));
         m.put("percentilesw", (a, cx, c) -> WeightedPercentiles.compile(a, cx, c, false));
         m.put("percentilesw_array", (a, cx, c) -> WeightedPercentiles.compile(a, cx, c, true));
+        m.put("buildschema", BuildSchema::compile);
         return Map.copyOf(m);
     }
 

@@ -76,4 +76,14 @@ class TailSemanticsTest {
         assertEquals(List.of(List.of("10")), EngineTestSupport.rows(run(latency + " | summarize percentilew(LatencyBucket, ReqCount, 44)")).stream()
                 .map(r -> List.of(r.get(0))).toList());
     }
+
+    @Test
+    void buildschemaOfThePagesExample() {
+        Table t = run("datatable(value: dynamic) [dynamic({\"x\":1, \"y\":3.5}), dynamic({\"x\":\"somevalue\", \"z\":[1, 2, 3]}),"
+                + " dynamic({\"y\":{\"w\":\"zzz\"}, \"t\":[\"aa\", \"bb\"], \"z\":[\"foo\"]})] | summarize buildschema(value)");
+        assertEquals(List.of("schema_value"), names(t));
+        assertEquals("{\"x\":[\"long\",\"string\"],\"y\":[\"double\",{\"w\":\"string\"}],\"z\":{\"`indexer`\":[\"long\",\"string\"]},"
+                + "\"t\":{\"`indexer`\":\"string\"}}", EngineTestSupport.rows(t).get(0).get(0));
+        assertEquals(List.of(List.of("")), EngineTestSupport.rows(run("datatable(x:long)[] | summarize buildschema(todynamic(tostring(x)))")));
+    }
 }
