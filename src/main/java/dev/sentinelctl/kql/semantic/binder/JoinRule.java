@@ -24,7 +24,8 @@ final class JoinRule implements OperatorRule<QueryOperator.Join> {
     @Override
     public RowSchema bind(QueryOperator.Join j, RowSchema in, OperatorBinder ob, TreeBinder.Ctx c) {
         TreeBinder tb = ob.tb;
-        OperatorChecks.checkKind(tb.diags, j.parameters(), KINDS);
+        OperatorChecks.checkKind(tb.diags, j.parameters(), KINDS,
+                "Use one of these kinds; the default join kind is innerunique, which drops duplicate left keys.");
         Value right = tb.bind(j.right(), c.tabular(), true);
         RowSchema r = right.isTabular() ? right.rows() : RowSchema.open();
         String kind = OperatorChecks.param(j.parameters(), "kind");

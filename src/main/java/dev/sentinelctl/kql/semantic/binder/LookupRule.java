@@ -22,7 +22,8 @@ final class LookupRule implements OperatorRule<QueryOperator.Lookup> {
     @Override
     public RowSchema bind(QueryOperator.Lookup l, RowSchema in, OperatorBinder ob, TreeBinder.Ctx c) {
         TreeBinder tb = ob.tb;
-        OperatorChecks.checkKind(tb.diags, l.parameters(), KINDS);
+        OperatorChecks.checkKind(tb.diags, l.parameters(), KINDS,
+                "Use leftouter (the default: rows without a match keep empty columns) or inner.");
         Value right = tb.bind(l.right(), c.tabular(), true);
         RowSchema r = right.isTabular() ? right.rows() : RowSchema.open();
         JoinConditions.check(tb, l.on(), in, r, c, l);

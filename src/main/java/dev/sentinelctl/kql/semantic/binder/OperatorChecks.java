@@ -35,13 +35,13 @@ final class OperatorChecks {
     }
 
     /** Kusto's KS005 for a kind= value the operator does not know (kind=leftouterx). */
-    static void checkKind(Diagnostics diags, List<Clause.OperatorParam> params, List<String> allowed) {
+    static void checkKind(Diagnostics diags, List<Clause.OperatorParam> params, List<String> allowed, String fix) {
         for (Clause.OperatorParam p : params) {
             if (!p.parameterName().equals("kind") || !(p.value() instanceof Expr.NameRef n)) continue;
             if (n.name().firstToken() == null || n.name().firstToken().missing()) continue;
             if (!allowed.contains(n.simpleName())) {
                 diags.error("KS005", n, "Expected one of: " + String.join(", ", allowed),
-                        "Use one of these kinds; the default join kind is innerunique, which drops duplicate left keys.");
+                        fix);
             }
         }
     }

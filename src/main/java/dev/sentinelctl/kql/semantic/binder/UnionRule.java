@@ -32,7 +32,8 @@ final class UnionRule implements OperatorRule<QueryOperator.Union> {
     @Override
     public RowSchema bind(QueryOperator.Union u, RowSchema in, OperatorBinder ob, TreeBinder.Ctx c) {
         TreeBinder tb = ob.tb;
-        OperatorChecks.checkKind(tb.diags, u.parameters(), KINDS);
+        OperatorChecks.checkKind(tb.diags, u.parameters(), KINDS,
+                "Use outer (the default: every column of every input) or inner (only the columns all inputs share).");
         String withSource = OperatorChecks.param(u.parameters(), "withsource");
         String fuzzy = OperatorChecks.param(u.parameters(), "isfuzzy");
         boolean isFuzzy = fuzzy != null && fuzzy.equalsIgnoreCase("true");
