@@ -228,6 +228,16 @@ public interface DeployableKind extends ResourceKind {
         }
     }
 
+    /**
+     * Content kept as a folder of fixed file names, e.g. a watchlist: {@code Watchlists/<name>/watchlist.yaml} and
+     * {@code data.csv}. {@code files} maps each file name to its text; {@code name} is the folder's own name.
+     */
+    record AsFolder(String folder, String name, java.util.Map<String, String> files) implements Exported {
+        public AsFolder {
+            files = java.util.Map.copyOf(files);
+        }
+    }
+
     /** Listed but not content of this kind (a saved search that is no hunting query): not mentioned. */
     record NotContent() implements Exported {
     }
