@@ -20,7 +20,7 @@ public record CustomDetection(String id, String displayName, Optional<Boolean> i
      * fields in the order its documentation lists them, then our version.
      */
     public static final List<String> FIELD_ORDER = List.of("id", "displayName", "isEnabled", "queryCondition",
-            "schedule", "detectionAction", "version", "metadata");
+            "schedule", "detectionAction", "exclusions", "version", "metadata");
 
     /** {@code detectionAction.alertTemplate}. */
     public record AlertTemplate(String title, String description, String severity, String category,

@@ -71,9 +71,17 @@ class DeployCustomDetectionTest {
                 """.formatted(detectionId(n), n, n, n));
     }
 
-    /** A Graph client that plays the portal: a token for Graph's audience, or for {@code audience} when given. */
+    /** The tenant {@link DeployFixture#config} deploys to (Graph objects belong to a tenant). */
+    static final String TENANT = "sandbox-tenant";
+
+    /** A Graph client that plays the portal of the fixture's tenant: a token for {@code audience}. */
     static ArmRest graphClient(DeployFixture f, String audience) {
-        TokenCredential cred = r -> Mono.just(new AccessToken(SandboxTokens.issue(audience, "portal"),
+        return graphClient(f, audience, TENANT);
+    }
+
+    /** A Graph client that plays the portal of {@code tenant}. */
+    static ArmRest graphClient(DeployFixture f, String audience, String tenant) {
+        TokenCredential cred = r -> Mono.just(new AccessToken(SandboxTokens.issue(audience, "portal", tenant),
                 OffsetDateTime.now().plusHours(1)));
         ArmClients c = ArmClients.create(ArmTarget.custom(f.sandbox.baseUrl(), f.sandbox.trustFile(), f.sandbox.baseUrl()),
                 cred, new RetrySettings(3, Duration.ofMillis(20), Duration.ofMillis(200)));

@@ -78,6 +78,48 @@ public final class CustomDetectionKind extends DescribedKind implements Deployab
                 d.id(), body);
     }
 
+    /** The query is {@code queryCondition.queryText}: a fleet compiles a workspace's exclusions in there. */
+    @Override
+    public Optional<String> deployedQuery(ObjectNode properties) {
+        JsonNode q = properties.path("queryCondition").get("queryText");
+        return q != null && q.isString() ? Optional.of(q.asString()) : Optional.empty();
+    }
+
+    @Override
+    public ObjectNode withDeployedQuery(ObjectNode properties, String query) {
+        ObjectNode p = properties.deepCopy();
+        if (!(p.get("queryCondition") instanceof ObjectNode q)) return p;
+        q.put("queryText", query);
+        return p;
+    }
+
+    /**
+     * A workspace's override of this detection (by its content id): {@code enabled} → {@code isEnabled},
+     * {@code severity} → the alert template's (Graph's lower-case spelling). Schedule, trigger and suppression fields
+     * have no counterpart on a detection rule and are refused rather than ignored.
+     */
+    @Override
+    public ObjectNode withOverride(ObjectNode properties, ContentItem item, dev.sentinelctl.deploy.config.RuleOverride o) {
+        List<String> refused = new ArrayList<>();
+        if (o.queryFrequency() != null) refused.add("queryFrequency");
+        if (o.queryPeriod() != null) refused.add("queryPeriod");
+        if (o.triggerThreshold() != null) refused.add("triggerThreshold");
+        if (o.triggerOperator() != null) refused.add("triggerOperator");
+        if (o.suppressionEnabled() != null) refused.add("suppressionEnabled");
+        if (o.suppressionDuration() != null) refused.add("suppressionDuration");
+        if (!refused.isEmpty()) {
+            throw new dev.sentinelctl.deploy.DeployException("override " + item.id() + "." + String.join(", ", refused)
+                    + " does not apply to a custom detection (it can override enabled and severity; its schedule is "
+                    + "schedule.period in the content)");
+        }
+        ObjectNode p = properties.deepCopy();
+        if (o.enabled() != null) p.put("isEnabled", o.enabled());
+        if (o.severity() != null && p.path("detectionAction").path("alertTemplate") instanceof ObjectNode t) {
+            t.put("severity", o.severity().toLowerCase(java.util.Locale.ROOT));
+        }
+        return p;
+    }
+
     @Override
     public Ownership ownership() {
         return OWNERSHIP;
