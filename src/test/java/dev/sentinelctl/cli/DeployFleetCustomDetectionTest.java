@@ -89,6 +89,34 @@ class DeployFleetCustomDetectionTest {
                 """.formatted(RG, SUB, TENANT_A, HOSTILE, TENANT_B, detectionId(), fabrikamOverride);
     }
 
+    @Test
+    void testRunsTheDetectionAsEachTenantDeploysIt() throws Exception {
+        try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
+            detection(f);
+            DeployFixture.write(dir.resolve("fleet.yaml"), fleet("{severity: High}"));
+            DeployFixture.write(f.content.resolve("Custom Detections/EncodedPowerShell.tests.yaml"), """
+                    fleet: ../../fleet.yaml
+                    defaults:
+                      now: 2026-12-06T12:00:00Z
+                      tables:
+                        DeviceProcessEvents:
+                          - {Timestamp: now-10m, ReportId: 1, DeviceId: d1, DeviceName: build-01, FileName: powershell.exe, ProcessCommandLine: "powershell -enc AAA"}
+                    tests:
+                      - name: the build server is excluded at contoso
+                        workspace: law-contoso
+                        expect: {fires: false}
+                      - name: fabrikam has no such exclusion
+                        workspace: law-fabrikam
+                        expect: {fires: true, rows: 1, contains: [{DeviceName: build-01}]}
+                      - name: without a workspace the content's own query fires
+                        expect: {fires: true}
+                    """);
+            CliRunner.Run run = CliRunner.run("test", f.content.toString());
+            assertEquals(0, run.exit(), run.out() + run.err());
+            assertTrue(run.out().contains("3 passed"), run.out());
+        }
+    }
+
     private static ObjectNode only(DeployFixture f, String tenant) {
         List<ObjectNode> rules = DeployCustomDetectionTest.graphClient(f, SandboxTokens.GRAPH, tenant).list(COLLECTION, "v1.0");
         assertEquals(1, rules.size(), tenant + ": " + rules);
