@@ -90,6 +90,29 @@ class DeployFleetCustomDetectionTest {
     }
 
     @Test
+    void aLighthouseCredentialOfTheManagingTenantIsRefusedForCustomDetectionsNotSentToTheWrongTenant() throws Exception {
+        try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
+            detection(f);
+            f.rules(1);
+            String managing = "cccccccc-3333-3333-3333-333333333333";
+            Path fleetFile = dir.resolve("fleet.yaml");
+            DeployFixture.write(fleetFile, fleet("{severity: High}").replace("    app: {type: environment}\n",
+                    "    app: {type: environment}\n    mssp: {type: environment, tenant: " + managing + ", lighthouse: true}\n")
+                    .replace("    fabrikam:\n      tenant:", "    fabrikam:\n      credential: mssp\n      tenant:"));
+            CliRunner.Run apply = f.run("apply", "--fleet", fleetFile.toString());
+            assertEquals(1, apply.exit(), apply.out() + apply.err());
+            assertTrue(apply.err().contains("workspace 'law-fabrikam': custom detection " + detectionId() + " belongs to tenant "
+                    + TENANT_B + ", but credential 'mssp' signs in to tenant " + managing
+                    + " (Azure Lighthouse delegates ARM, not Microsoft Graph)"), apply.err());
+            assertEquals(1, DeployCustomDetectionTest.graphClient(f, SandboxTokens.GRAPH, TENANT_A).list(COLLECTION, "v1.0").size());
+            for (String tenant : List.of(TENANT_B, managing)) {
+                assertEquals(0, DeployCustomDetectionTest.graphClient(f, SandboxTokens.GRAPH, tenant).list(COLLECTION, "v1.0").size(),
+                        "nothing in " + tenant);
+            }
+        }
+    }
+
+    @Test
     void testRunsTheDetectionAsEachTenantDeploysIt() throws Exception {
         try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
             detection(f);
