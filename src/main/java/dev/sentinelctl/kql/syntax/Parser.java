@@ -195,7 +195,8 @@ final class Parser extends OperatorParser {
         }
     }
 
-    private Clause.Parameters parseParameters() {
+    @Override
+    Clause.Parameters parseParameters() {
         Token open = expect(TokenKind.OPEN_PAREN, "Parameters are listed in parentheses: (name:type, ...).");
         SeparatedList<Clause.Parameter> list = at(TokenKind.CLOSE_PAREN) ? SeparatedList.empty()
                 : parseSeparated(this::parseParameter);
