@@ -170,6 +170,8 @@ final class Evaluator {
     Table table(Expr e, Scope scope) {
         if (e instanceof Expr.Paren p) return table(p.inner(), scope);
         if (e instanceof Expr.Pipe p) {
+            Expr.Pipe graph = GraphOperators.graphSource(p.source());
+            if (graph != null) return GraphOperators.read(p.operator(), graph, table(graph.source(), scope), this, scope);
             Table in = table(p.source(), scope);
             return Operators.apply(p.operator(), in, this, scope);
         }
