@@ -52,6 +52,8 @@ final class Evaluator {
                     ScalarType declared = p.type() instanceof Clause.TypeName tn ? typeName(tn.token().text()) : v.type();
                     root.put(p.name().simpleName(), new Scope.ScalarValue(declared, Convert.to(declared, v.type(), v.eval(0))));
                 }
+            } else if (s instanceof Statement.DeclarePattern d) {
+                root.put(d.name().simpleName(), new Scope.PatternValue(d, root));
             } else if (s instanceof Statement.Set) {
                 continue; // request options (hints, limits) do not change results
             } else {
@@ -96,6 +98,7 @@ final class Evaluator {
         String name = c.functionName();
         Scope.Binding b = scope.get(name);
         if (b instanceof Scope.FunctionValue f) return bodyIsTabular(f);
+        if (b instanceof Scope.PatternValue) return true;
         switch (name) {
             case "materialize", "_GetWatchlist", "table", "view", "externaldata":
                 return true;
@@ -185,6 +188,10 @@ final class Evaluator {
         }
         if (e instanceof Expr.NameRef n) return named(n.simpleName(), n, scope);
         if (e instanceof Expr.FunctionCall c) return call(c, scope);
+        if (e instanceof Expr.MemberAccess m && m.target() instanceof Expr.FunctionCall c
+                && scope.get(c.functionName()) instanceof Scope.PatternValue p) {
+            return Patterns.invoke(p, c, m.member(), this, scope);
+        }
         throw EvalException.unsupported("tabular expression '" + ExprCompiler.text(e) + "'", e);
     }
 
@@ -227,6 +234,7 @@ final class Evaluator {
         String name = c.functionName();
         Scope.Binding b = scope.get(name);
         if (b instanceof Scope.FunctionValue f) return callTabular(f, c.arguments().items(), c, scope);
+        if (b instanceof Scope.PatternValue p) return Patterns.invoke(p, c, null, this, scope);
         List<Expr> args = c.arguments().items();
         switch (name) {
             case "materialize", "view":

@@ -110,6 +110,7 @@ final class ExprCompiler {
             return evaluator.isTableName(name);
         }
         if (e instanceof Expr.FunctionCall c) return evaluator.isTabularCall(c, scope);
+        if (e instanceof Expr.MemberAccess m && m.target() instanceof Expr.FunctionCall c) return scope.get(c.functionName()) instanceof Scope.PatternValue;
         if (e instanceof Expr.ExternalData) return true;
         return false;
     }

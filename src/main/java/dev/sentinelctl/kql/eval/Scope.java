@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 /** Names introduced by {@code let}, function parameters and stored functions; lookups walk to the parent. */
 final class Scope {
 
-    sealed interface Binding permits ScalarValue, RowValue, TabularValue, FunctionValue {
+    sealed interface Binding permits ScalarValue, RowValue, TabularValue, FunctionValue, PatternValue {
     }
 
     /** A scalar known once for the whole query ({@code let x = 5}, a constant function argument). */
@@ -38,6 +38,10 @@ final class Scope {
 
     /** A user function: its declaration and the scope it was declared in (lexical scoping). */
     record FunctionValue(String name, Expr.FunctionDecl decl, Scope closure) implements Binding {
+    }
+
+    /** A {@code declare pattern}: its rules and the scope it was declared in. */
+    record PatternValue(dev.sentinelctl.kql.syntax.Statement.DeclarePattern decl, Scope closure) implements Binding {
     }
 
     private final Scope parent;

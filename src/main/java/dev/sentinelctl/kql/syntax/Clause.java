@@ -258,6 +258,15 @@ public sealed interface Clause extends SyntaxNode {
         }
     }
 
+    /** One rule of a pattern: {@code (value, ...)[.[path]] = { query };}. */
+    record PatternRule(Token open, SeparatedList<Expr> arguments, Token close, Token dot, Token pathOpen, Expr path,
+                       Token pathClose, Token equal, Token bodyOpen, Expr body, Token bodyClose, Token semicolon) implements Clause {
+        @Override
+        public List<SyntaxElement> children() {
+            return Children.of(open, arguments, close, dot, pathOpen, path, pathClose, equal, bodyOpen, body, bodyClose, semicolon);
+        }
+    }
+
     /** Tokens the parser could not place; reported once (KS198) and kept so the tree stays lossless. */
     record Skipped(List<Token> tokens) implements Clause {
         public Skipped {
