@@ -83,6 +83,12 @@ final class Evaluator {
             scope.put(name, new Scope.FunctionValue(name, f, scope));
             return;
         }
+        Expr.Pipe graph = GraphOperators.graphSource(value);
+        if (graph != null) {
+            QueryOperator.MakeGraph mg = (QueryOperator.MakeGraph) graph.operator();
+            scope.put(name, new Scope.GraphValue(() -> GraphOperators.build(mg, table(graph.source(), scope), this, scope)));
+            return;
+        }
         ExprCompiler cx = new ExprCompiler(this, null, scope);
         if (cx.isTabular(value) || value instanceof Expr.FunctionCall c && isTabularCall(c, scope)) {
             Scope at = scope;
@@ -174,7 +180,13 @@ final class Evaluator {
         if (e instanceof Expr.Paren p) return table(p.inner(), scope);
         if (e instanceof Expr.Pipe p) {
             Expr.Pipe graph = GraphOperators.graphSource(p.source());
-            if (graph != null) return GraphOperators.read(p.operator(), graph, table(graph.source(), scope), this, scope);
+            if (graph != null) {
+                QueryOperator.MakeGraph mg = (QueryOperator.MakeGraph) graph.operator();
+                return GraphOperators.read(p.operator(), () -> GraphOperators.build(mg, table(graph.source(), scope), this, scope), this, scope);
+            }
+            if (p.source() instanceof Expr.NameRef n && scope.get(n.simpleName()) instanceof Scope.GraphValue g) {
+                return GraphOperators.read(p.operator(), g::get, this, scope);
+            }
             Table in = table(p.source(), scope);
             return Operators.apply(p.operator(), in, this, scope);
         }
@@ -212,6 +224,9 @@ final class Evaluator {
     private Table named(String name, Expr where, Scope scope) {
         Scope.Binding b = scope.get(name);
         if (b instanceof Scope.TabularValue t) return t.get().renamed(name);
+        if (b instanceof Scope.GraphValue) {
+            throw EvalException.bind("'" + name + "' is a graph: read it with graph-match, graph-shortest-paths or graph-to-table", where);
+        }
         if (b instanceof Scope.FunctionValue f) return callTabular(f, List.of(), where, scope);
         Table given = tables.get(name);
         if (given != null) return given;

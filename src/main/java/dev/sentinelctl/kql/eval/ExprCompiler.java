@@ -106,7 +106,7 @@ final class ExprCompiler {
             if (input != null && input.columnIndex(name) >= 0) return false;
             Scope.Binding b = scope.get(name);
             if (b instanceof Scope.FunctionValue f) return f.decl().parameters().parameters().isEmpty() && evaluator.isTabularCall(f);
-            if (b != null) return b instanceof Scope.TabularValue;
+            if (b != null) return b instanceof Scope.TabularValue || b instanceof Scope.GraphValue;
             return evaluator.isTableName(name);
         }
         if (e instanceof Expr.FunctionCall c) return evaluator.isTabularCall(c, scope);

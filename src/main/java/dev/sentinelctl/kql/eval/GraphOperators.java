@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * The graph operators. make-graph's result is a graph, not a table, so the evaluator hands a pipe whose source is a
- * make-graph to {@link #read} (graph-match, graph-shortest-paths, graph-to-table); the registry entries below are
- * reached only where no graph comes in (a make-graph that nothing reads, a graph operator after a table) and say so.
+ * make-graph (or a let holding one) to {@link #read} (graph-match, graph-shortest-paths, graph-to-table); the
+ * registry entries below are reached only where no graph comes in (a make-graph that nothing reads, a graph operator
+ * after a table) and say so.
  */
 final class GraphOperators {
 
@@ -29,11 +30,11 @@ final class GraphOperators {
         return s instanceof Expr.Pipe p && p.operator() instanceof QueryOperator.MakeGraph ? p : null;
     }
 
-    static Table read(QueryOperator consumer, Expr.Pipe graphPipe, Table edges, Evaluator evaluator, Scope scope) {
-        QueryOperator.MakeGraph mg = (QueryOperator.MakeGraph) graphPipe.operator();
+    /** The graph operator {@code consumer} over a graph (built on demand, so a misplaced operator fails first). */
+    static Table read(QueryOperator consumer, java.util.function.Supplier<Graph> graph, Evaluator evaluator, Scope scope) {
         if (consumer instanceof QueryOperator.GraphMatch || consumer instanceof QueryOperator.GraphShortestPaths
                 || consumer instanceof QueryOperator.GraphToTable) {
-            Graph g = build(mg, edges, evaluator, scope);
+            Graph g = graph.get();
             if (consumer instanceof QueryOperator.GraphToTable t) return toTable(t, g);
             return GraphMatcher.run(consumer, g, evaluator, scope);
         }

@@ -161,6 +161,16 @@ class GraphOperatorsTest {
     }
 
     @Test
+    void aGraphHeldInALetIsReadByGraphOperators() {
+        String g = "let G = datatable(a:string, b:string)['x', 'y', 'y', 'z'] | make-graph a --> b with_node_id=id;\n";
+        assertEquals(List.of(List.of("x", "z")), rows(run(g + "G | graph-match (s)-[e*2..2]->(t) project s.id, t.id")));
+        assertEquals(3, run(g + "G | graph-to-table nodes").rowCount());
+        EvalResult.Failed f = fail(g + "G");
+        assertEquals(EvalResult.BIND, f.code());
+        assertTrue(f.message().contains("graph"), f.message());
+    }
+
+    @Test
     void xxHash64MatchesTheSpecification() {
         assertEquals(-1205034819632174695L, XxHash64.hash(new byte[0]));
         assertEquals(1846988464401551951L, XxHash64.hash("World".getBytes(StandardCharsets.UTF_8))); // hash-function.md
