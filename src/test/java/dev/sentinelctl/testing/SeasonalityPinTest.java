@@ -109,4 +109,29 @@ class SeasonalityPinTest {
         Files.writeString(f, "tests:\n  - name: a\n    now: 2024-05-01T12:00:00Z\n    seasonality: -1\n    expect: {fires: false}\n");
         assertTrue(new TestSuiteLoader().load(f, "X.tests.yaml").suite().isEmpty(), "a negative seasonality is a format error");
     }
+
+    @Test
+    void theBaselineFolderPinsItInBaselineYaml() throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(rules.resolve("R.yaml"), RULE);
+        Path data = Files.createDirectories(dir.resolve("benign"));
+        StringBuilder rows = new StringBuilder();
+        java.time.Instant now = java.time.Instant.parse("2024-05-01T12:00:00Z");
+        for (int h = 0; h < 24; h++) {
+            int count = (h % 2 == 0 ? 2 : 1) + (h == 18 ? 20 : 0);
+            for (int k = 0; k < count; k++) {
+                rows.append("{\"TimeGenerated\": \"").append(now.minusSeconds(24 * 3600L - h * 3600L - 600 - k * 60L))
+                        .append("\", \"ResultType\": \"50126\", \"UserPrincipalName\": \"alice@contoso.com\"}\n");
+            }
+        }
+        Files.writeString(data.resolve("SigninLogs.jsonl"), rows.toString());
+        Catalog catalog = Catalog.builtIn();
+        BaselineRun baseline = new BaselineRun(catalog, new InProcessEngine(catalog));
+        Files.writeString(data.resolve("baseline.yaml"), "now: 2024-05-01T12:00:00Z\n");
+        List<String> unpinned = baseline.run(List.of(rules), data, Optional.empty(), Optional.empty()).stream().map(d -> d.ruleId()).toList();
+        assertEquals(List.of("TEST-baseline-unsupported"), unpinned);
+        Files.writeString(data.resolve("baseline.yaml"), "now: 2024-05-01T12:00:00Z\nseasonality: 0\n");
+        List<String> pinned = baseline.run(List.of(rules), data, Optional.empty(), Optional.empty()).stream().map(d -> d.ruleId()).toList();
+        assertEquals(List.of("TEST-baseline-fires"), pinned);
+    }
 }
