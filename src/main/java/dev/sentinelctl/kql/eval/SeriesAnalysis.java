@@ -31,6 +31,12 @@ final class SeriesAnalysis {
         m.put("series_stats", tuple(List.of("min", "min_idx", "max", "max_idx", "avg", "stdev", "variance"), SeriesAnalysis::stats));
         m.put("series_decompose", tuple(List.of("baseline", "seasonal", "trend", "residual"), SeriesAnalysis::decompose));
         m.put("series_decompose_anomalies", tuple(List.of("ad_flag", "ad_score", "baseline"), SeriesAnalysis::anomalies));
+        // Kusto documents what these return, not how: the period scores are its own spectral method.
+        for (String name : List.of("series_periods_detect", "series_periods_validate")) {
+            m.put(name, tuple(List.of("periods", "scores"), (cx, args, call) -> {
+                throw unsupported(name + " (its period-detection algorithm and score are not documented, so a result would be a guess)", call);
+            }));
+        }
     }
 
     static void registerScalars(Map<String, Functions.Fn> m) {
@@ -163,11 +169,12 @@ final class SeriesAnalysis {
         return Ev.of(DYNAMIC, r -> {
             double[] x = series(s, r);
             if (x == null) return null;
-            Double ig = ignoreVal == null ? null : (Double) ignoreVal.eval(r);
+            Object igv = ignoreVal == null ? null : ignoreVal.eval(r);
+            Double ig = igv == null ? null : ((Number) igv).doubleValue();
             if (ig != null) for (int i = 0; i < x.length; i++) if (x[i] == ig) x[i] = Double.NaN;
             String k = kind == null ? "ctukey" : (String) kind.eval(r);
-            double lo = minP == null || minP.eval(r) == null ? 10 : (Double) minP.eval(r);
-            double hi = maxP == null || maxP.eval(r) == null ? 90 : (Double) maxP.eval(r);
+            double lo = minP == null || minP.eval(r) == null ? 10 : ((Number) minP.eval(r)).doubleValue();
+            double hi = maxP == null || maxP.eval(r) == null ? 90 : ((Number) maxP.eval(r)).doubleValue();
             return array(scores(x, method(k, call), lo, hi, call));
         });
     }
@@ -237,7 +244,7 @@ final class SeriesAnalysis {
             if (x == null) return null;
             if (x.length == 0) return new Object[] {Values.array(), Values.array(), Values.array()};
             Object t = threshold == null ? null : threshold.eval(r);
-            double k = t == null ? 1.5 : (Double) t;
+            double k = t == null ? 1.5 : ((Number) t).doubleValue();
             Method m = method(method == null ? "ctukey" : (String) method.eval(r), call);
             SeriesMath.Decomposition d = decomposition(x, value(season, r, -1), trend == null ? "avg" : (String) trend.eval(r),
                     value(testPoints, r, 0), pin, call, seasonWhere);
@@ -288,7 +295,7 @@ final class SeriesAnalysis {
 
     private static long value(Ev e, int r, long dflt) {
         Object v = e == null ? null : e.eval(r);
-        return v == null ? dflt : (Long) v;
+        return v == null ? dflt : ((Number) v).longValue();
     }
 
     /** The series as doubles (NaN for null and non-numeric elements), or null when the value is not an array. */

@@ -71,12 +71,13 @@ final class SeriesFill {
     }
 
     private static Ev constant(ExprCompiler cx, List<Expr> args, Expr.FunctionCall call) {
-        Functions.arity(args, 1, 3, call);
+        Functions.arity(args, 2, 3, call);
         Ev s = cx.compile(args.get(0)), c = arg(cx, args, 1), ph = arg(cx, args, 2);
         return Ev.of(DYNAMIC, r -> {
             JsonNode a = input(s, r);
             if (a == null) return null;
-            JsonNode fill = c == null ? Values.JSON.numberNode(0L) : Values.toJson(c.type(), c.eval(r));
+            JsonNode fill = Values.toJson(c.type(), c.eval(r));
+            if (fill == null) fill = Values.JSON.nullNode();
             boolean[] miss = missing(a, ph, r);
             ArrayNode res = Values.array();
             for (int i = 0; i < miss.length; i++) res.add(miss[i] ? fill : a.get(i));
