@@ -19,7 +19,7 @@ final class ExtendOperator implements TabularOperator<QueryOperator.Extend> {
         ExprCompiler base = new ExprCompiler(evaluator, t, scope);
         int auto = 1;
         for (Expr e : op.expressions().items()) {
-            List<TupleFunctions.Out> tuple = TupleFunctions.expand(e, base.withColumns(t), t.rowCount(), evaluator.names);
+            List<TupleFunctions.Out> tuple = TupleFunctions.expand(e, base.withColumns(t), t.rowCount(), evaluator.names, false);
             if (tuple != null) {
                 for (TupleFunctions.Out o : tuple) t = Tables.withColumn(t, o.name(), o.vec());
                 continue;

@@ -36,7 +36,7 @@ final class ProjectOperators {
                     for (int i : ExprCompiler.matchColumns(in, e)) add(cols, vecs, names, in.columns().get(i).name(), in.vec(i));
                     continue;
                 }
-                List<TupleFunctions.Out> tuple = TupleFunctions.expand(e, cx, in.rowCount(), evaluator.names);
+                List<TupleFunctions.Out> tuple = TupleFunctions.expand(e, cx, in.rowCount(), evaluator.names, true);
                 if (tuple != null) {
                     for (TupleFunctions.Out o : tuple) add(cols, vecs, names, o.name(), o.vec());
                     continue;

@@ -44,7 +44,9 @@ final class SeriesAnalysis {
         m.put("series_outliers", SeriesAnalysis::outliers);
         m.put("series_stats_dynamic", SeriesAnalysis::statsDynamic);
         m.put("series_fit_line_dynamic", SeriesAnalysis::fitLineDynamic);
+        m.put("series_decompose_forecast", SeriesAnalysis::forecast);
         SeriesFill.register(m);
+        SeriesFilters.register(m);
     }
 
     private interface TupleCompiler {
@@ -227,6 +229,24 @@ final class SeriesAnalysis {
             SeriesMath.Decomposition d = decomposition(x, value(season, r, -1), trend == null ? "avg" : (String) trend.eval(r),
                     value(testPoints, r, 0), pin, call, seasonWhere);
             return new Object[] {array(d.baseline()), array(d.seasonal()), array(d.trend()), array(d.residual())};
+        });
+    }
+
+    /** series_decompose_forecast(x, points, seasonality, trend): the baseline of a decomposition that learns all but the last points. */
+    private static Ev forecast(ExprCompiler cx, List<Expr> args, Expr.FunctionCall call) {
+        Functions.arity(args, 2, 5, call);
+        Ev s = cx.compile(args.get(0));
+        Ev points = longArg(cx, args, 1), season = longArg(cx, args, 2);
+        Ev trend = args.size() > 3 ? ExprCompiler.str(cx.compile(args.get(3))) : null;
+        OptionalInt pin = cx.evaluator.context.seasonality();
+        Expr seasonWhere = args.size() > 2 ? args.get(2) : call;
+        return Ev.of(DYNAMIC, r -> {
+            double[] x = series(s, r);
+            if (x == null) return null;
+            if (x.length == 0) return Values.array();
+            SeriesMath.Decomposition d = decomposition(x, value(season, r, -1), trend == null ? "avg" : (String) trend.eval(r),
+                    value(points, r, 0), pin, call, seasonWhere);
+            return array(d.baseline());
         });
     }
 

@@ -15,7 +15,9 @@ import java.util.function.IntFunction;
  * Functions whose result is several columns (series_fit_line, series_stats, series_decompose …). Kusto allows them
  * only as a whole column list: {@code extend (a, b) = f(x)} names the first columns (fewer names keep fewer columns),
  * an unnamed {@code extend f(x)} / {@code project f(x)} adds every column as {@code f_<argument>_<suffix>}
- * ({@code series_stats_x_min}). Anywhere else (inside an expression, under one name) the call is refused.
+ * ({@code series_stats_x_min}); {@code project (a, b) = f(x)} names the first columns and keeps the rest under their
+ * default names (series-fit-2lines-function.md spells out both forms). Anywhere else (inside an expression, under
+ * one name) the call is refused.
  */
 final class TupleFunctions {
 
@@ -62,7 +64,7 @@ final class TupleFunctions {
      * The columns an {@code extend}/{@code project} item adds when it is a tuple function call, or null when it is an
      * ordinary item. {@code taken} are the names already in the output (for default-name clashes).
      */
-    static List<Out> expand(Expr item, ExprCompiler cx, int rows, ResultNames names) {
+    static List<Out> expand(Expr item, ExprCompiler cx, int rows, ResultNames names, boolean keepRest) {
         Expr value = item;
         List<String> explicit = null;
         if (item instanceof Expr.Named n) {
@@ -85,18 +87,31 @@ final class TupleFunctions {
                 throw EvalException.bind(call.functionName() + " returns " + suffixes.size() + " columns (" + String.join(", ", suffixes)
                         + "); " + explicit.size() + " names given", item);
             }
-            out = explicit;
-        } else {
-            List<Expr> args = call.arguments().items();
-            String arg = args.isEmpty() ? null : names.of(args.get(0));
-            if (arg == null) {
-                throw EvalException.unsupported("default column names of " + call.functionName() + " over an expression (name the columns: extend ("
-                        + String.join(", ", suffixes) + ") = " + call.functionName() + "(…))", call);
+            out = new ArrayList<>(explicit);
+            if (keepRest && explicit.size() < suffixes.size()) {
+                List<String> defaults = defaultNames(call, suffixes, names);
+                out.addAll(defaults.subList(explicit.size(), defaults.size()));
             }
-            out = new ArrayList<>();
-            for (String s : suffixes) out.add(call.functionName() + "_" + arg + "_" + s);
+        } else {
+            out = defaultNames(call, suffixes, names);
         }
         Compiled c = fn.compile(cx, call.arguments().items(), call);
+        return materialize(c, out, rows);
+    }
+
+    private static List<String> defaultNames(Expr.FunctionCall call, List<String> suffixes, ResultNames names) {
+        List<Expr> args = call.arguments().items();
+        String arg = args.isEmpty() ? null : names.of(args.get(0));
+        if (arg == null) {
+            throw EvalException.unsupported("default column names of " + call.functionName() + " over an expression (name the columns: extend ("
+                    + String.join(", ", suffixes) + ") = " + call.functionName() + "(…))", call);
+        }
+        List<String> out = new ArrayList<>();
+        for (String s : suffixes) out.add(call.functionName() + "_" + arg + "_" + s);
+        return out;
+    }
+
+    private static List<Out> materialize(Compiled c, List<String> out, int rows) {
         List<Vec.Builder> builders = new ArrayList<>();
         for (int i = 0; i < out.size(); i++) builders.add(Vec.builder(c.types().get(i), rows));
         for (int r = 0; r < rows; r++) {

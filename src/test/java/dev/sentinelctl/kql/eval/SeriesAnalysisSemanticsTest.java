@@ -262,4 +262,42 @@ class SeriesAnalysisSemanticsTest {
         assertTrue(lines[1].contains("EVAL-unsupported") && lines[1].contains("seasonality"), lines[1]);
         assertTrue(lines[2].contains("EVAL-input") && lines[2].contains("seasonality"), lines[2]);
     }
+
+    @Test
+    void projectNamesTheFirstColumnsAndKeepsTheRestExtendKeepsOnlyTheNamed() {
+        Table p = run("print y = dynamic([3, 5, 8]) | project (r2, slope) = series_fit_line(y)");
+        assertEquals(List.of("r2", "slope", "series_fit_line_y_variance", "series_fit_line_y_rvariance", "series_fit_line_y_interception",
+                "series_fit_line_y_line_fit"), names(p));
+        Table e = run("print y = dynamic([3, 5, 8]) | extend (r2, slope) = series_fit_line(y)");
+        assertEquals(List.of("y", "r2", "slope"), names(e));
+    }
+
+    @Test
+    void iirAndFirAsTheirDifferenceEquations() {
+        // the iir page's cumulative sum (numerators [1], denominators [1, -1]) and the fir page's difference filter [1, -1]
+        Table t = run("print x = dynamic([1.0, 2.0, 3.0, 4.0]), v = dynamic([0, 0, 2, 2, 3]) | extend c = series_iir(x, dynamic([1]), dynamic([1, -1])),"
+                + " d = series_fir(v, dynamic([1, -1]), false, false), m = series_fir(v, dynamic([1, 1])), neg = series_fir(v, dynamic([1, -1]), true)");
+        assertArrayEquals(new double[] {1, 3, 6, 10}, doubles(t, "c"), EPS);
+        assertArrayEquals(new double[] {0, 0, 2, 0, 1}, doubles(t, "d"), EPS);
+        assertArrayEquals(new double[] {0, 0, 1, 2, 2.5}, doubles(t, "m"), EPS); // normalized moving average of 2, zero before the start
+        assertNull(cell(t, "neg"), "normalize with a negative coefficient is null, as documented");
+        assertEquals("EVAL-unsupported", EngineTestSupport.fail("print v = dynamic([1, 2, 3]) | extend m = series_fir(v, dynamic([1, 1, 1]), true, true)").code());
+    }
+
+    @Test
+    void pearsonCorrelation() {
+        Table t = run("print a = dynamic([1, 2, 3, 4, 5]), b = dynamic([2, 4, 6, 8, 10]), c = dynamic([5, 4, 3, 2, 1]), d = dynamic([1, 2])"
+                + " | extend ab = series_pearson_correlation(a, b), ac = series_pearson_correlation(a, c), ad = series_pearson_correlation(a, d)");
+        assertEquals(1.0, (Double) cell(t, "ab"), EPS);
+        assertEquals(-1.0, (Double) cell(t, "ac"), EPS);
+        assertNull(cell(t, "ad"), "arrays of different sizes give null");
+    }
+
+    @Test
+    void forecastIsTheBaselineOfTheLearningPoints() {
+        // learn 1, 2, 3, 4 (line y = x over x = 1..4), forecast the two trailing slots: 5, 6
+        Table t = run("print x = dynamic([1, 2, 3, 4, 0, 0]) | extend f = series_decompose_forecast(x, 2, 0, 'linefit')");
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, doubles(t, "f"), EPS);
+        assertEquals("EVAL-unsupported", EngineTestSupport.fail("print x = dynamic([1, 2, 3, 4, 0, 0]) | extend f = series_decompose_forecast(x, 2)").code());
+    }
 }
