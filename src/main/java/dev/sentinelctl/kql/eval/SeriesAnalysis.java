@@ -115,10 +115,7 @@ final class SeriesAnalysis {
         Functions.arity(args, 1, 2, call);
         Ev s = cx.compile(args.get(0));
         Ev ignore = args.size() > 1 ? Comparisons.cast(cx.compile(args.get(1)), ScalarType.BOOL) : null;
-        return new TupleFunctions.Compiled(List.of(REAL, LONG, REAL, LONG, REAL, REAL, REAL), r -> {
-            Object[] st = statsAt(s, ignore, r);
-            return st;
-        });
+        return new TupleFunctions.Compiled(List.of(REAL, LONG, REAL, LONG, REAL, REAL, REAL), r -> statsAt(s, ignore, r));
     }
 
     private static Ev statsDynamic(ExprCompiler cx, List<Expr> args, Expr.FunctionCall call) {

@@ -178,6 +178,12 @@ class SeriesAnalysisSemanticsTest {
         assertTrue(score[10] > 1.5 && score[15] < -1.5);
         for (int i = 0; i < 20; i++) if (i != 10 && i != 15) assertEquals(0.0, flag[i], "index " + i);
         assertEquals(mean, doubles(t, "baseline")[0], EPS);
+        // the threshold is Tukey's k: above both scores' size nothing is flagged, between them only the dip
+        Table high = run("print x = " + SPIKE + " | extend (flag, score) = series_decompose_anomalies(x, 35, 0, 'avg', 0, 'tukey')");
+        assertArrayEquals(new double[20], doubles(high, "flag"), EPS);
+        Table mid = run("print x = " + SPIKE + " | extend (flag, score) = series_decompose_anomalies(x, 31.5, 0, 'avg', 0, 'tukey')");
+        assertEquals(0.0, doubles(mid, "flag")[10]);
+        assertEquals(-1.0, doubles(mid, "flag")[15]);
     }
 
     @Test
