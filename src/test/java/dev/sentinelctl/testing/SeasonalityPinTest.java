@@ -134,4 +134,26 @@ class SeasonalityPinTest {
         List<String> pinned = baseline.run(List.of(rules), data, Optional.empty(), Optional.empty()).stream().map(d -> d.ruleId()).toList();
         assertEquals(List.of("TEST-baseline-fires"), pinned);
     }
+
+    @Test
+    void compareSendsThePinToOurEngineOnly() {
+        java.util.List<OptionalInt> seen = new java.util.ArrayList<>();
+        QueryEngine ours = new QueryEngine() {
+            @Override
+            public Outcome run(String q, Map<String, FixtureTable> t, Map<String, FixtureTable> w, java.time.Instant now) {
+                return run(q, t, w, now, OptionalInt.empty());
+            }
+
+            @Override
+            public Outcome run(String q, Map<String, FixtureTable> t, Map<String, FixtureTable> w, java.time.Instant now, OptionalInt s) {
+                seen.add(s);
+                return new Outcome.Failed("EVAL-unsupported", "x", -1);
+            }
+        };
+        QueryEngine real = (q, t, w, now) -> new QueryEngine.Outcome.Failed("KUSTO-error", "y", -1);
+        QueryEngine.Outcome o = new dev.sentinelctl.testing.realengine.ComparingEngine(ours, real, "adx")
+                .run("print 1", Map.of(), Map.of(), java.time.Instant.EPOCH, OptionalInt.of(24));
+        assertEquals(List.of(OptionalInt.of(24)), seen);
+        assertEquals("KUSTO-error", ((QueryEngine.Outcome.Failed) o).code());
+    }
 }
