@@ -45,6 +45,7 @@ final class SeriesAnalysis {
         m.put("series_stats_dynamic", SeriesAnalysis::statsDynamic);
         m.put("series_fit_line_dynamic", SeriesAnalysis::fitLineDynamic);
         m.put("series_decompose_forecast", SeriesAnalysis::forecast);
+        m.put("series_seasonal", SeriesAnalysis::seasonal);
         SeriesFill.register(m);
         SeriesFilters.register(m);
     }
@@ -244,6 +245,20 @@ final class SeriesAnalysis {
             SeriesMath.Decomposition d = decomposition(x, value(season, r, -1), trend == null ? "avg" : (String) trend.eval(r),
                     value(points, r, 0), pin, call, seasonWhere);
             return array(d.baseline());
+        });
+    }
+
+    /** series_seasonal(x, period): the seasonal component alone (per-phase medians; zeros for period 0). */
+    private static Ev seasonal(ExprCompiler cx, List<Expr> args, Expr.FunctionCall call) {
+        Functions.arity(args, 1, 2, call);
+        Ev s = cx.compile(args.get(0)), season = longArg(cx, args, 1);
+        OptionalInt pin = cx.evaluator.context.seasonality();
+        Expr seasonWhere = args.size() > 1 ? args.get(1) : call;
+        return Ev.of(DYNAMIC, r -> {
+            double[] x = series(s, r);
+            if (x == null) return null;
+            if (x.length == 0) return Values.array();
+            return array(decomposition(x, value(season, r, -1), "none", 0, pin, call, seasonWhere).seasonal());
         });
     }
 

@@ -306,4 +306,16 @@ class SeriesAnalysisSemanticsTest {
         assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, doubles(t, "f"), EPS);
         assertEquals("EVAL-unsupported", EngineTestSupport.fail("print x = dynamic([1, 2, 3, 4, 0, 0]) | extend f = series_decompose_forecast(x, 2)").code());
     }
+
+    @Test
+    void seasonalIsThePerPhaseMedianAsTheDocumentedExamplesShow() {
+        // series-seasonal-function.md "Force a period": medians 1, 3, 5 of (1, 1, 2), (3, 3, 4), (5, 5, 6); an even count
+        // of points per phase takes the mean of the middle two: 1.5, 3.5, 5.5
+        Table t = run("print a = dynamic([1, 3, 5, 1, 3, 5, 2, 4, 6]), b = dynamic([1, 3, 5, 2, 4, 6, 1, 3, 5, 2, 4, 6])"
+                + " | extend sa = series_seasonal(a, 3), sb = series_seasonal(b, 3), z = series_seasonal(a, 0)");
+        assertArrayEquals(new double[] {1, 3, 5, 1, 3, 5, 1, 3, 5}, doubles(t, "sa"), EPS);
+        assertArrayEquals(new double[] {1.5, 3.5, 5.5, 1.5, 3.5, 5.5, 1.5, 3.5, 5.5, 1.5, 3.5, 5.5}, doubles(t, "sb"), EPS);
+        assertArrayEquals(new double[9], doubles(t, "z"), EPS);
+        assertEquals("EVAL-unsupported", EngineTestSupport.fail("print a = dynamic([1, 3, 5, 1]) | extend s = series_seasonal(a)").code());
+    }
 }
