@@ -48,6 +48,7 @@ final class SeriesAnalysis {
         m.put("series_seasonal", SeriesAnalysis::seasonal);
         SeriesFill.register(m);
         SeriesFilters.register(m);
+        SeriesVectors.register(m);
     }
 
     private interface TupleCompiler {

@@ -318,4 +318,17 @@ class SeriesAnalysisSemanticsTest {
         assertArrayEquals(new double[9], doubles(t, "z"), EPS);
         assertEquals("EVAL-unsupported", EngineTestSupport.fail("print a = dynamic([1, 3, 5, 1]) | extend s = series_seasonal(a)").code());
     }
+
+    @Test
+    void vectorFunctionsAsTheirPagesShow() {
+        Table t = run("print s1 = dynamic([1, 2, 4]), s2 = dynamic([4, 2, 1]), c1 = dynamic([0.1, 0.2, 0.1, 0.2]), c2 = dynamic([1, 2, 3, 4])"
+                + " | extend d = series_dot_product(s1, s2), ds = series_dot_product(s1, 1), dt = series_dot_product(s1, dynamic([1, 'x'])),"
+                + " cs = series_cosine_similarity(c1, c2), m = series_magnitude(c2), e = series_dot_product(dynamic([]), s1)");
+        assertEquals(12.0, (Double) cell(t, "d"), EPS);
+        assertEquals(7.0, (Double) cell(t, "ds"), EPS);
+        assertEquals(1.0, (Double) cell(t, "dt"), EPS); // cut to the shorter, the non-numeric element ignored
+        assertEquals(0.923760430703401, (Double) cell(t, "cs"), 1e-12);
+        assertEquals(5.4772255750516612, (Double) cell(t, "m"), 1e-12);
+        assertNull(cell(t, "e"));
+    }
 }
