@@ -331,4 +331,16 @@ class SeriesAnalysisSemanticsTest {
         assertEquals(5.4772255750516612, (Double) cell(t, "m"), 1e-12);
         assertNull(cell(t, "e"));
     }
+
+    @Test
+    void dynamicVariantsReturnOneBag() {
+        Table t = run("print y = dynamic([3, 5, 7, 9, 11]) | extend f = series_fit_line_dynamic(y), s = series_stats_dynamic(y)");
+        JsonNode f = (JsonNode) cell(t, "f"), s = (JsonNode) cell(t, "s");
+        assertEquals(2.0, f.get("slope").doubleValue(), EPS);
+        assertEquals(1.0, f.get("interception").doubleValue(), EPS);
+        assertEquals(5, f.get("line_fit").size());
+        assertEquals(3.0, s.get("min").doubleValue(), EPS);
+        assertEquals(4, s.get("max_idx").intValue());
+        assertEquals(10.0, s.get("variance").doubleValue(), EPS);
+    }
 }
