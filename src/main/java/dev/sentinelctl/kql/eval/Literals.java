@@ -72,7 +72,6 @@ final class Literals {
                 }
                 case DATETIME -> {
                     Long v = Values.parseDatetime(inner);
-                    if (v == null) v = Values.parseDatetime(spacedDate(inner));
                     yield v == null ? BAD : v;
                 }
                 case TIMESPAN -> {
@@ -87,20 +86,6 @@ final class Literals {
         }
     }
 
-    private static final java.util.regex.Pattern SPACED_DATE =
-            java.util.regex.Pattern.compile("(\\d{4})\\s*(?:,|-)\\s*(\\d{1,2})\\s*(?:,|-)\\s*(\\d{1,2})");
-
-    /**
-     * The literal forms {@code datetime(2025, 6, 14)} and {@code datetime(2017 - 08 - 01)} that the docs examples use
-     * (endofweek-function.md, sliding-window-counts-plugin.md): a date whose parts are separated by commas or spaced
-     * dashes, read as year, month, day. Anything else is left as it was.
-     */
-    private static String spacedDate(String s) {
-        java.util.regex.Matcher m = SPACED_DATE.matcher(s);
-        if (!m.matches()) return s;
-        return m.group(1) + "-" + (m.group(2).length() == 1 ? "0" : "") + m.group(2) + "-" + (m.group(3).length() == 1 ? "0" : "") + m.group(3);
-    }
-
     static JsonNode json(Json j) {
         if (j instanceof Json.JObject o) {
             ObjectNode n = Values.object();
@@ -109,6 +94,9 @@ final class Literals {
                 n.set(key, json(p.value()));
             }
             return n;
+        }
+        if (j instanceof Json.JDynamic d) {
+            return json(d.literal().value());
         }
         if (j instanceof Json.JArray a) {
             ArrayNode n = Values.array();

@@ -1,8 +1,8 @@
 package dev.sentinelctl.kql.eval;
 
 /**
- * XXH64 with seed 0, written from the published xxHash specification (four 64-bit lanes over 32-byte stripes,
- * then 8-, 4- and 1-byte tails, then the avalanche). Kusto's {@code hash()} is this function over the value's bytes.
+ * XXH64 with seed 0 (the xxHash specification, Yann Collet): Kusto's {@code hash()} and the node ids graph-to-table
+ * prints ({@code hash("Alice")} = -3122868243544336885 over the UTF-8 bytes, as graph-to-table-operator.md shows).
  */
 final class XxHash64 {
 
@@ -16,38 +16,37 @@ final class XxHash64 {
     }
 
     static long hash(byte[] b) {
-        int n = b.length;
-        int i = 0;
+        int n = b.length, i = 0;
         long h;
         if (n >= 32) {
             long v1 = P1 + P2, v2 = P2, v3 = 0, v4 = -P1;
-            for (; i + 32 <= n; i += 32) {
+            while (i + 32 <= n) {
                 v1 = round(v1, le64(b, i));
                 v2 = round(v2, le64(b, i + 8));
                 v3 = round(v3, le64(b, i + 16));
                 v4 = round(v4, le64(b, i + 24));
+                i += 32;
             }
             h = Long.rotateLeft(v1, 1) + Long.rotateLeft(v2, 7) + Long.rotateLeft(v3, 12) + Long.rotateLeft(v4, 18);
-            h = merge(h, v1);
-            h = merge(h, v2);
-            h = merge(h, v3);
-            h = merge(h, v4);
+            h = merge(merge(merge(merge(h, v1), v2), v3), v4);
         } else {
             h = P5;
         }
         h += n;
-        for (; i + 8 <= n; i += 8) {
+        while (i + 8 <= n) {
             h ^= round(0, le64(b, i));
             h = Long.rotateLeft(h, 27) * P1 + P4;
+            i += 8;
         }
         if (i + 4 <= n) {
             h ^= (le32(b, i) & 0xFFFFFFFFL) * P1;
             h = Long.rotateLeft(h, 23) * P2 + P3;
             i += 4;
         }
-        for (; i < n; i++) {
+        while (i < n) {
             h ^= (b[i] & 0xFFL) * P5;
             h = Long.rotateLeft(h, 11) * P1;
+            i++;
         }
         h ^= h >>> 33;
         h *= P2;
@@ -57,24 +56,27 @@ final class XxHash64 {
         return h;
     }
 
-    /** The 8 bytes of {@code v}, least significant first. */
+    /** The 8 bytes of {@code v}, least significant first (how hash() reads a datetime's ticks). */
     static byte[] littleEndian(long v) {
         byte[] b = new byte[8];
         for (int k = 0; k < 8; k++) b[k] = (byte) (v >>> (8 * k));
         return b;
     }
 
-    private static long round(long acc, long lane) {
-        return Long.rotateLeft(acc + lane * P2, 31) * P1;
+    private static long round(long acc, long input) {
+        acc += input * P2;
+        acc = Long.rotateLeft(acc, 31);
+        return acc * P1;
     }
 
     private static long merge(long acc, long v) {
-        return (acc ^ round(0, v)) * P1 + P4;
+        acc ^= round(0, v);
+        return acc * P1 + P4;
     }
 
     private static long le64(byte[] b, int i) {
         long v = 0;
-        for (int k = 7; k >= 0; k--) v = v << 8 | (b[i + k] & 0xFFL);
+        for (int k = 7; k >= 0; k--) v = (v << 8) | (b[i + k] & 0xFFL);
         return v;
     }
 
