@@ -19,11 +19,19 @@ final class WindowFunctions {
         m.put("prev", (cx, args, call) -> shift(cx, args, call, -1));
         m.put("next", (cx, args, call) -> shift(cx, args, call, 1));
         m.put("row_number", (cx, args, call) -> {
-            Functions.arity(args, 0, 1, call);
-            if (args.size() == 1) {
+            Functions.arity(args, 0, 2, call);
+            if (args.size() >= 1) {
                 Ev start = Comparisons.cast(cx.compile(args.get(0)), LONG);
                 Object s = Functions.constant(start, args.get(0), "row_number start");
                 long base = s == null ? 1 : (Long) s;
+                if (args.size() == 2) {
+                    // row_number(start, restart) (row-number-function.md): numbering goes back to start where restart is true
+                    Ev restart = ExprCompiler.bool(cx.compile(args.get(1)), args.get(1));
+                    int n = cx.input == null ? 1 : cx.input.rowCount();
+                    long[] numbers = new long[n];
+                    for (int r = 0; r < n; r++) numbers[r] = r == 0 || Boolean.TRUE.equals(restart.eval(r)) ? base : numbers[r - 1] + 1;
+                    return Ev.of(LONG, r -> numbers[r]);
+                }
                 return Ev.of(LONG, r -> base + r);
             }
             return Ev.of(LONG, r -> 1L + r);

@@ -85,4 +85,10 @@ class TailSemanticsTest {
                 + "\"t\":{\"`indexer`\":\"string\"}}", EngineTestSupport.rows(t).get(0).get(0));
         assertEquals(List.of(List.of("")), EngineTestSupport.rows(run("datatable(x:long)[] | summarize buildschema(todynamic(tostring(x)))")));
     }
+
+    @Test
+    void rowNumberRestartsWhereAsked() {
+        Table t = run("datatable(h:long, b:long)[1, 9, 1, 5, 2, 7, 2, 3, 2, 1] | extend Rank = row_number(1, prev(h) != h)");
+        assertEquals(List.of("1", "2", "1", "2", "3"), EngineTestSupport.rows(t).stream().map(r -> r.get(2)).toList());
+    }
 }
