@@ -24,8 +24,19 @@ class UnitAndBetaFunctionsTest {
     }
 
     @Test
+    void massSpeedAndAngleExamples() {
+        near(2.64554714621853, scalar("convert_mass(1.2, 'Kilogram', 'Pound')"), 1e-13);
+        near(432000, scalar("convert_speed(1.2, 'MeterPerSecond', 'CentimeterPerHour')"), 1e-7);
+        near(72, scalar("convert_angle(1.2, 'Degree', 'Arcminute')"), 1e-12);
+        near(Math.PI, scalar("convert_angle(180, 'Degree', 'Radian')"), 1e-14);
+        near(60, scalar("convert_speed(1, 'MilePerHour', 'MilePerHour') * 60"), 1e-12);
+    }
+
+    @Test
     void unknownAndUndefinedUnits() {
-        assertEquals(EvalResult.BIND, fail("print convert_length(1, 'Meter', 'Furlong')").code());
+        // "Invalid units return null" (convert-mass-function.md, convert-speed-function.md)
+        assertEquals("", scalar("convert_length(1, 'Meter', 'Furlong')"));
+        assertEquals(EvalResult.UNSUPPORTED, fail("print convert_mass(1, 'Stone', 'Kilogram')").code());
         assertEquals(EvalResult.UNSUPPORTED, fail("print convert_length(1, 'Parsec', 'Meter')").code());
         // the docs example: Kusto's acre-foot factor is its library's, not the exact 1233.48183754752 m3
         assertEquals(EvalResult.UNSUPPORTED, fail("print convert_volume(1.2, 'CubicMeter', 'AcreFoot')").code());
