@@ -12,9 +12,11 @@ import static java.util.Map.entry;
 
 /**
  * {@code convert_length}, {@code convert_volume} and {@code convert_temperature} over the unit names their docs pages
- * list, and {@code convert_mass}, {@code convert_speed}, {@code convert_angle}. Served: the metric units, the
- * international inch, foot, yard, nautical mile and pound, speeds built from those, the angle units defined by
- * degrees and radians, and every temperature scale but SolarTemperature (exact affine formulas). The other listed
+ * list, and {@code convert_mass}, {@code convert_speed}, {@code convert_angle}, {@code convert_energy},
+ * {@code convert_force}. Served: the metric units, the international inch, foot, yard, nautical mile and pound,
+ * speeds built from those, the angle units defined by degrees and radians, the joule, watt-hour and watt-day
+ * families, erg and BTU, the newton family and dyne, and every temperature scale but SolarTemperature (exact affine
+ * formulas). The other listed
  * units are refused (see {@link #UNDEFINED}); a name no page lists gives null, as the convert_mass and convert_speed
  * pages say ("Invalid units return null").
  */
@@ -61,6 +63,27 @@ final class UnitFunctions {
             entry("YardPerSecond", 3 * FT), entry("YardPerMinute", 3 * FT / 60), entry("YardPerHour", 3 * FT / 3600),
             entry("MilePerHour", 5280 * FT / 3600));
 
+    private static final double BTU = 1055.05585262;
+
+    /**
+     * Joules per unit: the joule and watt-hour/watt-day families, the erg and the (International Table) British
+     * thermal unit (its docs example: 1.2 J = 0.00113738054437598 BTU).
+     */
+    private static final Map<String, Double> ENERGY = Map.ofEntries(
+            entry("Millijoule", 1e-3), entry("Joule", 1d), entry("Kilojoule", 1e3), entry("Megajoule", 1e6),
+            entry("Gigajoule", 1e9), entry("Erg", 1e-7),
+            entry("WattHour", 3600d), entry("KilowattHour", 3.6e6), entry("MegawattHour", 3.6e9),
+            entry("GigawattHour", 3.6e12), entry("TerawattHour", 3.6e15),
+            entry("WattDay", 86400d), entry("KilowattDay", 8.64e7), entry("MegawattDay", 8.64e10),
+            entry("GigawattDay", 8.64e13), entry("TerawattDay", 8.64e16),
+            entry("BritishThermalUnit", BTU), entry("KilobritishThermalUnit", 1e3 * BTU),
+            entry("MegabritishThermalUnit", 1e6 * BTU), entry("GigabritishThermalUnit", 1e9 * BTU));
+
+    /** Newtons per unit: the newton family and the dyne. */
+    private static final Map<String, Double> FORCE = Map.ofEntries(
+            entry("Micronewton", 1e-6), entry("Millinewton", 1e-3), entry("Newton", 1d), entry("Decanewton", 10d),
+            entry("Kilonewton", 1e3), entry("Meganewton", 1e6), entry("Dyn", 1e-5));
+
     /** Degrees per unit. */
     private static final Map<String, Double> ANGLE = Map.ofEntries(
             entry("Degree", 1d), entry("Millidegree", 1e-3), entry("Microdegree", 1e-6), entry("Nanodegree", 1e-9),
@@ -88,7 +111,12 @@ final class UnitFunctions {
             "EarthMass", "Grain", "LongHundredweight", "LongTon", "Ounce", "ShortHundredweight", "ShortTon", "Slug",
             "SolarMass", "Stone",
             "Knot", "UsSurveyFootPerHour", "UsSurveyFootPerMinute", "UsSurveyFootPerSecond",
-            "Tilt");
+            "Tilt",
+            "Calorie", "Kilocalorie", "Megacalorie", "DecathermEc", "DecathermImperial", "DecathermUs", "ThermEc",
+            "ThermImperial", "ThermUs", "ElectronVolt", "KiloelectronVolt", "MegaelectronVolt", "GigaelectronVolt",
+            "TeraelectronVolt", "FootPound", "HorsepowerHour",
+            "KilogramForce", "KiloPond", "KilopoundForce", "OunceForce", "Poundal", "PoundForce", "ShortTonForce",
+            "TonneForce");
 
     /** Each temperature scale to and from kelvin. */
     private record Scale(DoubleUnaryOperator toKelvin, DoubleUnaryOperator fromKelvin) {
@@ -115,6 +143,8 @@ final class UnitFunctions {
         m.put("convert_mass", (cx, args, call) -> factor(cx, args, call, MASS));
         m.put("convert_speed", (cx, args, call) -> factor(cx, args, call, SPEED));
         m.put("convert_angle", (cx, args, call) -> factor(cx, args, call, ANGLE));
+        m.put("convert_energy", (cx, args, call) -> factor(cx, args, call, ENERGY));
+        m.put("convert_force", (cx, args, call) -> factor(cx, args, call, FORCE));
     }
 
     private static Ev factor(ExprCompiler cx, List<Expr> args, Expr.FunctionCall call, Map<String, Double> units) {

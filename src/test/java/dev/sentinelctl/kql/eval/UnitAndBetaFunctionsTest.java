@@ -30,6 +30,10 @@ class UnitAndBetaFunctionsTest {
         near(72, scalar("convert_angle(1.2, 'Degree', 'Arcminute')"), 1e-12);
         near(Math.PI, scalar("convert_angle(180, 'Degree', 'Radian')"), 1e-14);
         near(60, scalar("convert_speed(1, 'MilePerHour', 'MilePerHour') * 60"), 1e-12);
+        near(0.00113738054437598, scalar("convert_energy(1.2, 'Joule', 'BritishThermalUnit')"), 1e-17);
+        near(0.12, scalar("convert_force(1.2, 'Newton', 'Decanewton')"), 1e-15);
+        near(1, scalar("convert_energy(3.6e6, 'Joule', 'KilowattHour')"), 1e-15);
+        assertEquals(EvalResult.UNSUPPORTED, fail("print convert_force(1, 'PoundForce', 'Newton')").code());
     }
 
     @Test
