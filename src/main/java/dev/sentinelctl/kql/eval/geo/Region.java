@@ -1,0 +1,182 @@
+package dev.sentinelctl.kql.eval.geo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A polygon or multipolygon as a region of the sphere. Each ring bounds the smaller of the two regions it divides
+ * the sphere into (the Kusto polygon rules: "the smaller of the two regions is chosen"), so ring orientation does not
+ * matter; a polygon is its shell's region minus its holes' regions, a multipolygon the union of its polygons.
+ */
+public final class Region {
+
+    /** One ring: vertices without the closing repeat; {@code flip} when the smaller region is right of the ring. */
+    record Ring(P3[] v, boolean flip, double area) {
+
+        /** Whether the smaller region of this ring contains p. */
+        boolean contains(P3 p) {
+            return leftContains(p) != flip;
+        }
+
+        /** Parity of crossings from a point just left of the first edge's midpoint (which is in the left region). */
+        private boolean leftContains(P3 p) {
+            P3 a = v[0], b = v[1];
+            P3 ref = a.plus(b).unit().plus(a.cross(b).unit().times(1e-9)).unit();
+            if (ref.dot(p) < -0.5) {
+                // a long way round: go through a point a quarter circle from both
+                P3 mid = ref.cross(p).cross(ref).unit();
+                if (mid.norm() < 0.5) mid = perpendicular(ref);
+                return (crossings(ref, mid) + crossings(mid, p)) % 2 == 0;
+            }
+            return crossings(ref, p) % 2 == 0;
+        }
+
+        private int crossings(P3 from, P3 to) {
+            int n = 0;
+            for (int i = 0; i < v.length; i++) {
+                P3 c = v[i], d = v[(i + 1) % v.length];
+                if (crossesHalfOpen(from, to, c, d)) n++;
+            }
+            return n;
+        }
+
+        /** Arc from–to crosses edge c–d, counting a pass through a vertex once (zero orientations count as positive). */
+        private static boolean crossesHalfOpen(P3 a, P3 b, P3 c, P3 d) {
+            boolean sc = Spherical.orient(a, b, c) >= 0, sd = Spherical.orient(a, b, d) >= 0;
+            if (sc == sd) return false;
+            boolean sa = Spherical.orient(c, d, a) >= 0, sb = Spherical.orient(c, d, b) >= 0;
+            if (sa == sb) return false;
+            // both great circles are crossed; the arcs (each under a half circle) meet only if the crossing is on both
+            P3 x = Spherical.crossing(a, b, c, d);
+            return x.dot(a.plus(b)) > 0 && x.dot(c.plus(d)) > 0;
+        }
+
+        /** ∫ x dA over the smaller region: half the sum of edge angle × unit edge normal (divergence theorem). */
+        P3 moment() {
+            P3 s = new P3(0, 0, 0);
+            for (int i = 0; i < v.length; i++) {
+                P3 a = v[i], b = v[(i + 1) % v.length];
+                P3 n = a.cross(b);
+                double nn = n.norm();
+                if (nn == 0) continue;
+                s = s.plus(n.times(a.angle(b) / nn));
+            }
+            s = s.times(0.5);
+            return flip ? s.neg() : s;
+        }
+    }
+
+    private final List<List<Ring>> polygons;
+
+    private Region(List<List<Ring>> polygons) {
+        this.polygons = polygons;
+    }
+
+    /** Null when a ring is degenerate (fewer than three distinct vertices, or zero area). */
+    public static Region of(Geometry g) {
+        List<Geometry.Polygon> ps = Geometry.polygons(g);
+        if (ps == null) return null;
+        List<List<Ring>> out = new ArrayList<>();
+        for (Geometry.Polygon p : ps) {
+            List<Ring> rings = new ArrayList<>();
+            for (List<LngLat> r : p.rings()) {
+                Ring ring = ring(r);
+                if (ring == null) return null;
+                rings.add(ring);
+            }
+            out.add(rings);
+        }
+        return new Region(out);
+    }
+
+    static Ring ring(List<LngLat> r) {
+        List<P3> v = new ArrayList<>();
+        for (int i = 0; i + 1 < r.size(); i++) {
+            P3 p = r.get(i).p3();
+            if (!v.isEmpty() && v.get(v.size() - 1).minus(p).norm() < 1e-15) continue;
+            v.add(p);
+        }
+        while (v.size() > 1 && v.get(0).minus(v.get(v.size() - 1)).norm() < 1e-15) v.remove(v.size() - 1);
+        if (v.size() < 3) return null;
+        P3[] a = v.toArray(new P3[0]);
+        // Gauss–Bonnet: the region left of the ring has area 2π − Σ turning angles (robust for any size) ...
+        double turns = 0;
+        for (int i = 0; i < a.length; i++) turns += Spherical.turn(a[(i + a.length - 1) % a.length], a[i], a[(i + 1) % a.length]);
+        double left = 2 * Math.PI - turns;
+        // ... and a triangle fan gives small areas without cancellation
+        double fan = 0;
+        for (int i = 1; i + 1 < a.length; i++) fan += Spherical.triangleArea(a[0], a[i], a[i + 1]);
+        boolean flip = left > 2 * Math.PI;
+        double area = Math.abs(fan) < 1 ? Math.abs(fan) : (flip ? 4 * Math.PI - left : left);
+        if (!(area > 0)) return null;
+        return new Ring(a, flip, area);
+    }
+
+    static P3 perpendicular(P3 p) {
+        P3 t = Math.abs(p.x()) < 0.9 ? new P3(1, 0, 0) : new P3(0, 1, 0);
+        return p.cross(t).unit();
+    }
+
+    public boolean contains(P3 p) {
+        for (List<Ring> poly : polygons) {
+            if (!poly.get(0).contains(p)) continue;
+            boolean inHole = false;
+            for (int i = 1; i < poly.size() && !inHole; i++) inHole = poly.get(i).contains(p);
+            if (!inHole) return true;
+        }
+        return false;
+    }
+
+    /** Area in steradians (shells minus holes, summed over polygons). */
+    public double area() {
+        double s = 0;
+        for (List<Ring> poly : polygons) {
+            s += poly.get(0).area();
+            for (int i = 1; i < poly.size(); i++) s -= poly.get(i).area();
+        }
+        return s;
+    }
+
+    /** ∫ x dA over the region; its direction is the centroid. */
+    public P3 moment() {
+        P3 s = new P3(0, 0, 0);
+        for (List<Ring> poly : polygons) {
+            s = s.plus(poly.get(0).moment());
+            for (int i = 1; i < poly.size(); i++) s = s.minus(poly.get(i).moment());
+        }
+        return s;
+    }
+
+    /** Every boundary edge as {a, b}. */
+    public List<P3[]> edges() {
+        List<P3[]> out = new ArrayList<>();
+        for (List<Ring> poly : polygons) {
+            for (Ring r : poly) {
+                for (int i = 0; i < r.v().length; i++) out.add(new P3[] {r.v()[i], r.v()[(i + 1) % r.v().length]});
+            }
+        }
+        return out;
+    }
+
+    /** Perimeter in radians. */
+    public double perimeter() {
+        double s = 0;
+        for (P3[] e : edges()) s += e[0].angle(e[1]);
+        return s;
+    }
+
+    /** The closest boundary point to p. */
+    public P3 closestBoundaryPoint(P3 p) {
+        P3 best = null;
+        double bestD = Double.MAX_VALUE;
+        for (P3[] e : edges()) {
+            P3 q = Spherical.closestOnEdge(p, e[0], e[1]);
+            double d = p.angle(q);
+            if (d < bestD) {
+                bestD = d;
+                best = q;
+            }
+        }
+        return best;
+    }
+}
