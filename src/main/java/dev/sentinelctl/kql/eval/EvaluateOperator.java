@@ -32,6 +32,8 @@ final class EvaluateOperator implements TabularOperator<QueryOperator.Evaluate> 
         }
         if (name.equals("pivot")) return pivot(Operators.requireInput(input, op), call, evaluator, scope);
         if (name.equals("ipv4_lookup")) return ipv4Lookup(Operators.requireInput(input, op), call, evaluator, scope);
+        if (name.equals("geo_polygon_lookup")) return GeoLookup.polygons(Operators.requireInput(input, op), call, evaluator, scope);
+        if (name.equals("geo_line_lookup")) return GeoLookup.lines(Operators.requireInput(input, op), call, evaluator, scope);
         throw EvalException.unsupported("plugin '" + name + "'", call);
     }
 

@@ -256,8 +256,8 @@ final class GeoFunctions {
         }));
         m.put("geo_polygon_to_s2cells", (cx, args, call) -> {
             if (args.size() > 2) {
-                Object radius = Functions.constant(Functions.cast(cx.compile(args.get(2)), REAL), args.get(2), "a geo_polygon_to_s2cells radius");
-                if (radius != null && (Double) radius != 0) {
+                Object radius = Functions.constant(cx.compile(args.get(2)), args.get(2), "a geo_polygon_to_s2cells radius");
+                if (!(radius instanceof Number n) || n.doubleValue() != 0) {
                     throw EvalException.unsupported("geo_polygon_to_s2cells with a buffer radius", args.get(2));
                 }
             }
@@ -280,8 +280,8 @@ final class GeoFunctions {
     private static void refuseSpheroid(ExprCompiler cx, List<Expr> args, int at, Expr.FunctionCall call) {
         Functions.arity(args, at, at + 1, call);
         if (args.size() > at) {
-            Object v = Functions.constant(Functions.cast(cx.compile(args.get(at)), BOOL), args.get(at), "use_spheroid");
-            if (Boolean.TRUE.equals(v)) throw EvalException.unsupported(call.functionName() + " with use_spheroid = true", args.get(at));
+            Object v = Functions.constant(cx.compile(args.get(at)), args.get(at), "use_spheroid");
+            if (!Boolean.FALSE.equals(v)) throw EvalException.unsupported(call.functionName() + " with use_spheroid = true", args.get(at));
         }
     }
 

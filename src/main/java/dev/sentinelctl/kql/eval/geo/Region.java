@@ -118,33 +118,99 @@ public final class Region {
     }
 
     public boolean contains(P3 p) {
-        for (List<Ring> poly : polygons) {
-            if (!poly.get(0).contains(p)) continue;
-            boolean inHole = false;
-            for (int i = 1; i < poly.size() && !inHole; i++) inHole = poly.get(i).contains(p);
-            if (!inHole) return true;
-        }
+        for (List<Ring> poly : polygons) if (containsIn(poly, p)) return true;
         return false;
     }
 
-    /** Area in steradians (shells minus holes, summed over polygons). */
+    /** Area in steradians of the union of the polygons. */
     public double area() {
-        double s = 0;
-        for (List<Ring> poly : polygons) {
-            s += poly.get(0).area();
-            for (int i = 1; i < poly.size(); i++) s -= poly.get(i).area();
+        if (polygons.size() > 1) {
+            // a fan of the union's boundary from a point inside it (the centroid direction)
+            P3 o = moment().unit();
+            double s = 0;
+            for (P3[] e : unionBoundary()) s += Spherical.triangleArea(o, e[0], e[1]);
+            return Math.abs(s);
         }
+        List<Ring> poly = polygons.get(0);
+        double s = poly.get(0).area();
+        for (int i = 1; i < poly.size(); i++) s -= poly.get(i).area();
         return s;
     }
 
-    /** ∫ x dA over the region; its direction is the centroid. */
+    /** ∫ x dA over the union of the polygons; its direction is the centroid. */
     public P3 moment() {
-        P3 s = new P3(0, 0, 0);
-        for (List<Ring> poly : polygons) {
-            s = s.plus(poly.get(0).moment());
-            for (int i = 1; i < poly.size(); i++) s = s.minus(poly.get(i).moment());
+        if (polygons.size() > 1) {
+            P3 s = new P3(0, 0, 0);
+            for (P3[] e : unionBoundary()) s = s.plus(edgeMoment(e[0], e[1]));
+            return s;
         }
+        List<Ring> poly = polygons.get(0);
+        P3 s = poly.get(0).moment();
+        for (int i = 1; i < poly.size(); i++) s = s.minus(poly.get(i).moment());
         return s;
+    }
+
+    /** Half of angle × unit normal: one boundary edge's share of ∫ x dA for the region on its left. */
+    static P3 edgeMoment(P3 a, P3 b) {
+        P3 n = a.cross(b);
+        double nn = n.norm();
+        return nn == 0 ? n : n.times(0.5 * a.angle(b) / nn);
+    }
+
+    /**
+     * The boundary of the union of a multipolygon's polygons (which may overlap): every ring edge oriented with its
+     * polygon on the left, split where it crosses another polygon's edges, kept where it is not inside another
+     * polygon.
+     */
+    private List<P3[]> unionBoundary() {
+        List<P3[]> out = new ArrayList<>();
+        for (int k = 0; k < polygons.size(); k++) {
+            List<P3[]> others = new ArrayList<>();
+            for (int j = 0; j < polygons.size(); j++) if (j != k) others.addAll(edgesOf(polygons.get(j)));
+            List<Ring> poly = polygons.get(k);
+            for (int r = 0; r < poly.size(); r++) {
+                Ring ring = poly.get(r);
+                boolean reverse = (r == 0) == ring.flip(); // shells keep their smaller region on the left, holes on the right
+                P3[] v = ring.v();
+                for (int i = 0; i < v.length; i++) {
+                    P3 a = v[i], b = v[(i + 1) % v.length];
+                    if (reverse) {
+                        P3 t = a;
+                        a = b;
+                        b = t;
+                    }
+                    List<P3> cuts = new ArrayList<>();
+                    cuts.add(a);
+                    for (P3[] e : others) if (Spherical.crosses(a, b, e[0], e[1])) cuts.add(Spherical.crossing(a, b, e[0], e[1]));
+                    cuts.add(b);
+                    P3 from = a;
+                    cuts.sort(java.util.Comparator.comparingDouble(from::angle));
+                    for (int c = 0; c + 1 < cuts.size(); c++) {
+                        P3 p = cuts.get(c), q = cuts.get(c + 1);
+                        if (p.angle(q) == 0 || insideOther(p.plus(q).unit(), k)) continue;
+                        out.add(new P3[] {p, q});
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private boolean insideOther(P3 p, int except) {
+        for (int j = 0; j < polygons.size(); j++) if (j != except && containsIn(polygons.get(j), p)) return true;
+        return false;
+    }
+
+    private static boolean containsIn(List<Ring> poly, P3 p) {
+        if (!poly.get(0).contains(p)) return false;
+        for (int i = 1; i < poly.size(); i++) if (poly.get(i).contains(p)) return false;
+        return true;
+    }
+
+    private static List<P3[]> edgesOf(List<Ring> poly) {
+        List<P3[]> out = new ArrayList<>();
+        for (Ring r : poly) for (int i = 0; i < r.v().length; i++) out.add(new P3[] {r.v()[i], r.v()[(i + 1) % r.v().length]});
+        return out;
     }
 
     /** Every boundary edge as {a, b}. */
