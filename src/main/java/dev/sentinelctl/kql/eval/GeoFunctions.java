@@ -1,6 +1,8 @@
 package dev.sentinelctl.kql.eval;
 
+import dev.sentinelctl.kql.eval.geo.Buffers;
 import dev.sentinelctl.kql.eval.geo.GeoJson;
+import dev.sentinelctl.kql.eval.geo.GeoUnsupported;
 import dev.sentinelctl.kql.eval.geo.Geohash;
 import dev.sentinelctl.kql.eval.geo.Geometry;
 import dev.sentinelctl.kql.eval.geo.LngLat;
@@ -58,7 +60,12 @@ final class GeoFunctions {
             return Ev.of(out, r -> {
                 Object[] a = new Object[ev.length];
                 for (int i = 0; i < ev.length; i++) a[i] = ev[i].eval(r);
-                Object v = body.apply(a);
+                Object v;
+                try {
+                    v = body.apply(a);
+                } catch (GeoUnsupported e) {
+                    throw EvalException.unsupported(e.getMessage(), call);
+                }
                 return v == null && out == STRING ? "" : v;
             });
         };
@@ -189,6 +196,32 @@ final class GeoFunctions {
             if (p == null || g == null) return null;
             if (g.contains(p)) return GeoJson.point(new LngLat((Double) a[0], (Double) a[1]));
             return GeoJson.point(LngLat.of(g.closestBoundaryPoint(p)));
+        }));
+        m.put("geo_point_buffer", fn(DYNAMIC, t(REAL, REAL, REAL, REAL), 3, new Object[] {10.0}, a -> {
+            LngLat c = lngLat(a, 0);
+            if (c == null || a[2] == null || a[3] == null) return null;
+            List<LngLat> ring = Buffers.circle(c, (Double) a[2], (Double) a[3]);
+            return ring == null ? null : GeoJson.write(new Geometry.Polygon(List.of(ring)));
+        }));
+        m.put("geo_simplify_polygons_array", fn(DYNAMIC, t(DYNAMIC, REAL), 1, new Object[] {10.0}, a -> {
+            if (!(a[0] instanceof JsonNode arr) || !arr.isArray() || arr.isEmpty()) return null;
+            Double tol = (Double) a[1];
+            if (tol == null || !(tol >= 0 && tol <= 7_800_000)) return null;
+            List<P3> vertices = new ArrayList<>();
+            for (JsonNode el : arr) {
+                Geometry g = GeoJson.read(el);
+                if (Geometry.polygons(g) == null || Region.of(g) == null) return null;
+                for (Geometry.Polygon p : Geometry.polygons(g)) for (List<LngLat> ring : p.rings()) for (LngLat v : ring) vertices.add(v.p3());
+            }
+            // "no two vertices with distance less than tolerance": when every vertex is within the tolerance of the
+            // first, nothing of the union survives and the result is null. Otherwise the result depends on how
+            // Kusto snaps the union's vertices, which the page does not specify.
+            for (P3 v : vertices) {
+                if (v.angle(vertices.get(0)) * R >= tol) {
+                    throw new GeoUnsupported("geo_simplify_polygons_array whose result is not empty (the vertex snapping of the union is not documented)");
+                }
+            }
+            return null;
         }));
         m.put("geo_polygon_area", fn(REAL, t(DYNAMIC), 1, NONE, a -> {
             Region g = region(a[0]);
