@@ -223,6 +223,17 @@ final class GeoFunctions {
             }
             return null;
         }));
+        m.put("geo_intersects_2polygons", fn(BOOL, t(DYNAMIC, DYNAMIC), 2, NONE, a -> {
+            Region g1 = region(a[0]), g2 = region(a[1]);
+            return g1 == null || g2 == null ? null : g1.intersects(g2);
+        }));
+        m.put("geo_intersects_line_with_polygon", fn(BOOL, t(DYNAMIC, DYNAMIC), 2, NONE, a -> {
+            List<Geometry.Line> ls = lines(a[0]);
+            Region g = region(a[1]);
+            if (ls == null || g == null) return null;
+            for (Geometry.Line l : ls) if (g.intersectsChain(l.points().stream().map(LngLat::p3).toList())) return true;
+            return false;
+        }));
         m.put("geo_polygon_area", fn(REAL, t(DYNAMIC), 1, NONE, a -> {
             Region g = region(a[0]);
             return g == null ? null : g.area() * R * R;
@@ -286,6 +297,13 @@ final class GeoFunctions {
             for (P3 v : S2.vertices(id)) ring.add(LngLat.of(v));
             ring.add(ring.get(0));
             return GeoJson.write(new Geometry.Polygon(List.of(ring)));
+        }));
+        m.put("geo_s2cell_neighbors", fn(DYNAMIC, t(STRING), 1, NONE, a -> {
+            Long id = S2.fromToken((String) a[0]);
+            if (id == null) return null;
+            ArrayNode out = Values.array();
+            for (long n : S2.neighbours(id)) out.add(S2.token(n));
+            return out;
         }));
         m.put("geo_polygon_to_s2cells", (cx, args, call) -> {
             if (args.size() > 2) {

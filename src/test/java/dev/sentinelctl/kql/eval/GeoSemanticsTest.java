@@ -88,6 +88,16 @@ class GeoSemanticsTest {
     }
 
     @Test
+    void intersectionTests() {
+        String square = "dynamic({\"type\":\"Polygon\",\"coordinates\":[[[0,0],[2,0],[2,2],[0,2],[0,0]]]})";
+        assertEquals("true", scalar("geo_intersects_2polygons(" + square + ", dynamic({\"type\":\"Polygon\",\"coordinates\":[[[1,1],[3,1],[3,3],[1,3],[1,1]]]}))"));
+        assertEquals("true", scalar("geo_intersects_2polygons(" + square + ", dynamic({\"type\":\"Polygon\",\"coordinates\":[[[0.5,0.5],[1,0.5],[1,1],[0.5,0.5]]]}))"));
+        assertEquals("false", scalar("geo_intersects_2polygons(" + square + ", dynamic({\"type\":\"Polygon\",\"coordinates\":[[[5,5],[6,5],[6,6],[5,5]]]}))"));
+        assertEquals("true", scalar("geo_intersects_line_with_polygon(dynamic({\"type\":\"LineString\",\"coordinates\":[[-1,1],[3,1]]}), " + square + ")"));
+        assertEquals("false", scalar("geo_intersects_line_with_polygon(dynamic({\"type\":\"LineString\",\"coordinates\":[[-1,3],[3,3]]}), " + square + ")"));
+    }
+
+    @Test
     void lineIntersections() {
         String a = "dynamic({\"type\":\"LineString\",\"coordinates\":[[-73.978929,40.785155],[-73.980903,40.782621]]})";
         String b = "dynamic({\"type\":\"LineString\",\"coordinates\":[[-73.985195,40.788275],[-73.974552,40.779761]]})";
@@ -146,6 +156,9 @@ class GeoSemanticsTest {
         assertNumbers("[[[-74.030012249838478, 40.8012684339439], [-74.030012249838478, 40.7222262918358], [-73.935982114337421, 40.708880489804564], "
                 + "[-73.935982114337421, 40.787917134506841], [-74.030012249838478, 40.8012684339439]]]", scalar("geo_s2cell_to_polygon('89c259').coordinates"));
         assertEquals("true", scalar("isnull(geo_s2cell_to_polygon('zz'))"));
+        assertEquals("[\"89c25d\",\"89c2f9\",\"89c251\",\"89c257\",\"89c25f\",\"89c25b\",\"89c2f7\",\"89c2f5\"]", scalar("geo_s2cell_neighbors('89c259')"));
+        // a face cell borders the four faces around it, not the opposite one
+        assertEquals("[\"3\",\"9\",\"b\",\"5\"]", scalar("geo_s2cell_neighbors('1')"));
         assertEquals("", scalar("geo_point_to_s2cell(-80.195829, 25.802215, 31)"));
         String triangle = "dynamic({\"type\":\"Polygon\",\"coordinates\":[[[0,0],[0,50],[100,50],[0,0]]]})";
         assertEquals("true", scalar("isnull(geo_polygon_to_s2cells(" + triangle + ", 30))"));

@@ -122,6 +122,25 @@ public final class Region {
         return false;
     }
 
+    /** Whether the regions share a point: a boundary crossing, or a vertex of one inside the other. */
+    public boolean intersects(Region other) {
+        for (P3[] e : edges()) if (other.contains(e[0]) || other.crossesBoundary(e[0], e[1])) return true;
+        for (P3[] e : other.edges()) if (contains(e[0])) return true;
+        return false;
+    }
+
+    /** Whether a chain of geodesic edges meets the region: a vertex inside, or an edge crossing the boundary. */
+    public boolean intersectsChain(List<P3> chain) {
+        for (P3 p : chain) if (contains(p)) return true;
+        for (int i = 0; i + 1 < chain.size(); i++) if (crossesBoundary(chain.get(i), chain.get(i + 1))) return true;
+        return false;
+    }
+
+    private boolean crossesBoundary(P3 a, P3 b) {
+        for (P3[] e : edges()) if (Spherical.crosses(a, b, e[0], e[1])) return true;
+        return false;
+    }
+
     /** Area in steradians of the union of the polygons. */
     public double area() {
         if (polygons.size() > 1) {

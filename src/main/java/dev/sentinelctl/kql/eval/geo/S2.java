@@ -161,6 +161,26 @@ public final class S2 {
         return xyz(b[0], stToUV(s), stToUV(t));
     }
 
+    /**
+     * The edge and corner neighbours of a cell at its level, in (Δi, Δj) steps of the cell's face grid. The pages do
+     * not define an order; this is the order of the documented example for "89c259" (a cell with all eight). Across
+     * a face edge the neighbour is the cell of the adjacent face that holds the point half a cell beyond the edge;
+     * at a cube corner two of those coincide and the cell has seven.
+     */
+    public static List<Long> neighbours(long id) {
+        int[][] order = {{1, 1}, {-1, -1}, {1, -1}, {0, -1}, {0, 1}, {1, 0}, {-1, 0}, {-1, 1}};
+        int[] b = bounds(id);
+        int level = level(id);
+        double scale = 1.0 / (1L << MAX_LEVEL);
+        List<Long> out = new ArrayList<>();
+        for (int[] d : order) {
+            double s = (b[1] + (d[0] + 0.5) * b[3]) * scale, t = (b[2] + (d[1] + 0.5) * b[3]) * scale;
+            long n = fromPoint(xyz(b[0], stToUV(s), stToUV(t)), level);
+            if (n != id && !out.contains(n)) out.add(n);
+        }
+        return out;
+    }
+
     static long[] children(long id) {
         long l = lsb(id) >>> 2;
         long first = id - lsb(id) + l;

@@ -61,6 +61,32 @@ class SphereMathTest {
     }
 
     @Test
+    void aCoveringHoldsEveryCellWithAPointInsideThePolygonAndOnlyCellsThatMeetIt() {
+        Region r = Region.of(polygon(0, 0, 0, 50, 100, 50, 0, 0));
+        int level = 3, n = 1 << level, samples = 8;
+        Set<Long> covering = new HashSet<>(S2.covering(r, level, 65_536));
+        Set<Long> sampled = new HashSet<>();
+        for (int f = 0; f < 6; f++) {
+            for (int ci = 0; ci < n; ci++) {
+                for (int cj = 0; cj < n; cj++) {
+                    for (int a = 0; a <= samples; a++) {
+                        for (int b = 0; b <= samples; b++) {
+                            double s = (ci + a / (double) samples) / n, t = (cj + b / (double) samples) / n;
+                            if (r.contains(S2.xyz(f, S2.stToUV(s), S2.stToUV(t)))) {
+                                sampled.add(S2.fromPoint(S2.xyz(f, S2.stToUV((ci + 0.5) / n), S2.stToUV((cj + 0.5) / n)), level));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(covering.containsAll(sampled));
+        for (long c : covering) assertTrue(S2.intersects(c, r, r.edges()));
+        // a cell well outside is not in it
+        assertFalse(covering.contains(S2.fromPoint(new LngLat(-120, -40).p3(), level)));
+    }
+
+    @Test
     void s2CellCentresLieInTheirCells() {
         long id = S2.fromPoint(new LngLat(10, 20).p3(), 12);
         assertEquals(id, S2.fromPoint(S2.center(id), 12));
