@@ -57,9 +57,17 @@ final class GeoFunctions {
                     ev[i] = Ev.constant(types[i], defaults[i - required]);
                 }
             }
+            Shape[] last = new Shape[types.length];
             return Ev.of(out, r -> {
                 Object[] a = new Object[ev.length];
-                for (int i = 0; i < ev.length; i++) a[i] = ev[i].eval(r);
+                for (int i = 0; i < ev.length; i++) {
+                    a[i] = ev[i].eval(r);
+                    if (a[i] instanceof JsonNode j) {
+                        // a constant GeoJSON argument is the same node on every row: parse it once per call site
+                        if (last[i] == null || last[i].json != j) last[i] = new Shape(j);
+                        a[i] = last[i];
+                    }
+                }
                 Object v;
                 try {
                     v = body.apply(a);
@@ -76,6 +84,35 @@ final class GeoFunctions {
     }
 
     private static final Object[] NONE = {};
+
+    /** A dynamic argument with its geometry and region parsed on first use. */
+    private static final class Shape {
+        final JsonNode json;
+        private Geometry geometry;
+        private Region region;
+        private boolean parsed, regionBuilt;
+
+        Shape(JsonNode json) {
+            this.json = json;
+        }
+
+        Geometry geometry() {
+            if (!parsed) {
+                geometry = GeoJson.read(json);
+                parsed = true;
+            }
+            return geometry;
+        }
+
+        Region region() {
+            if (!regionBuilt) {
+                Geometry g = geometry();
+                region = g == null ? null : Region.of(g);
+                regionBuilt = true;
+            }
+            return region;
+        }
+    }
 
     static void register(Map<String, Functions.Fn> m) {
         m.put("geo_distance_2points", (cx, args, call) -> {
@@ -167,7 +204,8 @@ final class GeoFunctions {
             return l1 == null || l2 == null ? null : GeoJson.write(Lines.intersection(l1, l2));
         }));
         m.put("geo_union_lines_array", fn(DYNAMIC, t(DYNAMIC), 1, NONE, a -> {
-            if (!(a[0] instanceof JsonNode arr) || !arr.isArray() || arr.isEmpty()) return null;
+            JsonNode arr = json(a[0]);
+            if (arr == null || !arr.isArray() || arr.isEmpty()) return null;
             List<Geometry.Line> all = new ArrayList<>();
             for (JsonNode el : arr) {
                 List<Geometry.Line> ls = Geometry.lines(GeoJson.read(el));
@@ -204,7 +242,8 @@ final class GeoFunctions {
             return ring == null ? null : GeoJson.write(new Geometry.Polygon(List.of(ring)));
         }));
         m.put("geo_simplify_polygons_array", fn(DYNAMIC, t(DYNAMIC, REAL), 1, new Object[] {10.0}, a -> {
-            if (!(a[0] instanceof JsonNode arr) || !arr.isArray() || arr.isEmpty()) return null;
+            JsonNode arr = json(a[0]);
+            if (arr == null || !arr.isArray() || arr.isEmpty()) return null;
             Double tol = (Double) a[1];
             if (tol == null || !(tol >= 0 && tol <= 7_800_000)) return null;
             List<P3> vertices = new ArrayList<>();
@@ -346,8 +385,12 @@ final class GeoFunctions {
         return p == null ? null : p.p3();
     }
 
+    private static JsonNode json(Object v) {
+        return v instanceof Shape s ? s.json : null;
+    }
+
     private static Geometry geometry(Object v) {
-        return v instanceof JsonNode j ? GeoJson.read(j) : null;
+        return v instanceof Shape s ? s.geometry() : null;
     }
 
     private static Geometry.Line line(Object v) {
@@ -359,8 +402,7 @@ final class GeoFunctions {
     }
 
     private static Region region(Object v) {
-        Geometry g = geometry(v);
-        return g == null ? null : Region.of(g);
+        return v instanceof Shape s ? s.region() : null;
     }
 
     private static JsonNode pointOrNull(P3 moment) {

@@ -110,21 +110,19 @@ public final class GeoJson {
         return ring.size() >= 4 && Spherical.same(ring.get(0), ring.get(ring.size() - 1)) && distinct(ring) >= 3;
     }
 
-    /** Distinct positions, comparing points on the sphere (so both poles' longitudes and ±180 coincide). */
+    /** Distinct positions (as points on the sphere, so ±180° and the longitudes of a pole coincide). */
     static int distinct(List<LngLat> ps) {
-        List<P3> seen = new ArrayList<>();
+        java.util.Set<P3> seen = new java.util.HashSet<>();
         for (LngLat p : ps) {
             P3 v = p.p3();
-            boolean dup = false;
-            for (P3 s : seen) {
-                if (s.minus(v).norm() < 1e-15) {
-                    dup = true;
-                    break;
-                }
-            }
-            if (!dup) seen.add(v);
+            // exact −0.0 / 0.0 and 1e-17 noise at the poles would make equal points differ
+            seen.add(new P3(round(v.x()), round(v.y()), round(v.z())));
         }
         return seen.size();
+    }
+
+    private static double round(double c) {
+        return Math.rint(c * 1e15) / 1e15 + 0.0;
     }
 
     // --- writing ----------------------------------------------------------------------------------------------
