@@ -344,24 +344,34 @@ final class GeoFunctions {
             for (long n : S2.neighbours(id)) out.add(S2.token(n));
             return out;
         }));
-        m.put("geo_polygon_to_s2cells", (cx, args, call) -> {
-            if (args.size() > 2) {
-                Object radius = Functions.constant(cx.compile(args.get(2)), args.get(2), "a geo_polygon_to_s2cells radius");
-                if (!(radius instanceof Number n) || n.doubleValue() != 0) {
-                    throw EvalException.unsupported("geo_polygon_to_s2cells with a buffer radius", args.get(2));
-                }
+        m.put("geo_polygon_to_s2cells", fn(DYNAMIC, t(DYNAMIC, LONG, REAL), 1, new Object[] {11L, 0.0}, a -> {
+            Region g = region(a[0]);
+            Long level = (Long) a[1];
+            Double radius = (Double) a[2];
+            if (g == null || level == null || level < 0 || level > S2.MAX_LEVEL || radius == null || !(radius >= 0)) return null;
+            return tokens(S2.covering(g, radius / R, level.intValue(), MAX_CELLS));
+        }));
+        m.put("geo_line_to_s2cells", fn(DYNAMIC, t(DYNAMIC, LONG, REAL), 1, new Object[] {11L, 0.0}, a -> {
+            List<Geometry.Line> ls = lines(a[0]);
+            Long level = (Long) a[1];
+            Double radius = (Double) a[2];
+            if (ls == null || level == null || level < 0 || level > S2.MAX_LEVEL || radius == null || !(radius >= 0)) return null;
+            List<P3[]> edges = new ArrayList<>();
+            for (Geometry.Line l : ls) {
+                for (int i = 0; i + 1 < l.points().size(); i++) edges.add(new P3[] {l.points().get(i).p3(), l.points().get(i + 1).p3()});
             }
-            return fn(DYNAMIC, t(DYNAMIC, LONG), 1, new Object[] {11L}, a -> {
-                Region g = region(a[0]);
-                Long level = (Long) a[1];
-                if (g == null || level == null || level < 0 || level > S2.MAX_LEVEL) return null;
-                List<Long> cells = S2.covering(g, level.intValue(), 65_536);
-                if (cells == null) return null;
-                ArrayNode out = Values.array();
-                for (long c : cells) out.add(S2.token(c));
-                return out;
-            }).compile(cx, args.subList(0, Math.min(2, args.size())), call);
-        });
+            return tokens(S2.covering(edges, radius / R, level.intValue(), MAX_CELLS));
+        }));
+    }
+
+    /** "The maximum count of tokens per polygon (line) is 65536"; more gives null. */
+    private static final int MAX_CELLS = 65_536;
+
+    private static JsonNode tokens(List<Long> cells) {
+        if (cells == null) return null;
+        ArrayNode out = Values.array();
+        for (long c : cells) out.add(S2.token(c));
+        return out;
     }
 
     // --- argument helpers ---------------------------------------------------------------------------------------

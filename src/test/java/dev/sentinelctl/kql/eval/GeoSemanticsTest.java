@@ -165,6 +165,14 @@ class GeoSemanticsTest {
         // every cell of the covering intersects the polygon; the cell of a point inside is in it
         assertEquals("true", scalar("set_has_element(geo_polygon_to_s2cells(" + triangle + ", 5), geo_point_to_s2cell(10, 30, 5))"));
         assertEquals("false", scalar("set_has_element(geo_polygon_to_s2cells(" + triangle + ", 5), geo_point_to_s2cell(10, -30, 5))"));
+        // a buffer radius adds the cells of points within it
+        String small = "dynamic({\"type\":\"Polygon\",\"coordinates\":[[[0,0],[0.01,0],[0.01,0.01],[0,0.01],[0,0]]]})";
+        assertEquals("false", scalar("set_has_element(geo_polygon_to_s2cells(" + small + ", 16), geo_point_to_s2cell(0.005, 0.0105, 16))"));
+        assertEquals("true", scalar("set_has_element(geo_polygon_to_s2cells(" + small + ", 16, 100), geo_point_to_s2cell(0.005, 0.0105, 16))"));
+        String road = "dynamic({\"type\":\"LineString\",\"coordinates\":[[-0.1345,51.4991],[-0.0849,51.5048]]})";
+        assertEquals("true", scalar("set_has_element(geo_line_to_s2cells(" + road + ", 14), tostring(geo_point_to_s2cell(-0.1345, 51.4991, 14)))"));
+        assertEquals("true", scalar("set_has_element(geo_line_to_s2cells(" + road + ", 14), geo_point_to_s2cell(-0.0849, 51.5048, 14))"));
+        assertEquals("true", scalar("array_length(geo_line_to_s2cells(" + road + ", 14, 500)) > array_length(geo_line_to_s2cells(" + road + ", 14))"));
     }
 
     @Test

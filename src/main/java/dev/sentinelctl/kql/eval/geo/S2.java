@@ -202,23 +202,66 @@ public final class S2 {
      * more than {@code limit}.
      */
     public static List<Long> covering(Region region, int level, int limit) {
-        List<Long> out = new ArrayList<>();
         List<P3[]> edges = region.edges();
+        return covering(id -> intersects(id, region, edges), level, limit);
+    }
+
+    /**
+     * The cells of one level that {@code meets} accepts, found by descending from the six faces through the cells it
+     * accepts (so it must accept every ancestor of an accepted cell); null when there are more than {@code limit}.
+     */
+    public static List<Long> covering(java.util.function.LongPredicate meets, int level, int limit) {
+        List<Long> out = new ArrayList<>();
         for (int f = 0; f < 6; f++) {
             long faceCell = ((long) f << 61) | (1L << 60);
-            if (!descend(faceCell, level, region, edges, out, limit)) return null;
+            if (!descend(faceCell, level, meets, out, limit)) return null;
         }
         return out;
     }
 
-    private static boolean descend(long id, int level, Region region, List<P3[]> edges, List<Long> out, int limit) {
-        if (!intersects(id, region, edges)) return true;
+    private static boolean descend(long id, int level, java.util.function.LongPredicate meets, List<Long> out, int limit) {
+        if (!meets.test(id)) return true;
         if (level(id) == level) {
             out.add(id);
             return out.size() <= limit;
         }
-        for (long c : children(id)) if (!descend(c, level, region, edges, out, limit)) return false;
+        for (long c : children(id)) if (!descend(c, level, meets, out, limit)) return false;
         return true;
+    }
+
+    /** The smallest distance (radians) between the cell's boundary and a set of edges that neither crosses it nor lies inside it. */
+    static double boundaryDistance(long id, List<P3[]> edges) {
+        P3[] v = vertices(id);
+        double best = Double.MAX_VALUE;
+        for (int k = 0; k < 4; k++) {
+            P3 a = v[k], b = v[(k + 1) % 4];
+            for (P3[] e : edges) {
+                best = Math.min(best, Math.min(Math.min(Spherical.distanceToEdge(a, e[0], e[1]), Spherical.distanceToEdge(b, e[0], e[1])),
+                        Math.min(Spherical.distanceToEdge(e[0], a, b), Spherical.distanceToEdge(e[1], a, b))));
+            }
+        }
+        return best;
+    }
+
+    /** Whether a chain of edges meets the cell: a vertex inside it or an edge crossing its boundary. */
+    static boolean meetsEdges(long id, List<P3[]> edges) {
+        P3[] v = vertices(id);
+        for (P3[] e : edges) if (cellContains(id, e[0]) || cellContains(id, e[1])) return true;
+        for (int k = 0; k < 4; k++) {
+            for (P3[] e : edges) if (Spherical.crosses(v[k], v[(k + 1) % 4], e[0], e[1])) return true;
+        }
+        return false;
+    }
+
+    /** The cells of a level within {@code radius} radians of a region (0: the cells that intersect it). */
+    public static List<Long> covering(Region region, double radius, int level, int limit) {
+        List<P3[]> edges = region.edges();
+        return covering(id -> intersects(id, region, edges) || radius > 0 && boundaryDistance(id, edges) <= radius, level, limit);
+    }
+
+    /** The cells of a level within {@code radius} radians of the edges (0: the cells they pass through). */
+    public static List<Long> covering(List<P3[]> edges, double radius, int level, int limit) {
+        return covering(id -> meetsEdges(id, edges) || radius > 0 && boundaryDistance(id, edges) <= radius, level, limit);
     }
 
     static boolean intersects(long id, Region region, List<P3[]> edges) {
