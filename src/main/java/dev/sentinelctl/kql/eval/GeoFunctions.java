@@ -11,6 +11,7 @@ import dev.sentinelctl.kql.eval.geo.P3;
 import dev.sentinelctl.kql.eval.geo.Region;
 import dev.sentinelctl.kql.eval.geo.S2;
 import dev.sentinelctl.kql.eval.geo.Spherical;
+import dev.sentinelctl.kql.eval.geo.Unions;
 import dev.sentinelctl.kql.eval.geo.Wkt;
 import dev.sentinelctl.kql.semantic.ScalarType;
 import dev.sentinelctl.kql.syntax.Expr;
@@ -272,6 +273,18 @@ final class GeoFunctions {
             if (ls == null || g == null) return null;
             for (Geometry.Line l : ls) if (g.intersectsChain(l.points().stream().map(LngLat::p3).toList())) return true;
             return false;
+        }));
+        m.put("geo_union_polygons_array", fn(DYNAMIC, t(DYNAMIC), 1, NONE, a -> {
+            JsonNode arr = json(a[0]);
+            if (arr == null || !arr.isArray() || arr.isEmpty()) return null;
+            List<Geometry.Polygon> all = new ArrayList<>();
+            for (JsonNode el : arr) {
+                List<Geometry.Polygon> ps = Geometry.polygons(GeoJson.read(el));
+                if (ps == null) return null;
+                all.addAll(ps);
+            }
+            Geometry u = Unions.union(all);
+            return u == null ? null : GeoJson.write(u);
         }));
         m.put("geo_polygon_area", fn(REAL, t(DYNAMIC), 1, NONE, a -> {
             Region g = region(a[0]);

@@ -191,6 +191,30 @@ class GeoSemanticsTest {
     }
 
     @Test
+    void unionOfPolygons() {
+        // the documented example: a geohash cell and its eight neighbours make one square with every cell corner kept
+        Table t = run("let h = 'sunny'; print cells = array_concat(pack_array(h), geo_geohash_neighbors(h)) | mv-expand cells to typeof(string)"
+                + " | project p = geo_geohash_to_polygon(cells) | summarize arr = make_list(p) | project u = geo_union_polygons_array(arr)");
+        assertNumbers("{\"type\":\"Polygon\",\"coordinates\":[[[42.4072265625,23.642578125],[42.451171875,23.642578125],[42.4951171875,23.642578125],"
+                + "[42.5390625,23.642578125],[42.5390625,23.686523437500004],[42.5390625,23.730468750000004],[42.5390625,23.7744140625],[42.4951171875,23.7744140625],"
+                + "[42.451171875,23.7744140625],[42.407226562499993,23.7744140625],[42.4072265625,23.73046875],[42.4072265625,23.6865234375],[42.4072265625,23.642578125]]]}",
+                rows(t).get(0).get(0));
+        // the eight neighbours alone leave a hole where the centre cell was
+        Table ring = run("print cells = geo_geohash_neighbors('sunny') | mv-expand cells to typeof(string)"
+                + " | project p = geo_geohash_to_polygon(cells) | summarize arr = make_list(p) | project u = geo_union_polygons_array(arr)"
+                + " | project holes = array_length(u.coordinates) - 1, inCentre = geo_point_in_polygon(42.47314453125, 23.70849609375, u)");
+        assertEquals(List.of(List.of("1", "false")), rows(ring));
+        // overlapping squares count their overlap once; disjoint ones stay apart
+        String a = "dynamic({\"type\":\"Polygon\",\"coordinates\":[[[0,0],[2,0],[2,2],[0,2],[0,0]]]})";
+        String b = "dynamic({\"type\":\"Polygon\",\"coordinates\":[[[1,1],[3,1],[3,3],[1,3],[1,1]]]})";
+        String far = "dynamic({\"type\":\"Polygon\",\"coordinates\":[[[10,10],[11,10],[11,11],[10,10]]]})";
+        assertEquals("true", scalar("abs(geo_polygon_area(geo_union_polygons_array(pack_array(" + a + ", " + b + "))) - geo_polygon_area(dynamic({\"type\":\"MultiPolygon\",\"coordinates\":[" 
+                + "[[[0,0],[2,0],[2,2],[0,2],[0,0]]],[[[1,1],[3,1],[3,3],[1,3],[1,1]]]]}))) < 1"));
+        assertEquals("MultiPolygon", scalar("tostring(geo_union_polygons_array(pack_array(" + a + ", " + far + ")).type)"));
+        assertEquals("true", scalar("isnull(geo_union_polygons_array(pack_array(" + a + ", dynamic({\"type\":\"LineString\",\"coordinates\":[[1,1],[2,2]]}))))"));
+    }
+
+    @Test
     void buffersAndPolygonArrays() {
         String buffer = "geo_point_buffer(0.003159306017352037, 51.502929224128394, 300, 0.1)";
         assertEquals("true", scalar("geo_point_in_polygon(0.005889454501716321, 51.50238626916584, " + buffer + ")"));

@@ -122,6 +122,23 @@ public final class Region {
         return false;
     }
 
+    /** Every boundary edge oriented with the region on its left (shells counterclockwise, holes clockwise). */
+    List<P3[]> orientedEdges() {
+        List<P3[]> out = new ArrayList<>();
+        for (List<Ring> poly : polygons) {
+            for (int r = 0; r < poly.size(); r++) {
+                Ring ring = poly.get(r);
+                boolean reverse = (r == 0) == ring.flip();
+                P3[] v = ring.v();
+                for (int i = 0; i < v.length; i++) {
+                    P3 a = v[i], b = v[(i + 1) % v.length];
+                    out.add(reverse ? new P3[] {b, a} : new P3[] {a, b});
+                }
+            }
+        }
+        return out;
+    }
+
     /** Whether the regions share a point: a boundary crossing, or a vertex of one inside the other. */
     public boolean intersects(Region other) {
         for (P3[] e : edges()) if (other.contains(e[0]) || other.crossesBoundary(e[0], e[1])) return true;
