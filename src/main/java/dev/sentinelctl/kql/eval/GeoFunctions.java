@@ -286,6 +286,10 @@ final class GeoFunctions {
             Geometry u = Unions.union(all);
             return u == null ? null : GeoJson.write(u);
         }));
+        m.put("geo_intersection_2polygons", fn(DYNAMIC, t(DYNAMIC, DYNAMIC), 2, NONE, a -> {
+            Region g1 = unionRegion(a[0]), g2 = unionRegion(a[1]);
+            return g1 == null || g2 == null ? null : GeoJson.write(Unions.intersection(g1, g2));
+        }));
         m.put("geo_polygon_area", fn(REAL, t(DYNAMIC), 1, NONE, a -> {
             Region g = region(a[0]);
             return g == null ? null : g.area() * R * R;
@@ -426,6 +430,16 @@ final class GeoFunctions {
 
     private static Region region(Object v) {
         return v instanceof Shape s ? s.region() : null;
+    }
+
+    /** A polygon's region; a multipolygon's after joining its polygons, so that overlaps have one boundary. */
+    private static Region unionRegion(Object v) {
+        Geometry g = geometry(v);
+        List<Geometry.Polygon> ps = Geometry.polygons(g);
+        if (ps == null || Region.of(g) == null) return null;
+        if (ps.size() == 1) return Region.of(g);
+        Geometry u = Unions.union(ps);
+        return u == null ? null : Region.of(u);
     }
 
     private static JsonNode pointOrNull(P3 moment) {

@@ -211,6 +211,12 @@ class GeoSemanticsTest {
         assertEquals("true", scalar("abs(geo_polygon_area(geo_union_polygons_array(pack_array(" + a + ", " + b + "))) - geo_polygon_area(dynamic({\"type\":\"MultiPolygon\",\"coordinates\":[" 
                 + "[[[0,0],[2,0],[2,2],[0,2],[0,0]]],[[[1,1],[3,1],[3,3],[1,3],[1,1]]]]}))) < 1"));
         assertEquals("MultiPolygon", scalar("tostring(geo_union_polygons_array(pack_array(" + a + ", " + far + ")).type)"));
+        // inclusion–exclusion: area(a ∩ b) = area(a) + area(b) − area(a ∪ b)
+        assertEquals("true", scalar("abs(geo_polygon_area(geo_intersection_2polygons(" + a + ", " + b + ")) - (geo_polygon_area(" + a + ") + geo_polygon_area(" + b + ")"
+                + " - geo_polygon_area(geo_union_polygons_array(pack_array(" + a + ", " + b + "))))) < 1"));
+        assertEquals("{\"type\":\"GeometryCollection\",\"geometries\":[]}", scalar("geo_intersection_2polygons(" + a + ", " + far + ")"));
+        assertTrue(fail("print geo_intersection_2polygons(" + a + ", dynamic({\"type\":\"Polygon\",\"coordinates\":[[[2,0],[4,0],[4,2],[2,2],[2,0]]]}))")
+                .message().contains("only touch"));
         assertEquals("true", scalar("isnull(geo_union_polygons_array(pack_array(" + a + ", dynamic({\"type\":\"LineString\",\"coordinates\":[[1,1],[2,2]]}))))"));
     }
 

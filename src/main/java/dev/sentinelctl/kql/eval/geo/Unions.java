@@ -28,30 +28,59 @@ public final class Unions {
         }
         List<P3[]> pieces = new ArrayList<>();
         for (int k = 0; k < regions.size(); k++) {
-            List<P3[]> others = new ArrayList<>();
-            for (int j = 0; j < regions.size(); j++) if (j != k) others.addAll(regions.get(j).edges());
-            for (P3[] e : regions.get(k).orientedEdges()) {
-                List<P3> cuts = new ArrayList<>();
-                cuts.add(e[0]);
-                P3 n = e[0].cross(e[1]).unit();
-                for (P3[] o : others) {
-                    boolean collinear = Math.abs(n.dot(o[0])) < EPS && Math.abs(n.dot(o[1])) < EPS;
-                    if (!collinear && Spherical.crosses(e[0], e[1], o[0], o[1])) cuts.add(snap(Spherical.crossing(e[0], e[1], o[0], o[1]), e, o));
-                    for (P3 v : o) {
-                        if (v.angle(e[0]) > EPS && v.angle(e[1]) > EPS && Spherical.distanceToEdge(v, e[0], e[1]) < EPS) cuts.add(v);
-                    }
-                }
-                cuts.add(e[1]);
-                P3 from = e[0];
-                cuts.sort(Comparator.comparingDouble(from::angle));
-                for (int c = 0; c + 1 < cuts.size(); c++) {
-                    P3 p = cuts.get(c), q = cuts.get(c + 1);
-                    if (p.angle(q) < EPS || strictlyInsideAnother(p.plus(q).unit(), k, regions)) continue;
-                    pieces.add(new P3[] {p, q});
-                }
+            List<Region> others = new ArrayList<>(regions);
+            others.remove(k);
+            for (P3[] piece : split(regions.get(k), others)) {
+                if (!strictlyInsideAny(piece[0].plus(piece[1]).unit(), others)) pieces.add(piece);
             }
         }
-        pieces = cancelSeams(pieces);
+        return polygons(pieces);
+    }
+
+    /**
+     * The intersection of two regions as polygons: the boundary pieces of each inside (or on the boundary of) the
+     * other. An empty GeometryCollection when they share no area; refused when they only touch (the result would be
+     * a line or a point, whose form the page does not show).
+     */
+    public static Geometry intersection(Region a, Region b) {
+        List<P3[]> pieces = new ArrayList<>();
+        for (P3[] piece : split(a, List.of(b))) if (insideOrOn(piece[0].plus(piece[1]).unit(), b)) pieces.add(piece);
+        for (P3[] piece : split(b, List.of(a))) if (insideOrOn(piece[0].plus(piece[1]).unit(), a)) pieces.add(piece);
+        Geometry g = polygons(pieces);
+        if (g != null) return g;
+        if (a.intersects(b)) throw new GeoUnsupported("geo_intersection_2polygons of polygons that only touch");
+        return new Geometry.Collection(List.of());
+    }
+
+    /** A region's oriented boundary edges, split where they cross or touch the other regions' edges. */
+    private static List<P3[]> split(Region region, List<Region> others) {
+        List<P3[]> otherEdges = new ArrayList<>();
+        for (Region o : others) otherEdges.addAll(o.edges());
+        List<P3[]> out = new ArrayList<>();
+        for (P3[] e : region.orientedEdges()) {
+            List<P3> cuts = new ArrayList<>();
+            cuts.add(e[0]);
+            P3 n = e[0].cross(e[1]).unit();
+            for (P3[] o : otherEdges) {
+                boolean collinear = Math.abs(n.dot(o[0])) < EPS && Math.abs(n.dot(o[1])) < EPS;
+                if (!collinear && Spherical.crosses(e[0], e[1], o[0], o[1])) cuts.add(snap(Spherical.crossing(e[0], e[1], o[0], o[1]), e, o));
+                for (P3 v : o) {
+                    if (v.angle(e[0]) > EPS && v.angle(e[1]) > EPS && Spherical.distanceToEdge(v, e[0], e[1]) < EPS) cuts.add(v);
+                }
+            }
+            cuts.add(e[1]);
+            P3 from = e[0];
+            cuts.sort(Comparator.comparingDouble(from::angle));
+            for (int c = 0; c + 1 < cuts.size(); c++) {
+                if (cuts.get(c).angle(cuts.get(c + 1)) >= EPS) out.add(new P3[] {cuts.get(c), cuts.get(c + 1)});
+            }
+        }
+        return out;
+    }
+
+    /** Kept boundary pieces to polygons: seams cancelled, rings assembled and classified. Null when nothing is left. */
+    private static Geometry polygons(List<P3[]> kept) {
+        List<P3[]> pieces = cancelSeams(kept);
         if (pieces.isEmpty()) return null;
         List<List<P3>> rings = assemble(pieces);
         if (rings == null) return null;
@@ -70,9 +99,9 @@ public final class Unions {
         }
         if (shells.isEmpty()) return null;
         List<List<List<LngLat>>> polys = new ArrayList<>();
-        for (List<LngLat> s : shells) {
+        for (List<LngLat> sh : shells) {
             List<List<LngLat>> rs = new ArrayList<>();
-            rs.add(s);
+            rs.add(sh);
             polys.add(rs);
         }
         for (List<LngLat> h : holes) {
@@ -95,12 +124,13 @@ public final class Unions {
         return x;
     }
 
-    private static boolean strictlyInsideAnother(P3 m, int except, List<Region> regions) {
-        for (int j = 0; j < regions.size(); j++) {
-            if (j == except || !regions.get(j).contains(m)) continue;
-            if (m.angle(regions.get(j).closestBoundaryPoint(m)) > EPS) return true;
-        }
+    private static boolean strictlyInsideAny(P3 m, List<Region> regions) {
+        for (Region r : regions) if (r.contains(m) && m.angle(r.closestBoundaryPoint(m)) > EPS) return true;
         return false;
+    }
+
+    private static boolean insideOrOn(P3 m, Region r) {
+        return r.contains(m) || m.angle(r.closestBoundaryPoint(m)) <= EPS;
     }
 
     /** Removes pieces whose reverse is also present (a seam between two polygons) and repeats of the same piece. */
