@@ -84,6 +84,7 @@ public final class Region {
                 if (ring == null) return null;
                 rings.add(ring);
             }
+            if (selfCrossing(rings)) return null;
             out.add(rings);
         }
         return new Region(out);
@@ -110,6 +111,18 @@ public final class Region {
         double area = Math.abs(fan) < 1 ? Math.abs(fan) : (flip ? 4 * Math.PI - left : left);
         if (!(area > 0)) return null;
         return new Ring(a, flip, area);
+    }
+
+    /** "LinearRings must not cross": any two edges of a polygon's rings crossing at interior points make it invalid. */
+    private static boolean selfCrossing(List<Ring> rings) {
+        List<P3[]> edges = new ArrayList<>();
+        for (Ring r : rings) for (int i = 0; i < r.v().length; i++) edges.add(new P3[] {r.v()[i], r.v()[(i + 1) % r.v().length]});
+        for (int i = 0; i < edges.size(); i++) {
+            for (int j = i + 1; j < edges.size(); j++) {
+                if (Spherical.crosses(edges.get(i)[0], edges.get(i)[1], edges.get(j)[0], edges.get(j)[1])) return true;
+            }
+        }
+        return false;
     }
 
     static P3 perpendicular(P3 p) {

@@ -57,11 +57,17 @@ public final class Spherical {
      * all turn the same way). Shared or touching endpoints do not count.
      */
     public static boolean crosses(P3 a, P3 b, P3 c, P3 d) {
+        // a shared endpoint is a touch; (a × b) · b is not exactly 0 in floating point, so test it first
+        if (near(a, c) || near(a, d) || near(b, c) || near(b, d)) return false;
         double acb = -orient(a, b, c), bda = orient(a, b, d);
         if (acb == 0 || bda == 0 || (acb > 0) != (bda > 0)) return false;
         double cbd = -orient(c, d, b), dac = orient(c, d, a);
         if (cbd == 0 || dac == 0) return false;
         return (cbd > 0) == (acb > 0) && (dac > 0) == (acb > 0);
+    }
+
+    private static boolean near(P3 p, P3 q) {
+        return p.minus(q).norm() < 1e-15;
     }
 
     /** The crossing point of two arcs known to cross (of the two antipodal candidates, the one on both arcs). */

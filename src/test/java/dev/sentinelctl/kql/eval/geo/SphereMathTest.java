@@ -38,6 +38,8 @@ class SphereMathTest {
     @Test
     void ringsWithFewerThanThreeDistinctVerticesAreInvalid() {
         assertNull(Region.of(polygon(0, 0, 10, 10, 10, 10, 0, 0)));
+        // "LinearRings must not cross": a bow tie is invalid
+        assertNull(Region.of(polygon(0, 0, 2, 2, 2, 0, 0, 2, 0, 0)));
     }
 
     @Test
