@@ -162,6 +162,8 @@ class GeoSemanticsTest {
         assertEquals("", scalar("geo_point_to_s2cell(-80.195829, 25.802215, 31)"));
         String triangle = "dynamic({\"type\":\"Polygon\",\"coordinates\":[[[0,0],[0,50],[100,50],[0,0]]]})";
         assertEquals("true", scalar("isnull(geo_polygon_to_s2cells(" + triangle + ", 30))"));
+        // the documented count: the cells west of the 0° meridian touch the triangle's edge along it and count
+        assertEquals("286", scalar("array_length(geo_polygon_to_s2cells(" + triangle + ", 5))"));
         // every cell of the covering intersects the polygon; the cell of a point inside is in it
         assertEquals("true", scalar("set_has_element(geo_polygon_to_s2cells(" + triangle + ", 5), geo_point_to_s2cell(10, 30, 5))"));
         assertEquals("false", scalar("set_has_element(geo_polygon_to_s2cells(" + triangle + ", 5), geo_point_to_s2cell(10, -30, 5))"));

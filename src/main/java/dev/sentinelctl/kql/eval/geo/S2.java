@@ -202,8 +202,7 @@ public final class S2 {
      * more than {@code limit}.
      */
     public static List<Long> covering(Region region, int level, int limit) {
-        List<P3[]> edges = region.edges();
-        return covering(id -> intersects(id, region, edges), level, limit);
+        return covering(region, 0, level, limit);
     }
 
     /**
@@ -228,6 +227,12 @@ public final class S2 {
         for (long c : children(id)) if (!descend(c, level, meets, out, limit)) return false;
         return true;
     }
+
+    /**
+     * Boundaries closer than this (radians, ≈ 6 µm) touch: a cell whose edge runs along a polygon edge (a meridian
+     * through a cell corner, the equator) meets the polygon though no edge crosses properly.
+     */
+    private static final double TOUCH = Lines.EPS;
 
     /** The smallest distance (radians) between the cell's boundary and a set of edges that neither crosses it nor lies inside it. */
     static double boundaryDistance(long id, List<P3[]> edges) {
@@ -255,13 +260,19 @@ public final class S2 {
 
     /** The cells of a level within {@code radius} radians of a region (0: the cells that intersect it). */
     public static List<Long> covering(Region region, double radius, int level, int limit) {
+        // no cell of a level is more than 3× the level's average area (the quadratic projection keeps the ratio near
+        // 2), so a region larger than limit such cells certainly needs more than limit of them
+        double averageCell = 4 * Math.PI / (6 * Math.pow(4, level));
+        if (region.area() > 3 * averageCell * limit) return null;
         List<P3[]> edges = region.edges();
-        return covering(id -> intersects(id, region, edges) || radius > 0 && boundaryDistance(id, edges) <= radius, level, limit);
+        double within = Math.max(radius, TOUCH);
+        return covering(id -> intersects(id, region, edges) || boundaryDistance(id, edges) <= within, level, limit);
     }
 
     /** The cells of a level within {@code radius} radians of the edges (0: the cells they pass through). */
     public static List<Long> covering(List<P3[]> edges, double radius, int level, int limit) {
-        return covering(id -> meetsEdges(id, edges) || radius > 0 && boundaryDistance(id, edges) <= radius, level, limit);
+        double within = Math.max(radius, TOUCH);
+        return covering(id -> meetsEdges(id, edges) || boundaryDistance(id, edges) <= within, level, limit);
     }
 
     static boolean intersects(long id, Region region, List<P3[]> edges) {

@@ -63,7 +63,7 @@ class SphereMathTest {
     }
 
     @Test
-    void aCoveringHoldsEveryCellWithAPointInsideThePolygonAndOnlyCellsThatMeetIt() {
+    void aCoveringHoldsEveryCellWithAPointInsideThePolygonAndOnlyCellsThatMeetOrTouchIt() {
         Region r = Region.of(polygon(0, 0, 0, 50, 100, 50, 0, 0));
         int level = 3, n = 1 << level, samples = 8;
         Set<Long> covering = new HashSet<>(S2.covering(r, level, 65_536));
@@ -83,7 +83,7 @@ class SphereMathTest {
             }
         }
         assertTrue(covering.containsAll(sampled));
-        for (long c : covering) assertTrue(S2.intersects(c, r, r.edges()));
+        for (long c : covering) assertTrue(S2.intersects(c, r, r.edges()) || S2.boundaryDistance(c, r.edges()) < 1e-12);
         // a cell well outside is not in it
         assertFalse(covering.contains(S2.fromPoint(new LngLat(-120, -40).p3(), level)));
     }
