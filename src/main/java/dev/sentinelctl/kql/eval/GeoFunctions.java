@@ -1,5 +1,6 @@
 package dev.sentinelctl.kql.eval;
 
+import dev.sentinelctl.kql.eval.geo.Buffers;
 import dev.sentinelctl.kql.eval.geo.GeoJson;
 import dev.sentinelctl.kql.eval.geo.Geometry;
 import dev.sentinelctl.kql.eval.geo.LngLat;
@@ -108,6 +109,12 @@ final class GeoFunctions {
             P3 p = point(a, 0);
             List<Geometry.Line> ls = lines(a[2]);
             return p == null || ls == null ? null : GeoJson.point(LngLat.of(Lines.closest(ls, p)));
+        }));
+        m.put("geo_line_buffer", fn(DYNAMIC, t(DYNAMIC, REAL, REAL), 2, new Object[] {10.0}, a -> {
+            List<Geometry.Line> ls = lines(a[0]);
+            if (ls == null || a[1] == null || a[2] == null) return null;
+            Geometry b = Buffers.lines(ls, (Double) a[1], (Double) a[2]);
+            return b == null ? null : GeoJson.write(b);
         }));
         m.put("geo_line_simplify", fn(DYNAMIC, t(DYNAMIC, REAL), 1, new Object[] {10.0}, a -> {
             List<Geometry.Line> ls = lines(a[0]);

@@ -22,6 +22,7 @@ import static dev.sentinelctl.kql.semantic.ScalarType.REAL;
 import static dev.sentinelctl.kql.eval.GeoBinding.NONE;
 import static dev.sentinelctl.kql.eval.GeoBinding.R;
 import static dev.sentinelctl.kql.eval.GeoBinding.fn;
+import static dev.sentinelctl.kql.eval.GeoBinding.geometry;
 import static dev.sentinelctl.kql.eval.GeoBinding.json;
 import static dev.sentinelctl.kql.eval.GeoBinding.line;
 import static dev.sentinelctl.kql.eval.GeoBinding.lines;
@@ -110,6 +111,12 @@ final class GeoPolygonFunctions {
         m.put("geo_intersection_2polygons", fn(DYNAMIC, t(DYNAMIC, DYNAMIC), 2, NONE, a -> {
             Region g1 = unionRegion(a[0]), g2 = unionRegion(a[1]);
             return g1 == null || g2 == null ? null : GeoJson.write(Unions.intersection(g1, g2));
+        }));
+        m.put("geo_polygon_buffer", fn(DYNAMIC, t(DYNAMIC, REAL, REAL), 2, new Object[] {10.0}, a -> {
+            Geometry g = geometry(a[0]);
+            if (Geometry.polygons(g) == null || Region.of(g) == null || a[1] == null || a[2] == null) return null;
+            Geometry b = Buffers.polygons(Geometry.polygons(g), (Double) a[1], (Double) a[2]);
+            return b == null ? null : GeoJson.write(b);
         }));
         m.put("geo_polygon_area", fn(REAL, t(DYNAMIC), 1, NONE, a -> {
             Region g = region(a[0]);

@@ -230,6 +230,21 @@ class GeoSemanticsTest {
         // a point 299.9 m away is inside: the polygon contains the whole disc
         assertEquals("true", scalar("geo_point_in_polygon(0, 0.002697, geo_point_buffer(0, 0, 300, 0.1))"));
         assertEquals("true", scalar("isnull(geo_point_buffer(10, 10, -1))"));
+        // a line's buffer holds every point within the radius and none beyond radius + tolerance
+        String road = "dynamic({\"type\":\"LineString\",\"coordinates\":[[-73.97,40.76],[-73.99,40.73],[-74.0,40.735]]})";
+        Table lb = run("let b = geo_line_buffer(" + road + ", 500, 1);"
+                + " range i from 0 to 199 step 1 | extend f = i / 200.0, side = iff(i % 2 == 0, 1.0, -1.0)"
+                + " | extend p = geo_line_interpolate_point(" + road + ", f)"
+                + " | extend lng = todouble(p.coordinates[0]), lat = todouble(p.coordinates[1])"
+                + " | extend near = geo_point_in_polygon(lng, lat + side * 0.0044, b), far = geo_point_in_polygon(lng, lat + side * 0.0050, b),"
+                + " dNear = geo_distance_point_to_line(lng, lat + side * 0.0044, " + road + "), dFar = geo_distance_point_to_line(lng, lat + side * 0.0050, " + road + ")"
+                + " | summarize wrongInside = countif(dNear <= 500 and not(near)), wrongOutside = countif(dFar > 501 and far)");
+        assertEquals(List.of(List.of("0", "0")), rows(lb));
+        String square = "dynamic({\"type\":\"Polygon\",\"coordinates\":[[[0,0],[0.01,0],[0.01,0.01],[0,0.01],[0,0]]]})";
+        assertEquals("true", scalar("geo_point_in_polygon(0.005, 0.005, geo_polygon_buffer(" + square + ", 100, 1))"));
+        assertEquals("true", scalar("geo_point_in_polygon(0.005, 0.0108, geo_polygon_buffer(" + square + ", 100, 1))"));
+        assertEquals("false", scalar("geo_point_in_polygon(0.005, 0.0111, geo_polygon_buffer(" + square + ", 100, 1))"));
+        assertEquals("true", scalar("isnull(geo_line_buffer(" + road + ", 0))"));
         String arr = "pack_array(" + PARK + ")";
         assertEquals("true", scalar("isnull(geo_simplify_polygons_array(" + arr + ", 10000))"));
         assertEquals("true", scalar("isnull(geo_simplify_polygons_array(" + arr + ", -1))"));
