@@ -128,6 +128,15 @@ public interface DeployableKind extends ResourceKind {
     }
 
     /**
+     * What must exist before the item is written in one workspace. The engine asks this one; unless a kind says
+     * otherwise it is {@link #dependencies(ContentItem, ContentIndex)}. A kind whose dependency is named per workspace
+     * (an automation rule's playbook: its ARM deployment is named per workspace) overrides it.
+     */
+    default List<Edge> dependencies(ContentItem item, Placement placement) {
+        return dependencies(item, placement.content());
+    }
+
+    /**
      * Whether a resource of this kind's list answer is this kind's. Two kinds may share one collection (hunting queries
      * and parsers are both Log Analytics saved searches): each claims only its own, so neither plans, prunes nor exports
      * the other's.
