@@ -251,8 +251,22 @@ class DeployAllKindsTest {
             assertTrue(last(log, "DELETE", "automationRules") < first(log, "DELETE", "deployments"), lines(log));
             assertTrue(last(log, "DELETE", "alertRules") < first(log, "DELETE", "savedSearches"), lines(log));
             assertTrue(last(log, "DELETE", "alertRules") < first(log, "DELETE", "watchlists"), lines(log));
-            // Not asserted: the union parser before its source parsers. Prune orders by kind only; once the files are
-            // gone the union -> source edges are not known, and today a source parser may go first (reported to the lead).
+            // The union parser before the source parsers its deployed query calls (the files are gone: the deployed
+            // bodies say so), and a parser before the watchlist it reads.
+            String unionParser = DeployParsersTest.parserId("imDnsContoso");
+            int unionDeleted = -1;
+            for (int i = 0; i < log.size(); i++) {
+                if (log.get(i).operation().equals("DELETE") && log.get(i).pathAndQuery().contains("savedSearches/" + unionParser)) unionDeleted = i;
+            }
+            for (String source : List.of("vimDnsContoso", "vimDnsFabrikam")) {
+                for (int i = 0; i < log.size(); i++) {
+                    if (log.get(i).operation().equals("DELETE")
+                            && log.get(i).pathAndQuery().contains("savedSearches/" + DeployParsersTest.parserId(source))) {
+                        assertTrue(unionDeleted >= 0 && unionDeleted < i, "union before " + source + ":\n" + lines(log));
+                    }
+                }
+            }
+            assertTrue(last(log, "DELETE", "savedSearches") < first(log, "DELETE", "watchlists"), lines(log));
             assertTrue(portal.get(SI + "alertRules/" + HAND_MADE, SI_API).isPresent(), "the hand-made rule survives");
             assertEquals(1, f.portal().alertRules().list(DeployFixture.RG, DeployFixture.WS).stream().count());
         }

@@ -137,6 +137,21 @@ public interface DeployableKind extends ResourceKind {
     }
 
     /**
+     * The name KQL calls a deployed resource of this kind by (a parser's function alias), if it is callable: with
+     * {@link #deployedQuery}, how prune learns what the deployed resources stand on once their files are gone.
+     */
+    default Optional<String> calledAs(ObjectNode listed) {
+        return Optional.empty();
+    }
+
+    /** The KQL a deployed resource runs ({@code properties.query} of a rule, hunting query or parser), else empty. */
+    default String deployedQuery(ObjectNode listed) {
+        JsonNode p = propertiesOf(listed);
+        JsonNode q = p == null ? null : p.get("query");
+        return q != null && q.isString() ? q.asString() : "";
+    }
+
+    /**
      * Whether a resource of this kind's list answer is this kind's. Two kinds may share one collection (hunting queries
      * and parsers are both Log Analytics saved searches): each claims only its own, so neither plans, prunes nor exports
      * the other's.
