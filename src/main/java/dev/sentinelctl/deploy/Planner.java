@@ -74,7 +74,7 @@ public final class Planner {
                 }
                 if (pf.action() == PreflightAction.DISABLE) d = d.disabled();
             }
-            String preflightNote = pf == null ? "" : pf.note(existing != null, true);
+            String preflightNote = join(pf == null ? "" : pf.note(existing != null, true), String.join("; ", d.notes()));
             // A marker inside the body (a tag) is compared with the body; only a separate marker has diffs of its own.
             List<FieldDiff> metaDiffs = d.type().ownership().separateMarker()
                     ? metadataDiffs(meta, d.metadata().properties()) : List.of();

@@ -81,9 +81,10 @@ public final class PlaybookReader {
             pointers.add(e.pointer());
         }
         if (types.stream().noneMatch(t -> t.equalsIgnoreCase(PlaybookTemplate.WORKFLOWS)
-                || t.equalsIgnoreCase(PlaybookTemplate.CUSTOM_APIS))) {
-            out.add(at(doc, "/resources", "PLAYBOOK-no-workflow", "the template has no Logic App (Microsoft.Logic/workflows)"
-                    + " and no custom connector (Microsoft.Web/customApis); its types are " + (types.isEmpty() ? "none" : String.join(", ", types)),
+                || t.equalsIgnoreCase(PlaybookTemplate.CUSTOM_APIS) || t.equalsIgnoreCase(PlaybookTemplate.CONNECTIONS))) {
+            out.add(at(doc, "/resources", "PLAYBOOK-no-workflow", "the template has no Logic App (Microsoft.Logic/workflows),"
+                    + " no API connection (Microsoft.Web/connections) and no custom connector (Microsoft.Web/customApis); "
+                    + "its types are " + (types.isEmpty() ? "none" : String.join(", ", types)),
                     "A playbook template deploys a Logic App; move other templates out of the playbook folder."));
         }
         List<PlaybookTemplate.TemplateParameter> parameters = new ArrayList<>();

@@ -120,6 +120,8 @@ public record PlaybookResources(List<Named> workflows, List<Named> connections, 
             String e = use.connection();
             Matcher s = ID_SEGMENT.matcher(e);
             Optional<String> name = s.find() && !e.startsWith("[") ? Optional.of(s.group(2)) : names.evaluate(asTemplateString(e));
+            // spelled differently from the resource (a literal for a variable) but the same connection: its own
+            if (name.isPresent() && connections.stream().anyMatch(c -> c.is(name.get()))) continue;
             external.add(new Named(e, name, use.pointer()));
         }
         List<Named> apisOutside = apis.stream()

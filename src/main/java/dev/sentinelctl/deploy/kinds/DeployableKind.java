@@ -137,6 +137,15 @@ public interface DeployableKind extends ResourceKind {
     }
 
     /**
+     * What the plan says about an item besides its field changes, shown with its create or update (a playbook's API
+     * connections: deployed with it, by another playbook of the content, or needed in the resource group). Empty by
+     * default.
+     */
+    default List<String> planNotes(ContentItem item, Placement placement) {
+        return List.of();
+    }
+
+    /**
      * The name KQL calls a deployed resource of this kind by (a parser's function alias), if it is callable: with
      * {@link #deployedQuery}, how prune learns what the deployed resources stand on once their files are gone.
      */
