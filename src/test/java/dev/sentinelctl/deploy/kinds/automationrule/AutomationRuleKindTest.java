@@ -144,6 +144,37 @@ class AutomationRuleKindTest {
     }
 
     @Test
+    void buildWritesTheLogicAppAsAResourceIdExpressionOfTheDefaultName() throws Exception {
+        ContentItem automation = automation("../Playbooks/Block-AADUser/azuredeploy.json");
+        ArmResource r = dev.sentinelctl.arm.AutomationRuleMapping.resource((dev.sentinelctl.content.AutomationRule) automation,
+                ContentIndex.of(List.of(rule, automation, playbook("Block-AADUser-prod"))), dev.sentinelctl.arm.ReferenceIds.TEMPLATE,
+                ArmApiVersion.AUTOMATION_RULES);
+        assertEquals("[resourceId('Microsoft.Logic/workflows', 'Block-AADUser')]", logicApp(r));
+    }
+
+    @Test
+    void aPlaybookNamedAsAWholeMustCreateExactlyOneLogicApp() throws Exception {
+        Path folder = dir.resolve("content/Playbooks/Two");
+        String two = PlaybookFixtures.TEMPLATE.replace("\"resources\": [", """
+                "resources": [
+                    {"type": "Microsoft.Logic/workflows", "apiVersion": "2017-07-01", "name": "second-app",
+                     "location": "[resourceGroup().location]", "properties": {"definition": {}}},""");
+        PlaybookFixtures.write(folder, "azuredeploy.json", two);
+        PlaybookFixtures.write(folder, "azuredeploy.parameters.json", PlaybookFixtures.parameters("soc@contoso.com"));
+        Playbook p = PlaybookFiles.load(folder.resolve("azuredeploy.json"), "content/Playbooks/Two/azuredeploy.json")
+                .playbook().orElseThrow();
+        ContentItem byFile = automation("../Playbooks/Two/azuredeploy.json");
+        ContentErrors e = assertThrows(ContentErrors.class, () -> AutomationRuleKind.INSTANCE.resource(
+                new ArmResources(ArmApiVersion.DEFAULT), byFile, new Placement(WS, ContentIndex.of(List.of(rule, byFile, p)))));
+        assertTrue(e.diagnostics().get(0).message().contains("creates 2 Logic Apps (second-app, Block-AADUser)"),
+                e.diagnostics().get(0).message());
+        ContentItem byName = automation("second-app");
+        assertEquals("/subscriptions/sub/resourceGroups/rg/providers/Microsoft.Logic/workflows/second-app",
+                logicApp(AutomationRuleKind.INSTANCE.resource(new ArmResources(ArmApiVersion.DEFAULT), byName,
+                        new Placement(WS, ContentIndex.of(List.of(rule, byName, p))))));
+    }
+
+    @Test
     void theBodyNamesTheWorkspacesRules() throws Exception {
         ContentItem automation = automation("Block-AADUser");
         ArmResource r = AutomationRuleKind.INSTANCE.resource(new ArmResources(ArmApiVersion.DEFAULT), automation,
