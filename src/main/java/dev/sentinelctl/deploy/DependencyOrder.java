@@ -57,6 +57,28 @@ public final class DependencyOrder {
         }
     }
 
+    /**
+     * Checks that prune deletes nothing a desired item still needs: a kept rule that calls {@code _GetWatchlist('x')}
+     * while x's folder left the repository would otherwise lose its watchlist (the workspace still has it, so
+     * {@link #check} is satisfied).
+     *
+     * @throws DeployException naming the item, its file, what it needs and that prune would delete it
+     */
+    public static void checkNotDeleted(String workspace, List<DesiredItem> desired, List<Change> deletes) {
+        Map<String, Change> gone = new HashMap<>();
+        for (Change c : deletes) if (c.writeResource()) gone.put(key(c.type().id(), c.id()), c);
+        if (gone.isEmpty()) return;
+        for (DesiredItem d : desired) {
+            for (Edge e : d.dependsOn()) {
+                Change c = gone.get(key(e.kindId(), e.name()));
+                if (c == null) continue;
+                throw new DeployException("workspace '" + workspace + "': " + describe(d) + " needs " + c.type().label()
+                        + " " + e.name() + " (" + e.why() + "), which --prune would delete (its content left the "
+                        + "repository); add it back to the content, or stop using it first");
+            }
+        }
+    }
+
     public static List<String> dependencyKeys(DesiredItem d) {
         return d.dependsOn().stream().map(e -> key(e.kindId(), e.name())).toList();
     }

@@ -133,6 +133,8 @@ public final class Planner {
                     type.ownership().separateMarker(), true, existing == null ? "its content left the repository (only the metadata is left)"
                             : "its content left the repository", claim.markerName(), deployed.of(type, existing)));
         }
+        DependencyOrder.checkNotDeleted(ws.name(), desired,
+                changes.stream().filter(c -> c.action() == Change.Action.DELETE).toList());
         // A rule preflight holds back is not written, so what it needs does not have to exist.
         DependencyOrder.check(ws.name(), desired.stream().filter(d -> {
             PreflightResult pf = preflight.get(ActualState.key(d.id()));
