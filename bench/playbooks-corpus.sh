@@ -128,6 +128,13 @@ if failed:
 for rel, note in taken:
     if note:
         print(f"  note: {rel}{note}")
+warnings = collections.Counter()
+for d in val["diagnostics"]:
+    if d["severity"] == "warning":
+        warnings[(d["ruleId"], norm(d["message"]))] += 1
+print(f"warnings on the imported playbooks: {sum(warnings.values())}")
+for (rule, msg), n in warnings.most_common():
+    print(f"  {n:4d} {rule}: {msg}")
 # Informational: plan resolves parameters per workspace (docs/kind-playbooks.md); a parameter without defaultValue
 # that the default parameter file does not set stops the plan (PLAYBOOK-parameter-missing) until a file gives it.
 need = []
