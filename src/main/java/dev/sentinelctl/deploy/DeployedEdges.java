@@ -36,8 +36,9 @@ public final class DeployedEdges {
 
     /** What a listed resource of {@code kind} needs, by its deployed query; empty when it runs none. */
     public List<Edge> of(DeployableKind kind, ObjectNode listed) {
-        if (listed == null) return List.of();
-        return QueryEdges.ofQuery(kind.deployedQuery(listed), alias -> Optional.ofNullable(callable.get(alias)),
+        if (listed == null || !(kind.propertiesOf(listed) instanceof ObjectNode properties)) return List.of();
+        // The same place a desired body keeps its query (a rule's properties.query, a Graph detection's queryText).
+        return QueryEdges.ofQuery(kind.deployedQuery(properties).orElse(""), alias -> Optional.ofNullable(callable.get(alias)),
                 kind.calledAs(listed).orElse(null));
     }
 }
