@@ -21,12 +21,16 @@ import tools.jackson.databind.JsonNode;
  * @param external    the connections its workflows use that it does not create (they must exist before it deploys)
  * @param apis        the custom connectors its own connections are built on ({@code properties.api.id} naming a
  *                    {@code Microsoft.Web/customApis}), which it does not create
+ * @param calls       the Logic Apps its workflows call ("nested" playbooks: a {@code resourceId('Microsoft.Logic/workflows',
+ *                    …)} inside a workflow's properties), which it does not create
  */
 public record PlaybookResources(List<Named> workflows, List<Named> connections, List<Named> customApis,
-        List<Named> external, List<Named> apis) {
+        List<Named> external, List<Named> apis, List<Named> calls) {
 
     private static final Pattern CUSTOM_API_REF = Pattern.compile(
             "(?i)^\\[\\s*resourceId\\(\\s*'Microsoft\\.Web/customApis'\\s*,\\s*(.+?)\\)\\s*]$");
+    private static final Pattern WORKFLOW_REF = Pattern.compile(
+            "(?i)resourceId\\(\\s*'Microsoft\\.Logic/workflows'\\s*,\\s*((?:[^()]|\\([^()]*(?:\\([^()]*\\))?[^()]*\\))+?)\\s*\\)");
     private static final Pattern ID_SEGMENT = Pattern.compile(
             "(?i)/providers/Microsoft\\.Web/(connections|customApis)/([^/\\[\\]']+)$");
 
@@ -36,6 +40,7 @@ public record PlaybookResources(List<Named> workflows, List<Named> connections, 
         customApis = List.copyOf(customApis);
         external = List.copyOf(external);
         apis = List.copyOf(apis);
+        calls = List.copyOf(calls);
     }
 
     /**
@@ -126,7 +131,34 @@ public record PlaybookResources(List<Named> workflows, List<Named> connections, 
         }
         List<Named> apisOutside = apis.stream()
                 .filter(a -> customApis.stream().noneMatch(c -> a.name().isPresent() && c.is(a.name().get()))).toList();
-        return new PlaybookResources(workflows, connections, customApis, external, apisOutside);
+        List<Named> calls = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (!list.get(i).path("type").asString("").toLowerCase(Locale.ROOT).startsWith("microsoft.logic/workflows")) continue;
+            calls(list.get(i).path("properties"), Pointers.of("resources", keys.get(i)) + "/properties", names, calls);
+        }
+        calls.removeIf(c -> c.name().isPresent() && workflows.stream().anyMatch(w -> w.is(c.name().get())));
+        return new PlaybookResources(workflows, connections, customApis, external, apisOutside, dedupe(calls));
+    }
+
+    /** Every {@code resourceId('Microsoft.Logic/workflows', …)} in a workflow's strings: the Logic Apps it calls. */
+    private static void calls(JsonNode node, String pointer, NameExpressions names, List<Named> out) {
+        if (node.isString()) {
+            Matcher m = WORKFLOW_REF.matcher(node.asString());
+            while (m.find()) {
+                String e = m.group(1).trim();
+                out.add(new Named(e, names.evaluate(asTemplateString(e)), pointer));
+            }
+        } else if (node.isObject()) {
+            for (var e : node.properties()) calls(e.getValue(), pointer + Pointers.of(e.getKey()), names, out);
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) calls(node.get(i), pointer + Pointers.of(i), names, out);
+        }
+    }
+
+    private static List<Named> dedupe(List<Named> named) {
+        java.util.Map<String, Named> out = new java.util.LinkedHashMap<>();
+        for (Named n : named) out.putIfAbsent(n.shown().toLowerCase(Locale.ROOT), n);
+        return List.copyOf(out.values());
     }
 
     /**

@@ -21,14 +21,15 @@ import java.util.Optional;
  * {@code dependsOn} on a connection it does not create) comes from another playbook template of the content (a
  * separate connections template, or a playbook that creates it): that deployment is an edge, so apply writes it first.
  * Otherwise it must already exist in the resource group. The same for a custom connector its own connections are
- * built on ({@code properties.api.id}).
+ * built on ({@code properties.api.id}), and for a Logic App its workflows call (a nested playbook,
+ * {@code resourceId('Microsoft.Logic/workflows', …)} in a workflow's actions).
  */
 final class PlaybookConnections {
     /** Where a connection or connector comes from. */
     enum Source { HERE, CONTENT, OUTSIDE, UNKNOWN }
 
     /**
-     * @param what  "API connection" or "custom connector"
+     * @param what  "API connection", "custom connector" or "Logic App"
      * @param from  the content playbook that creates it, for {@link Source#CONTENT}
      * @param where where the template uses it ({@code file:line:column})
      */
@@ -47,11 +48,15 @@ final class PlaybookConnections {
         List<Other> others = null;
         for (PlaybookResources.Named use : mine.external()) {
             if (others == null) others = others(p, ws, content);
-            out.add(resolve("API connection", use, p, others, false));
+            out.add(resolve("API connection", use, p, others, Made.CONNECTION));
         }
         for (PlaybookResources.Named api : mine.apis()) {
             if (others == null) others = others(p, ws, content);
-            out.add(resolve("custom connector", api, p, others, true));
+            out.add(resolve("custom connector", api, p, others, Made.CUSTOM_API));
+        }
+        for (PlaybookResources.Named call : mine.calls()) {
+            if (others == null) others = others(p, ws, content);
+            out.add(resolve("Logic App", call, p, others, Made.WORKFLOW));
         }
         return out;
     }
@@ -78,12 +83,18 @@ final class PlaybookConnections {
         };
     }
 
-    private static Use resolve(String what, PlaybookResources.Named use, Playbook self, List<Other> others,
-            boolean connector) {
+    /** Which of another template's resources a use may be. */
+    private enum Made { CONNECTION, CUSTOM_API, WORKFLOW }
+
+    private static Use resolve(String what, PlaybookResources.Named use, Playbook self, List<Other> others, Made made) {
         String where = at(self, use.pointer());
         if (use.name().isEmpty()) return new Use(what, use.expression(), Source.UNKNOWN, Optional.empty(), where);
         for (Other o : others) {
-            List<PlaybookResources.Named> created = connector ? o.resources().customApis() : o.resources().connections();
+            List<PlaybookResources.Named> created = switch (made) {
+                case CONNECTION -> o.resources().connections();
+                case CUSTOM_API -> o.resources().customApis();
+                case WORKFLOW -> o.resources().workflows();
+            };
             if (created.stream().anyMatch(c -> c.is(use.name().get()))) {
                 return new Use(what, use.name().get(), Source.CONTENT, Optional.of(o.playbook()), where);
             }

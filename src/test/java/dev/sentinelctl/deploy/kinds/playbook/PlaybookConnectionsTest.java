@@ -109,4 +109,39 @@ public class PlaybookConnectionsTest {
                 + "playbook content/Playbooks/ContosoMailConnector/azuredeploy.json, deployed before it)"),
                 PlaybookKind.INSTANCE.planNotes(shared, placement));
     }
+
+    static String workflowTemplate(String name, String actions) {
+        return """
+                {
+                  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+                  "contentVersion": "1.0.0.0",
+                  "parameters": {"PlaybookName": {"type": "string", "defaultValue": "%s"},
+                                 "ChildName": {"type": "string", "defaultValue": "Enrich-IP"}},
+                  "resources": [
+                    {"type": "Microsoft.Logic/workflows", "apiVersion": "2017-07-01", "name": "[parameters('PlaybookName')]",
+                     "location": "[resourceGroup().location]",
+                     "properties": {"definition": {"triggers": {}, "actions": %s}}}
+                  ]
+                }
+                """.formatted(name, actions);
+    }
+
+    @Test
+    void aLogicAppAWorkflowCallsThatAnotherContentTemplateCreatesIsAnEdge() throws Exception {
+        Playbook child = load("Enrich-IP", workflowTemplate("Enrich-IP", "{}"));
+        Playbook parent = load("Triage", workflowTemplate("Triage", """
+                {"Enrich": {"type": "Workflow", "inputs": {"host": {"workflow": {
+                  "id": "[resourceId('Microsoft.Logic/workflows', parameters('ChildName'))]"}, "triggerName": "manual"}}},
+                 "Self": {"type": "Workflow", "inputs": {"host": {"workflow": {
+                  "id": "[resourceId('Microsoft.Logic/workflows', parameters('PlaybookName'))]"}}}},
+                 "Elsewhere": {"type": "Workflow", "inputs": {"host": {"workflow": {
+                  "id": "[resourceId('Microsoft.Logic/workflows', 'Not-In-Content')]"}}}}}"""));
+        Placement placement = new Placement(WS, ContentIndex.of(List.of(child, parent)));
+        assertEquals(List.of(PlaybookKind.deploymentName(child.id(), WS)),
+                PlaybookKind.INSTANCE.dependencies(parent, placement).stream().map(Edge::name).toList());
+        assertEquals(List.of("Logic App Enrich-IP (from playbook content/Playbooks/Enrich-IP/azuredeploy.json, deployed "
+                + "before it), Logic App Not-In-Content (not in the content: must exist in resource group rg)"),
+                PlaybookKind.INSTANCE.planNotes(parent, placement));
+        assertEquals(List.of(), PlaybookKind.INSTANCE.dependencies(child, placement));
+    }
 }
