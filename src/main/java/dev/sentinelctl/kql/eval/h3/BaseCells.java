@@ -1,0 +1,100 @@
+package dev.sentinelctl.kql.eval.h3;
+
+import dev.sentinelctl.kql.eval.h3.Icosahedron.Face;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The 122 resolution-0 cells. On each face's Class II lattice they sit at the centre (0,0,0), towards the vertices
+ * (1,0,0)/(0,1,0)/(0,0,1) (80 cells inside one face), at the edge midpoints (1,1,0)/(0,1,1)/(1,0,1) (30 cells shared
+ * by two faces) and on the vertices (2,0,0)... (12 pentagons shared by five faces). H3 numbers them 0..121 by the
+ * latitude of their centres, northernmost first.
+ *
+ * <p>Each base cell has a home face whose frame orients the digits of all its descendants. A cell inside a face has
+ * that face. For the edge cells and the pentagons the home face is a convention of the H3 library that its
+ * documentation does not state; the one rule that can be checked against documented outputs is that an edge cell
+ * lying at (1,1,0) on exactly one of its two faces has that face (base cell 28's documented cells). The other 20 edge
+ * cells and the 12 pentagons are therefore refused ({@link H3Unsupported}) rather than answered with a guess.
+ */
+final class BaseCells {
+
+    /** One base cell: its number, centre, home face and lattice position there; null home when not known. */
+    record Base(int number, Vec3 center, Face home, Ijk homeIjk, boolean pentagon) {
+        boolean supported() {
+            return home != null && !pentagon;
+        }
+    }
+
+    private record Seen(Vec3 center, List<Face> faces, List<Ijk> at) {
+    }
+
+    private static final Ijk[] POSITIONS = {
+            new Ijk(0, 0, 0), new Ijk(1, 0, 0), new Ijk(0, 1, 0), new Ijk(0, 0, 1),
+            new Ijk(1, 1, 0), new Ijk(0, 1, 1), new Ijk(1, 0, 1),
+            new Ijk(2, 0, 0), new Ijk(0, 2, 0), new Ijk(0, 0, 2)};
+
+    static final List<Base> ALL = build();
+
+    private BaseCells() {
+    }
+
+    private static List<Base> build() {
+        List<Seen> seen = new ArrayList<>();
+        for (Face f : Icosahedron.FACES) {
+            for (Ijk p : POSITIONS) {
+                Vec3 c = Plane.unproject(f, p.x(), p.y());
+                Seen s = null;
+                for (Seen t : seen) if (t.center().dot(c) > 1 - 1e-9) s = t;
+                if (s == null) {
+                    s = new Seen(c, new ArrayList<>(), new ArrayList<>());
+                    seen.add(s);
+                }
+                s.faces().add(f);
+                s.at().add(p);
+            }
+        }
+        seen.sort(Comparator.comparingDouble((Seen s) -> s.center().lat()).reversed());
+        List<Base> out = new ArrayList<>();
+        for (Seen s : seen) {
+            int n = s.faces().size();
+            Face home = null;
+            Ijk at = null;
+            if (n == 1) {
+                home = s.faces().get(0);
+                at = s.at().get(0);
+            } else if (n == 2) {
+                Ijk edge = new Ijk(1, 1, 0);
+                int hits = 0;
+                for (int x = 0; x < 2; x++) {
+                    if (s.at().get(x).equals(edge)) {
+                        hits++;
+                        home = s.faces().get(x);
+                        at = edge;
+                    }
+                }
+                if (hits != 1) {
+                    home = null;
+                    at = null;
+                }
+            }
+            out.add(new Base(out.size(), s.center(), home, at, n == 5));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The base cell whose centre is nearest to {@code p}. */
+    static Base nearest(Vec3 p) {
+        Base best = null;
+        double d = -2;
+        for (Base b : ALL) {
+            double x = b.center().dot(p);
+            if (x > d) {
+                d = x;
+                best = b;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.sentinelctl.kql.eval.h3;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Expected values are the outputs printed in Microsoft's geo_*h3* function documentation (Kusto runs H3 itself). */
+class H3Test {
+
+    private static long cell(String t) {
+        long h = H3.parse(t);
+        if (h < 0) throw new AssertionError("invalid token " + t);
+        return h;
+    }
+
+    private static List<String> tokens(List<Long> cells) {
+        return cells.stream().map(H3::format).toList();
+    }
+
+    @Test
+    void pointToCellFindsTheDocumentedNewYorkCell() {
+        assertEquals("862a1072fffffff", H3.format(H3.fromPoint(40.7041679083504, -74.016008479792447, 6)));
+    }
+
+    @Test
+    void centerOfTheNewYorkCell() {
+        double[] c = H3.center(cell("862a1072fffffff"));
+        assertEquals(40.7041679083504, c[0], 1e-12);
+        assertEquals(-74.016008479792447, c[1], 1e-12);
+    }
+
+    @Test
+    void boundaryOfTheNewYorkCell() {
+        double[][] expected = {{-74.0022744646159, 40.735376026215022}, {-74.046908029686236, 40.727986222489115},
+                {-74.060610712223664, 40.696775140349033}, {-74.029724408156682, 40.672970047595463},
+                {-73.985140983708192, 40.680349049267583}, {-73.971393761028622, 40.71154393543933}};
+        List<double[]> b = H3.boundary(cell("862a1072fffffff"));
+        assertEquals(6, b.size());
+        for (int i = 0; i < 6; i++) assertArrayEquals(expected[i], b.get(i), 1e-12, "vertex " + i);
+    }
+
+    @Test
+    void parentsAndChildren() {
+        long h = cell("862a1072fffffff");
+        assertEquals(6, H3.resolution(h));
+        assertEquals("852a1073fffffff", H3.format(H3.parent(h, 5)));
+        assertEquals("812a3ffffffffff", H3.format(H3.parent(h, 1)));
+        assertEquals(-1, H3.parent(h, 15));
+        assertEquals(List.of("872a10728ffffff", "872a10729ffffff", "872a1072affffff", "872a1072bffffff",
+                "872a1072cffffff", "872a1072dffffff", "872a1072effffff"),
+                Arrays.stream(H3.children(h, 7)).mapToObj(H3::format).toList());
+        assertEquals(343, H3.children(h, 9).length);
+    }
+
+    @Test
+    void neighborsInTheDocumentedOrder() {
+        assertEquals(List.of("862a10727ffffff", "862a10707ffffff", "862a1070fffffff", "862a10777ffffff",
+                "862a100dfffffff", "862a100d7ffffff"), tokens(H3.rings(cell("862a1072fffffff"), 1).get(1)));
+    }
+
+    @Test
+    void ringsOfTheDocumentedCell() {
+        List<List<Long>> r = H3.rings(cell("861f8894fffffff"), 2);
+        assertEquals(List.of("861f8894fffffff"), tokens(r.get(0)));
+        assertEquals(List.of("861f88947ffffff", "861f8895fffffff", "861f88867ffffff", "861f8d497ffffff",
+                "861f8d4b7ffffff", "861f8896fffffff"), tokens(r.get(1)));
+        assertEquals(List.of("861f88967ffffff", "861f88977ffffff", "861f88957ffffff", "861f8882fffffff",
+                "861f88877ffffff", "861f88847ffffff", "861f8886fffffff", "861f8d49fffffff", "861f8d487ffffff",
+                "861f8d4a7ffffff", "861f8d59fffffff", "861f8d597ffffff"), tokens(r.get(2)));
+    }
+
+    @Test
+    void edgeBaseCellFollowsItsHomeFace() {
+        // Madrid, base cell 28 (an edge cell): a documented cell of geo_polygon_to_h3cells' example
+        long h = cell("86390cb57ffffff");
+        double[] c = H3.center(h);
+        assertEquals("86390cb57ffffff", H3.format(H3.fromPoint(c[0], c[1], 6)));
+    }
+
+    @Test
+    void invalidTokens() {
+        assertEquals(-1, H3.parse("abc"));
+        assertEquals(-1, H3.parse("123"));
+        assertEquals(-1, H3.parse("1"));
+        assertEquals(-1, H3.parse("@"));
+        assertEquals(-1, H3.parse("862a1072ffffff7"));
+    }
+
+    @Test
+    void pentagonsAreRefused() {
+        // base cell 4 is the pentagon on the icosahedron vertex in the Norwegian Sea (64.7N, 10.54E)
+        assertThrows(H3Unsupported.class, () -> H3.fromPoint(64.7, 10.5362, 3));
+    }
+}
