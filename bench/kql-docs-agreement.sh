@@ -20,4 +20,4 @@ for line in open(sys.argv[1], encoding="utf-8"):
 ' "$EXAMPLES" > "$OUT/requests.jsonl"
 java -Xss8m -cp "$CP" dev.sentinelctl.cli.Main kql run < "$OUT/requests.jsonl" > "$OUT/ours.jsonl" \
   || { rc=$?; [ "$rc" -eq 2 ] || { echo "kql-docs-agreement: kql run failed (exit $rc)" >&2; exit 2; }; }
-python3 "$ROOT/bench/kql-docs-compare.py" "$EXAMPLES" "$OUT/ours.jsonl" "$@"
+python3 "$ROOT/bench/kql-docs-compare.py" "$EXAMPLES" "$OUT/ours.jsonl" --errata "$ROOT/bench/kql-docs-errata.tsv" "$@"

@@ -4,7 +4,10 @@
 Cells are compared after normalising how the docs print them: datetimes as `2018-07-01 00:00:00.0000000`,
 numbers as text (compared numerically, 1e-6 relative), dynamic values as JSON (also when the docs drop the
 quotes of strings inside arrays), bools case-insensitively, null as "". Rows are a multiset unless the
-query sorts (sort/order/top as an operator). Usage: kql-docs-compare.py EXAMPLES OURS [--show N]
+query sorts (sort/order/top as an operator). Examples listed in ERRATA (id, kind, reason; see
+kql-docs-errata.tsv) are ones whose documented table no faithful engine reproduces: they are reported apart and
+left out of the "comparable" agreement; one that starts to agree is flagged so the list stays true.
+Usage: kql-docs-compare.py EXAMPLES OURS [--errata FILE] [--show N]
 """
 import json
 import re
@@ -100,6 +103,12 @@ def main():
     show = 1000
     if "--show" in sys.argv:
         show = int(sys.argv[sys.argv.index("--show") + 1])
+    errata = {}
+    if "--errata" in sys.argv:
+        for line in open(sys.argv[sys.argv.index("--errata") + 1], encoding="utf-8"):
+            if line.strip() and not line.startswith("#"):
+                id_, kind, reason = line.rstrip("\n").split("\t", 2)
+                errata[id_] = (kind, reason)
     expected = {}
     for line in open(examples, encoding="utf-8"):
         if line.strip():
@@ -110,8 +119,13 @@ def main():
         if line.strip():
             r = json.loads(line)
             got[r.get("id")] = r
+    unknown = sorted(set(errata) - set(expected))
+    if unknown:
+        print("errata name examples that do not exist: %s" % ", ".join(unknown), file=sys.stderr)
+        sys.exit(2)
     cats = {"unsupported": [], "error": [], "wrong": []}
     agree = 0
+    agreeing = set()
     for id_, e in expected.items():
         r = got.get(id_)
         if r is None:
@@ -132,6 +146,7 @@ def main():
         same = exp_rows == our_rows if ordered else Counter(exp_rows) == Counter(our_rows)
         if same:
             agree += 1
+            agreeing.add(id_)
         else:
             diff = ""
             for a, b in zip(exp_rows, our_rows):
@@ -143,8 +158,18 @@ def main():
             cats["wrong"].append((id_, diff))
     total = len(expected)
     print("kusto docs examples: %d/%d agree = %.1f %%" % (agree, total, 100.0 * agree / total))
+    if errata:
+        comparable = total - len(errata)
+        agree_c = len(agreeing - set(errata))
+        print("comparable examples (documented table correct and reproducible): %d/%d agree = %.1f %%"
+              % (agree_c, comparable, 100.0 * agree_c / comparable))
+        print("left out: %d (%s)" % (len(errata), ", ".join("%d %s" % (n, k) for k, n in
+              Counter(k for k, _ in errata.values()).most_common())))
+        stale = sorted(agreeing & set(errata))
+        for id_ in stale:
+            print("  erratum %s now agrees: remove it from the errata" % id_)
     for cat in ("unsupported", "wrong", "error"):
-        items = cats[cat]
+        items = [(i, w + ("  [erratum: %s]" % errata[i][1] if i in errata else "")) for i, w in cats[cat]]
         print("\n%s: %d" % (cat, len(items)))
         for id_, why in items[:show]:
             print("  %s  %s" % (id_, why[:300]))

@@ -14,17 +14,20 @@ import java.util.Map;
  * @param diagnostics  what the parser graph shows across files: cycles, aliases defined twice
  * @param dependencies each parser alias → the aliases of the content's parsers it calls
  * @param order        parser aliases in dependency order (called parsers first); parsers in a cycle come last
+ * @param functions    each parser alias → its KQL function text {@code (a:string='x', T:(*)) { query }}, as the
+ *                     in-process engine runs it (parsers in a cycle are left out: they cannot run)
  */
 public record ContentLibrary(Catalog catalog, List<Diagnostic> diagnostics, Map<String, List<String>> dependencies,
-                             List<String> order) {
+                             List<String> order, Map<String, String> functions) {
     public ContentLibrary {
         diagnostics = List.copyOf(diagnostics);
         dependencies = Map.copyOf(dependencies);
         order = List.copyOf(order);
+        functions = Map.copyOf(functions);
     }
 
     /** A library of nothing: the base catalog as it is. */
     public static ContentLibrary none(Catalog base) {
-        return new ContentLibrary(base, List.of(), Map.of(), List.of());
+        return new ContentLibrary(base, List.of(), Map.of(), List.of(), Map.of());
     }
 }

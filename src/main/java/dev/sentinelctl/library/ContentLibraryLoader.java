@@ -7,6 +7,7 @@ import dev.sentinelctl.content.ContentKind;
 import dev.sentinelctl.content.ContentMapper;
 import dev.sentinelctl.content.ContentScanner;
 import dev.sentinelctl.content.Parser;
+import dev.sentinelctl.content.ParserParameter;
 import dev.sentinelctl.content.Query;
 import dev.sentinelctl.content.Watchlist;
 import dev.sentinelctl.content.YamlDocument;
@@ -108,7 +109,18 @@ public final class ContentLibraryLoader {
         // parsers in a cycle cannot be typed: they stay callable with their parameters and an unknown result
         Catalog catalog = new ContentCatalog(base, watchlists, unbound, inCycle,
                 (alias, self) -> symbol(byAlias.get(alias), resultOf(byAlias.get(alias), self), base));
-        return new ContentLibrary(catalog, diagnostics, edges, graph.order());
+        Map<String, String> functions = new LinkedHashMap<>();
+        for (Found p : byAlias.values()) {
+            if (!inCycle.contains(p.parser().functionAlias())) functions.put(p.parser().functionAlias(), functionText(p.parser()));
+        }
+        return new ContentLibrary(catalog, diagnostics, edges, graph.order(), functions);
+    }
+
+    /** The parser as a KQL function literal: its parameters as the workspace stores them, then its query. */
+    static String functionText(Parser parser) {
+        List<String> params = new ArrayList<>();
+        for (ParserParameter p : parser.parameters()) params.add(p.functionParameter());
+        return "(" + String.join(", ", params) + ") {\n" + parser.query().text() + "\n}";
     }
 
     /** Binds the parser's query with its parameters in scope; an open or scalar result is unknown (open rows). */

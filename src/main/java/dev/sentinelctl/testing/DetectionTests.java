@@ -1,6 +1,8 @@
 package dev.sentinelctl.testing;
 
 import dev.sentinelctl.kql.semantic.Catalog;
+import dev.sentinelctl.library.ContentLibrary;
+import dev.sentinelctl.library.ContentLibraryLoader;
 import dev.sentinelctl.report.Diagnostic;
 import dev.sentinelctl.testing.realengine.EngineSpec;
 import java.nio.file.Path;
@@ -27,12 +29,15 @@ public final class DetectionTests {
     }
 
     public static TestRun run(Request request) {
-        QueryEngine engine = request.engine().open(request.catalog());
-        TestRun tests = new TestRunner(request.catalog(), engine, new TestRunner.Options(request.fleet(), request.minimumTests()))
+        // the content's own parsers and watchlists: queries bind against their columns and parser calls run their bodies
+        ContentLibrary library = new ContentLibraryLoader().load(request.roots(), request.catalog());
+        Catalog catalog = library.catalog();
+        QueryEngine engine = request.engine().open(catalog, library.functions());
+        TestRun tests = new TestRunner(catalog, engine, new TestRunner.Options(request.fleet(), request.minimumTests()))
                 .run(request.roots());
         if (request.baseline().isEmpty()) return tests;
         List<Diagnostic> all = new ArrayList<>(tests.diagnostics());
-        all.addAll(new BaselineRun(request.catalog(), engine).run(request.roots(), request.baseline().get(), request.now(), request.allow()));
+        all.addAll(new BaselineRun(catalog, engine).run(request.roots(), request.baseline().get(), request.now(), request.allow()));
         return new TestRun(tests.results(), all, tests.files());
     }
 }

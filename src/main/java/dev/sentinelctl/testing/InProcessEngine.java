@@ -19,9 +19,16 @@ public final class InProcessEngine implements QueryEngine {
      * third of a run over large fixtures. Weak keys: a test's own table is dropped with the test.
      */
     private final Map<FixtureTable, Table> converted = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    /** The content's parsers by alias (function text), so a rule that calls one runs its query over the fixtures. */
+    private final Map<String, String> functions;
 
     public InProcessEngine(Catalog catalog) {
+        this(catalog, Map.of());
+    }
+
+    public InProcessEngine(Catalog catalog, Map<String, String> functions) {
         this.engine = new KqlEngine(catalog);
+        this.functions = Map.copyOf(functions);
     }
 
     @Override
@@ -30,7 +37,7 @@ public final class InProcessEngine implements QueryEngine {
         tables.forEach((name, t) -> in.put(name, shared(t)));
         Map<String, Table> lists = new HashMap<>();
         watchlists.forEach((alias, t) -> lists.put(alias, table(t)));
-        EvalResult result = engine.run(query, in, new EvalContext(now, lists, Map.of()));
+        EvalResult result = engine.run(query, in, new EvalContext(now, lists, functions));
         if (result instanceof EvalResult.Ok ok) return new Outcome.Ok(new Result(ok.table()));
         EvalResult.Failed failed = (EvalResult.Failed) result;
         return new Outcome.Failed(failed.code(), failed.message(), failed.offset());

@@ -19,16 +19,17 @@ import picocli.CommandLine;
  * ideal schedule, then the write count of a one-row watchlist change.
  *
  * <p>Content: W watchlists of R rows; P parsers, of which P/5 are union parsers each calling 4 source parsers and
- * reading watchlist 1; N rules, each calling one union parser, every tenth also reading a watchlist. So the
- * dependency waves are: (watchlists + source parsers) → union parsers → rules.
+ * reading watchlist 1; N rules, each calling one union parser, every tenth also reading a watchlist; A automation
+ * rules, each naming 10 of the rules by content id. So the dependency waves are: (watchlists + source parsers) →
+ * union parsers → rules → automation rules.
  *
  * <p>Ideal schedule: {@code Σ over waves w of max(R_w ÷ p, c_w) × L + S × L}, where R_w is the number of write
  * requests of wave w (rules and parsers: metadata PUT + resource PUT; a watchlist: metadata PUT + PUT + its
- * operation polls), c_w the longest chain of requests one item of the wave makes one after another, p the
+ * operation polls; automation rules: their writes as counted), c_w the longest chain of requests one item of the wave makes one after another, p the
  * parallelism, L the latency, and S the read requests: list pages one after another, watchlist item pages p at a time
  * ({@code S = lists + items ÷ p}). Poll waits (the retry delay) and local work are not in the ideal.
  *
- * <pre>java -cp … dev.sentinelctl.bench.KindsSandboxBench [watchlists=20] [rows=1000] [parsers=50] [rules=500] [latencyMs=50] [parallelism=4]</pre>
+ * <pre>java -cp … dev.sentinelctl.bench.KindsSandboxBench [watchlists=20] [rows=1000] [parsers=50] [rules=500] [latencyMs=50] [parallelism=4] [automationRules=50]</pre>
  */
 public final class KindsSandboxBench {
     private KindsSandboxBench() {
@@ -41,12 +42,13 @@ public final class KindsSandboxBench {
         int rules = arg(args, 3, 500);
         long latency = arg(args, 4, 50);
         int parallelism = arg(args, 5, 4);
+        int automation = arg(args, 6, 50);
         int unions = Math.max(1, parsers / 5);
         int sources = parsers - unions;
         if (sources < 4 || watchlists < 1) throw new IllegalArgumentException("need at least 5 parsers and 1 watchlist");
         Path dir = Files.createTempDirectory("sentinelctl-kinds-bench");
         try {
-            writeContent(dir, watchlists, rows, sources, unions, rules);
+            writeContent(dir, watchlists, rows, sources, unions, rules, automation);
             SandboxOptions options = SandboxOptions.defaults().withFaults(FaultOptions.NONE.withLatencyMs(latency));
             try (ArmSandbox sandbox = ArmSandbox.start(options)) {
                 Files.writeString(dir.resolve("sentinelctl.yaml"), """
@@ -64,9 +66,9 @@ public final class KindsSandboxBench {
                 String[] apply = {"apply", "--deploy-config", dir.resolve("sentinelctl.yaml").toString(), "--arm-endpoint",
                         sandbox.baseUrl().toString(), "--arm-trust", sandbox.trustFile().toString(), "--parallelism",
                         String.valueOf(parallelism), "--retry-delay-ms", String.valueOf(latency)};
-                System.out.printf("%d watchlists × %d rows, %d parsers (%d source, %d union), %d rules; %d ms latency, "
-                        + "parallelism %d; automation rules: not on main yet, not benched%n", watchlists, rows, parsers,
-                        sources, unions, rules, latency, parallelism);
+                System.out.printf("%d watchlists × %d rows, %d parsers (%d source, %d union), %d rules, %d automation rules; "
+                        + "%d ms latency, parallelism %d%n", watchlists, rows, parsers, sources, unions, rules, automation,
+                        latency, parallelism);
 
                 String[] plan = apply.clone();
                 plan[0] = "plan";
@@ -83,19 +85,26 @@ public final class KindsSandboxBench {
                 long reads = sum(s, "LIST ") + sum(s, "GET ") - polls;
                 long itemReads = s.operations().getOrDefault("LIST watchlistItems", 0L);
                 long writes = sum(s, "PUT ") + sum(s, "DELETE ");
-                // Waves: 1 = watchlists (metadata PUT, PUT, polls) + source parsers (2 each); 2 = unions; 3 = rules.
+                // Waves: 1 = watchlists (metadata PUT, PUT, polls) + source parsers (2 each); 2 = unions; 3 = rules;
+                // 4 = automation rules.
                 double l = latency / 1000.0;
+                // An automation rule writes its resource and its Sentinel metadata (the metadata PUTs beyond the others').
+                long autoWrites = s.operations().getOrDefault("PUT automationRules", 0L)
+                        + s.operations().getOrDefault("PUT metadata", 0L) - (watchlists + sources + unions + rules);
+                long autoChain = automation == 0 ? 0 : Math.max(1, Math.round((double) autoWrites / automation));
                 long wave1 = watchlists * 2L + polls + sources * 2L;
                 long chain1 = 2 + Math.max(1, polls / Math.max(1, watchlists));
                 double ideal = Math.max((double) wave1 / parallelism, chain1) * l
                         + Math.max(unions * 2.0 / parallelism, 2) * l
                         + Math.max(rules * 2.0 / parallelism, 2) * l
+                        + (automation == 0 ? 0 : Math.max((double) autoWrites / parallelism, autoChain) * l)
                         + (reads - itemReads) * l + (double) itemReads / parallelism * l;
                 System.out.printf("  apply: exit %d, wall %.2f s; %d writes (%s), %d operation polls, %d reads%n", exit, wall,
                         writes, ops(s, "PUT "), polls, reads);
-                System.out.printf("  ideal = (max(%d/%d, %d) + max(%d/%d, 2) + max(%d/%d, 2)) × %d ms + (%d list reads + %d item "
-                        + "pages/%d) × %d ms = %.2f s; wall/ideal = %.2f%n", wave1, parallelism, chain1, unions * 2, parallelism,
-                        rules * 2, parallelism, latency, reads - itemReads, itemReads, parallelism, latency, ideal, wall / ideal);
+                System.out.printf("  ideal = (max(%d/%d, %d) + max(%d/%d, 2) + max(%d/%d, 2) + max(%d/%d, %d)) × %d ms + (%d list "
+                        + "reads + %d item pages/%d) × %d ms = %.2f s; wall/ideal = %.2f%n", wave1, parallelism, chain1, unions * 2,
+                        parallelism, rules * 2, parallelism, autoWrites, parallelism, autoChain, latency, reads - itemReads,
+                        itemReads, parallelism, latency, ideal, wall / ideal);
 
                 sandbox.stats().reset();
                 long t1 = System.nanoTime();
@@ -154,7 +163,8 @@ public final class KindsSandboxBench {
         return sb.toString();
     }
 
-    static void writeContent(Path dir, int watchlists, int rows, int sources, int unions, int rules) throws IOException {
+    static void writeContent(Path dir, int watchlists, int rows, int sources, int unions, int rules, int automation)
+            throws IOException {
         for (int w = 1; w <= watchlists; w++) {
             Path folder = dir.resolve("content/Watchlists/Bench" + w);
             Files.createDirectories(folder);
@@ -207,8 +217,35 @@ public final class KindsSandboxBench {
                     %s
                     version: 1.0.0
                     kind: Scheduled
-                    """.formatted(UUID.nameUUIDFromBytes(("kinds-bench-" + n).getBytes()), n, n, query.indent(2).stripTrailing()));
+                    """.formatted(ruleId(n), n, n, query.indent(2).stripTrailing()));
         }
+        for (int a = 1; a <= automation; a++) {
+            StringBuilder refs = new StringBuilder();
+            for (int k = 0; k < 10; k++) refs.append("  - ").append(ruleId(1 + (a * 10 + k) % rules)).append('\n');
+            Path file = dir.resolve("content/Automation Rules/Auto" + a + ".yaml");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, """
+                    id: %s
+                    displayName: Bench automation rule %d
+                    order: %d
+                    analyticRules:
+                    %striggeringLogic:
+                      isEnabled: true
+                      triggersOn: Incidents
+                      triggersWhen: Created
+                    actions:
+                      - order: 1
+                        actionType: ModifyProperties
+                        actionConfiguration:
+                          labels:
+                            - labelName: bench-%d
+                    version: 1.0.0
+                    """.formatted(UUID.nameUUIDFromBytes(("kinds-bench-automation-" + a).getBytes()), a, a, refs, a));
+        }
+    }
+
+    private static UUID ruleId(int n) {
+        return UUID.nameUUIDFromBytes(("kinds-bench-" + n).getBytes());
     }
 
     private static void parser(Path dir, String alias, String query) throws IOException {

@@ -277,11 +277,14 @@ final class Evaluator {
             if (a instanceof Expr.Named n && n.target() instanceof dev.sentinelctl.kql.syntax.Name nm) named.put(nm.simpleName(), n.value());
             else positional.add(a);
         }
+        // Positional arguments fill the parameters that no argument names, in order: f(len=3, input) gives s = input.
+        int nextPositional = 0;
         for (int i = 0; i < params.size(); i++) {
             Clause.Parameter p = params.get(i);
             String pname = p.name().simpleName();
             boolean tabular = p.type() instanceof Clause.Schema;
-            Expr arg = named.containsKey(pname) ? named.get(pname) : i < positional.size() ? positional.get(i) : null;
+            Expr arg = named.containsKey(pname) ? named.get(pname)
+                    : nextPositional < positional.size() ? positional.get(nextPositional++) : null;
             Scope argScope = callerScope;
             if (arg == null) {
                 if (p.defaultValue() == null) {

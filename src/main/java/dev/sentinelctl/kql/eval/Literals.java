@@ -95,6 +95,9 @@ final class Literals {
             }
             return n;
         }
+        if (j instanceof Json.JDynamic d) {
+            return json(d.literal().value());
+        }
         if (j instanceof Json.JArray a) {
             ArrayNode n = Values.array();
             for (Json v : a.values().items()) n.add(json(v));

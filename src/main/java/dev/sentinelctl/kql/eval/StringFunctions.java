@@ -141,10 +141,13 @@ final class StringFunctions {
                 long b = (Long) st;
                 if (b < 0) b = Math.max(0, x.length() + b);
                 if (b > x.length()) return -1L;
-                int end = (Long) ln < 0 ? x.length() : (int) Math.min(x.length(), b + (Long) ln);
+                long span = (Long) ln;
                 int from = (int) b;
                 int found = -1;
+                // The searched window [from, from + length) moves with each occurrence: the documented
+                // indexof("abcdefgabcdefg", "cde", 1, 10, 2) is 9 although 9 + 3 > 1 + 10.
                 for (long k = 0; k < (Long) oc; k++) {
+                    int end = span < 0 ? x.length() : (int) Math.min(x.length(), from + span);
                     found = x.indexOf(f, from);
                     if (found < 0 || found + f.length() > end) return -1L;
                     from = found + 1;
@@ -416,7 +419,7 @@ final class StringFunctions {
             Functions.arity(args, 1, 1, call);
             Ev a = cx.compile(args.get(0));
             ScalarType t = a.type();
-            return Ev.of(STRING, r -> Values.toJson(t, a.eval(r)).toString());
+            return Ev.of(STRING, r -> sortedKeys(Values.toJson(t, a.eval(r))).toString());
         });
         m.put("regex_quote", Functions.str1(STRING, s -> s.replaceAll("([\\\\.^$|?*+()\\[\\]{}])", "\\\\$1")));
         m.put("parse_command_line", (cx, args, call) -> {
@@ -626,5 +629,22 @@ final class StringFunctions {
         o.put("Extension", dot < 0 ? "" : file.substring(dot + 1));
         o.put("AlternateDataStreamName", "");
         return o;
+    }
+
+    /** dynamic_to_json's canonical form: property bags with their keys sorted, at every depth. */
+    private static JsonNode sortedKeys(JsonNode n) {
+        if (n.isObject()) {
+            java.util.TreeMap<String, JsonNode> sorted = new java.util.TreeMap<>();
+            for (var e : n.properties()) sorted.put(e.getKey(), sortedKeys(e.getValue()));
+            ObjectNode o = Values.object();
+            sorted.forEach(o::set);
+            return o;
+        }
+        if (n.isArray()) {
+            ArrayNode a = Values.array();
+            for (JsonNode x : n) a.add(sortedKeys(x));
+            return a;
+        }
+        return n;
     }
 }

@@ -32,7 +32,15 @@ public sealed interface EngineSpec {
 
     /** The engine the tests run on; a workspace that cannot be found or reached is a {@link DeployException}. */
     default QueryEngine open(Catalog catalog) {
-        QueryEngine ours = new InProcessEngine(catalog);
+        return open(catalog, java.util.Map.of());
+    }
+
+    /**
+     * @param functions the content's parsers (alias → function text) for the in-process engine; a real engine calls
+     *                  the functions deployed where it runs
+     */
+    default QueryEngine open(Catalog catalog, java.util.Map<String, String> functions) {
+        QueryEngine ours = new InProcessEngine(catalog, functions);
         if (this instanceof InProcess) return ours;
         QueryEngine real;
         String name;

@@ -1,0 +1,45 @@
+package dev.sentinelctl.kql.eval;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.sentinelctl.kql.eval.EngineTestSupport.rows;
+import static dev.sentinelctl.kql.eval.EngineTestSupport.run;
+import static dev.sentinelctl.kql.eval.EngineTestSupport.scalar;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Edge cases the Kusto documentation's examples pin down (indexof-function.md, dynamic-to-json, assert). */
+class DocumentedEdgeCasesTest {
+
+    @Test
+    void indexofSearchWindowMovesWithEachOccurrence() {
+        assertEquals("9", scalar("indexof('abcdefgabcdefg', 'cde', 1, 10, 2)"));
+        assertEquals("-1", scalar("indexof('abcdefg', 'cde', 1, 2)"));
+        assertEquals("2", scalar("indexof('abcdefg', 'cde', 1, 4)"));
+        assertEquals("-1", scalar("indexof('abcdefgabcdefg', 'cde', 1, -1, 3)"));
+        assertEquals("-1", scalar("indexof('abcdefgabcdefg', 'cde', 1, 7, 2)"));
+    }
+
+    @Test
+    void nestedDynamicLiteralsAreValues() {
+        assertEquals("{\"a\":{\"b\":1},\"c\":{}}", scalar("dynamic({'a': dynamic({'b': 1}), 'c': dynamic({})})"));
+        assertEquals("[1,[2]]", scalar("dynamic([1, dynamic([2])])"));
+    }
+
+    @Test
+    void positionalArgumentsFillTheParametersNotNamed() {
+        Table t = run("let f = (len:long, s:string) { strlen(s) > len };"
+                + " datatable(input:string)['123', '4567'] | where f(len=3, input)");
+        assertEquals(List.of(List.of("4567")), rows(t));
+        Table u = run("let g = (a:long, b:long, c:long) { a * 100 + b * 10 + c }; print v = g(b=2, 1, 3)");
+        assertEquals(List.of(List.of("123")), rows(u));
+    }
+
+    @Test
+    void dynamicToJsonSortsKeysAtEveryDepth() {
+        assertEquals("{\"a\":1,\"b\":{\"c\":3,\"d\":[{\"e\":1,\"f\":2}]}}",
+                scalar("dynamic_to_json(dynamic({'b': {'d': [{'f': 2, 'e': 1}], 'c': 3}, 'a': 1}))"));
+        assertEquals("true", scalar("dynamic_to_json(dynamic({'y': 1, 'x': 2})) == dynamic_to_json(dynamic({'x': 2, 'y': 1}))"));
+    }
+}
