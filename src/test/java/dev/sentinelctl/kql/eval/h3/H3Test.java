@@ -83,6 +83,18 @@ class H3Test {
     }
 
     @Test
+    void pointsDocumentedByOtherH3Front_ends() {
+        // h3geo.org indexing docs (CLI example): an edge base cell (22) seen from its other face
+        assertEquals("822d57fffffffff", H3.format(H3.fromPoint(45, 40, 2)));
+        // Palantir Foundry expression docs: base cells 85, 21, and 3 reached from a neighbouring face
+        assertEquals("85aa614bfffffff", H3.format(H3.fromPoint(-20, 80, 5)));
+        assertEquals("852aa84ffffffff", H3.format(H3.fromPoint(38.9031, -77.0599, 5)));
+        assertEquals("8507b297fffffff", H3.format(H3.fromPoint(80, -20, 5)));
+        // ClickHouse / TiDB geoToH3 docs, resolution 15 (Moscow)
+        assertEquals(644325524701193974L, H3.fromPoint(55.71290588, 37.79506683, 15));
+    }
+
+    @Test
     void invalidTokens() {
         assertEquals(-1, H3.parse("abc"));
         assertEquals(-1, H3.parse("123"));
