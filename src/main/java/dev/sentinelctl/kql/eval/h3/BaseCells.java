@@ -14,9 +14,12 @@ import java.util.List;
  *
  * <p>Each base cell has a home face whose frame orients the digits of all its descendants. A cell inside a face has
  * that face. For the edge cells and the pentagons the home face is a convention of the H3 library that its
- * documentation does not state; the one rule that can be checked against documented outputs is that an edge cell
- * lying at (1,1,0) on exactly one of its two faces has that face (base cell 28's documented cells). The other 20 edge
- * cells and the 12 pentagons are therefore refused ({@link H3Unsupported}) rather than answered with a guess.
+ * documentation does not state. Two rules are checked against documented outputs: an edge cell lying at (1,1,0) on
+ * exactly one of its two faces has that face (base cells 28 and 22, seen from both of their faces), and an edge cell
+ * between a northern cap face (around vertex 0) and the band face below it, at (0,1,1) on both, has the cap face
+ * (base cell 19, from a documented covering; the five such edges are images of each other under the icosahedron's
+ * 72-degree turns about vertex 0, which the face frames respect). The other 15 edge cells (southern cap and band to
+ * band) and the 12 pentagons are refused ({@link H3Unsupported}) rather than answered with a guess.
  */
 final class BaseCells {
 
@@ -77,11 +80,22 @@ final class BaseCells {
                 if (hits != 1) {
                     home = null;
                     at = null;
+                    for (int x = 0; x < 2 && hits == 0; x++) {
+                        if (hasVertex(s.faces().get(x), 0)) {
+                            home = s.faces().get(x);
+                            at = s.at().get(x);
+                        }
+                    }
                 }
             }
             out.add(new Base(out.size(), s.center(), home, at, n == 5));
         }
         return List.copyOf(out);
+    }
+
+    private static boolean hasVertex(Face f, int v) {
+        for (int x : f.vertices()) if (x == v) return true;
+        return false;
     }
 
     /** The base cell whose centre is nearest to {@code p}. */

@@ -95,6 +95,23 @@ class H3Test {
     }
 
     @Test
+    void edgeBaseCellBelowTheNorthernCapFollowsTheCapFace() {
+        // Databricks h3_coverash3 docs: the resolution-1 cover of the San Francisco - Los Angeles - New York triangle
+        // holds base cell 19's children 0, 1, 2, 3 (and cells of base cells 20, 21, 36)
+        java.util.Set<String> cover = java.util.Set.of("8126fffffffffff", "81283ffffffffff", "8129bffffffffff",
+                "812a3ffffffffff", "812abffffffffff", "8148fffffffffff", "81263ffffffffff", "81267ffffffffff", "8126bffffffffff");
+        double[][] inside = {{35.47, -97.52}, {39.10, -94.58}, {39.74, -104.99}, {38.63, -90.2}, {41.26, -95.94}};
+        for (double[] p : inside) {
+            String t = H3.format(H3.fromPoint(p[0], p[1], 1));
+            assertEquals(true, cover.contains(t), p[0] + "," + p[1] + " -> " + t);
+        }
+        // north of the triangle: base cell 19 still, but a child the cover does not need
+        String north = H3.format(H3.fromPoint(47.5, -100.5, 1));
+        assertEquals(19, H3.baseCell(H3.parse(north)));
+        assertEquals(false, cover.contains(north), north);
+    }
+
+    @Test
     void invalidTokens() {
         assertEquals(-1, H3.parse("abc"));
         assertEquals(-1, H3.parse("123"));
