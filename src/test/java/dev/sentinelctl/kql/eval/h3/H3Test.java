@@ -95,6 +95,18 @@ class H3Test {
     }
 
     @Test
+    void centresDocumentedByOtherH3Front_ends() {
+        // TiDB H3_TO_GEO docs (resolution 15, Class III) and the libh3 crate docs (resolution 10, radians)
+        double[] moscow = H3.center(644325524701193974L);
+        assertEquals(55.712902431456676, moscow[0], 1e-11);
+        assertEquals(37.79506616830255, moscow[1], 1e-11);
+        long liberty = H3.parse("8a2a1072b59ffff");
+        assertEquals(liberty, H3.fromPoint(40.689167, -74.044444, 10));
+        assertEquals(0.7101643819054542, Math.toRadians(H3.center(liberty)[0]), 1e-13);
+        assertEquals(-1.2923191206954798, Math.toRadians(H3.center(liberty)[1]), 1e-13);
+    }
+
+    @Test
     void edgeBaseCellBelowTheNorthernCapFollowsTheCapFace() {
         // Databricks h3_coverash3 docs: the resolution-1 cover of the San Francisco - Los Angeles - New York triangle
         // holds base cell 19's children 0, 1, 2, 3 (and cells of base cells 20, 21, 36)
