@@ -95,6 +95,22 @@ class H3Test {
     }
 
     @Test
+    void moreDocumentedTokens() {
+        // Databricks h3_longlatash3 docs and Snowflake H3_LATLNG_TO_CELL docs (Brandenburg Gate)
+        assertEquals(604116085645508607L, H3.fromPoint(45, 100, 6));
+        assertEquals(635714569676958015L, H3.fromPoint(37.8199, -122.4783, 13));
+        assertEquals(613036919424548863L, H3.fromPoint(52.516262, 13.377704, 8));
+    }
+
+    @Test
+    void boundaryOfAnEdgeBaseCellsCell() {
+        // CARTO H3_BOUNDARY docs: the first two vertices of a Madrid cell of edge base cell 28
+        List<double[]> b = H3.boundary(cell("84390cbffffffff"));
+        assertArrayEquals(new double[]{-3.5769274353957314, 40.613438595935165}, b.get(0), 1e-12);
+        assertArrayEquals(new double[]{-3.85975632308016, 40.525472355369885}, b.get(1), 1e-12);
+    }
+
+    @Test
     void centresDocumentedByOtherH3Front_ends() {
         // TiDB H3_TO_GEO docs (resolution 15, Class III) and the libh3 crate docs (resolution 10, radians)
         double[] moscow = H3.center(644325524701193974L);
