@@ -62,6 +62,14 @@ class H3FunctionsTest {
     }
 
     @Test
+    void mvApplyOverTheRingsKeepsOnlyWhatItsSubqueryGives() {
+        // geo-h3cell-rings-function.md: the expanded column is the subquery's; summarize drops it
+        var t = run("print rings = geo_h3cell_rings('861f8894fffffff', 1) | mv-apply rings on (summarize cells = make_list(rings))");
+        assertEquals(java.util.List.of("cells"), EngineTestSupport.names(t));
+        assertEquals(1, t.rowCount());
+    }
+
+    @Test
     void centralPointAndPolygonAreGeoJson() {
         assertEquals(-74.016008479792447, Double.parseDouble(scalar("geo_h3cell_to_central_point('862a1072fffffff').coordinates[0]")), 1e-12);
         assertEquals(40.7041679083504, Double.parseDouble(scalar("geo_h3cell_to_central_point('862a1072fffffff').coordinates[1]")), 1e-12);

@@ -96,31 +96,4 @@ final class Plane {
         }
         return new At(g, gx, gy);
     }
-
-    /** Angle (radians, counterclockwise) of face {@code g}'s i axis as seen in face {@code f}'s plane, g adjacent to f. */
-    static double axisAngleOf(Face f, Face g) {
-        // g's centre and apex laid flat into f's plane through the shared edge
-        double[] center = unfoldInto(f, g, 0, 0);
-        double[] apex = unfoldInto(f, g, 2, 0);
-        return Math.atan2(apex[1] - center[1], apex[0] - center[0]);
-    }
-
-    /** A position of g's plane expressed in f's plane, g sharing an edge with f (inverse of {@link #settle}). */
-    private static double[] unfoldInto(Face f, Face g, double x, double y) {
-        double[] w = barycentric(x, y);
-        int shared0 = -1, shared1 = -1, own = -1;
-        for (int s = 0; s < 3; s++) {
-            int fs = Icosahedron.slotOf(f, g.vertices()[s]);
-            if (fs < 0) own = s;
-            else if (shared0 < 0) shared0 = s;
-            else shared1 = s;
-        }
-        // g's own vertex D lies at A + B - C of f's plane (C: f's vertex not on the shared edge)
-        int fa = Icosahedron.slotOf(f, g.vertices()[shared0]), fb = Icosahedron.slotOf(f, g.vertices()[shared1]);
-        int fc = 3 - fa - fb;
-        double[] pa = Icosahedron.vertexInPlane(fa), pb = Icosahedron.vertexInPlane(fb), pc = Icosahedron.vertexInPlane(fc);
-        double dx = pa[0] + pb[0] - pc[0], dy = pa[1] + pb[1] - pc[1];
-        return new double[]{w[shared0] * pa[0] + w[shared1] * pb[0] + w[own] * dx,
-                w[shared0] * pa[1] + w[shared1] * pb[1] + w[own] * dy};
-    }
 }

@@ -1,0 +1,47 @@
+package dev.sentinelctl.kql.eval.h3;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Invariants over points spread across the globe (fixed seed), at every resolution: a cell's centre lies in the cell,
+ * its boundary surrounds the centre, neighbours are mutual, and a refusal is always {@link H3Unsupported}.
+ */
+class H3PropertiesTest {
+
+    @Test
+    void invariantsHoldWhereverCellsAreAnswered() {
+        Random rnd = new Random(20261206);
+        int answered = 0, refused = 0;
+        for (int n = 0; n < 1500; n++) {
+            double lat = Math.toDegrees(Math.asin(2 * rnd.nextDouble() - 1)), lng = 360 * rnd.nextDouble() - 180;
+            int res = n % 16;
+            try {
+                long h = H3.fromPoint(lat, lng, res);
+                assertTrue(H3.isValid(h), H3.format(h));
+                assertEquals(res, H3.resolution(h));
+                double[] c = H3.center(h);
+                assertEquals(h, H3.fromPoint(c[0], c[1], res), "centre of " + H3.format(h) + " at " + lat + "," + lng);
+                List<double[]> b = H3.boundary(h);
+                assertTrue(b.size() >= 6 && b.size() <= 10, H3.format(h) + " has " + b.size() + " vertices");
+                if (res <= 12) {
+                    for (long nb : H3.rings(h, 1).get(1)) {
+                        assertTrue(nb != h, "a cell is not its own neighbour: " + H3.format(h));
+                        assertTrue(H3.rings(nb, 1).get(1).contains(h), H3.format(nb) + " does not list " + H3.format(h));
+                    }
+                }
+                if (res > 0) assertEquals(H3.parent(h, res - 1), H3.parent(H3.parent(h, res - 1), res - 1));
+                answered++;
+            } catch (H3Unsupported e) {
+                refused++;
+            }
+        }
+        // 27 of 122 base cells are refused; most of the globe answers
+        assertTrue(answered > 1000, answered + " answered, " + refused + " refused");
+    }
+}
