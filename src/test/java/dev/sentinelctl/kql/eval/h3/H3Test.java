@@ -152,5 +152,9 @@ class H3Test {
     void pentagonsAreRefused() {
         // base cell 4 is the pentagon on the icosahedron vertex in the Norwegian Sea (64.7N, 10.54E)
         assertThrows(H3Unsupported.class, () -> H3.fromPoint(64.7, 10.5362, 3));
+        // Amazon Redshift's H3_FromLongLat(0, 0, 10) is 8a754e64992ffff, in pentagon base cell 58: refused, not guessed
+        assertThrows(H3Unsupported.class, () -> H3.fromPoint(0, 0, 10));
+        assertEquals(58, H3.baseCell(H3.parse("8a754e64992ffff")));
+        assertEquals(10, H3.resolution(H3.parse("8a754e64992ffff")));
     }
 }
