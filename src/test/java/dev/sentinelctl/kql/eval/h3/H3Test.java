@@ -103,6 +103,17 @@ class H3Test {
     }
 
     @Test
+    void boundaryOfABaseCell() {
+        // Amazon Redshift H3_Boundary docs: base cell 18 (resolution 0), as (lng, lat)
+        double[][] expected = {{87.7729641223953, 52.6542030078627}, {86.7082098104731, 40.3127667561966},
+                {98.2285042557705, 33.6210697806835}, {110.694610548823, 37.163896485796},
+                {116.212895637138, 47.3094513028131}, {106.40349563788, 56.210610737585}};
+        List<double[]> b = H3.boundary(cell("8025fffffffffff"));
+        assertEquals(6, b.size());
+        for (int i = 0; i < 6; i++) assertArrayEquals(expected[i], b.get(i), 1e-9, "vertex " + i);
+    }
+
+    @Test
     void boundaryOfAnEdgeBaseCellsCell() {
         // CARTO H3_BOUNDARY docs: the first two vertices of a Madrid cell of edge base cell 28
         List<double[]> b = H3.boundary(cell("84390cbffffffff"));
