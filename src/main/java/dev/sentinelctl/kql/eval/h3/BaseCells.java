@@ -19,15 +19,25 @@ import java.util.List;
  * between a northern cap face (around vertex 0) and the band face below it, at (0,1,1) on both, has the cap face
  * (base cell 19, from a documented covering; the five such edges are images of each other under the icosahedron's
  * 72-degree turns about vertex 0, which the face frames respect). The other 15 edge cells (southern cap and band to
- * band) and the 12 pentagons are refused ({@link H3Unsupported}) rather than answered with a guess.
+ * band) are refused ({@link H3Unsupported}) rather than answered with a guess. Of the 12 pentagons only the five of
+ * the northern ring are answered, and only from one of their five faces ({@link PentagonSide}); the others are refused.
  */
 final class BaseCells {
 
     /** One base cell: its number, centre, home face and lattice position there; null home when not known. */
-    record Base(int number, Vec3 center, Face home, Ijk homeIjk, boolean pentagon) {
+    record Base(int number, Vec3 center, Face home, Ijk homeIjk, boolean pentagon, PentagonSide side) {
         boolean supported() {
             return home != null && !pentagon;
         }
+    }
+
+    /**
+     * How a pentagon of the northern ring (vertices 1-5) is answered: only from the face across its apex face's edge
+     * towards that face's k vertex, where its digits are that face's turned a fixed number of sixths (one documented
+     * token, base cell 58; the five such pentagons are images of each other under the 72-degree turns). {@code cut}
+     * is the apex face: the lattice does not continue from {@code face} into it (the deleted k-axis wedge lies there).
+     */
+    record PentagonSide(Face face, Ijk ijk, Face cut, int vertex) {
     }
 
     private record Seen(Vec3 center, List<Face> faces, List<Ijk> at) {
@@ -88,9 +98,21 @@ final class BaseCells {
                     }
                 }
             }
-            out.add(new Base(out.size(), s.center(), home, at, n == 5));
+            out.add(new Base(out.size(), s.center(), home, at, n == 5, n == 5 ? side(s) : null));
         }
         return List.copyOf(out);
+    }
+
+    private static PentagonSide side(Seen s) {
+        int vertex = -1;
+        for (int v = 0; v < 12; v++) if (Icosahedron.VERTEX.get(v).dot(s.center()) > 1 - 1e-9) vertex = v;
+        if (vertex < 1 || vertex > 5) return null;
+        Face apex = null;
+        for (int x = 0; x < s.faces().size(); x++) if (s.at().get(x).equals(new Ijk(2, 0, 0))) apex = s.faces().get(x);
+        Face face = Icosahedron.across(apex, vertex, apex.vertices()[2]);
+        int slot = Icosahedron.slotOf(face, vertex);
+        Ijk ijk = slot == 0 ? new Ijk(2, 0, 0) : slot == 1 ? new Ijk(0, 2, 0) : new Ijk(0, 0, 2);
+        return new PentagonSide(face, ijk, apex, vertex);
     }
 
     private static boolean hasVertex(Face f, int v) {

@@ -98,7 +98,7 @@ public final class H3 {
     public static long[] children(long h, int res) {
         int own = resolution(h);
         if (res < own || res > MAX_RES) return null;
-        if (BaseCells.ALL.get(baseCell(h)).pentagon()) throw new H3Unsupported("children of a pentagon cell");
+        boolean pentagon = BaseCells.ALL.get(baseCell(h)).pentagon();
         int n = res - own;
         long count = 1;
         for (int i = 0; i < n; i++) count *= 7;
@@ -113,7 +113,8 @@ public final class H3 {
             }
             out[x] = c;
         }
-        return out;
+        // a pentagon's descendants never start with the k-axis digit (1): h3geo.org, "Cell mode"
+        return pentagon ? java.util.Arrays.stream(out).filter(H3::isValid).toArray() : out;
     }
 
     // --- geometry ---------------------------------------------------------------------------------------------
@@ -133,6 +134,7 @@ public final class H3 {
         }
         Plane.At at = Plane.settle(f, c.x(), c.y());
         Base b = BaseCells.nearest(Plane.unproject(at.face(), at.x(), at.y()));
+        if (b.pentagon()) return pentagonCell(b, f, digits);
         requireSupported(b);
         int steps = b.home() == f ? 0 : turnsOfHomeIn(b, f);
         for (int r = 0; r < res; r++) digits[r] = Ijk.rotate(digits[r], -steps);
@@ -191,10 +193,11 @@ public final class H3 {
         int[] sides = {2, 3, 1, 5, 4, 6};
         for (int n = 1; n <= k; n++) {
             List<Long> ring = new ArrayList<>();
-            Ijk p = c.ijk().plus(Ijk.unit(4).times(n));
+            // directions are the index's; a pentagon's cells sit on a lattice turned from it
+            Ijk p = c.ijk().plus(Ijk.unit(Ijk.rotate(4, c.turn())).times(n));
             for (int side : sides) {
                 for (int s = 0; s < n; s++) {
-                    p = p.plus(Ijk.unit(side));
+                    p = p.plus(Ijk.unit(Ijk.rotate(side, c.turn())));
                     ring.add(c.cellAt(p));
                 }
             }
@@ -204,6 +207,44 @@ public final class H3 {
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------
+
+    /** Sixth-turns from a pentagon side face's frame to its apex face's frame, by base cell (see BaseCells.PentagonSide). */
+    private static final int[] PENTAGON_TURNS = pentagonTurns();
+
+    private static int[] pentagonTurns() {
+        int[] t = new int[BaseCells.ALL.size()];
+        for (Base b : BaseCells.ALL) {
+            BaseCells.PentagonSide side = b.side();
+            if (side == null) continue;
+            // just beyond the apex face's edge towards its k vertex, next to the pentagon: on the side face
+            double x = 1.8, y = -0.346;
+            if (Plane.settle(side.cut(), x, y).face() != side.face()) throw new IllegalStateException("pentagon side of " + b.number());
+            // across that edge the faces meet directly; the index goes the other way round the vertex, past the
+            // four other faces, which is one sixth less (the vertex's 60-degree deficit)
+            t[b.number()] = Math.floorMod(turns(side.cut(), x, y, side.face()) - 1, 6);
+        }
+        return t;
+    }
+
+    private static long pentagonCell(Base b, Face f, int[] digits) {
+        BaseCells.PentagonSide side = b.side();
+        if (side == null || side.face() != f) {
+            throw new H3Unsupported("cells of pentagon base cell " + b.number() + " (its orientation is not documented)");
+        }
+        int steps = PENTAGON_TURNS[b.number()];
+        for (int r = 0; r < digits.length; r++) digits[r] = Ijk.rotate(digits[r], -steps);
+        for (int d : digits) {
+            if (d == 1) throw new H3Unsupported("cells of pentagon base cell " + b.number() + " next to its deleted k-axis wedge");
+            if (d != 0) break;
+        }
+        return make(b.number(), digits);
+    }
+
+    static boolean isPentagon(long h) {
+        if (!BaseCells.ALL.get(baseCell(h)).pentagon()) return false;
+        for (int r = 1; r <= resolution(h); r++) if (digit(h, r) != 0) return false;
+        return true;
+    }
 
     static Ijk up(Ijk c, int res) {
         double[] v = Plane.toRes0(c.x(), c.y(), res);
@@ -237,15 +278,30 @@ public final class H3 {
     }
 
     /** A cell placed on its base cell's home-face lattice. */
-    private record Cell(long h, Face home, Ijk ijk, int res) {
+    private record Cell(long h, Face home, Ijk ijk, int res, Face cut, int turn) {
 
         static Cell of(long h) {
             Base b = BaseCells.ALL.get(baseCell(h));
-            requireSupported(b);
             int res = resolution(h);
+            if (b.pentagon()) return ofPentagon(h, b, res);
+            requireSupported(b);
             Ijk c = b.homeIjk();
             for (int r = 1; r <= res; r++) c = c.down(r % 2 == 1).plus(Ijk.unit(digit(h, r)));
-            return new Cell(h, b.home(), c, res);
+            return new Cell(h, b.home(), c, res, null, 0);
+        }
+
+        /** A pentagon's descendant, placed on the side face its orientation is known from. */
+        private static Cell ofPentagon(long h, Base b, int res) {
+            BaseCells.PentagonSide side = b.side();
+            boolean centre = true;
+            for (int r = 1; r <= res; r++) centre &= digit(h, r) == 0;
+            if (side == null || centre) {
+                throw new H3Unsupported("cells of pentagon base cell " + b.number() + (centre ? " (the pentagon itself)" : " (its orientation is not documented)"));
+            }
+            int steps = PENTAGON_TURNS[b.number()];
+            Ijk c = side.ijk();
+            for (int r = 1; r <= res; r++) c = c.down(r % 2 == 1).plus(Ijk.unit(Ijk.rotate(digit(h, r), steps)));
+            return new Cell(h, side.face(), c, res, side.cut(), steps);
         }
 
         double x() {
@@ -267,7 +323,9 @@ public final class H3 {
         /** Where a point of this cell's lattice (lattice units) lies: its face and that face's plane position. */
         Plane.At settle(double x, double y) {
             double[] v = Plane.toRes0(x, y, res);
-            return Plane.settle(home, v[0], v[1]);
+            Plane.At at = Plane.settle(home, v[0], v[1]);
+            if (at.face() == cut) throw new H3Unsupported("a position across a pentagon's deleted k-axis wedge");
+            return at;
         }
 
         Vec3 point(double x, double y) {
@@ -278,7 +336,10 @@ public final class H3 {
         /** The cell at a lattice position of this cell's resolution. */
         long cellAt(Ijk p) {
             Vec3 q = point(p.x(), p.y());
-            return fromPoint(Math.toDegrees(q.lat()), Math.toDegrees(q.lng()), res);
+            long cell = fromPoint(Math.toDegrees(q.lat()), Math.toDegrees(q.lng()), res);
+            // around a pentagon the lattice loses a wedge: H3 orders such rings differently
+            if (isPentagon(cell)) throw new H3Unsupported("rings that reach a pentagon");
+            return cell;
         }
     }
 }

@@ -41,7 +41,27 @@ class H3PropertiesTest {
                 refused++;
             }
         }
-        // 27 of 122 base cells are refused; most of the globe answers
+        // 15 edge cells and 7 pentagons are refused (5 northern pentagons in part); most of the globe answers
         assertTrue(answered > 1000, answered + " answered, " + refused + " refused");
+    }
+
+    @Test
+    void aroundTheDocumentedSideOfPentagon58() {
+        Random rnd = new Random(58);
+        int pentagonCells = 0;
+        for (int n = 0; n < 600; n++) {
+            double lat = -4 + 8 * rnd.nextDouble(), lng = -4 + 10 * rnd.nextDouble();
+            int res = 1 + n % 12;
+            try {
+                long h = H3.fromPoint(lat, lng, res);
+                double[] c = H3.center(h);
+                assertEquals(h, H3.fromPoint(c[0], c[1], res), "centre of " + H3.format(h));
+                for (long nb : H3.rings(h, 1).get(1)) assertTrue(H3.rings(nb, 1).get(1).contains(h), H3.format(nb) + " / " + H3.format(h));
+                if (H3.baseCell(h) == 58) pentagonCells++;
+            } catch (H3Unsupported e) {
+                // the pentagon's other faces, the cells next to its deleted wedge
+            }
+        }
+        assertTrue(pentagonCells > 100, pentagonCells + " cells of base cell 58 answered");
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Expected values are the outputs printed in Microsoft's geo_*h3* function documentation (Kusto runs H3 itself). */
 class H3Test {
@@ -160,12 +161,30 @@ class H3Test {
     }
 
     @Test
-    void pentagonsAreRefused() {
+    void pentagonOfTheNorthernRingFromItsDocumentedSide() {
+        // Amazon Redshift H3_FromLongLat(0, 0, 10) docs: pentagon base cell 58, seen from the face south-east of it
+        assertEquals("8a754e64992ffff", H3.format(H3.fromPoint(0, 0, 10)));
+        // Redshift H3_Polyfill docs: the resolution-4 cells whose centres lie in the square (0,0)-(1,1)
+        long[] fill = {596538848238895103L, 596538805289222143L, 596538856828829695L, 596538813879156735L,
+                596537920525959167L, 596538685030137855L, 596538693620072447L, 596538839648960511L};
+        for (long h : fill) {
+            double[] c = H3.center(h);
+            assertTrue(c[0] > 0 && c[0] < 1 && c[1] > 0 && c[1] < 1, H3.format(h) + " centre " + c[0] + "," + c[1]);
+            assertEquals(h, H3.fromPoint(c[0], c[1], 4));
+        }
+        // a pentagon's children skip the deleted k-axis digit
+        assertEquals(6, H3.children(H3.parse("8075fffffffffff"), 1).length);
+        assertEquals(7, H3.children(H3.parse("8a754e64992ffff"), 11).length);
+    }
+
+    @Test
+    void pentagonsWhoseOrientationIsUndocumentedAreRefused() {
         // base cell 4 is the pentagon on the icosahedron vertex in the Norwegian Sea (64.7N, 10.54E)
         assertThrows(H3Unsupported.class, () -> H3.fromPoint(64.7, 10.5362, 3));
-        // Amazon Redshift's H3_FromLongLat(0, 0, 10) is 8a754e64992ffff, in pentagon base cell 58: refused, not guessed
-        assertThrows(H3Unsupported.class, () -> H3.fromPoint(0, 0, 10));
-        assertEquals(58, H3.baseCell(H3.parse("8a754e64992ffff")));
-        assertEquals(10, H3.resolution(H3.parse("8a754e64992ffff")));
+        // pentagon 58 seen from its other faces (north-west of the vertex off Liberia)
+        assertThrows(H3Unsupported.class, () -> H3.fromPoint(5, -8, 6));
+        // the pentagon cell itself has no hexagon geometry here
+        assertThrows(H3Unsupported.class, () -> H3.center(H3.make(58, new int[]{0, 0})));
+        assertThrows(H3Unsupported.class, () -> H3.boundary(H3.parse("8075fffffffffff")));
     }
 }
