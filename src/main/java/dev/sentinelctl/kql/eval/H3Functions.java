@@ -2,10 +2,13 @@ package dev.sentinelctl.kql.eval;
 
 import dev.sentinelctl.kql.eval.h3.H3;
 import dev.sentinelctl.kql.eval.h3.H3Unsupported;
+import dev.sentinelctl.kql.eval.h3.Polyfill;
+import tools.jackson.databind.JsonNode;
 import dev.sentinelctl.kql.syntax.Expr;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -26,6 +29,7 @@ final class H3Functions {
     private static final int DEFAULT_RES = 6;
     private static final int MAX_CHILD_LEVELS = 5;
     private static final int MAX_RING = 142;
+    private static final int MAX_POLYGON_CELLS = 61680;
 
     private H3Functions() {
     }
@@ -113,6 +117,7 @@ final class H3Functions {
                 return o;
             });
         });
+        m.put("geo_polygon_to_h3cells", H3Functions::polygonToCells);
         m.put("geo_h3cell_to_polygon", (cx, args, call) -> {
             Functions.arity(args, 1, 1, call);
             Ev t = ExprCompiler.str(cx.compile(args.get(0)));
@@ -128,6 +133,66 @@ final class H3Functions {
                 return o;
             });
         });
+    }
+
+    private static Ev polygonToCells(ExprCompiler cx, List<Expr> args, Expr.FunctionCall call) {
+        Functions.arity(args, 1, 3, call);
+        Ev poly = Dynamics.asDynamic(cx.compile(args.get(0)), call);
+        Ev res = args.size() > 1 ? whole(cx, args.get(1)) : null;
+        Ev radius = args.size() > 2 ? num(cx, args.get(2)) : null;
+        return guarded(DYNAMIC, call, r -> {
+            List<Polyfill.Polygon> polygons = polygons((JsonNode) poly.eval(r));
+            Long k = res == null ? Long.valueOf(DEFAULT_RES) : (Long) res.eval(r);
+            Double buffer = radius == null ? Double.valueOf(0) : (Double) radius.eval(r);
+            if (polygons == null || k == null || k < 0 || k > H3.MAX_RES || buffer == null || buffer < 0) return null;
+            if (buffer > 0) throw new H3Unsupported("a buffer radius (the enlarged polygon's construction is not documented)");
+            long[] cells = Polyfill.cells(polygons, k.intValue(), MAX_POLYGON_CELLS);
+            if (cells == null) return null;
+            ArrayNode a = Values.array();
+            for (long c : cells) a.add(H3.format(c));
+            return a;
+        });
+    }
+
+    /** A GeoJSON Polygon or MultiPolygon as rings of {lng, lat}; null when it is not a valid one. */
+    private static List<Polyfill.Polygon> polygons(JsonNode g) {
+        if (g == null || !g.isObject() || g.get("type") == null || g.get("coordinates") == null) return null;
+        String type = g.get("type").asString();
+        JsonNode coords = g.get("coordinates");
+        List<Polyfill.Polygon> out = new ArrayList<>();
+        if ("Polygon".equals(type)) {
+            Polyfill.Polygon p = polygon(coords);
+            if (p == null) return null;
+            out.add(p);
+        } else if ("MultiPolygon".equals(type) && coords.isArray() && !coords.isEmpty()) {
+            for (JsonNode c : coords) {
+                Polyfill.Polygon p = polygon(c);
+                if (p == null) return null;
+                out.add(p);
+            }
+        } else {
+            return null;
+        }
+        return out;
+    }
+
+    private static Polyfill.Polygon polygon(JsonNode rings) {
+        if (!rings.isArray() || rings.isEmpty()) return null;
+        List<List<double[]>> out = new ArrayList<>();
+        for (JsonNode ring : rings) {
+            if (!ring.isArray() || ring.size() < 4) return null;
+            List<double[]> points = new ArrayList<>();
+            for (JsonNode pt : ring) {
+                if (!pt.isArray() || pt.size() < 2 || !pt.get(0).isNumber() || !pt.get(1).isNumber()) return null;
+                double lng = pt.get(0).asDouble(), lat = pt.get(1).asDouble();
+                if (!(lng >= -180 && lng <= 180 && lat >= -90 && lat <= 90)) return null;
+                points.add(new double[]{lng, lat});
+            }
+            double[] first = points.get(0), last = points.get(points.size() - 1);
+            if (first[0] != last[0] || first[1] != last[1]) return null;
+            out.add(points);
+        }
+        return new Polyfill.Polygon(out);
     }
 
     private static ArrayNode tokens(List<Long> cells) {

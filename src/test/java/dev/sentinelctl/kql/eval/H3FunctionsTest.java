@@ -62,6 +62,24 @@ class H3FunctionsTest {
     }
 
     @Test
+    void polygonToCellsGivesTheDocumentedCellsSorted() {
+        // geo-polygon-to-h3cells-function.md (Madrid): the same 13 cells; Kusto's order is the H3 library's own
+        String polygon = "dynamic({\"type\":\"Polygon\",\"coordinates\":[[[-3.659,40.553],[-3.913,40.409],[-3.729,40.273],[-3.524,40.440],[-3.659,40.553]]]})";
+        java.util.List<String> expected = new java.util.ArrayList<>(java.util.List.of("86390cb57ffffff", "86390cb0fffffff",
+                "86390ca27ffffff", "86390cb87ffffff", "86390cb07ffffff", "86390ca2fffffff", "86390ca37ffffff", "86390cb17ffffff",
+                "86390cb1fffffff", "86390cb8fffffff", "86390cba7ffffff", "86390ca07ffffff", "86390cbafffffff"));
+        java.util.Collections.sort(expected);
+        assertEquals("[\"" + String.join("\",\"", expected) + "\"]", scalar("geo_polygon_to_h3cells(" + polygon + ")"));
+        assertEquals("true", scalar("isnull(geo_polygon_to_h3cells(dynamic({\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,1]]]})))"));
+        assertEquals("true", scalar("isnull(geo_polygon_to_h3cells(" + polygon + ", 16))"));
+        // a hole removes its cells; a buffer radius is refused
+        assertEquals("0", scalar("array_length(geo_polygon_to_h3cells(dynamic({\"type\":\"Polygon\",\"coordinates\":"
+                + "[[[-3.659,40.553],[-3.913,40.409],[-3.729,40.273],[-3.524,40.440],[-3.659,40.553]],"
+                + "[[-3.7,40.6],[-4.0,40.4],[-3.7,40.2],[-3.4,40.4],[-3.7,40.6]]]})))"));
+        assertEquals(EvalResult.UNSUPPORTED, fail("print geo_polygon_to_h3cells(" + polygon + ", 6, 100.0)").code());
+    }
+
+    @Test
     void mvApplyOverTheRingsKeepsOnlyWhatItsSubqueryGives() {
         // geo-h3cell-rings-function.md: the expanded column is the subquery's; summarize drops it
         var t = run("print rings = geo_h3cell_rings('861f8894fffffff', 1) | mv-apply rings on (summarize cells = make_list(rings))");
