@@ -36,8 +36,9 @@ final class BaseCells {
      * towards that face's k vertex, where its digits are that face's turned a fixed number of sixths (one documented
      * token, base cell 58; the five such pentagons are images of each other under the 72-degree turns). {@code cut}
      * is the apex face: the lattice does not continue from {@code face} into it (the deleted k-axis wedge lies there).
+     * {@code turns}: sixth-turns of the index frame as seen from the side face (side digits turn by -turns into it).
      */
-    record PentagonSide(Face face, Ijk ijk, Face cut, int vertex) {
+    record PentagonSide(Face face, Ijk ijk, Face cut, int turns) {
     }
 
     private record Seen(Vec3 center, List<Face> faces, List<Ijk> at) {
@@ -112,7 +113,13 @@ final class BaseCells {
         Face face = Icosahedron.across(apex, vertex, apex.vertices()[2]);
         int slot = Icosahedron.slotOf(face, vertex);
         Ijk ijk = slot == 0 ? new Ijk(2, 0, 0) : slot == 1 ? new Ijk(0, 2, 0) : new Ijk(0, 0, 2);
-        return new PentagonSide(face, ijk, apex, vertex);
+        // just beyond the apex face's edge towards its k vertex, next to the pentagon: on the side face; across that
+        // edge the faces meet directly, but the index goes the other way round the vertex, past the four other
+        // faces, which is one sixth less (the vertex's 60-degree deficit)
+        double x = 1.8, y = -0.346;
+        if (Plane.settle(apex, x, y).face() != face) throw new IllegalStateException("pentagon side at vertex " + vertex);
+        int turns = Math.floorMod(Plane.sixthTurns(apex, x, y, face) - 1, 6);
+        return new PentagonSide(face, ijk, apex, turns);
     }
 
     private static boolean hasVertex(Face f, int v) {

@@ -156,7 +156,7 @@ public final class H3 {
     public static List<double[]> boundary(long h) {
         Cell c = Cell.of(h);
         Plane.At centerAt = c.settle(c.x(), c.y());
-        int start = centerAt.face() == c.home() ? 0 : Math.floorMod(-turns(c.home(), c.planeX(c.x(), c.y()), c.planeY(c.x(), c.y()), centerAt.face()), 6);
+        int start = centerAt.face() == c.home() ? 0 : Math.floorMod(-Plane.sixthTurns(c.home(), c.planeX(c.x(), c.y()), c.planeY(c.x(), c.y()), centerAt.face()), 6);
         double rad = 1 / Math.sqrt(3);
         List<double[]> out = new ArrayList<>();
         double[] prev = null;
@@ -208,30 +208,12 @@ public final class H3 {
 
     // --- helpers ----------------------------------------------------------------------------------------------
 
-    /** Sixth-turns from a pentagon side face's frame to its apex face's frame, by base cell (see BaseCells.PentagonSide). */
-    private static final int[] PENTAGON_TURNS = pentagonTurns();
-
-    private static int[] pentagonTurns() {
-        int[] t = new int[BaseCells.ALL.size()];
-        for (Base b : BaseCells.ALL) {
-            BaseCells.PentagonSide side = b.side();
-            if (side == null) continue;
-            // just beyond the apex face's edge towards its k vertex, next to the pentagon: on the side face
-            double x = 1.8, y = -0.346;
-            if (Plane.settle(side.cut(), x, y).face() != side.face()) throw new IllegalStateException("pentagon side of " + b.number());
-            // across that edge the faces meet directly; the index goes the other way round the vertex, past the
-            // four other faces, which is one sixth less (the vertex's 60-degree deficit)
-            t[b.number()] = Math.floorMod(turns(side.cut(), x, y, side.face()) - 1, 6);
-        }
-        return t;
-    }
-
     private static long pentagonCell(Base b, Face f, int[] digits) {
         BaseCells.PentagonSide side = b.side();
         if (side == null || side.face() != f) {
             throw new H3Unsupported("cells of pentagon base cell " + b.number() + " (its orientation is not documented)");
         }
-        int steps = PENTAGON_TURNS[b.number()];
+        int steps = side.turns();
         for (int r = 0; r < digits.length; r++) digits[r] = Ijk.rotate(digits[r], -steps);
         for (int d : digits) {
             if (d == 1) throw new H3Unsupported("cells of pentagon base cell " + b.number() + " next to its deleted k-axis wedge");
@@ -260,17 +242,7 @@ public final class H3 {
     /** Sixth-turns from face f's frame to base cell b's home frame, measured at the base cell's centre. */
     private static int turnsOfHomeIn(Base b, Face f) {
         Ijk at = b.homeIjk();
-        return Math.floorMod(turns(b.home(), at.x(), at.y(), f), 6);
-    }
-
-    /** Sixth-turns of {@code home}'s i axis as seen on face {@code f}'s plane near the home-plane point (x, y). */
-    private static int turns(Face home, double x, double y, Face f) {
-        double eps = 1e-4;
-        Plane.At a = Plane.settle(home, x, y), b = Plane.settle(home, x + eps, y);
-        double[] pa = Plane.project(f, Plane.unproject(a.face(), a.x(), a.y()));
-        double[] pb = Plane.project(f, Plane.unproject(b.face(), b.x(), b.y()));
-        double ang = Math.atan2(pb[1] - pa[1], pb[0] - pa[0]);
-        return (int) Math.round(ang / STEP);
+        return Math.floorMod(Plane.sixthTurns(b.home(), at.x(), at.y(), f), 6);
     }
 
     private static double[] lngLat(Vec3 p) {
@@ -298,7 +270,7 @@ public final class H3 {
             if (side == null || centre) {
                 throw new H3Unsupported("cells of pentagon base cell " + b.number() + (centre ? " (the pentagon itself)" : " (its orientation is not documented)"));
             }
-            int steps = PENTAGON_TURNS[b.number()];
+            int steps = side.turns();
             Ijk c = side.ijk();
             for (int r = 1; r <= res; r++) c = c.down(r % 2 == 1).plus(Ijk.unit(Ijk.rotate(digit(h, r), steps)));
             return new Cell(h, side.face(), c, res, side.cut(), steps);

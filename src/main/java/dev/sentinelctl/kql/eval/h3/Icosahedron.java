@@ -37,20 +37,30 @@ final class Icosahedron {
     record Face(int index, int[] vertices, Vec3 center, double azimuthI) {
     }
 
-    static final List<Vec3> VERTEX = new ArrayList<>();
-    static final List<Face> FACES = new ArrayList<>();
+    static final List<Vec3> VERTEX = vertices();
+    static final List<Face> FACES = faces();
 
     static {
-        for (double[] v : VERTICES) VERTEX.add(new Vec3(v[0], v[1], v[2]).unit());
+        Face f = FACES.get(0);
+        RES0_UNIT = Math.tan(f.center().angleTo(VERTEX.get(f.vertices()[0]))) / 2;
+    }
+
+    private static List<Vec3> vertices() {
+        List<Vec3> out = new ArrayList<>();
+        for (double[] v : VERTICES) out.add(new Vec3(v[0], v[1], v[2]).unit());
+        return List.copyOf(out);
+    }
+
+    private static List<Face> faces() {
+        List<Face> out = new ArrayList<>();
         for (int a = 0; a < 12; a++) {
             for (int b = a + 1; b < 12; b++) {
                 for (int c = b + 1; c < 12; c++) {
-                    if (adjacent(a, b) && adjacent(b, c) && adjacent(a, c)) addFace(new int[]{a, b, c});
+                    if (adjacent(a, b) && adjacent(b, c) && adjacent(a, c)) out.add(face(out.size(), new int[]{a, b, c}));
                 }
             }
         }
-        Face f = FACES.get(0);
-        RES0_UNIT = Math.tan(f.center().angleTo(VERTEX.get(f.vertices()[0]))) / 2;
+        return List.copyOf(out);
     }
 
     private Icosahedron() {
@@ -64,7 +74,7 @@ final class Icosahedron {
         return v == 0 ? 0 : v <= 5 ? 1 : v <= 10 ? 2 : 3;
     }
 
-    private static void addFace(int[] t) {
+    private static Face face(int index, int[] t) {
         Vec3 center = VERTEX.get(t[0]).plus(VERTEX.get(t[1])).plus(VERTEX.get(t[2])).unit();
         int apex = -1;
         for (int x = 0; x < 3; x++) {
@@ -80,7 +90,7 @@ final class Icosahedron {
             double d = Vec3.positive(az - center.azimuthTo(VERTEX.get(v)));
             ordered[Math.abs(d - 2 * Math.PI / 3) < 0.1 ? 1 : 2] = v;
         }
-        FACES.add(new Face(FACES.size(), ordered, center, az));
+        return new Face(index, ordered, center, az);
     }
 
     /** The face whose centre is nearest to {@code p}. */

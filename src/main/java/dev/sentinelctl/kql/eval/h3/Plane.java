@@ -96,4 +96,14 @@ final class Plane {
         }
         return new At(g, gx, gy);
     }
+
+    /** Sixth-turns of {@code home}'s i axis as seen on face {@code f}'s plane near the home-plane point (x, y). */
+    static int sixthTurns(Face home, double x, double y, Face f) {
+        double eps = 1e-4;
+        Plane.At a = Plane.settle(home, x, y), b = Plane.settle(home, x + eps, y);
+        double[] pa = Plane.project(f, Plane.unproject(a.face(), a.x(), a.y()));
+        double[] pb = Plane.project(f, Plane.unproject(b.face(), b.x(), b.y()));
+        double ang = Math.atan2(pb[1] - pa[1], pb[0] - pa[0]);
+        return (int) Math.round(ang / (Math.PI / 3));
+    }
 }
