@@ -46,6 +46,22 @@ class H3PropertiesTest {
     }
 
     @Test
+    void polesAndTheAntimeridianAnswerOrRefuseCleanly() {
+        double[][] points = {{90, 0}, {-90, 0}, {0, 180}, {0, -180}, {45, 180}, {-45, -180}, {89.9999, 123}};
+        for (double[] p : points) {
+            for (int res = 0; res <= 15; res += 5) {
+                try {
+                    long h = H3.fromPoint(p[0], p[1], res);
+                    double[] c = H3.center(h);
+                    assertEquals(h, H3.fromPoint(c[0], c[1], res), p[0] + "," + p[1] + " at " + res);
+                } catch (H3Unsupported e) {
+                    // a refused base cell
+                }
+            }
+        }
+    }
+
+    @Test
     void aroundTheDocumentedSideOfPentagon58() {
         Random rnd = new Random(58);
         int pentagonCells = 0;
