@@ -99,6 +99,8 @@ public final class ArmImport {
                 problems.add(new ArmImporter.Problem(display, "$", "not valid JSON: " + firstLine(e.getMessage()), ArmImporter.Level.FAILED));
                 continue;
             }
+            // Graph's custom detections are KindsImport's (their displayName would read as an alert rule's properties).
+            if (!yaml && !dev.sentinelctl.content.GraphDetectionJson.detectionRules(root).isEmpty()) continue;
             java.util.Optional<Dialect> dialect = Dialect.detect(root);
             if (yaml && (dialect.isEmpty() || dialect.get() == Dialect.ARM_TEMPLATE)) continue; // Azure-Sentinel YAML already
             read++;

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code sentinelctl fmt}: one canonical layout for content YAML and its queries. */
 @Command(name = "fmt", mixinStandardHelpOptions = true,
-        description = {"Rewrite content files in one canonical layout: Azure-Sentinel field order, YAML quoted only where "
+        description = {"Rewrite content files in one canonical layout: each kind's field order (Azure-Sentinel's for rules), YAML quoted only where "
                 + "needed, the query one operator per line. Values never change; every result is checked before it is written.",
                 "Exit codes: 0 formatted (or nothing to do), 1 files would change (--check, --diff) or could not be formatted, 2 usage."},
         footer = {"", "Examples:", "  sentinelctl fmt content", "  sentinelctl fmt --check content",

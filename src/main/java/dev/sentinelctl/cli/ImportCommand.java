@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sentinelctl import}: ARM templates, portal exports and Content Hub packages back to YAML. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Turn analytic rules and hunting queries in ARM files and other dialects into Azure-Sentinel YAML, and parsers (Azure-Sentinel parser YAML, legacy .txt/.kql) and watchlist ARM templates into sentinelctl's parser and watchlist forms.",
+        description = {"Turn analytic rules and hunting queries in ARM files and other dialects into Azure-Sentinel YAML, parsers (Azure-Sentinel parser YAML, legacy .txt/.kql) and watchlist ARM templates into sentinelctl's parser and watchlist forms, and Defender XDR custom detections as Microsoft Graph returns them (one detectionRule or a {\"value\": [...]} list) into custom detection YAML.",
                 "Reads portal exports, Repositories templates, 'sentinelctl build' output and Content Hub packages"
                         + " (mainTemplate.json), and rules kept as ARM properties in PascalCase (AzSentinel, Az.SecurityInsights)"
                         + " or camelCase (REST body), as JSON or YAML; fields it cannot map are kept and reported. The written"
@@ -85,6 +85,7 @@ public final class ImportCommand implements Callable<Integer> {
         for (KindsImport.Problem p : all.kinds().problems()) {
             diagnostics.add(p.failed()
                     ? Diagnostic.atFile("IMPORT-failed", Severity.ERROR, p.file(), p.message(), "Fix the source file and import again.")
+                    : p.info() ? Diagnostic.atFile("IMPORT-dropped", Severity.INFO, p.file(), p.message(), "")
                     : Diagnostic.atFile("IMPORT-unresolved", Severity.WARNING, p.file(), p.message(), "Check the field in the written YAML."));
         }
         List<ContentFile> files = new ArrayList<>(outcome.written().stream()
@@ -110,9 +111,14 @@ public final class ImportCommand implements Callable<Integer> {
                 (automationWritten == 0 ? "" : " and " + automationWritten + " automation rule" + (automationWritten == 1 ? "" : "s"))
                         + (othersWritten == 0 ? "" : " (and " + othersWritten + " other: built-in alert rules, workbooks)"),
                 outcome.templates(), outcome.templates() == 1 ? "" : "s", out);
+        long detections = all.kinds().count(ContentKind.CUSTOM_DETECTION);
         if (parsers + watchlists > 0) {
             spec.commandLine().getErr().printf("Imported %d parser%s and %d watchlist%s%n", parsers, parsers == 1 ? "" : "s",
                     watchlists, watchlists == 1 ? "" : "s");
+        }
+        if (detections > 0) {
+            spec.commandLine().getErr().printf("Imported %d custom detection%s (Microsoft Graph JSON)%n", detections,
+                    detections == 1 ? "" : "s");
         }
         spec.commandLine().getErr().flush();
         return exit;

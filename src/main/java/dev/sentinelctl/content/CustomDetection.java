@@ -15,6 +15,13 @@ public record CustomDetection(String id, String displayName, Optional<Boolean> i
                               AlertTemplate alertTemplate, ArrayNode responseActions, String version,
                               YamlDocument document) implements ContentItem {
 
+    /**
+     * The field order {@code fmt} puts and {@code export} writes (docs/kind-custom-detections.md): our id, then Graph's
+     * fields in the order its documentation lists them, then our version.
+     */
+    public static final List<String> FIELD_ORDER = List.of("id", "displayName", "isEnabled", "queryCondition",
+            "schedule", "detectionAction", "exclusions", "version", "metadata");
+
     /** {@code detectionAction.alertTemplate}. */
     public record AlertTemplate(String title, String description, String severity, String category,
                                 List<String> mitreTechniques, List<ImpactedAsset> impactedAssets,

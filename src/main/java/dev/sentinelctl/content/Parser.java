@@ -13,6 +13,13 @@ public record Parser(String id, String name, String description, String function
     /** Category the native form defaults to (Azure-Sentinel's ASIM converter uses "ASIM" for its own). */
     public static final String DEFAULT_CATEGORY = "Parsers";
 
+    /**
+     * The native form's field order (docs/parsers.md), as {@code import} and {@code export} write it and {@code fmt}
+     * puts it: who it is, what queries call, then its parameters right above the query that uses them.
+     */
+    public static final List<String> FIELD_ORDER = List.of("id", "name", "description", "functionAlias", "category",
+            "version", "parameters", "query", "tags", "metadata");
+
     public Parser {
         parameters = List.copyOf(parameters);
         tags = List.copyOf(tags);

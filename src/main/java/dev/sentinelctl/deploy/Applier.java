@@ -235,8 +235,9 @@ public final class Applier {
             Map<String, String> ids = serverIds.computeIfAbsent(ws.name() + "|" + c.type().id(), k -> {
                 Map<String, String> found = new java.util.concurrent.ConcurrentHashMap<>();
                 for (ObjectNode listed : rest.list(collection, version)) {
-                    // Any source's marker: the plan already decided what may be written (another's only with --adopt).
-                    c.type().markIn(listed).ifPresent(m -> found.put(ActualState.key(m.contentId()), owned.serverId(listed)));
+                    // Any source's marker, or none (a portal-made detection by the id export gives it): the plan already
+                    // decided what may be written (another's or an unmarked one only with --adopt).
+                    found.put(ActualState.key(c.type().nameInList(listed)), owned.serverId(listed));
                 }
                 return found;
             });

@@ -56,12 +56,18 @@ public final class DesiredState {
                     + s.item().kind().displayName() + " content is not deployed yet (no deployable kind is registered for "
                     + "it, see docs/deploying-kinds.md); leave it out of the content paths or the workspace's selection"));
             ArmResource r = type.resource(mapping, s.item(), placement);
-            // Only resources that run a query take the workspace's (an automation rule and a watchlist have none).
-            if (s.item().kind().isQueryItem() && r.properties().has("query")) {
-                r = withQuery(r, tailoring.query(s.item()));
+            // Only resources that run a query take the workspace's (an automation rule and a watchlist have none); the
+            // kind says where its body keeps it (ARM's properties.query, a custom detection's queryCondition.queryText).
+            java.util.Optional<String> deployed = s.item().kind().isQueryItem()
+                    ? type.deployedQuery(r.properties()) : java.util.Optional.empty();
+            if (deployed.isPresent()) {
+                String query = tailoring.query(s.item());
+                if (!query.equals(deployed.get())) {
+                    r = new ArmResource(r.type(), r.apiVersion(), r.kind(), r.name(), r.contentId(),
+                            type.withDeployedQuery(r.properties(), query));
+                }
             } else if (s.item().kind().isQueryItem() && !s.item().query().text().isEmpty()
                     && !tailoring.query(s.item()).equals(s.item().query().text())) {
-                // Only ARM kinds keep their KQL in properties.query, where a fleet's exclusions are compiled in.
                 throw new DeployException(s.file() + ": fleet exclusions are not compiled into "
                         + s.item().kind().displayName() + " queries yet; leave this item out of the excluding "
                         + "workspaces' selection");
@@ -72,6 +78,17 @@ public final class DesiredState {
             }
             if (s.item() instanceof AnalyticRule rule) {
                 r = withOverride(r, rule, ws.overrideFor(rule.id()));
+            } else {
+                // Only the item's own entry: "*" means every analytic rule, and its schedule fields mean nothing here.
+                RuleOverride o = ws.overrides().getOrDefault(s.item().id().toLowerCase(java.util.Locale.ROOT), RuleOverride.NONE);
+                if (!o.isEmpty()) {
+                    try {
+                        r = new ArmResource(r.type(), r.apiVersion(), r.kind(), r.name(), r.contentId(),
+                                type.withOverride(r.properties(), s.item(), o));
+                    } catch (DeployException e) {
+                        throw new DeployException(s.file() + ": workspace '" + ws.name() + "': " + e.getMessage());
+                    }
+                }
             }
             r = type.inWorkspace(r, s.item(), ws);
             ObjectNode envelope = type.envelope(s.item(), ws);

@@ -101,10 +101,29 @@ public final class WorkspaceExport {
                 } else if (e instanceof DeployableKind.AsContent c) {
                     write(folder.resolve(c.folder()), c, name, taken);
                     written.merge(kind.id(), 1, Integer::sum);
+                } else if (e instanceof DeployableKind.AsFolder f) {
+                    writeFolder(folder.resolve(f.folder()), f, taken);
+                    written.merge(kind.id(), 1, Integer::sum);
                 }
             }
         }
         return new Result(written, skipped);
+    }
+
+    /** A folder of fixed file names ({@code Watchlists/<alias>/watchlist.yaml} + {@code data.csv}), never merged into another. */
+    private static void writeFolder(Path parent, DeployableKind.AsFolder content, Set<String> taken) {
+        String base = content.name().replaceAll("[^A-Za-z0-9._-]", "_");
+        String name = base;
+        for (int n = 2; !taken.add((parent.getFileName() + "/" + name + "/").toLowerCase(Locale.ROOT)); n++) name = base + "-" + n;
+        Path target = parent.resolve(name);
+        try {
+            Files.createDirectories(target);
+            for (var file : new java.util.TreeMap<>(content.files()).entrySet()) {
+                Files.writeString(target.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new DeployException("cannot write " + target + ": " + e.getMessage());
+        }
     }
 
     private static void write(Path folder, DeployableKind.AsContent content, String id, Set<String> taken) {

@@ -15,6 +15,16 @@ public final class ExclusionDeclarations {
     private ExclusionDeclarations() {
     }
 
+    /**
+     * Where the file keeps the query its exclusions filter: {@code /query} (rules, hunting queries), or a Defender XDR
+     * custom detection's {@code /queryCondition/queryText}.
+     */
+    public static String queryPointer(YamlDocument doc) {
+        JsonNode root = doc.root();
+        if (!root.has("query") && root.path("queryCondition").path("queryText").isString()) return "/queryCondition/queryText";
+        return "/query";
+    }
+
     public static List<ExclusionDeclaration> read(YamlDocument doc) {
         List<ExclusionDeclaration> out = new ArrayList<>();
         JsonNode list = doc.root().get("exclusions");

@@ -84,13 +84,14 @@ public final class ExclusionValidator {
                         + "' has no case-sensitive form in KQL", "Remove caseSensitive or use equals, startswith or endswith."));
             }
         }
-        JsonNode q = doc.root().get("query");
+        String pointer = ExclusionDeclarations.queryPointer(doc);
+        JsonNode q = doc.root().at(pointer);
         String query = q != null && q.isString() ? q.asString() : "";
         ParsedQuery parsed = KqlParser.parse(query);
         if (parsed.hasErrors()) return out; // validate reports the syntax errors; no tree to check against
         for (Token t : parsed.tokens()) {
             if (t.kind() == TokenKind.IDENTIFIER && t.text().startsWith(ExclusionCompiler.LET_PREFIX)) {
-                out.add(at(doc, "/query", RULE_RESERVED, Severity.ERROR, "the query uses '" + t.text() + "'; names starting with "
+                out.add(at(doc, pointer, RULE_RESERVED, Severity.ERROR, "the query uses '" + t.text() + "'; names starting with "
                         + ExclusionCompiler.LET_PREFIX + " are reserved for exclusions", "Rename it."));
                 break;
             }

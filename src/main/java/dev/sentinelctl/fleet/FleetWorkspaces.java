@@ -66,6 +66,16 @@ public final class FleetWorkspaces {
 
             @Override
             public String query(ContentItem item) {
+                // Graph objects land in the tenant of the token; Azure Lighthouse delegates ARM only, so a managing
+                // tenant's token would put the customer's custom detections into the managing tenant's Defender XDR.
+                String tokenTenant = t.credential().tokenTenant(t.tenant());
+                if (item.kind() == dev.sentinelctl.content.ContentKind.CUSTOM_DETECTION && !tokenTenant.equalsIgnoreCase(t.tenant())) {
+                    throw new TailoringException("custom detection " + item.id() + " belongs to tenant " + t.tenant()
+                            + ", but credential '" + t.credential().name() + "' signs in to tenant " + tokenTenant
+                            + (t.credential().lighthouse() ? " (Azure Lighthouse delegates ARM, not Microsoft Graph)" : "")
+                            + ": Graph would put it in the wrong tenant. Give this workspace a credential of its own tenant, "
+                            + "or leave custom detections out of its selection");
+                }
                 try {
                     return queries.queryFor(item, t).text();
                 } catch (ExclusionCompileException e) {

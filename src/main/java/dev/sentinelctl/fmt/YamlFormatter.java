@@ -1,5 +1,9 @@
 package dev.sentinelctl.fmt;
 
+import dev.sentinelctl.content.ContentKind;
+import dev.sentinelctl.content.CustomDetection;
+import dev.sentinelctl.content.KindDetector;
+import dev.sentinelctl.content.Parser;
 import dev.sentinelctl.content.ScalarSourceMap;
 import dev.sentinelctl.content.SourceText;
 import dev.sentinelctl.content.YamlLoader;
@@ -14,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Formats one content YAML file: fields in Azure-Sentinel order, the layout of {@link YamlEmitter}, the query
+ * Formats one content YAML file: fields in its kind's order, the layout of {@link YamlEmitter}, the query
  * through {@link KqlFormatter}. Every result is checked before it is used: the new text must load (with the
  * loader {@code validate} uses) to the same data, the query aside, which must be the same program with the same
  * comments; and it must keep every YAML comment. A failed check leaves the file as it is and says so.
@@ -81,7 +85,7 @@ public final class YamlFormatter {
         }
         String formatted;
         try {
-            formatted = new YamlEmitter().write(doc, ordered(doc.root().entries()));
+            formatted = new YamlEmitter().write(doc, ordered(doc.root().entries(), fieldOrder(data, path)));
         } catch (RuntimeException e) {
             return internal(path, "the YAML writer failed: " + e);
         }
@@ -106,12 +110,23 @@ public final class YamlFormatter {
         return false;
     }
 
-    /** Known fields first, in Azure-Sentinel order; the others after them, in the order they were written. */
-    static List<YamlTree.Entry> ordered(List<YamlTree.Entry> entries) {
+    /**
+     * The kind's own field order: a parser's ({@link Parser#FIELD_ORDER}), a custom detection's
+     * ({@link CustomDetection#FIELD_ORDER}), Azure-Sentinel's template order for rules and hunting queries.
+     */
+    static List<String> fieldOrder(JsonNode data, String path) {
+        KindDetector.Verdict v = new KindDetector().detect(data, path);
+        if (v instanceof KindDetector.Verdict.Content c && c.kind() == ContentKind.PARSER) return Parser.FIELD_ORDER;
+        if (v instanceof KindDetector.Verdict.Content c && c.kind() == ContentKind.CUSTOM_DETECTION) return CustomDetection.FIELD_ORDER;
+        return dev.sentinelctl.arm.YamlFields.ORDER;
+    }
+
+    /** Known fields first, in the kind's order; the others after them, in the order they were written. */
+    static List<YamlTree.Entry> ordered(List<YamlTree.Entry> entries, List<String> order) {
         Map<String, YamlTree.Entry> byKey = new LinkedHashMap<>();
         for (YamlTree.Entry e : entries) byKey.put(e.key, e);
         List<YamlTree.Entry> out = new ArrayList<>(entries.size());
-        for (String k : dev.sentinelctl.arm.YamlFields.ORDER) {
+        for (String k : order) {
             YamlTree.Entry e = byKey.remove(k);
             if (e != null) out.add(e);
         }

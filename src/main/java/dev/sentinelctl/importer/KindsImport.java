@@ -2,6 +2,8 @@ package dev.sentinelctl.importer;
 
 import dev.sentinelctl.arm.YamlWriter;
 import dev.sentinelctl.content.ContentKind;
+import dev.sentinelctl.content.FileNames;
+import dev.sentinelctl.content.GraphDetectionJson;
 import dev.sentinelctl.content.Watchlist;
 import dev.sentinelctl.content.YamlLoader;
 import java.io.IOException;
@@ -21,10 +23,12 @@ import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+import dev.sentinelctl.deploy.kinds.customdetection.CustomDetectionKind;
 
 /**
- * Imports parsers (the four Azure-Sentinel dialects) and watchlists (Azure-Sentinel ARM templates with inline
- * {@code rawContent}) into sentinelctl's native forms under an output folder, keeping each file's path relative to
+ * Imports parsers (the four Azure-Sentinel dialects), watchlists (Azure-Sentinel ARM templates with inline
+ * {@code rawContent}) and Defender XDR custom detections (Microsoft Graph JSON) into sentinelctl's native forms under an output folder, keeping each file's path relative to
  * the root it was found under. Files that are neither are left alone (ARM rules are {@link dev.sentinelctl.arm.ArmImport}'s).
  */
 public final class KindsImport {
@@ -34,8 +38,15 @@ public final class KindsImport {
 
     public record Written(Path file, ContentKind kind, String source, String alias) {}
 
-    /** Something that stopped or changed an import; {@code failed} means nothing was written for the source. */
-    public record Problem(String file, String message, boolean failed) {}
+    /**
+     * Something that stopped or changed an import; {@code failed} means nothing was written for the source, {@code info}
+     * that it is only a note (server fields left out on purpose).
+     */
+    public record Problem(String file, String message, boolean failed, boolean info) {
+        public Problem(String file, String message, boolean failed) {
+            this(file, message, failed, false);
+        }
+    }
 
     public record Outcome(List<Written> written, List<Problem> problems) {
         public long count(ContentKind kind) {
@@ -94,6 +105,11 @@ public final class KindsImport {
             } catch (JacksonException e) {
                 return; // not ours to report: ArmImport reads the JSON files too
             }
+            List<ObjectNode> detections = GraphDetectionJson.detectionRules(root);
+            if (!detections.isEmpty()) {
+                detections(detections, display, rel, outDir, written, problems, taken);
+                return;
+            }
             List<WatchlistArm.Found> found = WatchlistArm.read(root);
             String dir = rel.contains("/") ? rel.substring(0, rel.lastIndexOf('/')) : stem;
             for (WatchlistArm.Found w : found) {
@@ -105,6 +121,32 @@ public final class KindsImport {
                 Files.writeString(meta.resolveSibling(Watchlist.CSV_FILE), w.csv(), StandardCharsets.UTF_8);
                 written.add(new Written(meta, ContentKind.WATCHLIST, display, w.alias()));
                 for (String n : w.notes()) problems.add(new Problem(display, "watchlist " + w.alias() + ": " + n, false));
+            }
+        }
+    }
+
+    /**
+     * Graph custom detections (one {@code detectionRule}, or a {@code {"value": [...]}} page) to custom detection YAML by
+     * the kind's own inverse mapping, the same one {@code export} uses: one file, or a folder of files named by display name.
+     */
+    private static void detections(List<ObjectNode> rules, String display, String rel, Path outDir, List<Written> written,
+                                   List<Problem> problems, Set<String> taken) throws IOException {
+        for (int i = 0; i < rules.size(); i++) {
+            ObjectNode rule = rules.get(i);
+            CustomDetectionKind.FromGraph g = CustomDetectionKind.INSTANCE.fromGraph(rule);
+            String name = rule.path("displayName").asString("");
+            String where = rules.size() == 1 ? "" : "value[" + i + "] (" + (name.isEmpty() ? "no displayName" : name) + "): ";
+            String base = rules.size() == 1 ? withoutExtension(rel)
+                    : withoutExtension(rel) + "/" + FileNames.fromDisplayName(name, g.yaml().path("id").asString());
+            String target = base + ".yaml";
+            for (int n = 2; !taken.add(target.toLowerCase(Locale.ROOT)); n++) target = base + "-" + n + ".yaml";
+            Path out = outDir.resolve(target);
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, YamlWriter.writeChecked(g.yaml()), StandardCharsets.UTF_8);
+            written.add(new Written(out, ContentKind.CUSTOM_DETECTION, display, g.yaml().path("id").asString()));
+            if (!g.dropped().isEmpty()) {
+                problems.add(new Problem(display, where + "left out Graph's server fields " + String.join(", ", g.dropped())
+                        + " (Graph sets them; the content keeps what is deployed)", false, true));
             }
         }
     }

@@ -21,13 +21,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 /**
  * Sigma's goodlog gate for KQL: every rule runs over a folder of benign sample data, and every rule that fires is a
  * finding unless an allow-list names it. Files are {@code <Table>.csv|json|jsonl} (or {@code <Table>.<part>.csv}); the
  * clock is {@code --now}, else {@code now:} in the folder's {@code baseline.yaml}, else the latest TimeGenerated (or
- * Timestamp) in the data, so recorded data falls inside the rules' lookback.
+ * Timestamp) in the data, so recorded data falls inside the rules' lookback. {@code seasonality:} in the same file pins
+ * the period series_decompose* autodetect, as in a test.
  */
 public final class BaselineRun {
 
@@ -47,6 +49,7 @@ public final class BaselineRun {
         List<Allowed> allowed = allowFile.map(f -> readAllowList(f, out)).orElse(List.of());
         Map<String, FixtureTable> tables = new LinkedHashMap<>();
         Optional<Instant> configured = nowOption.isPresent() ? nowOption : configuredNow(dir, out);
+        OptionalInt seasonality = configuredSeasonality(dir, out);
         // Relative datetimes need a clock before the data is read; fixtures in files are absolute, so EPOCH is unused.
         FixtureValues probe = new FixtureValues(configured.orElse(Instant.EPOCH));
         for (Path file : files(dir)) {
@@ -83,7 +86,7 @@ public final class BaselineRun {
             if (item.isEmpty()) continue;
             ContentItem it = item.get();
             Span span = it.document().spanOf("/query", true);
-            QueryEngine.Outcome outcome = engine.run(it.query().text(), tables, Map.of(), now);
+            QueryEngine.Outcome outcome = engine.run(it.query().text(), tables, Map.of(), now, seasonality);
             if (outcome instanceof QueryEngine.Outcome.Failed failed) {
                 out.add(new Diagnostic("TEST-baseline-unsupported", Severity.WARNING, f.displayPath(), span.line(), span.column(),
                         span.endLine(), span.endColumn(), "not run over the baseline: " + failed.code() + ": " + failed.message(), ""));
@@ -167,6 +170,23 @@ public final class BaselineRun {
             out.add(YamlPositions.at(doc, "/now", false).error("TEST-format", e.getMessage(), "Write an ISO-8601 instant."));
             return Optional.empty();
         }
+    }
+
+    /** {@code seasonality: N} in the folder's {@code baseline.yaml} (a period in bins, 0 = none), or empty. */
+    private static OptionalInt configuredSeasonality(Path dir, List<Diagnostic> out) {
+        Path manifest = dir.resolve("baseline.yaml");
+        if (!Files.isRegularFile(manifest)) return OptionalInt.empty();
+        YamlLoader.Result loaded = new YamlLoader().load(manifest, TestRunner.display(manifest));
+        if (loaded.document().isEmpty()) return OptionalInt.empty(); // configuredNow reported it
+        YamlDocument doc = loaded.document().get();
+        tools.jackson.databind.JsonNode v = doc.root().path("seasonality");
+        if (v.isMissingNode() || v.isNull()) return OptionalInt.empty();
+        if (!v.isIntegralNumber() || v.asLong() < 0 || v.asLong() > Integer.MAX_VALUE) {
+            out.add(YamlPositions.at(doc, "/seasonality", false).error("TEST-format", "seasonality must be 0 (none) or a period in bins",
+                    "Write seasonality: 24 (hourly bins, a daily period) or seasonality: 0."));
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(v.asInt());
     }
 
     /** {@code allow: [{rule: <id|name|path>, reason: …}]}. */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /** Tests on sentinelctl's own KQL engine ({@code kql/eval}): offline, in the same process. */
 public final class InProcessEngine implements QueryEngine {
@@ -33,11 +34,17 @@ public final class InProcessEngine implements QueryEngine {
 
     @Override
     public Outcome run(String query, Map<String, FixtureTable> tables, Map<String, FixtureTable> watchlists, Instant now) {
+        return run(query, tables, watchlists, now, OptionalInt.empty());
+    }
+
+    @Override
+    public Outcome run(String query, Map<String, FixtureTable> tables, Map<String, FixtureTable> watchlists, Instant now,
+                       OptionalInt seasonality) {
         Map<String, Table> in = new HashMap<>();
         tables.forEach((name, t) -> in.put(name, shared(t)));
         Map<String, Table> lists = new HashMap<>();
         watchlists.forEach((alias, t) -> lists.put(alias, table(t)));
-        EvalResult result = engine.run(query, in, new EvalContext(now, lists, functions));
+        EvalResult result = engine.run(query, in, new EvalContext(now, lists, functions, seasonality));
         if (result instanceof EvalResult.Ok ok) return new Outcome.Ok(new Result(ok.table()));
         EvalResult.Failed failed = (EvalResult.Failed) result;
         return new Outcome.Failed(failed.code(), failed.message(), failed.offset());

@@ -167,7 +167,7 @@ public final class TestRunner {
                     List.of(new ExpectationChecker.Failure(test.location(), fixtureProblems.size() + " fixture problem"
                             + (fixtureProblems.size() == 1 ? "" : "s") + " (see above)")), -1, System.nanoTime() - start, test.workspace());
         }
-        QueryEngine.Outcome outcome = engine.run(query.text(), tables, watchlists, now);
+        QueryEngine.Outcome outcome = engine.run(query.text(), tables, watchlists, now, test.seasonality());
         if (outcome instanceof QueryEngine.Outcome.Failed f && f.code().equals(dev.sentinelctl.testing.realengine.ComparingEngine.DISAGREE)) {
             return error(suite, item, test, test.pointer() + "/name", f.code() + ": " + f.message(), start, diagnostics);
         }

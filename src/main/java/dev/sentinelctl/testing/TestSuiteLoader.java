@@ -63,6 +63,7 @@ public final class TestSuiteLoader {
         JsonNode root = doc.root();
         JsonNode defaults = root.path("defaults");
         Optional<Instant> defaultNow = instant(doc, "/defaults/now", defaults.get("now"), problems);
+        OptionalInt defaultSeasonality = defaults.has("seasonality") ? OptionalInt.of(defaults.get("seasonality").asInt()) : OptionalInt.empty();
         Map<String, TestCase.Fixture> defaultTables = fixtures(defaults.path("tables"), "/defaults/tables");
         Map<String, TestCase.Fixture> defaultWatchlists = fixtures(defaults.path("watchlists"), "/defaults/watchlists");
         List<TestCase> tests = new ArrayList<>();
@@ -87,7 +88,8 @@ public final class TestSuiteLoader {
             watchlists.putAll(fixtures(t.path("watchlists"), pointer + "/watchlists"));
             tests.add(new TestCase(name, pointer, YamlPositions.at(doc, pointer + "/name", false), now,
                     t.has("workspace") ? Optional.of(t.get("workspace").asString()) : Optional.empty(),
-                    exclusions(t.path("exclusions")), tables, watchlists, expectations(t.path("expect"), pointer + "/expect")));
+                    exclusions(t.path("exclusions")), tables, watchlists, expectations(t.path("expect"), pointer + "/expect"),
+                    t.has("seasonality") ? OptionalInt.of(t.get("seasonality").asInt()) : defaultSeasonality));
         }
         if (!problems.isEmpty()) return new Result(Optional.empty(), problems);
         Optional<Path> fleet = root.has("fleet")
@@ -160,9 +162,9 @@ public final class TestSuiteLoader {
         if (p.endsWith("/expect")) {
             known = List.of("fires", "rows", "contains", "excludes", "columns", "entitiesNonEmpty", "customDetailsNonEmpty");
         } else if (p.matches("/?tests/#") || p.matches(".*/tests/#")) {
-            known = List.of("name", "description", "now", "workspace", "exclusions", "tables", "watchlists", "expect");
+            known = List.of("name", "description", "now", "seasonality", "workspace", "exclusions", "tables", "watchlists", "expect");
         } else if (p.endsWith("/defaults")) {
-            known = List.of("now", "tables", "watchlists");
+            known = List.of("now", "seasonality", "tables", "watchlists");
         } else if (p.endsWith("/generate/#")) {
             known = List.of("count", "row");
         } else if (p.contains("/tables/") || p.contains("/watchlists/")) {

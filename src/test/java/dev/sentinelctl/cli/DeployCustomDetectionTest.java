@@ -71,9 +71,17 @@ class DeployCustomDetectionTest {
                 """.formatted(detectionId(n), n, n, n));
     }
 
-    /** A Graph client that plays the portal: a token for Graph's audience, or for {@code audience} when given. */
+    /** The tenant {@link DeployFixture#config} deploys to (Graph objects belong to a tenant). */
+    static final String TENANT = "sandbox-tenant";
+
+    /** A Graph client that plays the portal of the fixture's tenant: a token for {@code audience}. */
     static ArmRest graphClient(DeployFixture f, String audience) {
-        TokenCredential cred = r -> Mono.just(new AccessToken(SandboxTokens.issue(audience, "portal"),
+        return graphClient(f, audience, TENANT);
+    }
+
+    /** A Graph client that plays the portal of {@code tenant}. */
+    static ArmRest graphClient(DeployFixture f, String audience, String tenant) {
+        TokenCredential cred = r -> Mono.just(new AccessToken(SandboxTokens.issue(audience, "portal", tenant),
                 OffsetDateTime.now().plusHours(1)));
         ArmClients c = ArmClients.create(ArmTarget.custom(f.sandbox.baseUrl(), f.sandbox.trustFile(), f.sandbox.baseUrl()),
                 cred, new RetrySettings(3, Duration.ofMillis(20), Duration.ofMillis(200)));
@@ -180,6 +188,62 @@ class DeployCustomDetectionTest {
             f.sandbox.stats().reset();
             assertEquals(0, f.run("plan", "--detailed-exitcode").exit());
             assertEquals(0, f.count("LIST", "detectionRules"), "without --prune and without detections, Graph is not read");
+        }
+    }
+
+    @Test
+    void exportAndGraphJsonImportRoundTripToNoChangeAndAPortalMadeDetectionIsAdoptedNotDuplicated() throws Exception {
+        try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
+            detection(f, 1);
+            detection(f, 2);
+            assertEquals(0, f.run("apply").exit());
+            ArmRest graph = graphClient(f, SandboxTokens.GRAPH);
+            ObjectNode handMade = listed(f).get(0).deepCopy();
+            List.of("id", "createdBy", "createdDateTime", "lastModifiedBy", "lastModifiedDateTime", "detectorId")
+                    .forEach(handMade::remove);
+            ((ObjectNode) handMade.path("detectionAction").path("alertTemplate")).put("description", "made by hand");
+            handMade.put("displayName", "Hand made");
+            String handMadeId = graph.post(COLLECTION, "v1.0", handMade).path("id").asString();
+            String handMadeContentId = CustomDetectionKind.unmarkedContentId(graph.list(COLLECTION, "v1.0").stream()
+                    .filter(r -> r.path("id").asString().equals(handMadeId)).findFirst().orElseThrow());
+
+            Path out = dir.resolve("exported");
+            CliRunner.Run export = f.run("export", "--workspace", "prod", "--out", out.toString());
+            assertEquals(0, export.exit(), export.out() + export.err());
+            assertTrue(export.out().contains("3 custom detections"), export.out());
+            assertEquals(0, CliRunner.run("check", out.toString()).exit(), "the export checks clean");
+
+            // Graph's own JSON of the same detections imports to the same files as the export.
+            Path graphJson = dir.resolve("graph/detectionRules.json");
+            Files.createDirectories(graphJson.getParent());
+            ObjectNode page = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            graph.list(COLLECTION, "v1.0").forEach(page.putArray("value")::add);
+            Files.writeString(graphJson, page.toString());
+            Path imported = dir.resolve("imported");
+            CliRunner.Run imp = CliRunner.run("import", graphJson.toString(), "--out", imported.toString());
+            assertEquals(0, imp.exit(), imp.out() + imp.err());
+            try (var s = Files.list(out.resolve("Custom Detections"))) {
+                for (Path e : s.toList()) {
+                    assertEquals(Files.readString(e), Files.readString(imported.resolve("detectionRules").resolve(e.getFileName())),
+                            "import of Graph JSON = export: " + e.getFileName());
+                }
+            }
+
+            // The export becomes the content: ours plan as no change; the hand-made one is found (not created twice)
+            // and is a conflict until adopted.
+            java.nio.file.Files.walk(f.content).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            Files.move(out, f.content);
+            CliRunner.Run plan = f.run("plan");
+            assertTrue(plan.out().contains("! conflict custom detection " + handMadeContentId), plan.out() + plan.err());
+            assertTrue(plan.out().contains("0 to create, 0 to update, 0 to delete, 1 conflict"), plan.out());
+            f.sandbox.stats().reset();
+            CliRunner.Run adopt = f.run("apply", "--adopt");
+            assertEquals(0, adopt.exit(), adopt.out() + adopt.err());
+            assertEquals(0, f.count("POST", "detectionRules"), "adopted in place, not duplicated");
+            assertEquals(1, f.count("PATCH", "detectionRules"));
+            assertEquals(3, listed(f).size());
+            CliRunner.Run after = f.run("plan", "--detailed-exitcode");
+            assertEquals(0, after.exit(), after.out() + after.err());
         }
     }
 

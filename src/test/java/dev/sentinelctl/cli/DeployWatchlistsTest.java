@@ -213,6 +213,45 @@ class DeployWatchlistsTest {
         }
     }
 
+    @Test
+    void exportWritesEachWatchlistAsAFolderAndExportCheckPlanIsNoChange() throws Exception {
+        try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
+            tree(f);
+            // The search key is not the first column here, and values need quoting: a comma, a quote, a line break.
+            watchlist(f, "Vips", "Upn", "Team,Upn,Note\nfinance,cfo@contoso.com,\"board, audit\"\n"
+                    + "it,admin@contoso.com,\"says \"\"hi\"\"\"\nlegal,gc@contoso.com,\"two\nlines\"\n");
+            assertEquals(0, f.run("apply").exit());
+            Path out = dir.resolve("exported");
+            CliRunner.Run export = f.run("export", "--workspace", "prod", "--out", out.toString());
+            assertEquals(0, export.exit(), export.out() + export.err());
+            assertFalse(export.out().contains("skipped"), export.out());
+            assertTrue(export.out().contains("3 watchlists"), export.out());
+
+            Path vips = out.resolve("Watchlists/Vips");
+            assertEquals("""
+                    alias: Vips
+                    displayName: Vips list
+                    description: Test watchlist Vips.
+                    provider: Custom
+                    itemsSearchKey: Upn
+                    labels:
+                      - dns
+                    """, Files.readString(vips.resolve("watchlist.yaml")));
+            assertEquals("Upn,Team,Note\nadmin@contoso.com,it,\"says \"\"hi\"\"\"\n"
+                    + "cfo@contoso.com,finance,\"board, audit\"\ngc@contoso.com,legal,\"two\nlines\"\n",
+                    Files.readString(vips.resolve("data.csv")), "the search key first, rows by key, values quoted only where needed");
+            assertEquals(domains(5, null), Files.readString(out.resolve("Watchlists/BlockedDomains/data.csv")));
+
+            CliRunner.Run check = CliRunner.run("check", out.toString());
+            assertEquals(0, check.exit(), "the export checks clean:\n" + check.out());
+            // The export becomes the content: the same workspace then plans no change, item by item.
+            deleteTree(f.content);
+            Files.move(out, f.content);
+            CliRunner.Run plan = f.run("plan", "--detailed-exitcode");
+            assertEquals(0, plan.exit(), "export → plan is no change:\n" + plan.out() + plan.err());
+        }
+    }
+
     private static void deleteTree(Path root) throws java.io.IOException {
         try (var s = Files.walk(root)) {
             for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);

@@ -53,6 +53,29 @@ class ExclusionValidatorTest {
     }
 
     @Test
+    void aCustomDetectionsDeclarationsAreCheckedAgainstItsQueryText() {
+        String detection = """
+                id: 0b6a3f1e-2c4d-4e5f-8a9b-1c2d3e4f5a6b
+                displayName: x
+                queryCondition:
+                  queryText: |
+                    DeviceProcessEvents
+                    | project Timestamp, ReportId, DeviceId
+                exclusions:
+                  - name: devices
+                    column: DeviceName
+                  - name: late
+                    column: DeviceName
+                    at: end
+                """;
+        List<Diagnostic> d = validate(detection);
+        assertEquals(1, d.size(), d.toString());
+        assertEquals("EXCLUSION-column", d.get(0).ruleId());
+        assertTrue(d.get(0).message().contains("column 'DeviceName' does not exist end"), d.get(0).message());
+        assertEquals(11, d.get(0).line(), "at the second declaration's column field");
+    }
+
+    @Test
     void columnMissingAtThePlacementIsReportedAtTheColumnField() {
         List<Diagnostic> d = validate(hunting(SEED, """
                   - name: senders

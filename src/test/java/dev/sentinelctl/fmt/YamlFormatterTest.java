@@ -47,6 +47,78 @@ class YamlFormatterTest {
     }
 
     @Test
+    void aParserGetsTheParserFieldOrderNotTheRuleOrder() {
+        // As people write them after copying from a rule: the query in the middle, the alias and parameters last.
+        String out = fmt("""
+                # a KQL function
+                id: 6a0f7e52-8d1c-4f63-9b0e-2c7d5e8a41b3
+                query: T | where TimeGenerated > ago(lookback)
+                version: 1.0.0
+                name: Mail volume
+                parameters:
+                - name: lookback
+                  type: timespan
+                  default: 1h
+                category: Parsers
+                tags: [mail]
+                # what queries call
+                functionAlias: MailVolume
+                description: Per sender.
+                owner: mail-team
+                """);
+        assertEquals("""
+                # a KQL function
+                id: 6a0f7e52-8d1c-4f63-9b0e-2c7d5e8a41b3
+                name: Mail volume
+                description: Per sender.
+                # what queries call
+                functionAlias: MailVolume
+                category: Parsers
+                version: 1.0.0
+                parameters:
+                  - name: lookback
+                    type: timespan
+                    default: 1h
+                query: |
+                  T
+                  | where TimeGenerated > ago(lookback)
+                tags:
+                  - mail
+                owner: mail-team
+                """, out);
+    }
+
+    @Test
+    void aCustomDetectionGetsItsOwnFieldOrderWithTheVersionLast() {
+        String out = fmt("""
+                version: 1.0.0
+                schedule:
+                  period: 1H
+                id: 0b6a3f1e-2c4d-4e5f-8a9b-1c2d3e4f5a6b
+                detectionAction:
+                  responseActions: []
+                queryCondition:
+                  queryText: DeviceEvents | project Timestamp, ReportId
+                displayName: X
+                isEnabled: true
+                """);
+        assertEquals("""
+                id: 0b6a3f1e-2c4d-4e5f-8a9b-1c2d3e4f5a6b
+                displayName: X
+                isEnabled: true
+                queryCondition:
+                  queryText: |
+                    DeviceEvents
+                    | project Timestamp, ReportId
+                schedule:
+                  period: '1H'
+                detectionAction:
+                  responseActions: []
+                version: 1.0.0
+                """, out);
+    }
+
+    @Test
     void listsInBlockStyleIndentedUnderTheirKey() {
         String out = fmt("""
                 name: R

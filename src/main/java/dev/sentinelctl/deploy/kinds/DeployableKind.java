@@ -112,6 +112,32 @@ public interface DeployableKind extends ResourceKind {
         return List.of();
     }
 
+    /**
+     * The KQL in a desired body, where a fleet compiles a workspace's exclusions in: ARM's {@code properties.query} by
+     * default; empty for a body that runs no query (a watchlist, an automation rule).
+     */
+    default Optional<String> deployedQuery(ObjectNode properties) {
+        JsonNode q = properties.get("query");
+        return q != null && q.isString() ? Optional.of(q.asString()) : Optional.empty();
+    }
+
+    /** A copy of the desired body with {@code query} where {@link #deployedQuery} reads it. */
+    default ObjectNode withDeployedQuery(ObjectNode properties, String query) {
+        ObjectNode p = properties.deepCopy();
+        p.put("query", query);
+        return p;
+    }
+
+    /**
+     * The body with a workspace's per-item override applied, for kinds other than analytic rules (whose schedule and
+     * trigger fields {@code DesiredState} sets). The default ignores overrides, as before kinds had any.
+     *
+     * @throws dev.sentinelctl.deploy.DeployException for an override field the kind cannot deploy
+     */
+    default ObjectNode withOverride(ObjectNode properties, ContentItem item, dev.sentinelctl.deploy.config.RuleOverride override) {
+        return properties;
+    }
+
     /** What must exist before the item is written. */
     default List<Edge> dependencies(ContentItem item) {
         return List.of();
@@ -225,6 +251,16 @@ public interface DeployableKind extends ResourceKind {
 
         public AsContent(String folder, ObjectNode yaml) {
             this(folder, yaml, java.util.Map.of());
+        }
+    }
+
+    /**
+     * Content kept as a folder of fixed file names, e.g. a watchlist: {@code Watchlists/<name>/watchlist.yaml} and
+     * {@code data.csv}. {@code files} maps each file name to its text; {@code name} is the folder's own name.
+     */
+    record AsFolder(String folder, String name, java.util.Map<String, String> files) implements Exported {
+        public AsFolder {
+            files = java.util.Map.copyOf(files);
         }
     }
 

@@ -20,8 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code /v1.0/<path>}, with Graph's contract rather than ARM's: server-assigned ids (POST to the collection answers
  * 201 with the stored object), PATCH merges and answers 200, DELETE answers 204 (404 when absent), lists carry
  * {@code @odata.context} and page with {@code @odata.nextLink}, errors are {@code {"error":{"code","message",
- * "innerError":{…}}}}, and only tokens issued for Graph's audience are taken. Injected faults and latency apply as to
- * ARM. In memory only (the state file keeps ARM resources).
+ * "innerError":{…}}}}, and only tokens issued for Graph's audience are taken. Objects belong to the tenant whose token
+ * endpoint issued the caller's token, as a Defender XDR tenant's detections are its own. Injected faults and latency
+ * apply as to ARM. In memory only (the state file keeps ARM resources).
  */
 final class GraphStandIn {
     private static final String VERSION = "/v1.0/";
@@ -31,13 +32,25 @@ final class GraphStandIn {
     private record Collection(SandboxResourceType type, TreeMap<String, ObjectNode> items) {
     }
 
+    /** The served collections by path (routing); each tenant's objects are in {@link #byTenant}. */
     private final Map<String, Collection> collections = new LinkedHashMap<>();
+    /** Graph objects belong to a tenant: the token's tenant picks its own copy of every collection. */
+    private final Map<String, Map<String, Collection>> byTenant = new java.util.HashMap<>();
     private long nextId = 1000;
 
     GraphStandIn(List<SandboxResourceType> served) {
         for (SandboxResourceType t : served) {
             if (t.isGraph()) collections.put(VERSION + t.graphPath(), new Collection(t, new TreeMap<>()));
         }
+    }
+
+    /** The tenant's collections, made empty on its first request. */
+    private Map<String, Collection> of(String tenant) {
+        return byTenant.computeIfAbsent(tenant, k -> {
+            Map<String, Collection> own = new LinkedHashMap<>();
+            collections.forEach((path, c) -> own.put(path, new Collection(c.type(), new TreeMap<>())));
+            return own;
+        });
     }
 
     boolean serves(String rawPath) {
@@ -70,13 +83,13 @@ final class GraphStandIn {
         String fault = null;
         try {
             try {
-                requireGraphToken(ex);
+                String tenant = requireGraphToken(ex);
                 if (injected.isPresent()) {
                     FaultInjector.Fault f = injected.get();
                     fault = f.kind() == FaultInjector.Kind.THROTTLE ? "throttle" : "fail";
                     throw injectedError(f);
                 }
-                answer(ex, body, requestId, baseUrl);
+                answer(ex, body, requestId, baseUrl, tenant);
             } catch (ArmException e) {
                 Map<String, String> headers = new LinkedHashMap<>();
                 if (e.status() == 429) {
@@ -94,11 +107,12 @@ final class GraphStandIn {
         return fault;
     }
 
-    private synchronized void answer(HttpExchange ex, byte[] body, String requestId, String baseUrl) throws IOException {
+    private synchronized void answer(HttpExchange ex, byte[] body, String requestId, String baseUrl, String tenant)
+            throws IOException {
         String rawPath = ex.getRequestURI().getRawPath();
         Map.Entry<String, Collection> found = find(rawPath).orElseThrow();
         String collectionPath = found.getKey();
-        Collection c = found.getValue();
+        Collection c = of(tenant).get(collectionPath);
         String rest = trim(rawPath).substring(collectionPath.length());
         String id = rest.isEmpty() ? null : URLDecoder.decode(rest.substring(1), StandardCharsets.UTF_8);
         String context = baseUrl + "/v1.0/$metadata#" + collectionPath.substring(VERSION.length());
@@ -207,8 +221,12 @@ final class GraphStandIn {
         return out;
     }
 
-    /** Graph takes only tokens issued for its own audience: an ARM token is refused, as Graph refuses it. */
-    private static void requireGraphToken(HttpExchange ex) {
+    /**
+     * Graph takes only tokens issued for its own audience: an ARM token is refused, as Graph refuses it.
+     *
+     * @return the token's tenant ("" for a token without one)
+     */
+    private static String requireGraphToken(HttpExchange ex) {
         String auth = ex.getRequestHeaders().getFirst("Authorization");
         if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7) || auth.substring(7).isBlank()) {
             throw new ArmException(401, "InvalidAuthenticationToken", "Access token is empty.");
@@ -219,6 +237,7 @@ final class GraphStandIn {
                     + (audience.isEmpty() ? "" : " '" + audience + "'") + ": request a token for "
                     + SandboxTokens.GRAPH + "/.default.");
         }
+        return SandboxTokens.tenant(auth.substring(7).trim());
     }
 
     private static ArmException injectedError(FaultInjector.Fault f) {

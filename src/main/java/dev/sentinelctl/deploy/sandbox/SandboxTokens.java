@@ -18,18 +18,39 @@ public final class SandboxTokens {
     private SandboxTokens() {
     }
 
-    /** A token for {@code audience} (tests that play the portal mint their own). */
+    /** A token for {@code audience} without a tenant (tests that play the portal mint their own). */
     public static String issue(String audience, String random) {
-        return "sandbox." + Base64.getUrlEncoder().withoutPadding().encodeToString(audience.getBytes(StandardCharsets.UTF_8))
-                + "." + random;
+        return "sandbox." + encode(audience) + "." + random;
+    }
+
+    /**
+     * A token for {@code audience} issued by {@code tenant}'s token endpoint, as Entra's carry the tenant ({@code tid}):
+     * {@code sandbox.<audience>.<random>.<tenant>}. Graph's stand-in keeps each tenant's objects apart by it, as
+     * Defender XDR does.
+     */
+    public static String issue(String audience, String random, String tenant) {
+        return issue(audience, random) + "." + encode(tenant.toLowerCase(Locale.ROOT));
+    }
+
+    private static String encode(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The audience a sandbox token was issued for; empty for any other bearer string. */
     static Optional<String> audience(String token) {
+        return part(token, 1);
+    }
+
+    /** The tenant a sandbox token was issued by; empty for a token without one (or any other bearer string). */
+    static String tenant(String token) {
+        return part(token, 3).orElse("");
+    }
+
+    private static Optional<String> part(String token, int index) {
         String[] parts = token.split("\\.");
-        if (parts.length != 3 || !parts[0].equals("sandbox")) return Optional.empty();
+        if (parts.length < 3 || parts.length > 4 || !parts[0].equals("sandbox") || index >= parts.length) return Optional.empty();
         try {
-            return Optional.of(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+            return Optional.of(new String(Base64.getUrlDecoder().decode(parts[index]), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

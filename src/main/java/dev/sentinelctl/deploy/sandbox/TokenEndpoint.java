@@ -54,7 +54,9 @@ final class TokenEndpoint {
         token.put("token_type", "Bearer");
         token.put("expires_in", 3599);
         token.put("ext_expires_in", 3599);
-        token.put("access_token", SandboxTokens.issue(audienceOf(form.get("scope")), HexFormat.of().formatHex(nextBytes())));
+        Matcher tenant = TOKEN.matcher(path);
+        token.put("access_token", SandboxTokens.issue(audienceOf(form.get("scope")), HexFormat.of().formatHex(nextBytes()),
+                tenant.matches() ? tenant.group(1) : ""));
         HttpReply.json(ex, 200, token, requestId, Map.of());
     }
 

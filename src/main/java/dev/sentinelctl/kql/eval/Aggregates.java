@@ -89,6 +89,72 @@ final class Aggregates {
         };
     }
 
+    /**
+     * dcount(e[, p]) exactly, as arrays over the groups: most groups see one value, so a group's set is made only
+     * for its second distinct value.
+     */
+    private static Agg distinctCount(String name, Ev e, Ev predicate) {
+        return new Agg() {
+            public List<Out> outputs() {
+                return List.of(new Out(name, LONG));
+            }
+
+            public Acc newAcc() {
+                Object[] first = new Object[1];
+                @SuppressWarnings("unchecked")
+                Set<Object>[] seen = new Set[1];
+                return new Acc() {
+                    public void add(int r) {
+                        Object norm = value(r);
+                        if (norm != null) addDistinct(first, seen, 0, norm);
+                    }
+
+                    public Object[] result() {
+                        return new Object[]{distinct(first, seen, 0)};
+                    }
+                };
+            }
+
+            /** The row's value as compared (normalised), or null when the row does not count. */
+            private Object value(int r) {
+                if (predicate != null && predicate.eval(r) != Boolean.TRUE) return null;
+                Object v = e.eval(r);
+                return v == null ? null : Comparisons.normalise(e.type(), v);
+            }
+
+            public Vec[] aggregate(int[] group, int rows, int groups) {
+                Object[] first = new Object[Math.max(groups, 1)];
+                @SuppressWarnings("unchecked")
+                Set<Object>[] seen = new Set[Math.max(groups, 1)];
+                for (int r = 0; r < rows; r++) {
+                    Object norm = value(r);
+                    if (norm != null) addDistinct(first, seen, group[r], norm);
+                }
+                long[] counts = new long[Math.max(groups, 1)];
+                for (int g = 0; g < groups; g++) counts[g] = distinct(first, seen, g);
+                return new Vec[]{new Vec.Longs(LONG, counts, new java.util.BitSet(), groups)};
+            }
+        };
+    }
+
+    private static void addDistinct(Object[] first, Set<Object>[] seen, int g, Object norm) {
+        if (first[g] == null) {
+            first[g] = norm;
+        } else if (seen[g] == null) {
+            if (!first[g].equals(norm)) {
+                seen[g] = new HashSet<>();
+                seen[g].add(first[g]);
+                seen[g].add(norm);
+            }
+        } else {
+            seen[g].add(norm);
+        }
+    }
+
+    private static long distinct(Object[] first, Set<Object>[] seen, int g) {
+        return seen[g] != null ? seen[g].size() : first[g] != null ? 1 : 0;
+    }
+
     interface Acc {
         void add(int row);
 
@@ -130,33 +196,7 @@ final class Aggregates {
         Factory dcount = (a, cx, c) -> {
             Ev e = arg(a, 0, cx, c);
             Ev p = c.functionName().endsWith("if") ? pred(a, 1, cx, c) : null;
-            return simple(named(c.functionName(), a, cx), LONG, () -> new Acc() {
-                // most groups see one value: the set is made only for a second distinct one
-                Object first;
-                Set<Object> seen;
-
-                public void add(int r) {
-                    if (p != null && p.eval(r) != Boolean.TRUE) return;
-                    Object v = e.eval(r);
-                    if (v == null) return;
-                    Object norm = Comparisons.normalise(e.type(), v);
-                    if (first == null) {
-                        first = norm;
-                    } else if (seen == null) {
-                        if (!first.equals(norm)) {
-                            seen = new HashSet<>();
-                            seen.add(first);
-                            seen.add(norm);
-                        }
-                    } else {
-                        seen.add(norm);
-                    }
-                }
-
-                public Object[] result() {
-                    return new Object[]{seen != null ? (long) seen.size() : first != null ? 1L : 0L};
-                }
-            });
+            return distinctCount(named(c.functionName(), a, cx), e, p);
         };
         m.put("dcount", dcount);
         m.put("dcountif", dcount);

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code evaluate plugin(...)}: bag_unpack; other plugins are refused by name. */
+/**
+ * {@code evaluate plugin(...)}: bag_unpack, pivot, ipv4_lookup here; the window plugins in {@link WindowPlugins},
+ * rows_near and schema_merge in {@link TablePlugins}; other plugins are refused by name.
+ */
 final class EvaluateOperator implements TabularOperator<QueryOperator.Evaluate> {
 
     @Override
@@ -32,6 +35,16 @@ final class EvaluateOperator implements TabularOperator<QueryOperator.Evaluate> 
         }
         if (name.equals("pivot")) return pivot(Operators.requireInput(input, op), call, evaluator, scope);
         if (name.equals("ipv4_lookup")) return ipv4Lookup(Operators.requireInput(input, op), call, evaluator, scope);
+        if (name.equals("geo_polygon_lookup")) return GeoLookup.polygons(Operators.requireInput(input, op), call, evaluator, scope);
+        if (name.equals("geo_line_lookup")) return GeoLookup.lines(Operators.requireInput(input, op), call, evaluator, scope);
+        switch (name) {
+            case "rolling_percentile" -> { return WindowPlugins.rollingPercentile(Operators.requireInput(input, op), call, evaluator, scope); }
+            case "sliding_window_counts" -> { return WindowPlugins.slidingWindowCounts(Operators.requireInput(input, op), call, evaluator, scope); }
+            case "active_users_count" -> { return WindowPlugins.activeUsersCount(Operators.requireInput(input, op), call, evaluator, scope); }
+            case "rows_near" -> { return TablePlugins.rowsNear(Operators.requireInput(input, op), call, evaluator, scope); }
+            case "schema_merge" -> { return TablePlugins.schemaMerge(Operators.requireInput(input, op), call, evaluator, scope); }
+            default -> { }
+        }
         throw EvalException.unsupported("plugin '" + name + "'", call);
     }
 

@@ -52,6 +52,8 @@ final class Evaluator {
                     ScalarType declared = p.type() instanceof Clause.TypeName tn ? typeName(tn.token().text()) : v.type();
                     root.put(p.name().simpleName(), new Scope.ScalarValue(declared, Convert.to(declared, v.type(), v.eval(0))));
                 }
+            } else if (s instanceof Statement.DeclarePattern d) {
+                root.put(d.name().simpleName(), new Scope.PatternValue(d, root));
             } else if (s instanceof Statement.Set) {
                 continue; // request options (hints, limits) do not change results
             } else {
@@ -81,6 +83,12 @@ final class Evaluator {
             scope.put(name, new Scope.FunctionValue(name, f, scope));
             return;
         }
+        Expr.Pipe graph = GraphOperators.graphSource(value);
+        if (graph != null) {
+            QueryOperator.MakeGraph mg = (QueryOperator.MakeGraph) graph.operator();
+            scope.put(name, new Scope.GraphValue(() -> GraphOperators.build(mg, table(graph.source(), scope), this, scope)));
+            return;
+        }
         ExprCompiler cx = new ExprCompiler(this, null, scope);
         if (cx.isTabular(value) || value instanceof Expr.FunctionCall c && isTabularCall(c, scope)) {
             Scope at = scope;
@@ -96,6 +104,7 @@ final class Evaluator {
         String name = c.functionName();
         Scope.Binding b = scope.get(name);
         if (b instanceof Scope.FunctionValue f) return bodyIsTabular(f);
+        if (b instanceof Scope.PatternValue) return true;
         switch (name) {
             case "materialize", "_GetWatchlist", "table", "view", "externaldata":
                 return true;
@@ -170,6 +179,14 @@ final class Evaluator {
     Table table(Expr e, Scope scope) {
         if (e instanceof Expr.Paren p) return table(p.inner(), scope);
         if (e instanceof Expr.Pipe p) {
+            Expr.Pipe graph = GraphOperators.graphSource(p.source());
+            if (graph != null) {
+                QueryOperator.MakeGraph mg = (QueryOperator.MakeGraph) graph.operator();
+                return GraphOperators.read(p.operator(), () -> GraphOperators.build(mg, table(graph.source(), scope), this, scope), this, scope);
+            }
+            if (p.source() instanceof Expr.NameRef n && scope.get(n.simpleName()) instanceof Scope.GraphValue g) {
+                return GraphOperators.read(p.operator(), g::get, this, scope);
+            }
             Table in = table(p.source(), scope);
             return Operators.apply(p.operator(), in, this, scope);
         }
@@ -183,6 +200,10 @@ final class Evaluator {
         }
         if (e instanceof Expr.NameRef n) return named(n.simpleName(), n, scope);
         if (e instanceof Expr.FunctionCall c) return call(c, scope);
+        if (e instanceof Expr.MemberAccess m && m.target() instanceof Expr.FunctionCall c
+                && scope.get(c.functionName()) instanceof Scope.PatternValue p) {
+            return Patterns.invoke(p, c, m.member(), this, scope);
+        }
         throw EvalException.unsupported("tabular expression '" + ExprCompiler.text(e) + "'", e);
     }
 
@@ -203,6 +224,9 @@ final class Evaluator {
     private Table named(String name, Expr where, Scope scope) {
         Scope.Binding b = scope.get(name);
         if (b instanceof Scope.TabularValue t) return t.get().renamed(name);
+        if (b instanceof Scope.GraphValue) {
+            throw EvalException.bind("'" + name + "' is a graph: read it with graph-match, graph-shortest-paths or graph-to-table", where);
+        }
         if (b instanceof Scope.FunctionValue f) return callTabular(f, List.of(), where, scope);
         Table given = tables.get(name);
         if (given != null) return given;
@@ -225,6 +249,7 @@ final class Evaluator {
         String name = c.functionName();
         Scope.Binding b = scope.get(name);
         if (b instanceof Scope.FunctionValue f) return callTabular(f, c.arguments().items(), c, scope);
+        if (b instanceof Scope.PatternValue p) return Patterns.invoke(p, c, null, this, scope);
         List<Expr> args = c.arguments().items();
         switch (name) {
             case "materialize", "view":

@@ -106,10 +106,11 @@ final class ExprCompiler {
             if (input != null && input.columnIndex(name) >= 0) return false;
             Scope.Binding b = scope.get(name);
             if (b instanceof Scope.FunctionValue f) return f.decl().parameters().parameters().isEmpty() && evaluator.isTabularCall(f);
-            if (b != null) return b instanceof Scope.TabularValue;
+            if (b != null) return b instanceof Scope.TabularValue || b instanceof Scope.GraphValue;
             return evaluator.isTableName(name);
         }
         if (e instanceof Expr.FunctionCall c) return evaluator.isTabularCall(c, scope);
+        if (e instanceof Expr.MemberAccess m && m.target() instanceof Expr.FunctionCall c) return scope.get(c.functionName()) instanceof Scope.PatternValue;
         if (e instanceof Expr.ExternalData) return true;
         return false;
     }

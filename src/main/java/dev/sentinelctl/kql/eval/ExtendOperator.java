@@ -3,6 +3,8 @@ package dev.sentinelctl.kql.eval;
 import dev.sentinelctl.kql.syntax.Expr;
 import dev.sentinelctl.kql.syntax.QueryOperator;
 
+import java.util.List;
+
 /** {@code extend}: adds (or replaces) computed columns; later expressions see earlier ones. */
 final class ExtendOperator implements TabularOperator<QueryOperator.Extend> {
 
@@ -17,9 +19,10 @@ final class ExtendOperator implements TabularOperator<QueryOperator.Extend> {
         ExprCompiler base = new ExprCompiler(evaluator, t, scope);
         int auto = 1;
         for (Expr e : op.expressions().items()) {
-            if (e instanceof Expr.Named n && !(n.target() instanceof dev.sentinelctl.kql.syntax.Name)) {
-                if (n.value() instanceof Expr.FunctionCall c) throw EvalException.unsupported("function '" + c.functionName() + "' (a tuple result)", c);
-                throw EvalException.unsupported("tuple assignment in extend", e);
+            List<TupleFunctions.Out> tuple = TupleFunctions.expand(e, base.withColumns(t), t.rowCount(), evaluator.names, false);
+            if (tuple != null) {
+                for (TupleFunctions.Out o : tuple) t = Tables.withColumn(t, o.name(), o.vec());
+                continue;
             }
             Ev v = base.withColumns(t).compile(e);
             String name = evaluator.names.of(e);

@@ -39,6 +39,7 @@ final class Functions {
         WindowFunctions.register(m);
         SeriesFunctions.register(m);
         H3Functions.register(m);
+        GeoFunctions.register(m);
         return Map.copyOf(m);
     }
 

@@ -97,7 +97,15 @@ public final class JsonLinesRunner {
                 tables.put(en.getKey(), JsonTables.fromRows(en.getKey(), en.getValue(), catalog));
             }
         }
-        EvalResult r = engine.run(q.stringValue(), tables, EvalContext.at(now));
+        Integer seasonality = null;
+        if (req.hasNonNull("seasonality")) {
+            JsonNode sv = req.get("seasonality");
+            if (!sv.isIntegralNumber() || sv.asLong() < 0 || sv.asLong() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("\"seasonality\" must be 0 (none) or a period in bins (a whole number), not " + sv);
+            }
+            seasonality = sv.asInt();
+        }
+        EvalResult r = engine.run(q.stringValue(), tables, EvalContext.at(now).withSeasonality(seasonality));
         ObjectNode out = Values.object();
         out.set("id", req.get("id") == null ? Values.JSON.nullNode() : req.get("id"));
         ArrayNode cols = out.putArray("columns");

@@ -36,7 +36,11 @@ final class ProjectOperators {
                     for (int i : ExprCompiler.matchColumns(in, e)) add(cols, vecs, names, in.columns().get(i).name(), in.vec(i));
                     continue;
                 }
-                if (e instanceof Expr.Named n && !(n.target() instanceof Name)) throw EvalException.unsupported("tuple assignment in project", e);
+                List<TupleFunctions.Out> tuple = TupleFunctions.expand(e, cx, in.rowCount(), evaluator.names, true);
+                if (tuple != null) {
+                    for (TupleFunctions.Out o : tuple) add(cols, vecs, names, o.name(), o.vec());
+                    continue;
+                }
                 Ev v = cx.compile(e);
                 String name = evaluator.names.of(e);
                 if (name == null) name = Tables.unique("Column" + auto++, names);

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 /** Names introduced by {@code let}, function parameters and stored functions; lookups walk to the parent. */
 final class Scope {
 
-    sealed interface Binding permits ScalarValue, RowValue, TabularValue, FunctionValue {
+    sealed interface Binding permits ScalarValue, RowValue, TabularValue, FunctionValue, PatternValue, GraphValue {
     }
 
     /** A scalar known once for the whole query ({@code let x = 5}, a constant function argument). */
@@ -38,6 +38,25 @@ final class Scope {
 
     /** A user function: its declaration and the scope it was declared in (lexical scoping). */
     record FunctionValue(String name, Expr.FunctionDecl decl, Scope closure) implements Binding {
+    }
+
+    /** A {@code declare pattern}: its rules and the scope it was declared in. */
+    record PatternValue(dev.sentinelctl.kql.syntax.Statement.DeclarePattern decl, Scope closure) implements Binding {
+    }
+
+    /** A graph held in a let ({@code let G = E | make-graph ...}), built on first use and then kept. */
+    static final class GraphValue implements Binding {
+        private final Supplier<Graph> supplier;
+        private Graph value;
+
+        GraphValue(Supplier<Graph> supplier) {
+            this.supplier = supplier;
+        }
+
+        Graph get() {
+            if (value == null) value = supplier.get();
+            return value;
+        }
     }
 
     private final Scope parent;

@@ -12,8 +12,8 @@ import static dev.sentinelctl.kql.semantic.ScalarType.DYNAMIC;
 
 /**
  * Element-wise series functions (series-*-function.md): arrays of numbers in, an array out; a non-numeric element
- * gives null in its place; a scalar argument is applied to every element. Decomposition, anomaly and fitting
- * functions (series_decompose_anomalies, series_fit_line ...) are not implemented and fail as unsupported.
+ * gives null in its place; a scalar argument is applied to every element. The analysis functions (fitting,
+ * statistics, outliers, decomposition, filling) live in {@link SeriesAnalysis} and {@link SeriesFill}.
  */
 final class SeriesFunctions {
 
@@ -46,6 +46,7 @@ final class SeriesFunctions {
         unary(m, "series_sign", Math::signum);
         m.put("series_sum", reduce(0, Double::sum));
         m.put("series_product", reduce(1, (a, b) -> a * b));
+        SeriesAnalysis.registerScalars(m);
     }
 
     private static Double num(JsonNode j) {

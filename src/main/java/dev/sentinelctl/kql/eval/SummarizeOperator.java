@@ -95,75 +95,50 @@ final class SummarizeOperator implements TabularOperator<QueryOperator.Summarize
         if (k == 0) {
             groupKeys.add(new Object[0]);
         } else if (k == 1) {
-            Map<Object, Integer> ids = new HashMap<>();
+            KeyIds ids = KeyIds.of(keyEvs.get(0).type());
             Ev e = keyEvs.get(0);
-            ScalarType t = e.type();
-            for (int r = 0; r < n; r++) {
-                Object v = e.eval(r);
-                Object norm = v == null ? NULL_KEY : Comparisons.normalise(t, v);
-                Integer id = ids.get(norm);
-                if (id == null) {
-                    id = groupKeys.size();
-                    ids.put(norm, id);
-                    groupKeys.add(new Object[]{v});
-                }
-                group[r] = id;
-            }
+            for (int r = 0; r < n; r++) group[r] = ids.id(e.eval(r));
+            for (int g = 0; g < ids.size(); g++) groupKeys.add(new Object[]{ids.value(g)});
         } else {
             // each key value gets a small id per key column; the group is found by (group so far, next id) pairs
             // packed in a long, so no per-row key lists are built
-            List<Map<Object, Integer>> valueIds = new ArrayList<>();
-            List<List<Object>> values = new ArrayList<>();
-            for (int i = 0; i < k; i++) {
-                valueIds.add(new HashMap<>());
-                values.add(new ArrayList<>());
-            }
-            List<LongIntMap> stages = new ArrayList<>();
-            List<List<int[]>> stagePairs = new ArrayList<>();
+            KeyIds[] valueIds = new KeyIds[k];
+            for (int i = 0; i < k; i++) valueIds[i] = KeyIds.of(keyEvs.get(i).type());
+            Ev[] evs = keyEvs.toArray(new Ev[0]);
+            LongIntMap[] stages = new LongIntMap[k - 1];
+            long[][] stagePairs = new long[k - 1][];
             for (int i = 1; i < k; i++) {
-                stages.add(new LongIntMap(1024));
-                stagePairs.add(new ArrayList<>());
+                stages[i - 1] = new LongIntMap(1024);
+                stagePairs[i - 1] = new long[1024];
             }
-            int[] lastIds = new int[k];
             for (int r = 0; r < n; r++) {
-                for (int i = 0; i < k; i++) {
-                    Ev e = keyEvs.get(i);
-                    Object v = e.eval(r);
-                    Object norm = v == null ? NULL_KEY : Comparisons.normalise(e.type(), v);
-                    Map<Object, Integer> m = valueIds.get(i);
-                    Integer id = m.get(norm);
-                    if (id == null) {
-                        id = m.size();
-                        m.put(norm, id);
-                        values.get(i).add(v);
-                    }
-                    lastIds[i] = id;
-                }
-                int g = lastIds[0];
+                int g = valueIds[0].id(evs[0].eval(r));
                 for (int i = 1; i < k; i++) {
-                    long pair = ((long) g << 32) | lastIds[i];
-                    LongIntMap stage = stages.get(i - 1);
+                    int id = valueIds[i].id(evs[i].eval(r));
+                    long pair = ((long) g << 32) | id;
+                    LongIntMap stage = stages[i - 1];
                     int next = stage.get(pair);
                     if (next < 0) {
                         next = stage.size();
                         stage.put(pair, next);
-                        stagePairs.get(i - 1).add(new int[]{g, lastIds[i]});
+                        if (next == stagePairs[i - 1].length) stagePairs[i - 1] = Arrays.copyOf(stagePairs[i - 1], next * 2);
+                        stagePairs[i - 1][next] = pair;
                     }
                     g = next;
                 }
                 group[r] = g;
             }
             // key values of each final group, walking the stages back
-            int groupsFound = stages.get(k - 2).size();
+            int groupsFound = stages[k - 2].size();
             for (int gId = 0; gId < groupsFound; gId++) {
                 Object[] key = new Object[k];
                 int g = gId;
                 for (int i = k - 1; i >= 1; i--) {
-                    int[] pair = stagePairs.get(i - 1).get(g);
-                    key[i] = values.get(i).get(pair[1]);
-                    g = pair[0];
+                    long pair = stagePairs[i - 1][g];
+                    key[i] = valueIds[i].value((int) pair);
+                    g = (int) (pair >>> 32);
                 }
-                key[0] = values.get(0).get(g);
+                key[0] = valueIds[0].value(g);
                 groupKeys.add(key);
             }
         }
@@ -240,5 +215,4 @@ final class SummarizeOperator implements TabularOperator<QueryOperator.Summarize
         return Table.of(out.name(), cols, vecs, out.rowCount());
     }
 
-    private static final Object NULL_KEY = new Object();
 }

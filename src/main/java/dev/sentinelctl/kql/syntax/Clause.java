@@ -175,6 +175,98 @@ public sealed interface Clause extends SyntaxNode {
         }
     }
 
+    /** One scan step: {@code step Name [output=all|last|none] : Condition [=> c = expr, ...] ;}. */
+    record ScanStep(Token step, Name name, OperatorParam output, Token colon, Expr condition, Token arrow,
+                    SeparatedList<Expr> assignments, Token semicolon) implements Clause {
+        @Override
+        public List<SyntaxElement> children() {
+            return Children.of(step, name, output, colon, condition, arrow, assignments, semicolon);
+        }
+    }
+
+    /** {@code Nodes on Key} of make-graph's with clause. */
+    record GraphNodeTable(Expr table, Token on, Name key) implements Clause {
+        @Override
+        public List<SyntaxElement> children() {
+            return Children.of(table, on, key);
+        }
+    }
+
+    /** A graph pattern: {@link GraphNode}s joined by {@link GraphEdge}s, {@code (a)-[e]->(b)<-[f*1..3]-(c)}. */
+    record GraphPattern(List<Clause> elements) implements Clause {
+        public GraphPattern {
+            elements = Children.copy(elements);
+        }
+
+        @Override
+        public List<SyntaxElement> children() {
+            return Children.of(elements);
+        }
+    }
+
+    /** {@code (name)} or {@code ()} in a graph pattern. */
+    record GraphNode(Token open, Name name, Token close) implements Clause {
+        @Override
+        public List<SyntaxElement> children() {
+            return Children.of(open, name, close);
+        }
+    }
+
+    /**
+     * An edge of a graph pattern: {@code -[name]->}, {@code <-[name*1..5]-}, {@code -[e]-}, or bracketless
+     * {@code -->}, {@code <--}, {@code --}. {@code left} holds the tokens before the bracket ({@code <-} or
+     * {@code -}), {@code right} those after it; without brackets all tokens are in {@code left}.
+     */
+    record GraphEdge(List<Token> left, Token open, Name name, Token star, Token min, Token dotDot, Token max, Token close,
+                     List<Token> right) implements Clause {
+        public GraphEdge {
+            left = Children.copy(left);
+            right = Children.copy(right);
+        }
+
+        /** The edge is traversed from the left node to the right node ({@code ->}). */
+        public boolean pointsRight() {
+            return has(TokenKind.GREATER);
+        }
+
+        /** The edge is traversed from the right node to the left node ({@code <-}). */
+        public boolean pointsLeft() {
+            return has(TokenKind.LESS);
+        }
+
+        private boolean has(TokenKind k) {
+            for (Token t : left) if (t.kind() == k) return true;
+            for (Token t : right) if (t.kind() == k) return true;
+            return false;
+        }
+
+        @Override
+        public List<SyntaxElement> children() {
+            return Children.of(left, open, name, star, min, dotDot, max, close, right);
+        }
+    }
+
+    /** One output of graph-to-table: {@code nodes|edges [with_node_id=N | with_source_id=S with_target_id=D] [as T]}. */
+    record GraphTableOutput(Token entity, List<OperatorParam> parameters, Token as, Name name) implements Clause {
+        public GraphTableOutput {
+            parameters = Children.copy(parameters);
+        }
+
+        @Override
+        public List<SyntaxElement> children() {
+            return Children.of(entity, parameters, as, name);
+        }
+    }
+
+    /** One rule of a pattern: {@code (value, ...)[.[path]] = { query };}. */
+    record PatternRule(Token open, SeparatedList<Expr> arguments, Token close, Token dot, Token pathOpen, Expr path,
+                       Token pathClose, Token equal, Token bodyOpen, Expr body, Token bodyClose, Token semicolon) implements Clause {
+        @Override
+        public List<SyntaxElement> children() {
+            return Children.of(open, arguments, close, dot, pathOpen, path, pathClose, equal, bodyOpen, body, bodyClose, semicolon);
+        }
+    }
+
     /** Tokens the parser could not place; reported once (KS198) and kept so the tree stays lossless. */
     record Skipped(List<Token> tokens) implements Clause {
         public Skipped {

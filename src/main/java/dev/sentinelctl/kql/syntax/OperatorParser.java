@@ -15,8 +15,7 @@ abstract class OperatorParser extends ExpressionParser {
 
     /** Operators we keep token by token: rare in detection content, no structure modelled. */
     private static final Set<String> OPAQUE_OPERATORS = Set.of(
-            "scan", "make-graph", "graph-match", "graph-shortest-paths", "graph-to-table", "graph-mark-components",
-            "graph-where-nodes", "graph-where-edges", "assert-schema", "macro-expand", "project-by-names",
+            "graph-mark-components", "graph-where-nodes", "graph-where-edges", "assert-schema", "macro-expand", "project-by-names",
             "__executeAndCache", "__partitionby", "execute-and-cache");
 
     private static final Set<TokenKind> OPERATOR_END = EnumSet.of(TokenKind.BAR, TokenKind.SEMICOLON);
@@ -33,6 +32,12 @@ abstract class OperatorParser extends ExpressionParser {
     private static final Set<String> KIND_ONLY = Set.of("kind");
     private static final Set<String> HINTS_ONLY = Set.of();
     private static final Set<String> FIND_PARAMS = Set.of("withsource", "with_source");
+    private static final Set<String> SCAN_PARAMS = Set.of("with_match_id");
+    private static final Set<String> SCAN_STEP_PARAMS = Set.of("output");
+    private static final Set<String> GRAPH_NODE_ID_PARAMS = Set.of("with_node_id");
+    private static final Set<String> GRAPH_MATCH_PARAMS = Set.of("cycles");
+    private static final Set<String> GRAPH_PATHS_PARAMS = Set.of("output");
+    private static final Set<String> GRAPH_TABLE_PARAMS = Set.of("with_node_id", "with_source_id", "with_target_id");
     private static final Set<String> CONSUME_PARAMS = Set.of("decodeblocks");
     private static final Set<String> RENDER_PARAMS = Set.of("kind", "title", "accumulate", "xcolumn", "ycolumns",
             "series", "ymin", "ymax", "xtitle", "ytitle", "xaxis", "yaxis", "legend", "ysplit");
@@ -46,6 +51,9 @@ abstract class OperatorParser extends ExpressionParser {
 
     /** After {@code (}: a contextual subquery or a full pipeline. */
     abstract Expr parseSubqueryBody();
+
+    /** {@code (name:type [= default], ...)}: function parameters, also scan's declare list. */
+    abstract Clause.Parameters parseParameters();
 
     /** {@code ( operator | operator ... )}: mv-apply, fork and facet subqueries start with an operator. */
     Expr parseOperatorSubquery(String hint) {
@@ -191,6 +199,14 @@ abstract class OperatorParser extends ExpressionParser {
             }
             case "reduce":
                 return parseReduce();
+            case "scan":
+                return parseScan();
+            case "make-graph":
+                return parseMakeGraph();
+            case "graph-match", "graph-shortest-paths":
+                return parseGraphMatch();
+            case "graph-to-table":
+                return parseGraphToTable();
             default:
                 break;
         }
@@ -198,8 +214,7 @@ abstract class OperatorParser extends ExpressionParser {
             Token kw = take();
             List<Token> rest = takeOperatorTokens();
             if (rest.isEmpty() && !EMPTY_BODY_OK.contains(w)) {
-                String code = w.equals("graph-match") || w.equals("graph-shortest-paths") ? "KS217"
-                        : w.equals("graph-to-table") ? "KS230" : "KS006";
+                String code = "KS006";
                 error(code, prevEnd(), prevEnd(), "Missing the body of '" + w + "' " + found(cur()),
                         "Complete the operator; see the Kusto documentation for " + w + ".");
             }
@@ -759,5 +774,167 @@ abstract class OperatorParser extends ExpressionParser {
         Expr e = parseExpression();
         Clause.WithProperties with = atWord("with") ? parseWithProperties() : null;
         return new QueryOperator.Reduce(kw, params, by, e, with);
+    }
+
+    // ---------------------------------------------------------------- scan and graphs
+
+    QueryOperator parseScan() {
+        Token kw = take();
+        List<Clause.OperatorParam> params = parseParams(SCAN_PARAMS);
+        Token declare = null;
+        Clause.Parameters declarations = null;
+        if (atWord("declare")) {
+            declare = take();
+            declarations = parseParameters();
+        }
+        Token with = expectWord("with", "scan reads: scan [declare (c:type)] with (step s: condition;).");
+        Token open = expect(TokenKind.OPEN_PAREN, "Put the steps in parentheses: with (step s: condition;).");
+        List<Clause.ScanStep> steps = new ArrayList<>();
+        while (atWord("step")) steps.add(parseScanStep());
+        if (steps.isEmpty()) {
+            expectedError("'step'", "A scan needs at least one step: with (step s: condition;).");
+        }
+        Token close = expect(TokenKind.CLOSE_PAREN, "Close the scan steps with ')'.");
+        return new QueryOperator.Scan(kw, params, declare, declarations, with, open, steps, close);
+    }
+
+    private Clause.ScanStep parseScanStep() {
+        Token step = take();
+        Name name = parseName("Name the step: step s1: condition;");
+        List<Clause.OperatorParam> output = parseGraphParams(SCAN_STEP_PARAMS);
+        Token colon = expect(TokenKind.COLON, "A step reads: step s1 [output=all|last|none]: condition [=> c = expr];");
+        Expr condition = parseExpression();
+        Token arrow = null;
+        SeparatedList<Expr> assignments = SeparatedList.empty();
+        if (at(TokenKind.FAT_ARROW)) {
+            arrow = take();
+            assignments = parseSeparated(this::parseNamedExpression);
+        }
+        Token semicolon = expect(TokenKind.SEMICOLON, "End each scan step with ';'.");
+        return new Clause.ScanStep(step, name, output.isEmpty() ? null : output.get(0), colon, condition, arrow,
+                assignments, semicolon);
+    }
+
+    QueryOperator parseMakeGraph() {
+        Token kw = take();
+        List<Clause.OperatorParam> params = parseParams(HINTS_ONLY);
+        Expr source = new Expr.NameRef(parseName("make-graph reads: make-graph Source --> Target with Nodes on Key."));
+        List<Token> arrow = new ArrayList<>(3);
+        arrow.add(expect(TokenKind.MINUS, "Join the source and target columns with --> (directed) or -- (undirected)."));
+        arrow.add(expect(TokenKind.MINUS, "Join the source and target columns with --> (directed) or -- (undirected)."));
+        if (at(TokenKind.GREATER)) arrow.add(take());
+        Expr target = new Expr.NameRef(parseName("make-graph reads: make-graph Source --> Target with Nodes on Key."));
+        List<Clause.OperatorParam> nodeId = parseGraphParams(GRAPH_NODE_ID_PARAMS);
+        Token with = null;
+        SeparatedList<Clause.GraphNodeTable> tables = null;
+        if (nodeId.isEmpty() && atWord("with")) {
+            with = take();
+            tables = parseSeparated(this::parseGraphNodeTable, false);
+        }
+        return new QueryOperator.MakeGraph(kw, params, source, arrow, target, nodeId, with, tables);
+    }
+
+    private Clause.GraphNodeTable parseGraphNodeTable() {
+        Expr table = parseTableOperand();
+        Token on = expectWord("on", "Name the node key: with Nodes on Key.");
+        Name key = parseName("Name the node key column: with Nodes on Key.");
+        return new Clause.GraphNodeTable(table, on, key);
+    }
+
+    QueryOperator parseGraphMatch() {
+        Token kw = take();
+        boolean paths = kw.is("graph-shortest-paths");
+        List<Clause.OperatorParam> params = parseGraphParams(paths ? GRAPH_PATHS_PARAMS : GRAPH_MATCH_PARAMS);
+        SeparatedList<Clause.GraphPattern> patterns = parseSeparated(this::parseGraphPattern, false);
+        Token where = null;
+        Expr predicate = null;
+        if (atWord("where")) {
+            where = take();
+            predicate = parseExpression();
+        }
+        Token project = null;
+        SeparatedList<Expr> projections = null;
+        if (atWord("project")) {
+            project = take();
+            projections = parseSeparated(this::parseNamedExpression);
+        }
+        return paths ? new QueryOperator.GraphShortestPaths(kw, params, patterns, where, predicate, project, projections)
+                : new QueryOperator.GraphMatch(kw, params, patterns, where, predicate, project, projections);
+    }
+
+    private Clause.GraphPattern parseGraphPattern() {
+        List<Clause> elements = new ArrayList<>();
+        elements.add(parseGraphNode());
+        while (at(TokenKind.MINUS) || (at(TokenKind.LESS) && peek(1).kind() == TokenKind.MINUS)) {
+            elements.add(parseGraphEdge());
+            elements.add(parseGraphNode());
+        }
+        return new Clause.GraphPattern(elements);
+    }
+
+    private Clause.GraphNode parseGraphNode() {
+        Token open = expect(TokenKind.OPEN_PAREN, "A pattern's node is written in parentheses: (n).");
+        Name name = at(TokenKind.CLOSE_PAREN) ? null : parseName("Name the node variable: (n).");
+        Token close = expect(TokenKind.CLOSE_PAREN, "Close the node with ')'.");
+        return new Clause.GraphNode(open, name, close);
+    }
+
+    private Clause.GraphEdge parseGraphEdge() {
+        String hint = "An edge reads -[e]->, <-[e]-, -[e]- or -->, <--, --.";
+        List<Token> left = new ArrayList<>(3);
+        if (at(TokenKind.LESS)) left.add(take());
+        left.add(expect(TokenKind.MINUS, hint));
+        if (!at(TokenKind.OPEN_BRACKET)) {
+            left.add(expect(TokenKind.MINUS, hint));
+            if (at(TokenKind.GREATER)) left.add(take());
+            return new Clause.GraphEdge(left, null, null, null, null, null, null, null, List.of());
+        }
+        Token open = take();
+        Name name = at(TokenKind.IDENTIFIER) || atBracketedName() ? parseName(hint) : null;
+        Token star = null, min = null, dotDot = null, max = null;
+        if (at(TokenKind.ASTERISK)) {
+            star = take();
+            if (at(TokenKind.LONG_LITERAL)) min = take();
+            if (at(TokenKind.DOT_DOT)) {
+                dotDot = take();
+                max = expect(TokenKind.LONG_LITERAL, "A variable-length edge reads [e*1..5].");
+            }
+        }
+        Token close = expect(TokenKind.CLOSE_BRACKET, "Close the edge with ']'.");
+        List<Token> right = new ArrayList<>(2);
+        right.add(expect(TokenKind.MINUS, hint));
+        if (at(TokenKind.GREATER)) right.add(take());
+        return new Clause.GraphEdge(left, open, name, star, min, dotDot, max, close, right);
+    }
+
+    /** {@code name=value} options whose names are not keywords ({@code with_source_id}, {@code output}): matched by text. */
+    private List<Clause.OperatorParam> parseGraphParams(Set<String> names) {
+        List<Clause.OperatorParam> out = new ArrayList<>(2);
+        while (at(TokenKind.IDENTIFIER) && names.contains(cur().text()) && peek(1).kind() == TokenKind.EQUAL) {
+            Token name = take();
+            Token eq = take();
+            Expr value = cur().kind().isLiteral() ? parsePrimary()
+                    : new Expr.NameRef(parseName("Give the option a value: " + name.text() + "=Name."));
+            out.add(new Clause.OperatorParam(name, eq, value));
+        }
+        return out;
+    }
+
+    QueryOperator parseGraphToTable() {
+        Token kw = take();
+        return new QueryOperator.GraphToTable(kw, parseSeparated(this::parseGraphTableOutput, false));
+    }
+
+    private Clause.GraphTableOutput parseGraphTableOutput() {
+        Token entity = atWord("nodes") || atWord("edges") ? take() : expectWord("nodes",
+                "graph-to-table reads: graph-to-table nodes [with_node_id=Id] or graph-to-table edges.");
+        List<Clause.OperatorParam> params = parseGraphParams(GRAPH_TABLE_PARAMS);
+        Token as = null;
+        Name name = null;
+        if (atWord("as")) {
+            as = take();
+            name = parseName("Name the output: as Name.");
+        }
+        return new Clause.GraphTableOutput(entity, params, as, name);
     }
 }

@@ -121,7 +121,8 @@ final class Parser extends OperatorParser {
                 return new Statement.DeclareQueryParameters(declare, qp, parseParameters());
             }
             if (c.is("alias") && isWord(n, "database")) return parseAlias();
-            if ((c.is("restrict") && isWord(n, "access")) || (c.is("declare") && isWord(n, "pattern"))) {
+            if (c.is("declare") && isWord(n, "pattern")) return seen(parseDeclarePattern());
+            if (c.is("restrict") && isWord(n, "access")) {
                 Token kw = take();
                 return new Statement.Other(kw, takeUntilStatementEnd());
             }
@@ -132,6 +133,49 @@ final class Parser extends OperatorParser {
             return seen(new Statement.Query(parseOperatorChain()));
         }
         return seen(new Statement.Query(parsePipeExpression()));
+    }
+
+    private Statement parseDeclarePattern() {
+        Token declare = take();
+        Token pattern = take();
+        Name name = parseName("Name the pattern: declare pattern name = (arg:type) { ... };");
+        if (!at(TokenKind.EQUAL)) {
+            return new Statement.DeclarePattern(declare, pattern, name, null, null, null, null, null, null, List.of(), null);
+        }
+        Token equal = take();
+        Clause.Parameters params = parseParameters();
+        Token pathOpen = null, pathClose = null;
+        Clause.Parameter pathParam = null;
+        if (at(TokenKind.OPEN_BRACKET)) {
+            pathOpen = take();
+            pathParam = parseParameter();
+            pathClose = expect(TokenKind.CLOSE_BRACKET, "Close the path parameter with ']': [name:string].");
+        }
+        Token open = expect(TokenKind.OPEN_BRACE, "The pattern's rules are written in braces: { (\"a\") = { query }; }.");
+        List<Clause.PatternRule> rules = new ArrayList<>();
+        while (at(TokenKind.OPEN_PAREN)) rules.add(parsePatternRule());
+        Token close = expect(TokenKind.CLOSE_BRACE, "Close the pattern's rules with '}'.");
+        return new Statement.DeclarePattern(declare, pattern, name, equal, params, pathOpen, pathParam, pathClose, open, rules, close);
+    }
+
+    private Clause.PatternRule parsePatternRule() {
+        Token open = take();
+        SeparatedList<Expr> args = at(TokenKind.CLOSE_PAREN) ? SeparatedList.empty() : parseSeparated(this::parseExpression);
+        Token close = expect(TokenKind.CLOSE_PAREN, "Close the rule's arguments with ')'.");
+        Token dot = null, pathOpen = null, pathClose = null;
+        Expr path = null;
+        if (at(TokenKind.DOT)) {
+            dot = take();
+            pathOpen = expect(TokenKind.OPEN_BRACKET, "A rule's path reads .[\"value\"].");
+            path = parseExpression();
+            pathClose = expect(TokenKind.CLOSE_BRACKET, "Close the rule's path with ']'.");
+        }
+        Token equal = expect(TokenKind.EQUAL, "A rule reads: (\"value\") = { query };");
+        Token bodyOpen = expect(TokenKind.OPEN_BRACE, "A rule's query is written in braces: = { query };");
+        Expr body = parsePipeExpression();
+        Token bodyClose = expect(TokenKind.CLOSE_BRACE, "Close the rule's query with '}'.");
+        Token semicolon = expect(TokenKind.SEMICOLON, "End each rule with ';'.");
+        return new Clause.PatternRule(open, args, close, dot, pathOpen, path, pathClose, equal, bodyOpen, body, bodyClose, semicolon);
     }
 
     private List<Token> takeUntilStatementEnd() {
@@ -195,7 +239,8 @@ final class Parser extends OperatorParser {
         }
     }
 
-    private Clause.Parameters parseParameters() {
+    @Override
+    Clause.Parameters parseParameters() {
         Token open = expect(TokenKind.OPEN_PAREN, "Parameters are listed in parentheses: (name:type, ...).");
         SeparatedList<Clause.Parameter> list = at(TokenKind.CLOSE_PAREN) ? SeparatedList.empty()
                 : parseSeparated(this::parseParameter);

@@ -430,7 +430,81 @@ public sealed interface QueryOperator extends Expr {
         }
     }
 
-    /** operators kept token by token (scan, graph-match, make-graph, assert-schema ...): no details modelled. */
+    /**
+     * {@code scan [with_match_id=Id] [declare (c:type[=default], ...)] with (step s [output=all|last|none]: cond
+     * [=> c = expr, ...]; ...)} (scan-operator.md).
+     */
+    record Scan(Token keyword, List<Clause.OperatorParam> parameters, Token declare, Clause.Parameters declarations,
+                Token with, Token open, List<Clause.ScanStep> steps, Token close) implements QueryOperator {
+        public Scan {
+            parameters = Children.copy(parameters);
+            steps = Children.copy(steps);
+        }
+
+        @Override
+        public List<SyntaxElement> children() {
+            return Children.of(keyword, parameters, declare, declarations, with, open, steps, close);
+        }
+    }
+
+    /**
+     * {@code make-graph Source --> Target [with Nodes on Key, ...]} or {@code ... with_node_id=Name}; the arrow is
+     * {@code -->} (directed) or {@code --} (make-graph-operator.md).
+     */
+    record MakeGraph(Token keyword, List<Clause.OperatorParam> parameters, Expr source, List<Token> arrow, Expr target,
+                     List<Clause.OperatorParam> nodeIdParameters, Token with, SeparatedList<Clause.GraphNodeTable> nodeTables)
+            implements QueryOperator {
+        public MakeGraph {
+            parameters = Children.copy(parameters);
+            arrow = Children.copy(arrow);
+            nodeIdParameters = Children.copy(nodeIdParameters);
+        }
+
+        public boolean directed() {
+            return arrow.size() == 3;
+        }
+
+        @Override
+        public List<SyntaxElement> children() {
+            return Children.of(keyword, parameters, source, arrow, target, nodeIdParameters, with, nodeTables);
+        }
+    }
+
+    /** {@code graph-match [cycles=...] Pattern, ... [where Predicate] [project Expr, ...]} (graph-match-operator.md). */
+    record GraphMatch(Token keyword, List<Clause.OperatorParam> parameters, SeparatedList<Clause.GraphPattern> patterns,
+                      Token where, Expr predicate, Token project, SeparatedList<Expr> projections) implements QueryOperator {
+        public GraphMatch {
+            parameters = Children.copy(parameters);
+        }
+
+        @Override
+        public List<SyntaxElement> children() {
+            return Children.of(keyword, parameters, patterns, where, predicate, project, projections);
+        }
+    }
+
+    /** {@code graph-shortest-paths [output=any|all] Pattern, ... [where Predicate] [project Expr, ...]}. */
+    record GraphShortestPaths(Token keyword, List<Clause.OperatorParam> parameters, SeparatedList<Clause.GraphPattern> patterns,
+                              Token where, Expr predicate, Token project, SeparatedList<Expr> projections) implements QueryOperator {
+        public GraphShortestPaths {
+            parameters = Children.copy(parameters);
+        }
+
+        @Override
+        public List<SyntaxElement> children() {
+            return Children.of(keyword, parameters, patterns, where, predicate, project, projections);
+        }
+    }
+
+    /** {@code graph-to-table nodes [with_node_id=N] [as T], edges [with_source_id=S] [with_target_id=D] [as U]}. */
+    record GraphToTable(Token keyword, SeparatedList<Clause.GraphTableOutput> outputs) implements QueryOperator {
+        @Override
+        public List<SyntaxElement> children() {
+            return Children.of(keyword, outputs);
+        }
+    }
+
+    /** operators kept token by token (graph-mark-components, graph-where-nodes, assert-schema ...): no details modelled. */
     record Other(Token keyword, List<Token> tokens) implements QueryOperator {
         public Other {
             tokens = Children.copy(tokens);

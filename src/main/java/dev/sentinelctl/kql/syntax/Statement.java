@@ -47,7 +47,24 @@ public sealed interface Statement extends SyntaxNode {
     }
 
     /**
-     * Statements we keep but do not model ({@code restrict access to}, {@code declare pattern}), and a bare
+     * {@code declare pattern name [= (a:type, ...) [[p:type]] { (value, ...)[.[path]] = { query }; ... }]}
+     * (pattern-statement.md); everything after the name is absent in a bare declaration.
+     */
+    record DeclarePattern(Token declare, Token pattern, Name name, Token equal, Clause.Parameters parameters,
+                          Token pathOpen, Clause.Parameter pathParameter, Token pathClose, Token open,
+                          List<Clause.PatternRule> rules, Token close) implements Statement {
+        public DeclarePattern {
+            rules = Children.copy(rules);
+        }
+
+        @Override
+        public List<SyntaxElement> children() {
+            return Children.of(declare, pattern, name, equal, parameters, pathOpen, pathParameter, pathClose, open, rules, close);
+        }
+    }
+
+    /**
+     * Statements we keep but do not model ({@code restrict access to}), and a bare
      * {@code let} with no name after it (Kusto then reports the next token as an unexpected fragment).
      */
     record Other(Token keyword, List<Token> tokens) implements Statement {

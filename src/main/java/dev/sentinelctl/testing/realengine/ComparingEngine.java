@@ -26,7 +26,14 @@ public final class ComparingEngine implements QueryEngine {
 
     @Override
     public Outcome run(String query, Map<String, FixtureTable> tables, Map<String, FixtureTable> watchlists, Instant now) {
-        Outcome a = ours.run(query, tables, watchlists, now);
+        return run(query, tables, watchlists, now, java.util.OptionalInt.empty());
+    }
+
+    /** The pinned seasonality goes to our engine only: the real one detects periods itself. */
+    @Override
+    public Outcome run(String query, Map<String, FixtureTable> tables, Map<String, FixtureTable> watchlists, Instant now,
+                       java.util.OptionalInt seasonality) {
+        Outcome a = ours.run(query, tables, watchlists, now, seasonality);
         Outcome b = real.run(query, tables, watchlists, now);
         if (a instanceof Outcome.Ok x && b instanceof Outcome.Ok y) {
             Optional<String> diff = TableDiff.between(query, x.table(), y.table(), "sentinelctl", realName);

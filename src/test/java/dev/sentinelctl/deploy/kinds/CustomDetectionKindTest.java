@@ -39,11 +39,15 @@ class CustomDetectionKindTest {
     }
 
     @Test
-    void anEmptyDescriptionIsJustTheMarkerAndAnUnmarkedDetectionIsKeyedByGraphsId() {
+    void anEmptyDescriptionIsJustTheMarkerAndAnUnmarkedDetectionIsKeyedByTheIdItsExportGets() {
         assertEquals("sentinelctl: s c", description(KIND.stampOwner(body(null), "s", "c")));
         ObjectNode handMade = body("made in the portal");
         assertTrue(KIND.markIn(handMade).isEmpty());
-        assertEquals("1001", KIND.nameInList(handMade));
+        String derived = java.util.UUID.nameUUIDFromBytes("graph-detection-1001".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
+        assertEquals(derived, KIND.nameInList(handMade));
+        var exported = (DeployableKind.AsContent) KIND.export(handMade, Optional.empty());
+        assertEquals(derived, exported.yaml().path("id").asString());
     }
 
     @Test

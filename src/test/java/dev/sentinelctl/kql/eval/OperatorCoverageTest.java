@@ -138,7 +138,7 @@ class OperatorCoverageTest {
         assertEquals(List.of("City", "Country"), names(run(t + " | project-by-names 'C*'")));
         assertEquals(List.of("Name", "Country"), names(run(t + " | project-by-names dynamic(['Name', 'Country'])")));
         assertEquals("[\"a\",\"b\"]", scalar("column_names_of(datatable(a:long, b:string)[])"));
-        assertEquals(EvalResult.UNSUPPORTED, EngineTestSupport.fail("range x from 1 to 2 step 1 | scan with (step s: true;)").code());
+        assertEquals(EvalResult.UNSUPPORTED, EngineTestSupport.fail("range x from 1 to 2 step 1 | assert-schema (x:long)").code());
     }
 
     @Test

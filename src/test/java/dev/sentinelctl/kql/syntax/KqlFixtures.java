@@ -66,6 +66,14 @@ final class KqlFixtures {
             "SecurityEvent | consume",
             "Syslog | reduce by SyslogMessage with threshold=0.5",
             "SecurityEvent | scan with_match_id=m declare (s:string) with (step one: EventID == 4625 => s = Account;)",
+            "SecurityEvent | scan declare (n:long=0) with (step a output=none: EventID == 4624 => n = a.n + 1; step b output=last: a.n > 2;)",
+            "SecurityEvent | make-graph Account --> Computer with (SecurityEvent | distinct Account) on Account"
+                    + " | graph-match cycles=none (a)-[e*1..3]->(c)<--(), (a)--(d) where a.Account has 'x' and all(e, EventID > 0)"
+                    + " project a.Account, hops = map(e, EventID), inner = map(inner_nodes(e), node_degree_out()), d = node_degree_in(d)",
+            "SecurityEvent | make-graph Account -- Computer with_node_id=id | graph-shortest-paths output=all (s)-[p*1..4]-(t)"
+                    + " where s.id == 'a' project t.id | take 5",
+            "SecurityEvent | make-graph Account --> Computer with_node_id=id | graph-to-table edges with_source_id=S with_target_id=T as E",
+            "declare pattern P = (a:string, b:long)[p:string] { ('x', 1).['y'] = { SecurityEvent | take 1 }; };\nP('x', 1).y",
             "let threshold = 5;\nlet lookback = 1d;\nSecurityEvent | where TimeGenerated > ago(lookback) | where EventID > threshold",
             "let Watch = datatable(Ip:string) ['10.0.0.1'];\nlet Recent = SigninLogs | where TimeGenerated > ago(1h);\nRecent | where IPAddress in (Watch)",
             "let f = (T:(*), column:string = 'a', n:long = 5) { T | take n };\nf(SecurityEvent)",

@@ -79,7 +79,12 @@ class KqlParserTest {
         assertInstanceOf(QueryOperator.Print.class, lastOperator("print 1"));
         assertInstanceOf(QueryOperator.Consume.class, lastOperator("T | consume"));
         assertInstanceOf(QueryOperator.Reduce.class, lastOperator("T | reduce by a"));
-        assertInstanceOf(QueryOperator.Other.class, lastOperator("T | scan with (step s: a == 1;)"));
+        assertInstanceOf(QueryOperator.Scan.class, lastOperator("T | scan with (step s: a == 1;)"));
+        assertInstanceOf(QueryOperator.MakeGraph.class, lastOperator("T | make-graph a --> b"));
+        assertInstanceOf(QueryOperator.GraphMatch.class, lastOperator("G | graph-match (a)-[e]->(b)"));
+        assertInstanceOf(QueryOperator.GraphShortestPaths.class, lastOperator("G | graph-shortest-paths (a)-[e*1..3]->(b)"));
+        assertInstanceOf(QueryOperator.GraphToTable.class, lastOperator("G | graph-to-table nodes"));
+        assertInstanceOf(QueryOperator.Other.class, lastOperator("G | graph-mark-components"));
     }
 
     @Test

@@ -78,6 +78,48 @@ public final class CustomDetectionKind extends DescribedKind implements Deployab
                 d.id(), body);
     }
 
+    /** The query is {@code queryCondition.queryText}: a fleet compiles a workspace's exclusions in there. */
+    @Override
+    public Optional<String> deployedQuery(ObjectNode properties) {
+        JsonNode q = properties.path("queryCondition").get("queryText");
+        return q != null && q.isString() ? Optional.of(q.asString()) : Optional.empty();
+    }
+
+    @Override
+    public ObjectNode withDeployedQuery(ObjectNode properties, String query) {
+        ObjectNode p = properties.deepCopy();
+        if (!(p.get("queryCondition") instanceof ObjectNode q)) return p;
+        q.put("queryText", query);
+        return p;
+    }
+
+    /**
+     * A workspace's override of this detection (by its content id): {@code enabled} → {@code isEnabled},
+     * {@code severity} → the alert template's (Graph's lower-case spelling). Schedule, trigger and suppression fields
+     * have no counterpart on a detection rule and are refused rather than ignored.
+     */
+    @Override
+    public ObjectNode withOverride(ObjectNode properties, ContentItem item, dev.sentinelctl.deploy.config.RuleOverride o) {
+        List<String> refused = new ArrayList<>();
+        if (o.queryFrequency() != null) refused.add("queryFrequency");
+        if (o.queryPeriod() != null) refused.add("queryPeriod");
+        if (o.triggerThreshold() != null) refused.add("triggerThreshold");
+        if (o.triggerOperator() != null) refused.add("triggerOperator");
+        if (o.suppressionEnabled() != null) refused.add("suppressionEnabled");
+        if (o.suppressionDuration() != null) refused.add("suppressionDuration");
+        if (!refused.isEmpty()) {
+            throw new dev.sentinelctl.deploy.DeployException("override " + item.id() + "." + String.join(", ", refused)
+                    + " does not apply to a custom detection (it can override enabled and severity; its schedule is "
+                    + "schedule.period in the content)");
+        }
+        ObjectNode p = properties.deepCopy();
+        if (o.enabled() != null) p.put("isEnabled", o.enabled());
+        if (o.severity() != null && p.path("detectionAction").path("alertTemplate") instanceof ObjectNode t) {
+            t.put("severity", o.severity().toLowerCase(java.util.Locale.ROOT));
+        }
+        return p;
+    }
+
     @Override
     public Ownership ownership() {
         return OWNERSHIP;
@@ -105,10 +147,25 @@ public final class CustomDetectionKind extends DescribedKind implements Deployab
         return m.find() ? Optional.of(new Ownership.Mark(m.group(1), m.group(2))) : Optional.empty();
     }
 
-    /** The content id its marker names; a detection without one (made in the portal) by Graph's id. */
+    /**
+     * The content id its marker names; a detection without one (made in the portal) by the content id {@code export}
+     * and {@code import} give it ({@link #unmarkedContentId}), so exported content plans against the detection it came
+     * from (a conflict until {@code --adopt}) instead of creating a second one.
+     */
     @Override
     public String nameInList(ObjectNode listed) {
-        return markIn(listed).map(Ownership.Mark::contentId).orElse(listed.path("id").asString(""));
+        return markIn(listed).map(Ownership.Mark::contentId).orElseGet(() -> unmarkedContentId(listed));
+    }
+
+    /**
+     * The content id of a detection without our marker: a name-based UUID of Graph's id (of the display name when a
+     * file has no id), stable across exports and imports.
+     */
+    public static String unmarkedContentId(ObjectNode graphObject) {
+        String graphId = graphObject.path("id").asString("");
+        String seed = graphId.isEmpty() ? "graph-detection-name-" + graphObject.path("displayName").asString("")
+                : "graph-detection-" + graphId;
+        return java.util.UUID.nameUUIDFromBytes(seed.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 
     /**
@@ -157,22 +214,68 @@ public final class CustomDetectionKind extends DescribedKind implements Deployab
     /** Back to content YAML under Graph's own field names; the marker line comes off, its content id is the id. */
     @Override
     public Exported export(ObjectNode listed, Optional<String> version) {
+        FromGraph g = fromGraph(listed);
+        version.ifPresent(v -> g.yaml().put("version", v));
+        return new AsContent("Custom Detections", g.yaml());
+    }
+
+    /**
+     * A Graph {@code detectionRule} as content YAML, and the server fields left out (JSON paths, for {@code import}
+     * to report).
+     */
+    public record FromGraph(ObjectNode yaml, List<String> dropped) {
+        public FromGraph {
+            dropped = List.copyOf(dropped);
+        }
+    }
+
+    /**
+     * The inverse of {@link #resource}: Graph's fields under their own names, without what Graph computes (ids, who and
+     * when, the detector, the last run, the next run, OData annotations of the containers) and without our marker line
+     * (whose content id becomes the {@code id}; an unmarked detection gets {@link #unmarkedContentId}). Shared by
+     * {@code export} (a listed detection) and {@code import} (Graph JSON), so both write the same file.
+     */
+    public FromGraph fromGraph(ObjectNode graphObject) {
+        List<String> dropped = new ArrayList<>();
         ObjectNode yaml = JSON.objectNode();
-        Optional<Ownership.Mark> mark = markIn(listed);
-        yaml.put("id", mark.map(Ownership.Mark::contentId).orElse(java.util.UUID.nameUUIDFromBytes(
-                ("graph-detection-" + listed.path("id").asString("")).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .toString()));
-        for (var e : listed.properties()) {
-            if (READ_ONLY.contains(e.getKey())) continue;
+        Optional<Ownership.Mark> mark = markIn(graphObject);
+        yaml.put("id", mark.map(Ownership.Mark::contentId).orElseGet(() -> unmarkedContentId(graphObject)));
+        for (var e : graphObject.properties()) {
+            if (READ_ONLY.contains(e.getKey()) || e.getKey().startsWith("@odata.")) {
+                dropped.add(e.getKey());
+                continue;
+            }
             yaml.set(e.getKey(), e.getValue().deepCopy());
         }
-        if (yaml.path("queryCondition") instanceof ObjectNode q) q.remove("lastModifiedDateTime");
-        if (yaml.path("schedule") instanceof ObjectNode s) s.remove("nextRunDateTime");
-        if (yaml.path("detectionAction").path("alertTemplate") instanceof ObjectNode t && t.has("description")) {
-            t.put("description", withoutMark(t.path("description").asString("")).strip());
+        dropFrom(yaml, "queryCondition", List.of("lastModifiedDateTime"), dropped);
+        dropFrom(yaml, "schedule", List.of("nextRunDateTime"), dropped);
+        dropFrom(yaml, "detectionAction", List.of(), dropped);
+        if (yaml.path("detectionAction") instanceof ObjectNode action) {
+            dropFrom(action, "alertTemplate", List.of(), dropped);
+            // An unset scope is null in Graph's answers; the content leaves it out.
+            if (action.has("organizationalScope") && action.get("organizationalScope").isNull()) action.remove("organizationalScope");
         }
-        version.ifPresent(v -> yaml.put("version", v));
-        return new AsContent("Custom Detections", yaml);
+        if (yaml.path("detectionAction").path("alertTemplate") instanceof ObjectNode t) {
+            if (t.has("description")) t.put("description", withoutMark(t.path("description").asString("")).strip());
+            if (t.has("recommendedActions") && t.get("recommendedActions").isNull()) t.remove("recommendedActions");
+        }
+        // In the content's field order (what fmt puts), so an export or import is formatted as written.
+        ObjectNode ordered = JSON.objectNode();
+        for (String f : CustomDetection.FIELD_ORDER) if (yaml.has(f)) ordered.set(f, yaml.get(f));
+        for (var e : yaml.properties()) if (!ordered.has(e.getKey())) ordered.set(e.getKey(), e.getValue());
+        return new FromGraph(ordered, dropped);
+    }
+
+    /** Removes Graph's computed fields and OData annotations of one container object (not of assets or actions). */
+    private static void dropFrom(ObjectNode parent, String field, List<String> computed, List<String> dropped) {
+        if (!(parent.get(field) instanceof ObjectNode o)) return;
+        List<String> gone = new ArrayList<>();
+        for (String name : o.propertyNames()) if (computed.contains(name) || name.startsWith("@odata.")) gone.add(name);
+        String prefix = field.equals("alertTemplate") ? "detectionAction.alertTemplate." : field + ".";
+        for (String name : gone) {
+            o.remove(name);
+            dropped.add(prefix + name);
+        }
     }
 
     private static String withoutMark(String description) {

@@ -129,10 +129,36 @@ public final class WatchlistKind extends DescribedKind implements DeployableKind
         WatchlistItems.update(rest, resourceId, apiVersion, body, this);
     }
 
-    /** Back to a watchlist folder is not written yet: export names it as skipped. */
+    /**
+     * Back to the content's watchlist folder: {@code Watchlists/<alias>/watchlist.yaml} with the watchlist's own fields
+     * and {@code data.csv} with its items (read by {@link #withDetail}), the search-key column first, then the other
+     * columns in the order the items first name them, the rows sorted by search key (the service lists items in
+     * no documented order, and a re-export should not reorder the file).
+     */
     @Override
     public Exported export(ObjectNode listed, Optional<String> version) {
-        return new Skipped("watchlist (export to a watchlist folder with data.csv is not implemented yet)");
+        String alias = nameInList(listed);
+        JsonNode p = listed.path("properties");
+        ObjectNode y = JsonNodeFactory.instance.objectNode();
+        y.put("alias", alias);
+        y.put("displayName", text(p, "displayName", alias));
+        String description = text(p, "description", "");
+        if (!description.isEmpty()) y.put("description", description);
+        y.put("provider", text(p, "provider", "Custom"));
+        String key = text(p, "itemsSearchKey", "");
+        y.put("itemsSearchKey", key);
+        if (p.path("labels").isArray() && !p.path("labels").isEmpty()) {
+            ArrayNode labels = y.putArray("labels");
+            p.path("labels").forEach(l -> labels.add(l.asString("")));
+        }
+        String yaml = dev.sentinelctl.arm.YamlWriter.writeChecked(y);
+        return new AsFolder("Watchlists", alias, Map.of("watchlist.yaml", yaml,
+                dev.sentinelctl.content.Watchlist.CSV_FILE, WatchlistCsvWriter.write(key, new java.util.TreeMap<>(WatchlistItems.rows(p)).values())));
+    }
+
+    private static String text(JsonNode p, String field, String fallback) {
+        String v = p.path(field).asString("");
+        return v.isEmpty() ? fallback : v;
     }
 
     /** The comparable form of the watchlist's own fields only (an update PUTs them only when they differ). */

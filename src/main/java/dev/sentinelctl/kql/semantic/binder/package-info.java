@@ -19,8 +19,11 @@
  * <ul>
  *   <li>{@link dev.sentinelctl.kql.semantic.binder.TreeBinder}: statements ({@code let}, functions with their
  *       own scope, re-bound per call with the argument types and diagnostics muted) and scalar expressions.</li>
- *   <li>{@link dev.sentinelctl.kql.semantic.binder.OperatorBinder}: one rule per tabular operator, after
- *       Kusto.Language's binder (projection styles, naming, {@code join}/{@code union} column merging).</li>
+ *   <li>{@link dev.sentinelctl.kql.semantic.binder.OperatorRules}: the table of one
+ *       {@link dev.sentinelctl.kql.semantic.binder.OperatorRule} per tabular operator ({@code WhereRule},
+ *       {@code ProjectRules}, {@code JoinRule} ..., mirroring the engine's operator classes), after
+ *       Kusto.Language's binder; {@link dev.sentinelctl.kql.semantic.binder.OperatorBinder} looks them up,
+ *       {@link dev.sentinelctl.kql.semantic.binder.Projection} is Kusto's projection (styles, naming).</li>
  *   <li>{@link dev.sentinelctl.kql.semantic.binder.CallBinder}: function resolution, overloads, argument checks,
  *       custom results ({@code arg_max} tuples, percentiles, {@code series_*}, {@code column_ifexists}).</li>
  *   <li>{@link dev.sentinelctl.kql.semantic.binder.ColumnNames} and

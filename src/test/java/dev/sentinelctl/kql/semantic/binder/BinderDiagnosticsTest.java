@@ -127,6 +127,13 @@ class BinderDiagnosticsTest {
         KqlDiagnostic d = only("Logons | join kind=leftoutr (Hosts) on Host");
         assertEquals("KS005", d.code());
         assertTrue(d.message().startsWith("Expected one of: inner, fullouter, innerunique"), d.message());
+        assertTrue(d.hint().contains("innerunique"), d.hint());
+        // the hint speaks of the operator at hand, not of join
+        KqlDiagnostic u = only("union kind=outr Logons, Hosts");
+        assertEquals("KS005", u.code());
+        assertTrue(u.hint().startsWith("Use outer") && !u.hint().contains("join"), u.hint());
+        KqlDiagnostic l = only("Logons | lookup kind=left (Hosts) on Host");
+        assertTrue(l.hint().startsWith("Use leftouter") && !l.hint().contains("join"), l.hint());
     }
 
     @Test
