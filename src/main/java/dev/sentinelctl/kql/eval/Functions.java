@@ -38,6 +38,7 @@ final class Functions {
         MathFunctions.register(m);
         WindowFunctions.register(m);
         SeriesFunctions.register(m);
+        H3Functions.register(m);
         GeoFunctions.register(m);
         return Map.copyOf(m);
     }
