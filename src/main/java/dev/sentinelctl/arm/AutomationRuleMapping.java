@@ -4,6 +4,8 @@ import dev.sentinelctl.content.AutomationRule;
 import dev.sentinelctl.content.ContentIndex;
 import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.content.ContentRef;
+import dev.sentinelctl.content.playbook.PlaybookReferences;
+import dev.sentinelctl.content.playbook.PlaybookResources;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * An automation rule's REST body: the file's properties with {@code analyticRules} expanded into the rule-ids
  * condition (IncidentRelatedAnalyticRuleIds for incident triggers, AlertAnalyticRuleIds for alert triggers, operator
- * Contains, full resource ids) and each RunPlaybook action's {@code playbook} into its {@code logicAppResourceId}.
+ * Contains, full resource ids) and each RunPlaybook action's {@code playbook} into its {@code logicAppResourceId}
+ * (the forms a reference takes: {@link PlaybookReferences}).
  * {@link #toContent} is the inverse, for export and import.
  */
 public final class AutomationRuleMapping {
@@ -65,16 +68,46 @@ public final class AutomationRuleMapping {
             }
         }
         if (p.get("actions") instanceof ArrayNode actions) {
+            java.util.Iterator<AutomationRule.PlaybookRef> refs = rule.playbooks().iterator();
             for (JsonNode a : actions) {
                 if (a.get("actionConfiguration") instanceof ObjectNode config && config.get("playbook") != null
-                        && config.get("playbook").isString()) {
-                    String name = config.get("playbook").asString();
+                        && config.get("playbook").isString() && !config.get("playbook").asString().isBlank()
+                        && refs.hasNext()) {
+                    AutomationRule.PlaybookRef ref = refs.next();
                     config.remove("playbook");
-                    config.put("logicAppResourceId", ids.playbook(name));
+                    config.put("logicAppResourceId", logicAppId(rule, ref, content, ids));
                 }
             }
         }
         return new ArmResource(ArmResource.AUTOMATION_RULE_TYPE, apiVersion, Optional.empty(), rule.id(), rule.id(), p);
+    }
+
+    /**
+     * The Logic App a {@code playbook:} reference runs: a full id as written, or the id of the Logic App the content
+     * playbook's template creates, named as the template names it with the parameter file of the workspace
+     * ({@link ReferenceIds#workspace()}), in the resource group the playbook is deployed to.
+     *
+     * @throws IllegalArgumentException naming file, line and column when the reference names no playbook of the
+     *                                  content and no Logic App, or the Logic App's name is not known before deploying
+     */
+    public static String logicAppId(AutomationRule rule, AutomationRule.PlaybookRef ref, ContentIndex content,
+            ReferenceIds ids) {
+        String from = rule.document().source().displayPath();
+        PlaybookReferences.Target target = PlaybookReferences.resolve(from, ref.value(), content);
+        if (target instanceof PlaybookReferences.LogicAppId id) return id.id();
+        if (target instanceof PlaybookReferences.Unresolved u) throw error(from, ref, "REF-playbook", u.message(), u.hint());
+        PlaybookReferences.InContent in = (PlaybookReferences.InContent) target;
+        List<PlaybookResources.Named> workflows = PlaybookResources.of(in.playbook(), ids.workspace()).workflows();
+        Optional<String> name = in.workflow() < workflows.size() ? workflows.get(in.workflow()).name() : Optional.empty();
+        if (name.isEmpty()) {
+            throw error(from, ref, "REF-playbook", "cannot tell the name of the Logic App playbook "
+                    + in.playbook().template().file() + " creates" + (ids.workspace() == null ? "" : " in workspace '"
+                    + ids.workspace() + "'") + ": its name is "
+                    + (in.workflow() < workflows.size() ? "'" + workflows.get(in.workflow()).expression() + "'" : "missing")
+                    + ", and only literals, parameters(), variables() and concat() are evaluated before deploying",
+                    "Name the Logic App with those, or write its full id as logicAppResourceId.");
+        }
+        return ids.playbook(name.get());
     }
 
     /**
@@ -130,6 +163,12 @@ public final class AutomationRuleMapping {
                 e.set("logicAppResourceId", id.deepCopy());
             }
         }
+    }
+
+    private static ReferenceError error(String file, AutomationRule.PlaybookRef ref, String rule, String message,
+            String hint) {
+        return new ReferenceError(new dev.sentinelctl.report.Diagnostic(rule, dev.sentinelctl.report.Severity.ERROR, file,
+                ref.span().line(), ref.span().column(), ref.span().endLine(), ref.span().endColumn(), message, hint));
     }
 
     /** A rule id from a full resource id or a {@code resourceId(…, 'id')} expression. */

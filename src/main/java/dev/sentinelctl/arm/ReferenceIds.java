@@ -9,8 +9,16 @@ public interface ReferenceIds {
     /** The resource id of an analytic rule. */
     String analyticRule(String ruleId);
 
-    /** The resource id of the Logic App of a content playbook (by name). */
+    /** The resource id of the Logic App named {@code name} that a content playbook creates. */
     String playbook(String name);
+
+    /**
+     * The workspace whose parameter files name a content playbook's Logic App (its resource name, as the playbook kind
+     * chooses parameter files), or null for the default parameter file (a template, which has no workspace).
+     */
+    default String workspace() {
+        return null;
+    }
 
     /** Template expressions, as Repositories and portal exports write them. */
     ReferenceIds TEMPLATE = new ReferenceIds() {

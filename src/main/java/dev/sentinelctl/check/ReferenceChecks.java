@@ -1,6 +1,9 @@
 package dev.sentinelctl.check;
 
 import dev.sentinelctl.content.ContentIndex;
+import dev.sentinelctl.content.ContentKind;
+import dev.sentinelctl.content.Playbook;
+import dev.sentinelctl.content.playbook.PlaybookReferences;
 import dev.sentinelctl.content.ContentRef;
 import dev.sentinelctl.report.Diagnostic;
 import dev.sentinelctl.report.Severity;
@@ -13,7 +16,8 @@ import java.util.Map;
 /**
  * References between content items across the tree (an automation rule's {@code analyticRules}): a file reference must
  * name a content file of the right kind; an id reference of the wrong kind is an error; an id that is not in the
- * content is noted, since it may exist in the workspace (plan fails there when it does not).
+ * content is noted, since it may exist in the workspace (plan fails there when it does not). A RunPlaybook action's
+ * {@code playbook} must name a playbook of the content or be a full Logic App id ({@link PlaybookReferences}).
  */
 final class ReferenceChecks {
 
@@ -27,10 +31,24 @@ final class ReferenceChecks {
             });
         }
         List<Diagnostic> out = new ArrayList<>();
+        ContentIndex playbooks = null;
         for (FileResult r : results) {
             if (r.identity().isEmpty()) continue;
             ItemIdentity from = r.identity().get();
             for (ContentRef ref : from.references()) {
+                if (ref.kind() == ContentKind.PLAYBOOK) {
+                    if (playbooks == null) playbooks = playbooks(results);
+                    if (PlaybookReferences.resolve(from.displayPath(), ref.value(), playbooks)
+                            instanceof PlaybookReferences.Unresolved u) {
+                        ItemIdentity other = byPath.get(ContentIndex.resolve(from.displayPath(), ref.value()));
+                        out.add(other != null && other.kind() != ContentKind.PLAYBOOK
+                                ? at(from, ref, "REF-wrong-kind", Severity.ERROR, "'" + ref.value() + "' is a "
+                                        + other.kind().displayName() + " (" + other.displayPath() + "), not a playbook",
+                                        "Name a playbook template (azuredeploy.json) here.")
+                                : at(from, ref, "REF-playbook", Severity.ERROR, u.message(), u.hint()));
+                    }
+                    continue;
+                }
                 ItemIdentity target;
                 if (ContentIndex.isPath(ref.value())) {
                     String resolved = ContentIndex.resolve(from.displayPath(), ref.value());
@@ -58,6 +76,13 @@ final class ReferenceChecks {
             }
         }
         return out;
+    }
+
+    /** The content's playbooks, which a playbook reference may name by file, content id or Logic App name. */
+    private static ContentIndex playbooks(List<FileResult> results) {
+        List<Playbook> out = new ArrayList<>();
+        for (FileResult r : results) r.identity().flatMap(ItemIdentity::playbook).ifPresent(out::add);
+        return ContentIndex.of(out);
     }
 
     private static Diagnostic at(ItemIdentity from, ContentRef ref, String rule, Severity severity, String message,

@@ -45,6 +45,16 @@ public final class ContentIndex {
         return Optional.ofNullable(parserIdsByAlias.get(alias));
     }
 
+    /** The items of one kind, in no particular order. */
+    public java.util.List<ContentItem> items(ContentKind kind) {
+        return byId.values().stream().filter(i -> i.kind() == kind).toList();
+    }
+
+    /** The item loaded from a file, by its display path (as {@link #resolve} gives it). */
+    public Optional<ContentItem> atPath(String displayPath) {
+        return Optional.ofNullable(byPath.get(normalise(displayPath)));
+    }
+
     /** True when a reference names a file rather than an id. */
     public static boolean isPath(String ref) {
         String r = ref.toLowerCase(Locale.ROOT);

@@ -164,20 +164,15 @@ public final class Applier {
 
     /**
      * Creates and updates in dependency order ({@link DependencyOrder}), then deletes kind by kind in reverse
-     * registration order (the table registers kinds in the order they stand on each other, so dependents go first).
+     * registration order (the table registers kinds in the order they stand on each other, so dependents go first),
+     * and within a kind in reverse order of what the deployed resources call ({@link DependencyOrder#deleteWaves}).
      */
     static List<List<Change>> waves(List<Change> writes, KindTable kinds) {
         List<Change> puts = writes.stream().filter(c -> c.action() != Change.Action.DELETE).toList();
         List<List<Change>> out = new ArrayList<>(DependencyOrder.waves(puts, c -> DependencyOrder.key(c.desired()),
                 c -> DependencyOrder.dependencyKeys(c.desired()), c -> c.type().label() + " " + c.id()));
-        List<DeployableKind> reverse = new ArrayList<>(kinds.contentKinds());
-        java.util.Collections.reverse(reverse);
-        for (DeployableKind k : reverse) {
-            List<Change> deletes = writes.stream().filter(c -> c.action() == Change.Action.DELETE && c.type() == k).toList();
-            if (!deletes.isEmpty()) out.add(deletes);
-        }
-        List<Change> others = writes.stream().filter(c -> c.action() == Change.Action.DELETE && !reverse.contains(c.type())).toList();
-        if (!others.isEmpty()) out.add(others);
+        out.addAll(DependencyOrder.deleteWaves(writes.stream().filter(c -> c.action() == Change.Action.DELETE).toList(),
+                kinds));
         return out;
     }
 

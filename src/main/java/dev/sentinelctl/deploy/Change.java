@@ -1,6 +1,7 @@
 package dev.sentinelctl.deploy;
 
 import dev.sentinelctl.deploy.kinds.DeployableKind;
+import dev.sentinelctl.deploy.kinds.Edge;
 import java.util.List;
 
 /**
@@ -16,10 +17,20 @@ import java.util.List;
  * @param ownedBefore    sentinelctl (this source) owned it already: a difference is drift
  * @param note           why, for people (e.g. "owned by 'other/repo'", "deleted outside sentinelctl")
  * @param metadataName   the name of the item's ownership metadata resource ({@code analyticsrule-<id>})
+ * @param deployedNeeds  for a delete, what the deployed resource stands on, read from its deployed body (a union
+ *                       parser's query calling a source parser's alias): prune deletes it before those
  */
 public record Change(Action action, DeployableKind type, String id, String displayName, DesiredItem desired,
         List<FieldDiff> diffs, String etag, boolean writeResource, boolean writeMetadata, boolean ownedBefore,
-        String note, String metadataName) {
+        String note, String metadataName, List<Edge> deployedNeeds) {
+
+    /** A change that stands on nothing deployed (every create and update; a delete of a resource that calls nothing). */
+    public Change(Action action, DeployableKind type, String id, String displayName, DesiredItem desired,
+            List<FieldDiff> diffs, String etag, boolean writeResource, boolean writeMetadata, boolean ownedBefore,
+            String note, String metadataName) {
+        this(action, type, id, displayName, desired, diffs, etag, writeResource, writeMetadata, ownedBefore, note,
+                metadataName, List.of());
+    }
 
     public enum Action {
         CREATE("+", "create"), UPDATE("~", "update"), DELETE("-", "delete"), CONFLICT("!", "conflict"),
@@ -48,6 +59,7 @@ public record Change(Action action, DeployableKind type, String id, String displ
     public Change {
         diffs = List.copyOf(diffs);
         note = note == null ? "" : note;
+        deployedNeeds = List.copyOf(deployedNeeds);
     }
 
     public boolean isWrite() {

@@ -2,6 +2,7 @@ package dev.sentinelctl.deploy;
 
 import dev.sentinelctl.deploy.kinds.DeployableKind;
 import dev.sentinelctl.deploy.kinds.Edge;
+import dev.sentinelctl.deploy.kinds.KindTable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -56,6 +57,28 @@ public final class DependencyOrder {
         }
     }
 
+    /**
+     * Checks that prune deletes nothing a desired item still needs: a kept rule that calls {@code _GetWatchlist('x')}
+     * while x's folder left the repository would otherwise lose its watchlist (the workspace still has it, so
+     * {@link #check} is satisfied).
+     *
+     * @throws DeployException naming the item, its file, what it needs and that prune would delete it
+     */
+    public static void checkNotDeleted(String workspace, List<DesiredItem> desired, List<Change> deletes) {
+        Map<String, Change> gone = new HashMap<>();
+        for (Change c : deletes) if (c.writeResource()) gone.put(key(c.type().id(), c.id()), c);
+        if (gone.isEmpty()) return;
+        for (DesiredItem d : desired) {
+            for (Edge e : d.dependsOn()) {
+                Change c = gone.get(key(e.kindId(), e.name()));
+                if (c == null) continue;
+                throw new DeployException("workspace '" + workspace + "': " + describe(d) + " needs " + c.type().label()
+                        + " " + e.name() + " (" + e.why() + "), which --prune would delete (its content left the "
+                        + "repository); add it back to the content, or stop using it first");
+            }
+        }
+    }
+
     public static List<String> dependencyKeys(DesiredItem d) {
         return d.dependsOn().stream().map(e -> key(e.kindId(), e.name())).toList();
     }
@@ -93,6 +116,39 @@ public final class DependencyOrder {
             out.add(wave);
         }
         return out;
+    }
+
+    /**
+     * The order prune deletes in: kind by kind in the reverse of the table's order (what stands on others is
+     * registered later), and within a kind in reverse dependency order of the deployed resources
+     * ({@link Change#deployedNeeds}: a union parser before the source parsers it calls). Deleting what depends on a
+     * resource before the resource means no deployed query is left calling something that is gone.
+     */
+    public static List<List<Change>> deleteWaves(List<Change> deletes, KindTable kinds) {
+        List<DeployableKind> reverse = new ArrayList<>(kinds.contentKinds());
+        java.util.Collections.reverse(reverse);
+        List<List<Change>> out = new ArrayList<>();
+        for (DeployableKind k : reverse) {
+            List<Change> ofKind = deletes.stream().filter(c -> c.type() == k).toList();
+            if (!ofKind.isEmpty()) out.addAll(reverseWaves(ofKind));
+        }
+        List<Change> others = deletes.stream().filter(c -> !reverse.contains(c.type())).toList();
+        if (!others.isEmpty()) out.add(others);
+        return out;
+    }
+
+    private static List<List<Change>> reverseWaves(List<Change> deletes) {
+        List<List<Change>> waves;
+        try {
+            waves = new ArrayList<>(waves(deletes, c -> key(c.type().id(), c.id()),
+                    c -> c.deployedNeeds().stream().map(e -> key(e.kindId(), e.name())).toList(),
+                    c -> c.type().label() + " " + c.id()));
+        } catch (DeployException cycle) {
+            // Deployed functions that call each other in a circle: no order helps, delete them side by side.
+            return List.of(deletes);
+        }
+        java.util.Collections.reverse(waves);
+        return waves;
     }
 
     /** Follows unplaced dependencies from an unplaced node until one repeats: that node and the one before it. */

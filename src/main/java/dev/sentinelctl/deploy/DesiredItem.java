@@ -17,13 +17,21 @@ import tools.jackson.databind.node.ObjectNode;
  * @param metadata  the metadata resource; its parentId is the resource's id in this workspace
  * @param dependsOn what must exist before it is written (apply orders by these edges)
  * @param envelope  top-level body fields besides {@code kind} and {@code properties} (empty for most kinds)
+ * @param notes     what the plan says about it besides its field changes ({@link DeployableKind#planNotes}: a
+ *                  playbook's API connections)
  */
 public record DesiredItem(String file, DeployableKind type, ArmResource resource, ArmResource metadata, List<Edge> dependsOn,
-                          ObjectNode envelope) {
+                          ObjectNode envelope, List<String> notes) {
 
     public DesiredItem {
         dependsOn = List.copyOf(dependsOn);
         envelope = envelope == null ? JsonNodeFactory.instance.objectNode() : envelope.deepCopy();
+        notes = List.copyOf(notes);
+    }
+
+    public DesiredItem(String file, DeployableKind type, ArmResource resource, ArmResource metadata, List<Edge> dependsOn,
+            ObjectNode envelope) {
+        this(file, type, resource, metadata, dependsOn, envelope, List.of());
     }
 
     /** An item whose body is only {@code kind} and {@code properties}. */
@@ -60,7 +68,7 @@ public record DesiredItem(String file, DeployableKind type, ArmResource resource
         ObjectNode p = resource.properties().deepCopy();
         p.put("enabled", false);
         return new DesiredItem(file, type, new ArmResource(resource.type(), resource.apiVersion(), resource.kind(),
-                resource.name(), resource.contentId(), p), metadata, dependsOn, envelope);
+                resource.name(), resource.contentId(), p), metadata, dependsOn, envelope, notes);
     }
 
     /** The comparable form of what the workspace should have. */

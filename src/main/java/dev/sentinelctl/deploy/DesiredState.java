@@ -99,7 +99,8 @@ public final class DesiredState {
                 r = new ArmResource(r.type(), r.apiVersion(), r.kind(), r.name(), r.contentId(),
                         type.stampOwner(r.properties().deepCopy(), sourceName, s.item().id()));
             }
-            out.add(new DesiredItem(s.file(), type, r, marker(type, s.item(), r, ws), type.dependencies(s.item(), index), envelope));
+            out.add(new DesiredItem(s.file(), type, r, marker(type, s.item(), r, ws), type.dependencies(s.item(), placement), envelope,
+                    type.planNotes(s.item(), placement)));
         }
         return out;
     }

@@ -74,7 +74,7 @@ public final class Planner {
                 }
                 if (pf.action() == PreflightAction.DISABLE) d = d.disabled();
             }
-            String preflightNote = pf == null ? "" : pf.note(existing != null, true);
+            String preflightNote = join(pf == null ? "" : pf.note(existing != null, true), String.join("; ", d.notes()));
             // A marker inside the body (a tag) is compared with the body; only a separate marker has diffs of its own.
             List<FieldDiff> metaDiffs = d.type().ownership().separateMarker()
                     ? metadataDiffs(meta, d.metadata().properties()) : List.of();
@@ -116,6 +116,7 @@ public final class Planner {
             for (Ownership.Claim c : k.ownership().claimedBy(source, actual, k, ws)) claims.add(Map.entry(k, c));
         }
         claims.sort(java.util.Comparator.comparingInt(e -> e.getValue().position()));
+        DeployedEdges deployed = options.prune() && !claims.isEmpty() ? DeployedEdges.of(actual, kinds) : null;
         for (var e : claims) {
             DeployableKind type = e.getKey();
             Ownership.Claim claim = e.getValue();
@@ -130,30 +131,34 @@ public final class Planner {
             }
             changes.add(new Change(Change.Action.DELETE, type, name, display, null, List.of(), null, existing != null,
                     type.ownership().separateMarker(), true, existing == null ? "its content left the repository (only the metadata is left)"
-                            : "its content left the repository", claim.markerName()));
+                            : "its content left the repository", claim.markerName(), deployed.of(type, existing)));
         }
+        DependencyOrder.checkNotDeleted(ws.name(), desired,
+                changes.stream().filter(c -> c.action() == Change.Action.DELETE).toList());
         // A rule preflight holds back is not written, so what it needs does not have to exist.
         DependencyOrder.check(ws.name(), desired.stream().filter(d -> {
             PreflightResult pf = preflight.get(ActualState.key(d.id()));
             return pf == null || pf.passed() || pf.action() == PreflightAction.DISABLE;
         }).toList(), actual);
-        return new WorkspacePlan(ws, inApplyOrder(changes, desired), unchanged, orphans, List.copyOf(preflight.values()));
+        return new WorkspacePlan(ws, inApplyOrder(changes, desired, kinds), unchanged, orphans, List.copyOf(preflight.values()));
     }
 
     /**
      * Creates and updates in the waves apply writes them in (what an item needs is listed before it), content order
-     * within a wave; deletes after them, as planned.
+     * within a wave; deletes after them, in the order apply deletes them ({@link DependencyOrder#deleteWaves}).
      */
-    private static List<Change> inApplyOrder(List<Change> changes, List<DesiredItem> desired) {
+    private static List<Change> inApplyOrder(List<Change> changes, List<DesiredItem> desired, KindTable kinds) {
         Map<String, Integer> wave = new java.util.HashMap<>();
         List<List<DesiredItem>> waves = DependencyOrder.waves(desired, DependencyOrder::key, DependencyOrder::dependencyKeys,
                 DesiredItem::id);
         for (int i = 0; i < waves.size(); i++) {
             for (DesiredItem d : waves.get(i)) wave.put(DependencyOrder.key(d), i);
         }
-        List<Change> out = new ArrayList<>(changes);
+        List<Change> out = new ArrayList<>(changes.stream().filter(c -> c.action() != Change.Action.DELETE).toList());
         out.sort(java.util.Comparator.comparingInt(c -> c.desired() == null ? Integer.MAX_VALUE
                 : wave.getOrDefault(DependencyOrder.key(c.desired()), 0)));
+        DependencyOrder.deleteWaves(changes.stream().filter(c -> c.action() == Change.Action.DELETE).toList(), kinds)
+                .forEach(out::addAll);
         return out;
     }
 

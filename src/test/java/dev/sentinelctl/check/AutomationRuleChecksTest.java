@@ -139,6 +139,27 @@ public class AutomationRuleChecksTest {
     }
 
     @Test
+    void aPlaybookReferenceMustNameAContentPlaybookOrALogicAppId(@TempDir Path dir) throws Exception {
+        dev.sentinelctl.content.playbook.PlaybookFixtures.write(dir, "Playbooks/Block-AADUser/azuredeploy.json",
+                dev.sentinelctl.content.playbook.PlaybookFixtures.TEMPLATE);
+        dev.sentinelctl.content.playbook.PlaybookFixtures.write(dir, "Playbooks/Block-AADUser/azuredeploy.parameters.json",
+                dev.sentinelctl.content.playbook.PlaybookFixtures.parameters("soc@contoso.com"));
+        String run = "  - order: %d\n    actionType: RunPlaybook\n    actionConfiguration:\n      playbook: %s\n";
+        Files.writeString(dir.resolve("tag.yaml"), automation("", "", run.formatted(1, "Block-AADUser")
+                + run.formatted(2, "Playbooks/Block-AADUser/azuredeploy.json")
+                + run.formatted(3, "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Logic/workflows/other")
+                + run.formatted(4, "notify-soc")
+                + run.formatted(5, "Playbooks/Missing/azuredeploy.json")));
+        CliRunner.Run check = check(dir);
+        assertEquals(1, check.exit(), check.out());
+        assertTrue(check.out().contains("tag.yaml:24:17: error REF-playbook 'notify-soc' names no playbook of the content"),
+                check.out());
+        assertTrue(check.out().contains("tag.yaml:28:17: error REF-playbook 'Playbooks/Missing/azuredeploy.json' names no "
+                + "playbook file"), check.out());
+        assertEquals(2, check.out().lines().filter(l -> l.contains("REF-playbook")).count(), check.out());
+    }
+
+    @Test
     void pastExpirationIsAWarningFutureIsNothing(@TempDir Path dir) throws Exception {
         String text = automation("", "  expirationTimeUtc: 2026-06-01T00:00:00Z\n", LABEL);
         Path file = dir.resolve("tag.yaml");

@@ -22,9 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Issue 14's end-to-end acceptance: one content tree with every kind (2 watchlists, source parsers + a union parser,
- * 20 rules calling them, 3 automation rules (one runs a Logic App by resource id: a {@code playbook:} reference to
- * the content playbook does not plan today, see the note at the tree), a workbook, a playbook, 5
- * custom detections) through the real pipeline and the sandbox. The plan is in dependency order; apply converges
+ * 20 rules calling them, 3 automation rules (one runs the content playbook), a workbook, a playbook, 5 custom
+ * detections) through the real pipeline and the sandbox. The plan is in dependency order; apply converges
  * under injected 429/503; a rerun is no change; a one-row watchlist change is one write; drift finds a portal edit
  * of each kind; prune deletes in reverse dependency order and leaves a hand-made rule alone.
  */
@@ -52,11 +51,11 @@ class DeployAllKindsTest {
         }
         DeployFixture.write(f.content.resolve("Automation Rules/TagIncidents.yaml"), DeployAutomationRulesTest.tagRule(
                 "- ../Detections/SecurityEvent/Rule1.yaml\n- " + DeployFixture.ruleId(2)));
-        // By logicAppResourceId, not `playbook: Block-AADUser`: the dependency edge looks a content playbook up by
-        // content id while the ARM mapping turns the same value into a Logic App name, so neither spelling both plans
-        // and names the deployed workflow (reported to the lead).
+        // The content playbook by the Logic App name its template creates: the rule depends on the playbook's
+        // deployment in the workspace and runs the Logic App that deployment creates.
         DeployFixture.write(f.content.resolve("Automation Rules/RunPlaybook.yaml"), DeployAutomationRulesTest.playbookRule()
-                .replace(DeployAutomationRulesTest.PLAYBOOK_ID, RUN_PLAYBOOK_ID));
+                .replace(DeployAutomationRulesTest.PLAYBOOK_ID, RUN_PLAYBOOK_ID)
+                .replace("logicAppResourceId: " + DeployAutomationRulesTest.LOGIC_APP, "playbook: Block-AADUser"));
         DeployFixture.write(f.content.resolve("Automation Rules/Third.yaml"), DeployAutomationRulesTest.tagRule(
                 "- " + DeployFixture.ruleId(13) + "\n- ../Detections/SecurityEvent/Rule20.yaml")
                 .replace(DeployAutomationRulesTest.TAG_ID, THIRD_ID).replace("order: 10", "order: 30")
@@ -120,9 +119,11 @@ class DeployAllKindsTest {
             int thirdRule = at(p, "+ create automation rule " + THIRD_ID);
             assertTrue(rule[1] < tag && rule[2] < tag && rule[1] < runPlaybook && rule[13] < thirdRule
                     && rule[20] < thirdRule, "automation rules after the rules they name:\n" + p);
+            assertTrue(at(p, "+ create playbook ") < runPlaybook, "the playbook before the automation rule that runs it:\n" + p);
 
             // (2) apply converges under injected throttling and server errors; a rerun is no change
             f.sandbox.faults().configure(FaultOptions.NONE.withThrottle(0.1, 0).withFailures(0.1, 503).withSeed(20261206));
+            f.sandbox.stats().reset();
             int runs = 0;
             CliRunner.Run last;
             do {
@@ -132,6 +133,13 @@ class DeployAllKindsTest {
             assertEquals(0, last.exit(), "did not converge in " + runs + " runs:\n" + last.out() + last.err());
             assertTrue(f.sandbox.stats().countFault("throttle") > 0 && f.sandbox.stats().countFault("fail") > 0,
                     "429s and 503s were injected");
+            List<SandboxStats.RequestRecord> applied = f.sandbox.stats().recent();
+            int deployed = last(applied, "PUT", "deployments");
+            for (int i = 0; i < applied.size(); i++) {
+                if (applied.get(i).operation().equals("PUT") && applied.get(i).pathAndQuery().contains("automationRules/" + RUN_PLAYBOOK_ID)) {
+                    assertTrue(deployed < i, "the playbook's deployment is written before the rule that runs it:\n" + lines(applied));
+                }
+            }
             f.sandbox.faults().configure(FaultOptions.NONE);
             CliRunner.Run rerun = f.run("plan", "--detailed-exitcode");
             assertEquals(0, rerun.exit(), "rerun = no change:\n" + rerun.out() + rerun.err());
@@ -139,6 +147,11 @@ class DeployAllKindsTest {
             assertEquals(5, portal.list(SI + "watchlists/BlockedDomains/watchlistItems", SI_API).size());
             assertEquals(5, DeployCustomDetectionTest.listed(f).size(), "five detections, none duplicated by retries");
             assertEquals(20, f.portal().alertRules().list(DeployFixture.RG, DeployFixture.WS).stream().count());
+            // the rule runs the Logic App the playbook's deployment created, by its full id in the workspace's group
+            String logicApp = RGID + "/providers/Microsoft.Logic/workflows/Block-AADUser";
+            assertEquals(logicApp, portal.get(SI + "automationRules/" + RUN_PLAYBOOK_ID, SI_API).orElseThrow()
+                    .path("properties").path("actions").get(0).path("actionConfiguration").path("logicAppResourceId").asString());
+            assertTrue(portal.get(logicApp, "2019-05-01").isPresent(), "the Logic App exists: " + logicApp);
 
             // (3) a one-row change in data.csv is exactly one write, of that item
             DeployWatchlistsTest.watchlist(f, "BlockedDomains", "Domain", DeployWatchlistsTest.domains(5, "confirmed phishing"));
@@ -238,8 +251,22 @@ class DeployAllKindsTest {
             assertTrue(last(log, "DELETE", "automationRules") < first(log, "DELETE", "deployments"), lines(log));
             assertTrue(last(log, "DELETE", "alertRules") < first(log, "DELETE", "savedSearches"), lines(log));
             assertTrue(last(log, "DELETE", "alertRules") < first(log, "DELETE", "watchlists"), lines(log));
-            // Not asserted: the union parser before its source parsers. Prune orders by kind only; once the files are
-            // gone the union -> source edges are not known, and today a source parser may go first (reported to the lead).
+            // The union parser before the source parsers its deployed query calls (the files are gone: the deployed
+            // bodies say so), and a parser before the watchlist it reads.
+            String unionParser = DeployParsersTest.parserId("imDnsContoso");
+            int unionDeleted = -1;
+            for (int i = 0; i < log.size(); i++) {
+                if (log.get(i).operation().equals("DELETE") && log.get(i).pathAndQuery().contains("savedSearches/" + unionParser)) unionDeleted = i;
+            }
+            for (String source : List.of("vimDnsContoso", "vimDnsFabrikam")) {
+                for (int i = 0; i < log.size(); i++) {
+                    if (log.get(i).operation().equals("DELETE")
+                            && log.get(i).pathAndQuery().contains("savedSearches/" + DeployParsersTest.parserId(source))) {
+                        assertTrue(unionDeleted >= 0 && unionDeleted < i, "union before " + source + ":\n" + lines(log));
+                    }
+                }
+            }
+            assertTrue(last(log, "DELETE", "savedSearches") < first(log, "DELETE", "watchlists"), lines(log));
             assertTrue(portal.get(SI + "alertRules/" + HAND_MADE, SI_API).isPresent(), "the hand-made rule survives");
             assertEquals(1, f.portal().alertRules().list(DeployFixture.RG, DeployFixture.WS).stream().count());
         }

@@ -140,6 +140,46 @@ class DeployParsersTest {
     }
 
     @Test
+    void pruneDeletesAUnionParserBeforeTheSourceParserItsDeployedQueryCallsAndRulesBeforeBoth() throws Exception {
+        try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
+            dnsTree(f);
+            assertEquals(0, f.run("apply").exit());
+            // The union and one of its sources leave the repository, with the rules that call the union; the other
+            // source stays. Once the files are gone only the deployed bodies say the union calls vimDnsFabrikam (whose
+            // name sorts before the union's, so an order by name or listing would delete it first).
+            for (int i = 1; i <= 3; i++) java.nio.file.Files.delete(f.ruleFile(i));
+            for (String a : List.of("vimDnsFabrikam", "imDnsContoso")) {
+                java.nio.file.Files.delete(f.content.resolve("Parsers/" + a + ".yaml"));
+            }
+            CliRunner.Run plan = f.run("plan", "--prune");
+            assertEquals(0, plan.exit(), plan.out() + plan.err());
+            String p = plan.out();
+            int union = p.indexOf("- delete parser " + parserId("imDnsContoso"));
+            int source = p.indexOf("- delete parser " + parserId("vimDnsFabrikam"));
+            assertTrue(union >= 0 && source > union, "the plan lists the union's delete before its source's:\n" + p);
+            for (int i = 1; i <= 3; i++) {
+                int rule = p.indexOf("- delete alert rule " + DeployFixture.ruleId(i));
+                assertTrue(rule >= 0 && rule < union, "rule " + i + " before the parsers:\n" + p);
+            }
+
+            f.sandbox.stats().reset();
+            // One at a time, so the order is the plan's, not a race within a wave.
+            CliRunner.Run prune = f.run("apply", "--prune", "--max-deletes", "10", "--parallelism", "1");
+            assertEquals(0, prune.exit(), prune.out() + prune.err());
+            List<String> deletes = f.sandbox.stats().recent().stream().filter(r -> r.operation().equals("DELETE")
+                    && !r.resource().equals("metadata")).map(SandboxStats.RequestRecord::pathAndQuery)
+                    .map(q -> q.substring(0, q.indexOf('?'))).map(q -> q.substring(q.lastIndexOf('/') + 1)).toList();
+            assertEquals(5, deletes.size(), deletes.toString());
+            assertEquals(java.util.Set.of(DeployFixture.ruleId(1), DeployFixture.ruleId(2), DeployFixture.ruleId(3)),
+                    java.util.Set.copyOf(deletes.subList(0, 3)), "the rules first: " + deletes);
+            assertEquals(List.of(parserId("imDnsContoso"), parserId("vimDnsFabrikam")), deletes.subList(3, 5),
+                    "then the union, then its source");
+            assertTrue(f.portalRest().get(WS_ID + "/savedSearches/" + parserId("vimDnsContoso"), "2020-08-01").isPresent(),
+                    "the source still in the repository stays");
+        }
+    }
+
+    @Test
     void parsersConvergeUnderThrottlingAndServerErrors() throws Exception {
         FaultOptions faults = FaultOptions.NONE.withThrottle(0.1, 0).withFailures(0.1, 503).withSeed(20261206);
         try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults().withFaults(faults))) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sentinelctl.content.playbook.PlaybookFixtures;
 import dev.sentinelctl.deploy.ArmRest;
+import dev.sentinelctl.deploy.kinds.playbook.PlaybookConnectionsTest;
 import dev.sentinelctl.deploy.kinds.playbook.PlaybookDeployment;
 import dev.sentinelctl.deploy.sandbox.FaultOptions;
 import dev.sentinelctl.deploy.sandbox.SandboxOptions;
@@ -119,6 +120,53 @@ class DeployPlaybookTest {
             CliRunner.Run apply = f.run("apply");
             assertEquals(0, apply.exit(), apply.out() + apply.err());
             assertEquals(0, f.run("plan", "--detailed-exitcode").exit());
+        }
+    }
+
+    /** The deployment name the plan shows for the playbook titled {@code title}. */
+    private static String deployment(String plan, String title) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\+ create playbook (\\S+) \"" + title + "\"").matcher(plan);
+        assertTrue(m.find(), title + " in:\n" + plan);
+        return m.group(1);
+    }
+
+    @Test
+    void connectionsAndCustomConnectorsOfOtherContentTemplatesDeployFirstAndThePlanListsEachConnection() throws Exception {
+        try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
+            f.rules(1);
+            playbook(f, "soc@contoso.com"); // uses office365-shared, which it does not create
+            DeployFixture.write(f.content.resolve("Playbooks/Connections/azuredeploy.json"), PlaybookConnectionsTest.CONNECTIONS);
+            DeployFixture.write(f.content.resolve("Playbooks/ContosoMailConnector/azuredeploy.json"), PlaybookConnectionsTest.CONNECTOR);
+
+            CliRunner.Run plan = f.run("plan", "--detailed-exitcode");
+            assertEquals(2, plan.exit(), plan.out() + plan.err());
+            String p = plan.out();
+            String connector = deployment(p, "Contoso mail connector");
+            String connections = deployment(p, "Shared connections");
+            String block = deployment(p, "Block Entra ID user");
+            assertTrue(p.indexOf(connector) < p.indexOf(connections) && p.indexOf(connections) < p.indexOf(block),
+                    "custom connector, then the connections built on it, then the playbook using them:\n" + p);
+            assertTrue(p.contains("API connection azuresentinel-Block-AADUser (deployed with it)"), p);
+            assertTrue(p.contains("API connection office365-shared (from playbook ") && p.contains(
+                    "Playbooks/Connections/azuredeploy.json, deployed before it)"), p);
+            assertTrue(p.contains("custom connector contoso-mail (from playbook "), p);
+
+            f.sandbox.stats().reset();
+            CliRunner.Run apply = f.run("apply", "--parallelism", "4");
+            assertEquals(0, apply.exit(), apply.out() + apply.err());
+            List<String> puts = f.sandbox.stats().recent().stream().filter(r -> r.operation().equals("PUT")
+                    && r.resource().equals("deployments")).map(r -> r.pathAndQuery()).toList();
+            int c = -1, n = -1, b = -1;
+            for (int i = 0; i < puts.size(); i++) {
+                if (puts.get(i).contains(connector)) c = i;
+                if (puts.get(i).contains(connections)) n = i;
+                if (puts.get(i).contains(block)) b = i;
+            }
+            assertTrue(c >= 0 && c < n && n < b, "deployed in that order, each after the one it needs: " + puts);
+            ArmRest arm = f.portalRest();
+            assertEquals(List.of("azuresentinel-Block-AADUser", "office365-shared"), arm.list(RGID
+                    + "/providers/Microsoft.Web/connections", "2016-06-01").stream().map(x -> x.path("name").asString()).sorted().toList());
+            assertEquals(0, f.run("plan", "--detailed-exitcode").exit(), "a rerun is no change");
         }
     }
 }

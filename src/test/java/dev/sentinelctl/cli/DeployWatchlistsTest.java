@@ -267,4 +267,23 @@ class DeployWatchlistsTest {
         for (int i = lines.size() - 1; i >= 0; i--) if (lines.get(i).contains(part)) return i;
         throw new AssertionError(part + " not in " + lines);
     }
+
+    @Test
+    void pruneRefusesToDeleteAWatchlistAKeptRuleStillReads() throws Exception {
+        try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
+            tree(f);
+            assertEquals(0, f.run("apply").exit());
+            // The folder leaves the repository, but rule 1 still calls _GetWatchlist('BlockedDomains').
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(f.content.resolve("Watchlists/BlockedDomains"))) {
+                for (Path x : files.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.delete(x);
+            }
+            f.sandbox.stats().reset();
+            CliRunner.Run prune = f.run("apply", "--prune", "--max-deletes", "10");
+            assertEquals(2, prune.exit(), prune.out() + prune.err());
+            String all = prune.out() + prune.err();
+            assertTrue(all.contains("needs watchlist BlockedDomains (calls _GetWatchlist('BlockedDomains'))")
+                    && all.contains("which --prune would delete"), all);
+            assertEquals(0, f.count("DELETE", "watchlists"), "nothing deleted");
+        }
+    }
 }

@@ -38,7 +38,8 @@ public final class PlaybookFiles {
         if (resources.isArray()) resources.forEach(list::add);
         else if (resources.isObject()) resources.values().forEach(list::add);
         return list.stream().map(r -> r.path("type").asString("").toLowerCase(Locale.ROOT))
-                .anyMatch(t -> t.startsWith("microsoft.logic/workflows") || t.startsWith("microsoft.web/customapis"));
+                .anyMatch(t -> t.startsWith("microsoft.logic/workflows") || t.startsWith("microsoft.web/customapis")
+                        || t.startsWith("microsoft.web/connections"));
     }
 
     public static Loaded load(Path file, String displayPath) {

@@ -81,9 +81,10 @@ public final class PlaybookReader {
             pointers.add(e.pointer());
         }
         if (types.stream().noneMatch(t -> t.equalsIgnoreCase(PlaybookTemplate.WORKFLOWS)
-                || t.equalsIgnoreCase(PlaybookTemplate.CUSTOM_APIS))) {
-            out.add(at(doc, "/resources", "PLAYBOOK-no-workflow", "the template has no Logic App (Microsoft.Logic/workflows)"
-                    + " and no custom connector (Microsoft.Web/customApis); its types are " + (types.isEmpty() ? "none" : String.join(", ", types)),
+                || t.equalsIgnoreCase(PlaybookTemplate.CUSTOM_APIS) || t.equalsIgnoreCase(PlaybookTemplate.CONNECTIONS))) {
+            out.add(at(doc, "/resources", "PLAYBOOK-no-workflow", "the template has no Logic App (Microsoft.Logic/workflows),"
+                    + " no API connection (Microsoft.Web/connections) and no custom connector (Microsoft.Web/customApis); "
+                    + "its types are " + (types.isEmpty() ? "none" : String.join(", ", types)),
                     "A playbook template deploys a Logic App; move other templates out of the playbook folder."));
         }
         List<PlaybookTemplate.TemplateParameter> parameters = new ArrayList<>();
@@ -95,7 +96,7 @@ public final class PlaybookReader {
                         !def.has("defaultValue"), Pointers.of("parameters", p.getKey())));
             }
         }
-        List<PlaybookTemplate.ConnectionUse> uses = connectionUses(doc, resources);
+        List<PlaybookTemplate.ConnectionUse> uses = connectionUses(doc, resources, out);
         String id = contentId(root, displayPath);
         if (out.stream().anyMatch(d -> d.severity() == Severity.ERROR)) return new Result(Optional.empty(), out);
         return new Result(Optional.of(new PlaybookTemplate(displayPath, id, doc, types, parameters, uses)), out);
@@ -146,7 +147,8 @@ public final class PlaybookReader {
      * {@code connectionId}s in its {@code $connections} parameter, matched to the template's own connection resources
      * by their name expression.
      */
-    private static List<PlaybookTemplate.ConnectionUse> connectionUses(YamlDocument doc, JsonNode resources) {
+    private static List<PlaybookTemplate.ConnectionUse> connectionUses(YamlDocument doc, JsonNode resources,
+            List<Diagnostic> diagnostics) {
         Set<String> ownConnections = new HashSet<>();
         for (Entry e : entries(resources)) {
             if (e.node().path("type").asString("").equalsIgnoreCase(PlaybookTemplate.CONNECTIONS)) {
@@ -172,11 +174,31 @@ public final class PlaybookReader {
                 Matcher m = CONNECTION_REF.matcher(connectionId.trim());
                 String name = m.find() ? m.group(1) : connectionId;
                 if (!seen.add(key(name))) continue;
-                out.add(new PlaybookTemplate.ConnectionUse(workflow, display(name), ownConnections.contains(key(name)),
-                        e.pointer() + Pointers.of("properties", "parameters", "$connections", "value", c.getKey())));
+                String pointer = e.pointer() + Pointers.of("properties", "parameters", "$connections", "value", c.getKey());
+                if (ownConnections.contains(key(name)) && !mentions(dependsOn, key(name))) {
+                    // ARM deploys a template's resources side by side unless dependsOn orders them.
+                    diagnostics.add(warning(doc, pointer + "/connectionId", "PLAYBOOK-connection-order", "workflow "
+                            + display(workflow) + " uses API connection " + display(name) + ", which this template "
+                            + "creates, without a dependsOn on it: ARM may create the Logic App before the connection",
+                            "Add the connection to the workflow's dependsOn, as its connectionId names it: "
+                                    + connectionId.trim()));
+                }
+                out.add(new PlaybookTemplate.ConnectionUse(workflow, display(name), ownConnections.contains(key(name)), pointer));
             }
         }
         return out;
+    }
+
+    /** Whether any dependsOn entry names the connection, in whatever form (resourceId, a type/name path, the name). */
+    private static boolean mentions(JsonNode dependsOn, String connectionKey) {
+        for (JsonNode d : dependsOn) if (key(d.asString("")).contains(connectionKey)) return true;
+        return false;
+    }
+
+    private static Diagnostic warning(YamlDocument doc, String pointer, String rule, String message, String hint) {
+        Span span = doc.spanOf(pointer, true);
+        return new Diagnostic(rule, Severity.WARNING, doc.source().displayPath(), span.line(), span.column(),
+                span.endLine(), span.endColumn(), message, hint);
     }
 
     /** A name expression compared without brackets and spaces: {@code [variables('x')]} matches {@code variables('x')}. */

@@ -154,6 +154,33 @@ public interface DeployableKind extends ResourceKind {
     }
 
     /**
+     * What must exist before the item is written in one workspace. The engine asks this one; unless a kind says
+     * otherwise it is {@link #dependencies(ContentItem, ContentIndex)}. A kind whose dependency is named per workspace
+     * (an automation rule's playbook: its ARM deployment is named per workspace) overrides it.
+     */
+    default List<Edge> dependencies(ContentItem item, Placement placement) {
+        return dependencies(item, placement.content());
+    }
+
+    /**
+     * What the plan says about an item besides its field changes, shown with its create or update (a playbook's API
+     * connections: deployed with it, by another playbook of the content, or needed in the resource group). Empty by
+     * default.
+     */
+    default List<String> planNotes(ContentItem item, Placement placement) {
+        return List.of();
+    }
+
+    /**
+     * The name KQL calls a deployed resource of this kind by (a parser's function alias), if it is callable: with
+     * {@link #deployedQuery} of the listed resource's {@link #propertiesOf}, how prune learns what the deployed
+     * resources stand on once their files are gone.
+     */
+    default Optional<String> calledAs(ObjectNode listed) {
+        return Optional.empty();
+    }
+
+    /**
      * Whether a resource of this kind's list answer is this kind's. Two kinds may share one collection (hunting queries
      * and parsers are both Log Analytics saved searches): each claims only its own, so neither plans, prunes nor exports
      * the other's.

@@ -12,7 +12,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The edges any query implies, whatever its kind: {@code _GetWatchlist('x')} needs watchlist {@code x}, and a name
@@ -30,14 +32,27 @@ public final class QueryEdges {
 
     public static List<Edge> of(ContentItem item, ContentIndex index) {
         if (!item.kind().isQueryItem() || item.query() == null || item.query().isEmpty()) return List.of();
-        List<Token> tokens = Lexer.lex(item.query().text(), new ArrayList<>()).stream()
+        String self = item instanceof Parser p ? p.functionAlias() : null;
+        return ofQuery(item.query().text(), alias -> index.parserId(alias)
+                .map(id -> new Edge(PARSER, id, "calls " + alias)), self);
+    }
+
+    /**
+     * The edges of a query text: {@code _GetWatchlist('x')} and each name {@code callee} knows (a parser alias, from
+     * the content or from what is deployed).
+     *
+     * @param callee the edge to the function a name calls, if the name is one
+     * @param self   the alias of the function the query is the body of (a call of itself is no edge), or null
+     */
+    public static List<Edge> ofQuery(String query, Function<String, Optional<Edge>> callee, String self) {
+        if (query == null || query.isBlank()) return List.of();
+        List<Token> tokens = Lexer.lex(query, new ArrayList<>()).stream()
                 .filter(t -> !t.kind().name().endsWith("TRIVIA") && t.kind() != TokenKind.END_OF_TEXT).toList();
         Map<String, Edge> out = new LinkedHashMap<>();
         Set<String> local = new HashSet<>();
         for (int i = 0; i + 1 < tokens.size(); i++) {
             if (isName(tokens.get(i), "let")) local.add(tokens.get(i + 1).text());
         }
-        String self = item instanceof Parser p ? p.functionAlias() : null;
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             if (t.kind() != TokenKind.IDENTIFIER) continue;
@@ -53,10 +68,11 @@ public final class QueryEdges {
                 }
                 continue;
             }
-            String id = index.parserId(t.text()).orElse(null);
-            if (id == null || local.contains(t.text()) || t.text().equals(self)) continue;
+            if (local.contains(t.text()) || t.text().equals(self)) continue;
             if (after == TokenKind.EQUAL || after == TokenKind.COLON) continue;
-            out.putIfAbsent(PARSER + "|" + id.toLowerCase(java.util.Locale.ROOT), new Edge(PARSER, id, "calls " + t.text()));
+            Optional<Edge> edge = callee.apply(t.text());
+            if (edge.isEmpty()) continue;
+            out.putIfAbsent(edge.get().kindId() + "|" + edge.get().name().toLowerCase(java.util.Locale.ROOT), edge.get());
         }
         return List.copyOf(out.values());
     }

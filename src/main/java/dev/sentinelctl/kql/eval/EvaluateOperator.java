@@ -35,6 +35,8 @@ final class EvaluateOperator implements TabularOperator<QueryOperator.Evaluate> 
         }
         if (name.equals("pivot")) return pivot(Operators.requireInput(input, op), call, evaluator, scope);
         if (name.equals("ipv4_lookup")) return ipv4Lookup(Operators.requireInput(input, op), call, evaluator, scope);
+        if (name.equals("geo_polygon_lookup")) return GeoLookup.polygons(Operators.requireInput(input, op), call, evaluator, scope);
+        if (name.equals("geo_line_lookup")) return GeoLookup.lines(Operators.requireInput(input, op), call, evaluator, scope);
         switch (name) {
             case "sequence_detect" -> { return SequenceDetect.apply(Operators.requireInput(input, op), call, evaluator, scope); }
             case "rolling_percentile" -> { return WindowPlugins.rollingPercentile(Operators.requireInput(input, op), call, evaluator, scope); }

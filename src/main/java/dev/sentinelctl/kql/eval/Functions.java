@@ -44,6 +44,8 @@ final class Functions {
         UnitFunctions.register(m);
         BetaFunctions.register(m);
         RankFunctions.register(m);
+        H3Functions.register(m);
+        GeoFunctions.register(m);
         AliasFunctions.register(m);
         return Map.copyOf(m);
     }

@@ -35,7 +35,7 @@ final class MvApplyOperator implements TabularOperator<QueryOperator.MvApply> {
                 rowItems.add(new MvExpandOperator.Item(it.name(), Ev.constant(it.value().type(), v), it.to()));
             }
             Table expanded = MvExpandOperator.expand(one, rowItems, bag.equals("array"), index, limit);
-            Table out = withRow(one, subquery(op.subquery(), expanded, evaluator, scope));
+            Table out = withRow(one, items, subquery(op.subquery(), expanded, evaluator, scope));
             if (schema == null) schema = out.columns();
             else if (!sameTypes(schema, out.columns())) {
                 throw EvalException.unsupported("mv-apply whose subquery gives different schemas for different rows", op.subquery());
@@ -46,16 +46,22 @@ final class MvApplyOperator implements TabularOperator<QueryOperator.MvApply> {
             // no rows: the schema is what the subquery gives for an empty expansion
             Table none = in.gather(new int[0], 0);
             Table expanded = MvExpandOperator.expand(none, items, bag.equals("array"), index, limit);
-            return withRow(none, subquery(op.subquery(), expanded, evaluator, scope));
+            return withRow(none, items, subquery(op.subquery(), expanded, evaluator, scope));
         }
         return Tables.concat(in.name(), schema, outputs);
     }
 
-    /** The input row's columns (those the subquery does not give) repeated for each subquery row, then the subquery's. */
-    private static Table withRow(Table row, Table sub) {
+    /**
+     * The input row's columns repeated for each subquery row, then the subquery's. The expanded columns belong to
+     * the subquery: they are in the output only when it keeps them (a summarize inside drops them).
+     */
+    private static Table withRow(Table row, List<MvExpandOperator.Item> items, Table sub) {
+        java.util.Set<String> expanded = new java.util.HashSet<>();
+        for (MvExpandOperator.Item it : items) expanded.add(it.name());
         java.util.List<Integer> keep = new ArrayList<>();
         for (int i = 0; i < row.columns().size(); i++) {
-            if (sub.columnIndex(row.columns().get(i).name()) < 0) keep.add(i);
+            String name = row.columns().get(i).name();
+            if (sub.columnIndex(name) < 0 && !expanded.contains(name)) keep.add(i);
         }
         int[] idx = new int[sub.rowCount()];
         if (row.rowCount() == 0) java.util.Arrays.fill(idx, -1);

@@ -1,15 +1,12 @@
 package dev.sentinelctl.kql.eval;
 
 import dev.sentinelctl.kql.semantic.Column;
-import dev.sentinelctl.kql.semantic.ScalarType;
 import dev.sentinelctl.kql.syntax.Expr;
 import dev.sentinelctl.kql.syntax.QueryOperator;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code summarize aggs by keys}: hash grouping; keys first, then aggregates. Without {@code by} an empty input
@@ -89,75 +86,21 @@ final class SummarizeOperator implements TabularOperator<QueryOperator.Summarize
                 for (Aggregates.Out o : outs) aggNames.add(o.name());
             }
         }
-        // group
         int n = in.rowCount();
-        int[] group = new int[n];
-        List<Object[]> groupKeys = new ArrayList<>();
         int k = keyEvs.size();
-        if (k == 0) {
-            groupKeys.add(new Object[0]);
-        } else if (k == 1) {
-            KeyIds ids = KeyIds.of(keyEvs.get(0).type());
-            Ev e = keyEvs.get(0);
-            for (int r = 0; r < n; r++) group[r] = ids.id(e.eval(r));
-            for (int g = 0; g < ids.size(); g++) groupKeys.add(new Object[]{ids.value(g)});
-        } else {
-            // each key value gets a small id per key column; the group is found by (group so far, next id) pairs
-            // packed in a long, so no per-row key lists are built
-            KeyIds[] valueIds = new KeyIds[k];
-            for (int i = 0; i < k; i++) valueIds[i] = KeyIds.of(keyEvs.get(i).type());
-            Ev[] evs = keyEvs.toArray(new Ev[0]);
-            LongIntMap[] stages = new LongIntMap[k - 1];
-            long[][] stagePairs = new long[k - 1][];
-            for (int i = 1; i < k; i++) {
-                stages[i - 1] = new LongIntMap(1024);
-                stagePairs[i - 1] = new long[1024];
-            }
-            for (int r = 0; r < n; r++) {
-                int g = valueIds[0].id(evs[0].eval(r));
-                for (int i = 1; i < k; i++) {
-                    int id = valueIds[i].id(evs[i].eval(r));
-                    long pair = ((long) g << 32) | id;
-                    LongIntMap stage = stages[i - 1];
-                    int next = stage.get(pair);
-                    if (next < 0) {
-                        next = stage.size();
-                        stage.put(pair, next);
-                        if (next == stagePairs[i - 1].length) stagePairs[i - 1] = Arrays.copyOf(stagePairs[i - 1], next * 2);
-                        stagePairs[i - 1][next] = pair;
-                    }
-                    g = next;
-                }
-                group[r] = g;
-            }
-            // key values of each final group, walking the stages back
-            int groupsFound = stages[k - 2].size();
-            for (int gId = 0; gId < groupsFound; gId++) {
-                Object[] key = new Object[k];
-                int g = gId;
-                for (int i = k - 1; i >= 1; i--) {
-                    long pair = stagePairs[i - 1][g];
-                    key[i] = valueIds[i].value((int) pair);
-                    g = (int) (pair >>> 32);
-                }
-                key[0] = valueIds[0].value(g);
-                groupKeys.add(key);
-            }
-        }
-        int groups = groupKeys.size();
+        Grouping grouping = Grouping.of(keyEvs, n);
+        int groups = grouping.groups();
         List<Vec[]> results = new ArrayList<>();
-        for (Aggregates.Agg agg : aggs) results.add(agg.aggregate(group, n, groups));
+        for (Aggregates.Agg agg : aggs) results.add(agg.aggregate(grouping.group(), n, groups));
         // output
         List<Column> cols = new ArrayList<>();
         List<Vec> vecs = new ArrayList<>();
         List<String> taken = new ArrayList<>();
         for (int i = 0; i < k; i++) {
-            Vec.Builder b = Vec.builder(keyEvs.get(i).type(), groups);
-            for (Object[] key : groupKeys) b.add(key[i]);
             String name = Tables.unique(names.get(i), taken);
             taken.add(name);
             cols.add(new Column(name, keyEvs.get(i).type()));
-            vecs.add(b.build());
+            vecs.add(grouping.keys()[i]);
         }
         int nameIdx = 0;
         for (int a = 0; a < aggs.size(); a++) {

@@ -32,6 +32,24 @@ class PlaybookReaderTest {
     }
 
     @Test
+    void aWorkflowUsingItsTemplatesConnectionWithoutDependsOnIsAWarningAtTheConnectionId() throws Exception {
+        String noDependsOn = PlaybookFixtures.TEMPLATE.replace("""
+                      "dependsOn": [
+                        "[resourceId('Microsoft.Web/connections', variables('AzureSentinelConnectionName'))]"
+                      ],
+                """, "");
+        assertTrue(!noDependsOn.equals(PlaybookFixtures.TEMPLATE), "the fixture lost its dependsOn");
+        Path f = PlaybookFixtures.write(dir, "p/azuredeploy.json", noDependsOn);
+        PlaybookReader.Result r = new PlaybookReader().read(f, "p/azuredeploy.json");
+        assertTrue(r.template().isPresent(), "a warning does not stop the template");
+        assertEquals(List.of("PLAYBOOK-connection-order WARNING p/azuredeploy.json:32"), r.diagnostics().stream()
+                .map(d -> d.ruleId() + " " + d.severity() + " " + d.file() + ":" + d.line()).toList());
+        assertTrue(r.diagnostics().get(0).message().contains("uses API connection variables('AzureSentinelConnectionName'), "
+                + "which this template creates, without a dependsOn"), r.diagnostics().get(0).message());
+        // office365-shared is not the template's own: no ordering inside the deployment can help it
+    }
+
+    @Test
     void contentIdIsStableAcrossMovesAndFormatting() throws Exception {
         Path a = PlaybookFixtures.write(dir, "a/azuredeploy.json", PlaybookFixtures.TEMPLATE);
         Path b = PlaybookFixtures.write(dir, "moved/x.json", PlaybookFixtures.TEMPLATE.replace("\n", "\n  "));

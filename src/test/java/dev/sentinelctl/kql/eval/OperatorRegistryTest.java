@@ -38,9 +38,9 @@ class OperatorRegistryTest {
         assertEquals(EvalResult.UNSUPPORTED, f.code());
         assertTrue(f.message().contains("fork"), f.message());
         assertEquals("print x = 1\n| ".length(), f.offset());
-        EvalResult.Failed g = EngineTestSupport.fail("print x = geo_point_to_s2cell(1, 2)");
+        EvalResult.Failed g = EngineTestSupport.fail("print x = series_decompose_anomalies(1, 2)");
         assertEquals(EvalResult.UNSUPPORTED, g.code());
-        assertTrue(g.message().contains("geo_point_to_s2cell"), g.message());
+        assertTrue(g.message().contains("series_decompose_anomalies"), g.message());
         assertEquals("print x = ".length(), g.offset());
     }
 }

@@ -4,12 +4,16 @@ import dev.sentinelctl.arm.ArmApiVersion;
 import dev.sentinelctl.arm.ArmResource;
 import dev.sentinelctl.arm.ArmResources;
 import dev.sentinelctl.arm.AutomationRuleMapping;
+import dev.sentinelctl.arm.ReferenceError;
 import dev.sentinelctl.arm.ReferenceIds;
 import dev.sentinelctl.content.AutomationRule;
 import dev.sentinelctl.content.ContentIndex;
 import dev.sentinelctl.content.ContentItem;
 import dev.sentinelctl.content.ContentKind;
+import dev.sentinelctl.content.Playbook;
 import dev.sentinelctl.content.Span;
+import dev.sentinelctl.content.playbook.PlaybookReferences;
+import dev.sentinelctl.deploy.ContentErrors;
 import dev.sentinelctl.deploy.config.WorkspaceConfig;
 import dev.sentinelctl.deploy.kinds.DeployableKind;
 import dev.sentinelctl.deploy.kinds.KindFacts;
@@ -19,6 +23,7 @@ import dev.sentinelctl.deploy.kinds.Ownership;
 import dev.sentinelctl.deploy.kinds.Placement;
 import dev.sentinelctl.deploy.kinds.Scope;
 import dev.sentinelctl.deploy.kinds.alertrule.AlertRuleKind;
+import dev.sentinelctl.deploy.kinds.playbook.PlaybookKind;
 import dev.sentinelctl.deploy.sandbox.AutomationRuleValidator;
 import dev.sentinelctl.deploy.sandbox.SandboxResourceType;
 import java.util.ArrayList;
@@ -26,6 +31,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -37,8 +43,6 @@ import tools.jackson.databind.node.ObjectNode;
  * content playbooks) first, and prune, walking the table backwards, deletes automation rules before them.
  */
 public final class AutomationRuleKind extends DescribedKind implements DeployableKind {
-    /** The kind id a content playbook is registered under (the playbook kind's {@code id()}). */
-    public static final String PLAYBOOK_KIND = "playbook";
     private static final SandboxResourceType SANDBOX = SandboxResourceType.sentinel("automationRules",
             new AutomationRuleValidator());
     private static final Scope SCOPE = new Scope.WorkspaceChild("providers/Microsoft.SecurityInsights/automationRules");
@@ -73,8 +77,12 @@ public final class AutomationRuleKind extends DescribedKind implements Deployabl
 
     @Override
     public ArmResource resource(ArmResources mapping, ContentItem item, Placement placement) {
-        return AutomationRuleMapping.resource((AutomationRule) item, placement.content(), ids(placement.workspace()),
-                ArmApiVersion.AUTOMATION_RULES);
+        try {
+            return AutomationRuleMapping.resource((AutomationRule) item, placement.content(), ids(placement.workspace()),
+                    ArmApiVersion.AUTOMATION_RULES);
+        } catch (ReferenceError e) {
+            throw new ContentErrors(List.of(e.diagnostic()));
+        }
     }
 
     /** Full ids in the workspace: its alert rules, and Logic Apps of content playbooks in its resource group. */
@@ -85,17 +93,37 @@ public final class AutomationRuleKind extends DescribedKind implements Deployabl
                 return AlertRuleKind.INSTANCE.scope().resourceId(ws, ruleId);
             }
 
+            /** A playbook's deployment runs in the workspace's resource group, so its Logic Apps are there. */
             @Override
             public String playbook(String name) {
                 return "/subscriptions/" + ws.subscription() + "/resourceGroups/" + ws.resourceGroup()
                         + "/providers/Microsoft.Logic/workflows/" + name;
             }
+
+            @Override
+            public String workspace() {
+                return ws.workspace();
+            }
         };
     }
 
+    /**
+     * Without a workspace: a content playbook is named by its content id. The engine asks {@link #dependencies(ContentItem,
+     * Placement)}, where it is the deployment the playbook kind names per workspace.
+     */
     @Override
     public List<Edge> dependencies(ContentItem item, ContentIndex content) {
-        AutomationRule rule = (AutomationRule) item;
+        return edges((AutomationRule) item, content, Playbook::id);
+    }
+
+    /** The analytic rules it names, and the deployment of each content playbook it runs in this workspace. */
+    @Override
+    public List<Edge> dependencies(ContentItem item, Placement placement) {
+        return edges((AutomationRule) item, placement.content(),
+                p -> PlaybookKind.deploymentName(p.id(), placement.workspace()));
+    }
+
+    private static List<Edge> edges(AutomationRule rule, ContentIndex content, Function<Playbook, String> deployment) {
         String file = rule.document().source().displayPath();
         List<Edge> out = new ArrayList<>();
         List<String> ids = AutomationRuleMapping.analyticRuleIds(rule, content);
@@ -104,7 +132,11 @@ public final class AutomationRuleKind extends DescribedKind implements Deployabl
                     + at(file, rule.analyticRules().get(i).span())));
         }
         for (AutomationRule.PlaybookRef p : rule.playbooks()) {
-            out.add(new Edge(PLAYBOOK_KIND, p.value(), "runs it, playbook at " + at(file, p.span())));
+            // A Logic App by id is outside the content: nothing to order. An unresolved reference fails the mapping.
+            if (PlaybookReferences.resolve(file, p.value(), content) instanceof PlaybookReferences.InContent in) {
+                out.add(new Edge(PlaybookKind.INSTANCE.id(), deployment.apply(in.playbook()), "runs playbook "
+                        + in.playbook().template().file() + ", playbook at " + at(file, p.span())));
+            }
         }
         return out;
     }

@@ -60,6 +60,13 @@ public final class ParserKind extends DescribedKind implements DeployableKind {
         return !listed.path("properties").path("functionAlias").asString("").isBlank();
     }
 
+    /** A deployed parser is called by its function alias. */
+    @Override
+    public Optional<String> calledAs(ObjectNode listed) {
+        String alias = listed.path("properties").path("functionAlias").asString("");
+        return alias.isBlank() ? Optional.empty() : Optional.of(alias);
+    }
+
     @Override
     public Ownership ownership() {
         return OWNERSHIP;

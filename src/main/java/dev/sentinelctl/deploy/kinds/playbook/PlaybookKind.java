@@ -14,6 +14,8 @@ import dev.sentinelctl.deploy.config.WorkspaceConfig;
 import dev.sentinelctl.deploy.kinds.DeployableKind;
 import dev.sentinelctl.deploy.kinds.KindFacts;
 import dev.sentinelctl.deploy.kinds.DescribedKind;
+import dev.sentinelctl.deploy.kinds.Edge;
+import dev.sentinelctl.deploy.kinds.Placement;
 import dev.sentinelctl.deploy.kinds.Ownership;
 import dev.sentinelctl.deploy.kinds.Scope;
 import dev.sentinelctl.deploy.sandbox.DeploymentValidator;
@@ -116,6 +118,23 @@ public final class PlaybookKind extends DescribedKind implements DeployableKind 
             else if (tags instanceof ObjectNode to) to.put(WORKFLOW_TAG, deploymentName);
         }
         return t;
+    }
+
+    /**
+     * The content playbooks whose templates create the API connections or custom connectors this one only uses: their
+     * deployments go first. Connections its own template creates need nothing: ARM orders them inside the deployment.
+     */
+    @Override
+    public List<Edge> dependencies(ContentItem item, Placement placement) {
+        return PlaybookConnections.edges((Playbook) item, placement.workspace(), placement.content());
+    }
+
+    /** Its API connections and custom connectors, and where each comes from. */
+    @Override
+    public List<String> planNotes(ContentItem item, Placement placement) {
+        List<PlaybookConnections.Use> uses = PlaybookConnections.of((Playbook) item, placement.workspace(), placement.content());
+        if (uses.isEmpty()) return List.of();
+        return List.of(String.join(", ", uses.stream().map(u -> PlaybookConnections.describe(u, placement.workspace())).toList()));
     }
 
     @Override
