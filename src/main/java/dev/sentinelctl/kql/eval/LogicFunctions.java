@@ -28,6 +28,21 @@ final class LogicFunctions {
         };
         m.put("iff", iff);
         m.put("iif", iff);
+        m.put("assert", (cx, args, call) -> {
+            // assert-function.md: both arguments are constants, checked when the query is analysed (so a false
+            // condition fails the query even when no row reaches it); true otherwise
+            Functions.arity(args, 2, 2, call);
+            if (!rowFree(args.get(0), cx.scope) || !rowFree(args.get(1), cx.scope)) {
+                throw EvalException.bind("assert() takes constants only (not row values): its condition and message are"
+                        + " checked before the query runs", call);
+            }
+            Ev condition = ExprCompiler.bool(cx.compile(args.get(0)), args.get(0));
+            Ev message = ExprCompiler.str(cx.compile(args.get(1)));
+            if (condition.eval(0) != Boolean.TRUE) {
+                throw EvalException.runtime("assert() has failed with message: '" + message.eval(0) + "'", call);
+            }
+            return Ev.constant(ScalarType.BOOL, true);
+        });
         m.put("case", (cx, args, call) -> {
             if (args.size() < 3 || args.size() % 2 == 0) throw EvalException.bind("case takes predicate/value pairs and an else value", call);
             List<Ev> conds = new ArrayList<>();
@@ -172,5 +187,21 @@ final class LogicFunctions {
             }
         }
         return out;
+    }
+
+    /**
+     * True when the expression reads no row: every name in it is a scalar let or a function parameter bound to a
+     * constant (a column, or a parameter bound to a row's value, makes it row-bound).
+     */
+    static boolean rowFree(dev.sentinelctl.kql.syntax.SyntaxElement e, Scope scope) {
+        if (e instanceof Expr.NameRef n) {
+            return scope.get(n.simpleName()) instanceof Scope.ScalarValue;
+        }
+        if (e instanceof dev.sentinelctl.kql.syntax.SyntaxNode node) {
+            for (dev.sentinelctl.kql.syntax.SyntaxElement child : node.children()) {
+                if (!rowFree(child, scope)) return false;
+            }
+        }
+        return true;
     }
 }

@@ -42,4 +42,18 @@ class DocumentedEdgeCasesTest {
                 scalar("dynamic_to_json(dynamic({'b': {'d': [{'f': 2, 'e': 1}], 'c': 3}, 'a': 1}))"));
         assertEquals("true", scalar("dynamic_to_json(dynamic({'y': 1, 'x': 2})) == dynamic_to_json(dynamic({'x': 2, 'y': 1}))"));
     }
+
+    @Test
+    void assertChecksConstantsBeforeAnyRowIsRead() {
+        String f = "let checkLength = (len:long, s:string) { assert(len > 0, 'Length must be greater than zero') and strlen(s) > len };"
+                + " datatable(input:string)['123', '4567'] | where checkLength(len=%s, input)";
+        assertEquals(List.of(List.of("4567")), rows(run(f.formatted("3"))));
+        EvalResult.Failed bad = EngineTestSupport.fail(f.formatted("long(-1)"));
+        assertEquals(EvalResult.RUNTIME, bad.code());
+        assertEquals("assert() has failed with message: 'Length must be greater than zero'", bad.message());
+        // evaluated even when no row reaches it
+        assertEquals(EvalResult.RUNTIME, EngineTestSupport.fail("let b = false; print x = 'Hello' | where b | where assert(b, 'Assertion failed')").code());
+        // a row value is not allowed
+        assertEquals(EvalResult.BIND, EngineTestSupport.fail("datatable(x:long)[1] | where assert(x > 0, 'no')").code());
+    }
 }
