@@ -360,7 +360,11 @@ final class DynamicFunctions {
         Functions.arity(args, 1, 2, call);
         Ev a = cx.compile(args.get(0));
         Ev nullsLastArg = args.size() > 1 ? cx.compile(args.get(1)) : Ev.constant(BOOL, true);
-        if (nullsLastArg.type() != BOOL) throw EvalException.unsupported(call.functionName() + " of several arrays", call);
+        if (nullsLastArg.type() != BOOL) {
+            throw EvalException.unsupported(call.functionName() + " of several arrays as one value (it returns several arrays: "
+                    + "extend (a, b) = " + call.functionName() + "(…), an unnamed extend/project/print of it, or index it: "
+                    + call.functionName() + "(a, b)[1])", call);
+        }
         return Ev.of(DYNAMIC, r -> {
             boolean nullsLast = !Boolean.FALSE.equals(nullsLastArg.eval(r));
             Object v = a.eval(r);

@@ -358,7 +358,9 @@ final class ExprCompiler {
 
     private Ev element(Expr.ElementAccess a) {
         if (a.target() == null) throw EvalException.unsupported("computed name '" + text(a) + "'", a);
-        Ev target = compile(a.target());
+        Expr inner = a.target();
+        while (inner instanceof Expr.Paren p) inner = p.inner();
+        Ev target = inner instanceof Expr.FunctionCall c && ArraySorts.isSeveral(c, this) ? ArraySorts.indexed(this, c) : compile(a.target());
         Ev index = compile(a.index());
         return Dynamics.element(target, index, a);
     }

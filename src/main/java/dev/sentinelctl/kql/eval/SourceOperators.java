@@ -29,6 +29,17 @@ final class SourceOperators {
             int i = 0;
             Table one = Table.of("print", List.of(), List.of(), 1);
             for (Expr e : op.expressions().items()) {
+                List<TupleFunctions.Out> tuple = TupleFunctions.expand(e, new ExprCompiler(evaluator, one, scope), 1, evaluator.names, false);
+                if (tuple != null) {
+                    for (TupleFunctions.Out o : tuple) {
+                        String name = Tables.unique(o.name(), names);
+                        names.add(name);
+                        cols.add(new Column(name, o.vec().type));
+                        vecs.add(o.vec());
+                    }
+                    i++;
+                    continue;
+                }
                 Ev v = new ExprCompiler(evaluator, one, scope).compile(e);
                 String name = e instanceof Expr.Named ? Tables.derivedName(e) : null;
                 if (name == null) name = Tables.unique("print_" + i, names);

@@ -74,6 +74,18 @@ final class TupleFunctions {
             for (Name nm : ((NameTarget.Tuple) n.target()).names().items()) explicit.add(nm.simpleName());
         }
         while (value instanceof Expr.Paren p) value = p.inner();
+        if (value instanceof Expr.FunctionCall sort && ArraySorts.isSeveral(sort, cx)) {
+            Compiled c = ArraySorts.compile(cx, sort);
+            int arrays = c.types().size();
+            if (explicit != null && explicit.size() > arrays) {
+                throw EvalException.bind(sort.functionName() + " returns " + arrays + " arrays; " + explicit.size() + " names given", item);
+            }
+            List<String> out = explicit == null ? ArraySorts.names(sort, cx, names) : new ArrayList<>(explicit);
+            if (explicit != null && keepRest && out.size() < arrays) {
+                out.addAll(ArraySorts.names(sort, cx, names).subList(out.size(), arrays));
+            }
+            return materialize(c, out, rows);
+        }
         if (!(value instanceof Expr.FunctionCall call) || !REGISTRY.containsKey(call.functionName())) {
             if (explicit == null) return null;
             if (value instanceof Expr.FunctionCall c) throw EvalException.unsupported("function '" + c.functionName() + "' (a tuple result)", c);

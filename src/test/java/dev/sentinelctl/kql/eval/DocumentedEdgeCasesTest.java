@@ -56,4 +56,17 @@ class DocumentedEdgeCasesTest {
         // a row value is not allowed
         assertEquals(EvalResult.BIND, EngineTestSupport.fail("datatable(x:long)[1] | where assert(x > 0, 'no')").code());
     }
+
+    @Test
+    void sortingSeveralArraysReordersTheOthersLikeTheFirst() {
+        Table t = run("let a1 = dynamic([1,3,4,5,2]); let a2 = dynamic(['a','b','c','d','e']); print array_sort_asc(a1, a2)");
+        assertEquals(List.of("a1_sorted", "a2_sorted"), EngineTestSupport.names(t));
+        assertEquals(List.of(List.of("[1,2,3,4,5]", "[\"a\",\"e\",\"b\",\"c\",\"d\"]")), rows(t));
+        // an array of another length than the first is null; nulls_last=false puts the first array's nulls first
+        Table u = run("print x = 1 | extend (s, t, w) = array_sort_desc(dynamic([2, null, 9]), dynamic(['b','n','i']), dynamic([1]), false)");
+        assertEquals(List.of(List.of("1", "[null,9,2]", "[\"n\",\"i\",\"b\"]", "")), rows(u));
+        assertEquals("[\"i\",\"b\"]", scalar("array_sort_desc(dynamic([2, 9]), dynamic(['b', 'i']))[1]"));
+        // one name for several arrays is not a value Kusto defines
+        assertEquals(EvalResult.UNSUPPORTED, EngineTestSupport.fail("print s = array_sort_asc(dynamic([2, 1]), dynamic([1, 2]))").code());
+    }
 }
