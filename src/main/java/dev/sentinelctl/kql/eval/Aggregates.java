@@ -546,25 +546,35 @@ final class Aggregates {
         };
     }
 
+    /** The percentages of a percentile(s) call from argument {@code from} on, and their column-name labels (99.9 → 99_9). */
+    record Percentages(List<Double> values, List<String> labels) {
+        static Percentages read(List<Expr> a, int from, ExprCompiler cx, Expr.FunctionCall c) {
+            List<Double> ps = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            for (int i = from; i < a.size(); i++) {
+                Ev p = cx.compile(a.get(i));
+                if (!p.isConstant()) throw EvalException.bind("percentile must be a constant", a.get(i));
+                Object v = p.eval(0);
+                if (p.type() == DYNAMIC && v instanceof JsonNode j && j.isArray()) {
+                    for (JsonNode el : j) {
+                        ps.add(el.doubleValue());
+                        labels.add(el.asString().replace('.', '_'));
+                    }
+                } else {
+                    ps.add(Arith.d(Convert.to(REAL, p.type(), v)));
+                    labels.add(ExprCompiler.text(a.get(i)).replace('.', '_'));
+                }
+            }
+            if (ps.isEmpty()) throw EvalException.bind(c.functionName() + " needs a percentage", c);
+            return new Percentages(ps, labels);
+        }
+    }
+
     private static Agg percentiles(List<Expr> a, ExprCompiler cx, Expr.FunctionCall c, boolean asArray) {
         Ev e = arg(a, 0, cx, c);
-        List<Double> ps = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        for (int i = 1; i < a.size(); i++) {
-            Ev p = cx.compile(a.get(i));
-            if (!p.isConstant()) throw EvalException.bind("percentile must be a constant", a.get(i));
-            Object v = p.eval(0);
-            if (p.type() == DYNAMIC && v instanceof JsonNode j && j.isArray()) {
-                for (JsonNode el : j) {
-                    ps.add(el.doubleValue());
-                    labels.add(el.asString());
-                }
-            } else {
-                ps.add(Arith.d(Convert.to(REAL, p.type(), v)));
-                labels.add(ExprCompiler.text(a.get(i)).replace('.', '_'));
-            }
-        }
-        if (ps.isEmpty()) throw EvalException.bind(c.functionName() + " needs a percentage", c);
+        Percentages pct = Percentages.read(a, 1, cx, c);
+        List<Double> ps = pct.values();
+        List<String> labels = pct.labels();
         String d = cx.evaluator.names.of(a.get(0));
         List<Out> outs = new ArrayList<>();
         ScalarType t = e.type() == ScalarType.INT ? LONG : e.type();

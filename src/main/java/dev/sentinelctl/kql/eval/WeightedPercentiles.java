@@ -2,7 +2,6 @@ package dev.sentinelctl.kql.eval;
 
 import dev.sentinelctl.kql.semantic.ScalarType;
 import dev.sentinelctl.kql.syntax.Expr;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.List;
 
 import static dev.sentinelctl.kql.semantic.ScalarType.DYNAMIC;
 import static dev.sentinelctl.kql.semantic.ScalarType.LONG;
-import static dev.sentinelctl.kql.semantic.ScalarType.REAL;
 
 /**
  * {@code percentilew(x, w, p)}, {@code percentilesw(x, w, p1, ...)}, {@code percentilesw_array(x, w, ...)}
@@ -28,22 +26,9 @@ final class WeightedPercentiles {
         if (a.size() < 3) throw EvalException.bind(c.functionName() + " needs a value, a weight and a percentage", c);
         Ev e = cx.compile(a.get(0));
         Ev w = Comparisons.cast(cx.compile(a.get(1)), LONG);
-        List<Double> ps = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        for (int i = 2; i < a.size(); i++) {
-            Ev p = cx.compile(a.get(i));
-            if (!p.isConstant()) throw EvalException.bind("percentile must be a constant", a.get(i));
-            Object v = p.eval(0);
-            if (p.type() == DYNAMIC && v instanceof JsonNode j && j.isArray()) {
-                for (JsonNode el : j) {
-                    ps.add(el.doubleValue());
-                    labels.add(el.asString().replace('.', '_'));
-                }
-            } else {
-                ps.add(Arith.d(Convert.to(REAL, p.type(), v)));
-                labels.add(ExprCompiler.text(a.get(i)).replace('.', '_'));
-            }
-        }
+        Aggregates.Percentages pct = Aggregates.Percentages.read(a, 2, cx, c);
+        List<Double> ps = pct.values();
+        List<String> labels = pct.labels();
         String d = cx.evaluator.names.of(a.get(0));
         String base = "percentile_" + (d == null ? "" : d);
         ScalarType t = e.type() == ScalarType.INT ? LONG : e.type();

@@ -129,15 +129,6 @@ final class BaseCells {
 
     /** The base cell whose centre is nearest to {@code p}. */
     static Base nearest(Vec3 p) {
-        Base best = null;
-        double d = -2;
-        for (Base b : ALL) {
-            double x = b.center().dot(p);
-            if (x > d) {
-                d = x;
-                best = b;
-            }
-        }
-        return best;
+        return p.nearest(ALL, Base::center);
     }
 }

@@ -95,16 +95,7 @@ final class Icosahedron {
 
     /** The face whose centre is nearest to {@code p}. */
     static Face faceOf(Vec3 p) {
-        Face best = null;
-        double d = -2;
-        for (Face f : FACES) {
-            double x = f.center().dot(p);
-            if (x > d) {
-                d = x;
-                best = f;
-            }
-        }
-        return best;
+        return p.nearest(FACES, Face::center);
     }
 
     /** The face other than {@code f} that has both vertices {@code a} and {@code b}. */

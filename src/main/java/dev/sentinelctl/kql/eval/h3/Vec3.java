@@ -54,4 +54,18 @@ record Vec3(double x, double y, double z) {
         double t = a % (2 * Math.PI);
         return t < 0 ? t + 2 * Math.PI : t;
     }
+
+    /** Of {@code items}, the one whose centre is nearest to this point (largest dot product of unit vectors). */
+    <T> T nearest(java.util.List<T> items, java.util.function.Function<T, Vec3> center) {
+        T best = null;
+        double d = -2;
+        for (T item : items) {
+            double x = center.apply(item).dot(this);
+            if (x > d) {
+                d = x;
+                best = item;
+            }
+        }
+        return best;
+    }
 }
