@@ -47,9 +47,8 @@ echo "== apply"; expect 0 "$S" apply "${SB[@]}"
 echo "== plan";  expect 0 "$S" plan "${SB[@]}" --detailed-exitcode
 echo "== drift"; expect 0 "$S" drift "${SB[@]}"
 echo "== export"; expect 0 "$S" export "${SB[@]}" --workspace prod --out exported
-# export writes rules, hunting queries, parsers and automation rules, not yet watchlist folders: check what it wrote
-# with the repository's watchlists beside it
-expect 0 "$S" check exported "$ROOT/content/Watchlists"
+# export writes every kind, watchlists as folders (watchlist.yaml + data.csv): what it wrote checks on its own
+expect 0 "$S" check exported
 echo "== preflight"
 curl -sf --cacert .sandbox/sandbox-cert.pem -X POST "$url/_sandbox/tables" -d '{"workspace":
   "11111111-2222-3333-4444-555555555555/rg-sentinel/ws-prod", "tables": {"SigninLogs": "absent", "EmailEvents": "P30D"}}'
