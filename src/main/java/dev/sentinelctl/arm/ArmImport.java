@@ -103,6 +103,7 @@ public final class ArmImport {
             if (!yaml && !dev.sentinelctl.content.GraphDetectionJson.detectionRules(root).isEmpty()) continue;
             java.util.Optional<Dialect> dialect = Dialect.detect(root);
             if (yaml && (dialect.isEmpty() || dialect.get() == Dialect.ARM_TEMPLATE)) continue; // Azure-Sentinel YAML already
+            if (dialect.isPresent() && dialect.get() == Dialect.PARSER) continue; // KindsImport converts parsers
             read++;
             ArmImporter.Result r;
             if (!yaml && dialect.isEmpty() && GalleryWorkbooks.isGallery(root)) {

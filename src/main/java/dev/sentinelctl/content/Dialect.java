@@ -16,7 +16,7 @@ public enum Dialect {
     ARM_PROPERTIES_CAMEL("an alert rule's ARM properties in camelCase (the REST API's body)", true),
     ARM_TEMPLATE("an ARM template with analytic rules or hunting queries (portal export, Repositories, Content Hub package)", true),
     SIGMA("a Sigma rule (a different detection language)", false),
-    PARSER("a Sentinel parser (a KQL function; sentinelctl does not check or deploy parsers yet)", false);
+    PARSER("a parser in Azure-Sentinel's parser YAML (ParserQuery or FunctionQuery)", false);
 
     private static final Set<String> PASCAL_MARKERS = Set.of("DisplayName", "QueryFrequency", "QueryPeriod", "TriggerOperator",
             "TriggerThreshold", "Tactics", "Tactic", "EntityMappings", "EntityMapping", "AlertRuleTemplateName",
@@ -48,7 +48,8 @@ public enum Dialect {
         return switch (this) {
             case SIGMA -> "Convert it to KQL with a Sigma backend for Microsoft Sentinel (pySigma's Kusto backend, for "
                     + "example), then write the query as Azure-Sentinel YAML (`sentinelctl new analytic-rule NAME`).";
-            case PARSER -> "Nothing to do for check; deploy parsers with your current tooling.";
+            case PARSER -> "Queries that call its alias already bind against it; to check and deploy the parser itself, convert it "
+                    + "with `sentinelctl import \"" + file + "\" --out DIR` (sentinelctl's parser YAML, see docs/parsers.md).";
             default -> "Convert it with `sentinelctl import \"" + file + "\" --out DIR`: every field is mapped to the "
                     + "Azure-Sentinel YAML, fields that cannot be are kept and reported.";
         };
