@@ -16,18 +16,20 @@ import java.util.Map;
  * @param order        parser aliases in dependency order (called parsers first); parsers in a cycle come last
  * @param functions    each parser alias → its KQL function text {@code (a:string='x', T:(*)) { query }}, as the
  *                     in-process engine runs it (parsers in a cycle are left out: they cannot run)
+ * @param watchlists   each watchlist alias → its items, for engines that read {@code _GetWatchlist} from the content
  */
 public record ContentLibrary(Catalog catalog, List<Diagnostic> diagnostics, Map<String, List<String>> dependencies,
-                             List<String> order, Map<String, String> functions) {
+                             List<String> order, Map<String, String> functions, Map<String, WatchlistRows> watchlists) {
     public ContentLibrary {
         diagnostics = List.copyOf(diagnostics);
         dependencies = Map.copyOf(dependencies);
         order = List.copyOf(order);
         functions = Map.copyOf(functions);
+        watchlists = Map.copyOf(watchlists);
     }
 
     /** A library of nothing: the base catalog as it is. */
     public static ContentLibrary none(Catalog base) {
-        return new ContentLibrary(base, List.of(), Map.of(), List.of(), Map.of());
+        return new ContentLibrary(base, List.of(), Map.of(), List.of(), Map.of(), Map.of());
     }
 }

@@ -10,6 +10,7 @@ import dev.sentinelctl.content.Parser;
 import dev.sentinelctl.content.ParserParameter;
 import dev.sentinelctl.content.Query;
 import dev.sentinelctl.content.Watchlist;
+import dev.sentinelctl.content.WatchlistCsv;
 import dev.sentinelctl.content.YamlDocument;
 import dev.sentinelctl.content.YamlLoader;
 import dev.sentinelctl.importer.ParserDialects;
@@ -70,9 +71,12 @@ public final class ContentLibraryLoader {
     public ContentLibrary load(List<Path> roots, Catalog base) {
         List<ContentScanner.ContentFile> files = new ContentScanner().scan(roots).files();
         Map<String, TableSchema> watchlists = new LinkedHashMap<>();
+        Map<String, WatchlistRows> watchlistRows = new LinkedHashMap<>();
         for (ContentScanner.ContentFile f : files) {
             if (Watchlist.isMetadataFile(f.path().getFileName().toString())) {
-                readWatchlist(f).ifPresent(w -> watchlists.putIfAbsent(w.name(), w));
+                readWatchlist(f).ifPresent(w -> {
+                    if (watchlists.putIfAbsent(w.schema().name(), w.schema()) == null) watchlistRows.put(w.rows().alias(), w.rows());
+                });
             }
         }
         // files are independent: read and parse them in parallel, keep the scan's order for the diagnostics
@@ -113,7 +117,7 @@ public final class ContentLibraryLoader {
         for (Found p : byAlias.values()) {
             if (!inCycle.contains(p.parser().functionAlias())) functions.put(p.parser().functionAlias(), functionText(p.parser()));
         }
-        return new ContentLibrary(catalog, diagnostics, edges, graph.order(), functions);
+        return new ContentLibrary(catalog, diagnostics, edges, graph.order(), functions, watchlistRows);
     }
 
     /** The parser as a KQL function literal: its parameters as the workspace stores them, then its query. */
@@ -243,7 +247,10 @@ public final class ContentLibraryLoader {
         return Optional.of(new Found(parser, f.displayPath(), isNative, KqlParser.tokenize(parser.query().text(), new ArrayList<>())));
     }
 
-    private Optional<TableSchema> readWatchlist(ContentScanner.ContentFile f) {
+    /** A watchlist folder read: its columns for the catalog, its items for the engine. */
+    private record ReadWatchlist(TableSchema schema, WatchlistRows rows) {}
+
+    private Optional<ReadWatchlist> readWatchlist(ContentScanner.ContentFile f) {
         YamlLoader.Result loaded = loader.load(f.path(), f.displayPath());
         if (loaded.document().isEmpty() || !loaded.document().get().root().isObject()) return Optional.empty();
         Watchlist w = mapper.watchlist(loaded.document().get(), f.path());
@@ -252,7 +259,10 @@ public final class ContentLibraryLoader {
         List<Column> cols = new ArrayList<>();
         // Sentinel stores every watchlist value as text: _GetWatchlist's CSV columns are strings whatever columns: declares
         for (String c : ok.csv().columnNames()) if (!c.isEmpty()) cols.add(new Column(c, ScalarType.STRING));
-        return Optional.of(new TableSchema(w.alias(), cols));
+        List<List<String>> rows = new ArrayList<>();
+        for (WatchlistCsv.Row r : ok.csv().rows()) rows.add(r.cells().stream().map(WatchlistCsv.Cell::text).toList());
+        return Optional.of(new ReadWatchlist(new TableSchema(w.alias(), cols),
+                new WatchlistRows(w.alias(), w.itemsSearchKey(), ok.csv().columnNames(), rows)));
     }
 
     private static String stem(Path p) {

@@ -32,7 +32,7 @@ public final class DetectionTests {
         // the content's own parsers and watchlists: queries bind against their columns and parser calls run their bodies
         ContentLibrary library = new ContentLibraryLoader().load(request.roots(), request.catalog());
         Catalog catalog = library.catalog();
-        QueryEngine engine = request.engine().open(catalog, library.functions());
+        QueryEngine engine = request.engine().open(library);
         TestRun tests = new TestRunner(catalog, engine, new TestRunner.Options(request.fleet(), request.minimumTests()))
                 .run(request.roots());
         if (request.baseline().isEmpty()) return tests;

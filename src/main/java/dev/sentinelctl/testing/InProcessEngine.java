@@ -6,6 +6,7 @@ import dev.sentinelctl.kql.eval.KqlEngine;
 import dev.sentinelctl.kql.eval.Table;
 import dev.sentinelctl.kql.semantic.Catalog;
 import dev.sentinelctl.kql.semantic.Column;
+import dev.sentinelctl.library.ContentLibrary;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -22,14 +23,19 @@ public final class InProcessEngine implements QueryEngine {
     private final Map<FixtureTable, Table> converted = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     /** The content's parsers by alias (function text), so a rule that calls one runs its query over the fixtures. */
     private final Map<String, String> functions;
+    /** The content's watchlists as {@code _GetWatchlist} returns them: what a test reads unless it gives its own. */
+    private final Map<String, Table> contentWatchlists;
 
     public InProcessEngine(Catalog catalog) {
-        this(catalog, Map.of());
+        this(ContentLibrary.none(catalog));
     }
 
-    public InProcessEngine(Catalog catalog, Map<String, String> functions) {
-        this.engine = new KqlEngine(catalog);
-        this.functions = Map.copyOf(functions);
+    public InProcessEngine(ContentLibrary library) {
+        this.engine = new KqlEngine(library.catalog());
+        this.functions = library.functions();
+        Map<String, Table> lists = new HashMap<>();
+        library.watchlists().forEach((alias, rows) -> lists.put(alias, ContentWatchlists.table(rows, library.catalog())));
+        this.contentWatchlists = Map.copyOf(lists);
     }
 
     @Override
@@ -42,7 +48,7 @@ public final class InProcessEngine implements QueryEngine {
                        OptionalInt seasonality) {
         Map<String, Table> in = new HashMap<>();
         tables.forEach((name, t) -> in.put(name, shared(t)));
-        Map<String, Table> lists = new HashMap<>();
+        Map<String, Table> lists = new HashMap<>(contentWatchlists);
         watchlists.forEach((alias, t) -> lists.put(alias, table(t)));
         EvalResult result = engine.run(query, in, new EvalContext(now, lists, functions, seasonality));
         if (result instanceof EvalResult.Ok ok) return new Outcome.Ok(new Result(ok.table()));

@@ -32,15 +32,16 @@ public sealed interface EngineSpec {
 
     /** The engine the tests run on; a workspace that cannot be found or reached is a {@link DeployException}. */
     default QueryEngine open(Catalog catalog) {
-        return open(catalog, java.util.Map.of());
+        return open(dev.sentinelctl.library.ContentLibrary.none(catalog));
     }
 
     /**
-     * @param functions the content's parsers (alias → function text) for the in-process engine; a real engine calls
-     *                  the functions deployed where it runs
+     * @param library the content's catalog, parsers and watchlists: the in-process engine runs the parsers and reads
+     *                the watchlists; a real engine reads the ones deployed where it runs
      */
-    default QueryEngine open(Catalog catalog, java.util.Map<String, String> functions) {
-        QueryEngine ours = new InProcessEngine(catalog, functions);
+    default QueryEngine open(dev.sentinelctl.library.ContentLibrary library) {
+        Catalog catalog = library.catalog();
+        QueryEngine ours = new InProcessEngine(library);
         if (this instanceof InProcess) return ours;
         QueryEngine real;
         String name;

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A rule that calls the repository's own parsers (an ASIM-style union parser over two source parsers, with a
- * parameter) is tested by running the parsers' queries over the test's table fixtures.
+ * parameter) is tested by running the parsers' queries over the test's table fixtures; a rule that reads the
+ * repository's watchlist reads its data.csv unless the test gives the watchlist itself.
  */
-class TestWithContentParsersTest {
+class TestWithContentLibraryTest {
     static final String SOURCE_A = """
             id: 0b7f3c1e-1111-4a2b-9c3d-000000000001
             name: DNS events (Windows)
@@ -137,5 +138,54 @@ class TestWithContentParsersTest {
         CliRunner.Run run = CliRunner.run("test", content.toString());
         assertEquals(1, run.exit(), run.out() + run.err());
         assertTrue(run.out().contains("FAIL") && run.out().contains("a Windows DNS lookup fires"), run.out());
+    }
+
+    static final String ALLOWED_RULE = RULE.replace("5a1e2b3c-2222-4d5e-8f90-000000000010", "5a1e2b3c-2222-4d5e-8f90-000000000011")
+            .replace("name: Lookups of a known bad domain", "name: Lookups of a known bad domain from unlisted hosts")
+            .replace("""
+                      imDnsRepo(domain='evil.example')
+                    """, """
+                      let scanners = _GetWatchlist('DnsScanners') | project SearchKey;
+                      imDnsRepo(domain='evil.example')
+                      | where SrcIpAddr !in (scanners)
+                    """);
+    static final String ALLOWED_TESTS = """
+            defaults:
+              now: 2024-05-01T12:00:00Z
+              tables:
+                DnsEvents:
+                  - {TimeGenerated: now-5m, Name: www.evil.example, ClientIP: 10.0.0.5}
+                  - {TimeGenerated: now-5m, Name: www.evil.example, ClientIP: 10.9.9.9}
+            tests:
+              - name: the repository's watchlist removes the listed scanner
+                expect:
+                  rows: 1
+                  contains: [{SrcIpAddr: 10.0.0.5}]
+              - name: a test's own watchlist replaces the repository's
+                watchlists:
+                  DnsScanners:
+                    searchKey: Ip
+                    rows: [{Ip: 10.0.0.5, Owner: red team}]
+                expect:
+                  rows: 1
+                  contains: [{SrcIpAddr: 10.9.9.9}]
+            """;
+
+    @Test
+    void theRepositorysWatchlistIsWhatTheRuleReadsUnlessTheTestGivesOne() throws Exception {
+        Path list = Files.createDirectories(content.resolve("Watchlists/DnsScanners"));
+        Files.writeString(list.resolve("watchlist.yaml"), """
+                alias: DnsScanners
+                displayName: DNS scanners
+                description: Hosts that resolve bad domains on purpose.
+                provider: Custom
+                itemsSearchKey: Ip
+                """);
+        Files.writeString(list.resolve("data.csv"), "Ip,Owner\n10.9.9.9,vulnerability scanning\n");
+        Files.writeString(content.resolve("Detections/Allowed.yaml"), ALLOWED_RULE);
+        Files.writeString(content.resolve("Detections/Allowed.tests.yaml"), ALLOWED_TESTS);
+        CliRunner.Run run = CliRunner.run("test", content.toString());
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("Tests: 5 passed, 0 failed, 0 errors"), run.out());
     }
 }
