@@ -144,4 +144,27 @@ class SimulateCommandTest {
             assertEquals("{\"2024-04-29\":0,\"2024-04-30\":1,\"2024-05-01\":1}", wss.path(1).path("rules").path(0).path("perDay").toString());
         }
     }
+
+    @Test
+    void anAnomalyRuleNeedsTheSeasonalityTheSandboxSetupPins() throws Exception {
+        String anomaly = "SecurityEvent\n| summarize c = count()\n| extend s = dynamic([1, 3, 2, 5, 4, 30, 2, 3, 4, 2])"
+                + "\n| extend (anomalies, score, baseline) = series_decompose_anomalies(s, 1.5, -1, 'linefit')"
+                + "\n| mv-expand anomalies to typeof(int)\n| where anomalies != 0\n| project c, anomalies";
+        WorkspaceRef ws = new WorkspaceRef(DeployFixture.SUB, DeployFixture.RG, DeployFixture.WS);
+        try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
+            f.rule(1, "Medium", anomaly);
+            // the service detects the period itself; the sandbox's engine cannot, so without a pin the rule is incomplete
+            f.sandbox.configureTables(ws, false, Map.of(), Map.of("SecurityEvent", events()));
+            CliRunner.Run unpinned = f.run("simulate", "--days", "1", "--now", "2024-05-01T12:00:00Z");
+            assertEquals(1, unpinned.exit(), unpinned.out() + unpinned.err());
+            assertTrue((unpinned.out() + unpinned.err()).contains("seasonality"), unpinned.out() + unpinned.err());
+
+            f.sandbox.configureTables(ws, false, Map.of(), Map.of("SecurityEvent", events()), java.util.OptionalInt.of(0));
+            CliRunner.Run pinned = f.run("simulate", "--days", "1", "--now", "2024-05-01T12:00:00Z", "--format", "json");
+            assertEquals(0, pinned.exit(), pinned.out() + pinned.err());
+            JsonNode rule = JSON.readTree(pinned.out()).path("workspaces").path(0).path("rules").path(0);
+            assertEquals(24, rule.path("evaluations").asInt(), pinned.out());
+            assertEquals(24, rule.path("firingRuns").asInt(), "the spike of 30 is flagged at every evaluation: " + pinned.out());
+        }
+    }
 }

@@ -346,7 +346,7 @@ final class ArmOperations {
     synchronized ArmResult query(WorkspaceRef ws, ObjectNode body) {
         requireWorkspace(ws);
         if (LogQuery.isRecencyShape(body)) return ArmResult.of(200, LogQuery.run(body, tables.of(ws), clock.instant()));
-        return ArmResult.of(200, kql.run(body, tables.data(ws), clock.instant()));
+        return ArmResult.of(200, kql.run(body, tables.data(ws), clock.instant(), tables.seasonality(ws)));
     }
 
     /** Replaces a workspace's tables (the admin endpoint and the seed file). */

@@ -121,13 +121,19 @@ public final class ArmSandbox implements AutoCloseable {
     /** As {@link #configureTables(WorkspaceRef, boolean, java.util.Map)}, with rows that queries read ({@code "data"}). */
     public void configureTables(WorkspaceRef workspace, boolean only, java.util.Map<String, String> states,
                                 java.util.Map<String, tools.jackson.databind.node.ArrayNode> data) {
+        configureTables(workspace, only, states, data, java.util.OptionalInt.empty());
+    }
+
+    /** As above, with the period the service would detect in the workspace's series ({@code "seasonality"}). */
+    public void configureTables(WorkspaceRef workspace, boolean only, java.util.Map<String, String> states,
+                                java.util.Map<String, tools.jackson.databind.node.ArrayNode> data, java.util.OptionalInt seasonality) {
         java.util.Map<String, TableState> parsed = new java.util.LinkedHashMap<>();
         try {
             states.forEach((name, state) -> parsed.put(name, TableState.parse(state)));
         } catch (ArmException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        operations.configureTables(new WorkspaceTables.Setup(workspace, only, parsed, data));
+        operations.configureTables(new WorkspaceTables.Setup(workspace, only, parsed, data, seasonality));
     }
 
     private HttpsServer bind(int port) throws IOException {

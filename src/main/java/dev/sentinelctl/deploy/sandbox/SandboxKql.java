@@ -30,7 +30,7 @@ final class SandboxKql {
     private KqlEngine engine;
     private Catalog catalog;
 
-    ObjectNode run(ObjectNode body, Map<String, ArrayNode> data, Instant now) {
+    ObjectNode run(ObjectNode body, Map<String, ArrayNode> data, Instant now, java.util.OptionalInt seasonality) {
         String query = body.path("query").asString("");
         if (query.isBlank()) throw new ArmException(400, "BadArgumentError", "The 'query' property is required.");
         Instant from = Instant.MIN;
@@ -58,7 +58,9 @@ final class SandboxKql {
                         + bad.getMessage());
             }
         }
-        EvalResult result = engine.run(query, tables, EvalContext.at(now));
+        EvalContext context = EvalContext.at(now);
+        if (seasonality.isPresent()) context = context.withSeasonality(seasonality.getAsInt());
+        EvalResult result = engine.run(query, tables, context);
         if (result instanceof EvalResult.Failed f) {
             throw new ArmException(400, "BadArgumentError", "The request had some invalid properties: " + f.code() + ": "
                     + f.message() + (f.offset() >= 0 ? " (at offset " + f.offset() + ")" : ""));

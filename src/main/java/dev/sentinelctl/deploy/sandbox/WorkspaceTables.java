@@ -22,15 +22,20 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class WorkspaceTables {
     /** One workspace's setup as given. */
-    /** @param data rows of tables ({@code "data": {"SigninLogs": [{…}]}}) that queries other than preflight's read */
-    record Setup(WorkspaceRef workspace, boolean only, Map<String, TableState> tables, Map<String, ArrayNode> data) {
+    /**
+     * @param data        rows of tables ({@code "data": {"SigninLogs": [{…}]}}) that queries other than preflight's read
+     * @param seasonality the period the service would detect in this workspace's series ({@code "seasonality": 24}):
+     *                    the in-process engine cannot detect it (series_decompose_anomalies with -1), so a setup pins it
+     */
+    record Setup(WorkspaceRef workspace, boolean only, Map<String, TableState> tables, Map<String, ArrayNode> data,
+                 java.util.OptionalInt seasonality) {
         Setup {
             tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
             data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
         }
 
         Setup(WorkspaceRef workspace, boolean only, Map<String, TableState> tables) {
-            this(workspace, only, tables, Map.of());
+            this(workspace, only, tables, Map.of(), java.util.OptionalInt.empty());
         }
     }
 
@@ -64,6 +69,11 @@ final class WorkspaceTables {
     Map<String, ArrayNode> data(WorkspaceRef ws) {
         Setup setup = setups.get(ws.key());
         return setup == null ? Map.of() : setup.data();
+    }
+
+    java.util.OptionalInt seasonality(WorkspaceRef ws) {
+        Setup setup = setups.get(ws.key());
+        return setup == null ? java.util.OptionalInt.empty() : setup.seasonality();
     }
 
     void configure(Setup setup) {
@@ -109,7 +119,15 @@ final class WorkspaceTables {
                 data.put(e.getKey(), a);
             }
         }
-        return new Setup(ws, only != null && only.booleanValue(), states, data);
+        JsonNode period = o.get("seasonality");
+        java.util.OptionalInt seasonality = java.util.OptionalInt.empty();
+        if (period != null) {
+            if (!period.isIntegralNumber() || period.asInt() < 0) {
+                throw ArmException.badRequest("'seasonality' must be a whole number of bins, 0 or more (0: no period).");
+            }
+            seasonality = java.util.OptionalInt.of(period.asInt());
+        }
+        return new Setup(ws, only != null && only.booleanValue(), states, data, seasonality);
     }
 
     /** The setups, for the state file (the catalog default is not stored). */
@@ -125,6 +143,7 @@ final class WorkspaceTables {
                 ObjectNode d = o.putObject("data");
                 s.data().forEach(d::set);
             }
+            s.seasonality().ifPresent(p -> o.put("seasonality", p));
         }
         return out;
     }
