@@ -140,6 +140,9 @@ class InlinedContentTest {
         int syslog = inlined.indexOf("let vimDnsSyslog = (");
         int union = inlined.indexOf("let imDnsRepo = (");
         assertTrue(windows > 0 && syslog > 0 && union > windows && union > syslog, inlined);
+        assertTrue(inlined.contains("let imDnsRepo = " + library.functions().get("imDnsRepo") + ";\n")
+                        && library.functions().get("imDnsRepo").startsWith("(domain:string='*') {\nunion isfuzzy=true vimDnsWindows(domain)"),
+                "the function text as the workspace would store it: " + inlined);
         assertTrue(inlined.indexOf("let DnsEvents = datatable(") < windows && inlined.indexOf("let Syslog = datatable(") < windows, inlined);
         assertFalse(inlined.contains("vimNotReached") || inlined.contains("'Unread'"), "a parser nothing reaches stays out: " + inlined);
         assertTrue(inlined.contains("where TimeGenerated > (__sentinelctl_now - (1h))"), "a parser's clock is pinned too: " + inlined);
