@@ -38,19 +38,28 @@ public final class InlinedQuery {
 
     private InlinedQuery() {}
 
-    /** The self-contained query text, for a query that calls no content parsers and reads no content watchlists. */
+    /**
+     * The query for a workspace: fixture tables and watchlists inlined; the parsers it calls and the other watchlists it
+     * reads are the ones deployed there.
+     */
     public static String inline(String query, Map<String, FixtureTable> tables, Map<String, FixtureTable> watchlists, Instant now,
                                 Catalog catalog) {
-        return inline(query, tables, watchlists, now, ContentLibrary.none(catalog));
+        return inline(query, tables, watchlists, now, ContentLibrary.none(catalog), false);
     }
 
     /**
-     * The self-contained query text: the content parsers the query reaches are declared as {@code let alias = (…) {…};}
-     * (called ones first, each rewritten like the query), and each content watchlist the query or those parsers read
-     * is inlined like a watchlist fixture, unless the test gives that watchlist — what the in-process engine runs.
+     * The query for a database that has neither the repository's parsers nor any watchlist (ADX): the content parsers
+     * the query reaches are declared as {@code let alias = (…) {…};} (called ones first, each rewritten like the query),
+     * and every watchlist the query or those parsers read is inlined — the test's fixture, else the content's items,
+     * else empty with the catalog's columns — which is what the in-process engine reads.
      */
     public static String inline(String query, Map<String, FixtureTable> tables, Map<String, FixtureTable> watchlists, Instant now,
                                 ContentLibrary library) {
+        return inline(query, tables, watchlists, now, library, true);
+    }
+
+    private static String inline(String query, Map<String, FixtureTable> tables, Map<String, FixtureTable> watchlists, Instant now,
+                                 ContentLibrary library, boolean noWatchlistsThere) {
         Catalog catalog = library.catalog();
         ParsedQuery parsed = KqlParser.parse(query);
         List<ParsedQuery> parsers = new ArrayList<>();
@@ -75,7 +84,12 @@ public final class InlinedQuery {
         for (ParsedQuery q : all) {
             for (String alias : watchlistsRead(q.root(), new LinkedHashSet<>())) {
                 WatchlistRows rows = library.watchlists().get(alias);
-                if (rows != null) lists.putIfAbsent(alias.toLowerCase(Locale.ROOT), ContentWatchlists.table(rows, catalog));
+                String key = alias.toLowerCase(Locale.ROOT);
+                if (rows != null) {
+                    lists.putIfAbsent(key, ContentWatchlists.table(rows, catalog));
+                } else if (noWatchlistsThere) {
+                    lists.putIfAbsent(key, new FixtureTable(alias, catalog.watchlistRows(alias).columns(), List.of()));
+                }
             }
         }
         Map<String, String> watchlistNames = new LinkedHashMap<>();

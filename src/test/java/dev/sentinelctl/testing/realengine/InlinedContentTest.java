@@ -182,4 +182,18 @@ class InlinedContentTest {
         assertFalse(inlined.contains("scanning, weekly"), inlined);
         assertEquals(List.of("10.0.0.5", "10.9.9.9"), column(run(inlined), "SrcIpAddr"));
     }
+
+    @Test
+    void aWatchlistNeitherGivenNorInTheContentIsEmptyOnADatabaseAndDeployedOnAWorkspace() {
+        String query = "_GetWatchlist('Elsewhere') | project SearchKey, _DTItemId";
+        String adx = InlinedQuery.inline(query, Map.of(), Map.of(), NOW, library);
+        assertFalse(adx.contains("_GetWatchlist("), adx);
+        Table t = run(adx);
+        assertEquals(0, t.rowCount());
+        assertEquals(List.of("SearchKey", "_DTItemId"), t.columns().stream().map(Column::name).toList());
+        String workspace = InlinedQuery.inline(query, Map.of(), Map.of(), NOW, library.catalog());
+        assertTrue(workspace.contains("_GetWatchlist('Elsewhere')"), "a workspace reads its own: " + workspace);
+        assertTrue(InlinedQuery.inline("_GetWatchlist('DnsScanners')", Map.of(), Map.of(), NOW, library.catalog())
+                .contains("_GetWatchlist('DnsScanners')"), "a workspace reads the deployed content watchlist");
+    }
 }
