@@ -1,9 +1,14 @@
 package dev.sentinelctl.library;
 
 import dev.sentinelctl.kql.semantic.Catalog;
+import dev.sentinelctl.kql.syntax.Token;
 import dev.sentinelctl.report.Diagnostic;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The functions and watchlists a content tree defines itself, as catalog entries: each parser under its alias with
@@ -31,5 +36,22 @@ public record ContentLibrary(Catalog catalog, List<Diagnostic> diagnostics, Map<
     /** A library of nothing: the base catalog as it is. */
     public static ContentLibrary none(Catalog base) {
         return new ContentLibrary(base, List.of(), Map.of(), List.of(), Map.of(), Map.of());
+    }
+
+    /**
+     * The content's parsers a query reaches, directly or through other parsers, called ones first (the order a
+     * self-contained query declares them in); only parsers that can run (see {@link #functions()}).
+     *
+     * @param tokens the query's tokens: a name counts as a call as {@link ContentLibraryLoader#references} reads it
+     */
+    public List<String> parsersReachedFrom(List<Token> tokens) {
+        Set<String> reached = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>(ContentLibraryLoader.references(tokens, functions.keySet()));
+        while (!todo.isEmpty()) {
+            String alias = todo.pop();
+            if (!functions.containsKey(alias) || !reached.add(alias)) continue;
+            todo.addAll(dependencies.getOrDefault(alias, List.of()));
+        }
+        return order.stream().filter(reached::contains).toList();
     }
 }

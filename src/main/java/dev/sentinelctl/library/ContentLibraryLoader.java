@@ -160,7 +160,7 @@ public final class ContentLibraryLoader {
      * query itself ({@code let corelight_conn = view () {...}; corelight_conn} shadows the alias, as in Kusto), not a
      * member ({@code x.Alias}), not a name being assigned or declared ({@code Alias = ...}, {@code Alias: type}).
      */
-    static List<String> references(List<Token> tokens, Set<String> aliases) {
+    public static List<String> references(List<Token> tokens, Set<String> aliases) {
         Set<String> local = new LinkedHashSet<>();
         for (int i = 0; i + 1 < tokens.size(); i++) {
             if (tokens.get(i).kind() == TokenKind.IDENTIFIER && tokens.get(i).text().equals("let")) local.add(tokens.get(i + 1).text());

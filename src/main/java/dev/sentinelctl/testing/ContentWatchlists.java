@@ -1,9 +1,9 @@
 package dev.sentinelctl.testing;
 
-import dev.sentinelctl.kql.eval.Table;
 import dev.sentinelctl.kql.semantic.Catalog;
 import dev.sentinelctl.kql.semantic.Column;
 import dev.sentinelctl.library.WatchlistRows;
+import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -12,16 +12,17 @@ import tools.jackson.databind.node.ObjectNode;
  * A content watchlist as {@code _GetWatchlist('alias')} returns it in a workspace: {@code SearchKey} (the value of
  * the search-key column), {@code WatchlistItem} (the row as a bag), each CSV column as text. {@code _DTItemId} and
  * {@code LastUpdatedTimeUTC} are assigned by the service when the items are written, so they are null here; a rule
- * that reads them gives them in a watchlist fixture.
+ * that reads them gives them in a watchlist fixture. Every engine reads the same table: the in-process engine
+ * directly, a real engine as the datatable {@code InlinedQuery} declares for it.
  */
-final class ContentWatchlists {
+public final class ContentWatchlists {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ContentWatchlists() {}
 
-    static Table table(WatchlistRows rows, Catalog catalog) {
+    public static FixtureTable table(WatchlistRows rows, Catalog catalog) {
         List<Column> columns = catalog.watchlistRows(rows.alias()).columns();
-        Table.Builder b = Table.builder("_GetWatchlist('" + rows.alias() + "')", columns);
+        List<Object[]> out = new ArrayList<>();
         int key = rows.header().indexOf(rows.searchKey());
         for (List<String> row : rows.rows()) {
             ObjectNode item = JSON.createObjectNode();
@@ -36,8 +37,8 @@ final class ContentWatchlists {
                     default -> at >= 0 && at < row.size() ? row.get(at) : null;
                 };
             }
-            b.add(values);
+            out.add(values);
         }
-        return b.build();
+        return new FixtureTable("_GetWatchlist('" + rows.alias() + "')", columns, out);
     }
 }

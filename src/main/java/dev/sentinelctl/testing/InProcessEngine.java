@@ -34,7 +34,7 @@ public final class InProcessEngine implements QueryEngine {
         this.engine = new KqlEngine(library.catalog());
         this.functions = library.functions();
         Map<String, Table> lists = new HashMap<>();
-        library.watchlists().forEach((alias, rows) -> lists.put(alias, ContentWatchlists.table(rows, library.catalog())));
+        library.watchlists().forEach((alias, rows) -> lists.put(alias, table(ContentWatchlists.table(rows, library.catalog()))));
         this.contentWatchlists = Map.copyOf(lists);
     }
 

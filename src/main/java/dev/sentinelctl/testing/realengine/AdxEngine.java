@@ -10,6 +10,7 @@ import dev.sentinelctl.deploy.azure.CredentialKind;
 import dev.sentinelctl.deploy.azure.DataPlanePipeline;
 import dev.sentinelctl.deploy.azure.RetrySettings;
 import dev.sentinelctl.kql.semantic.Catalog;
+import dev.sentinelctl.library.ContentLibrary;
 import dev.sentinelctl.testing.FixtureTable;
 import dev.sentinelctl.testing.QueryEngine;
 import java.net.URI;
@@ -23,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Tests on Azure Data Explorer or the Kusto emulator: {@code POST {cluster}/v1/rest/query} with
  * {@code {"db": D, "csl": inlined query}}, answered in the v1 shape ({@code Tables[0]} is the primary result). The
- * emulator speaks plain HTTP without authentication; a real cluster takes a token for its own URL.
+ * emulator speaks plain HTTP without authentication; a real cluster takes a token for its own URL. The query carries
+ * the content parsers and watchlists it reads (see {@link InlinedQuery}), so a database needs nothing deployed.
  */
 public final class AdxEngine implements QueryEngine {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -37,13 +39,18 @@ public final class AdxEngine implements QueryEngine {
 
     private final URI cluster;
     private final String database;
-    private final Catalog catalog;
+    /** The content's parsers and watchlists: a database has neither, so each query carries the ones it reads. */
+    private final ContentLibrary library;
     private final HttpPipeline pipeline;
 
     public AdxEngine(URI cluster, String database, Auth auth, Catalog catalog) {
+        this(cluster, database, auth, ContentLibrary.none(catalog));
+    }
+
+    public AdxEngine(URI cluster, String database, Auth auth, ContentLibrary library) {
         this.cluster = cluster;
         this.database = database;
-        this.catalog = catalog;
+        this.library = library;
         this.pipeline = DataPlanePipeline.create(cluster, auth.credential(), auth.env(), auth.retry());
     }
 
@@ -51,7 +58,7 @@ public final class AdxEngine implements QueryEngine {
     public Outcome run(String query, Map<String, FixtureTable> tables, Map<String, FixtureTable> watchlists, Instant now) {
         ObjectNode body = JSON.createObjectNode();
         body.put("db", database);
-        body.put("csl", InlinedQuery.inline(query, tables, watchlists, now, catalog));
+        body.put("csl", InlinedQuery.inline(query, tables, watchlists, now, library));
         String base = cluster.toString().endsWith("/") ? cluster.toString() : cluster + "/";
         HttpRequest request = new HttpRequest(HttpMethod.POST, base + "v1/rest/query");
         request.setHeader(HttpHeaderName.ACCEPT, "application/json");

@@ -37,7 +37,8 @@ public sealed interface EngineSpec {
 
     /**
      * @param library the content's catalog, parsers and watchlists: the in-process engine runs the parsers and reads
-     *                the watchlists; a real engine reads the ones deployed where it runs
+     *                the watchlists; ADX gets them inlined in each query (a database has neither); a workspace reads
+     *                the functions and watchlists deployed in it, so a test there checks what is deployed
      */
     default QueryEngine open(dev.sentinelctl.library.ContentLibrary library) {
         Catalog catalog = library.catalog();
@@ -57,7 +58,7 @@ public sealed interface EngineSpec {
             compare = w.compare();
         } else {
             Adx a = (Adx) this;
-            real = new AdxEngine(a.cluster(), a.database(), a.auth(), catalog);
+            real = new AdxEngine(a.cluster(), a.database(), a.auth(), library);
             name = "ADX " + a.cluster().getHost() + "/" + a.database();
             compare = a.compare();
         }

@@ -17,7 +17,10 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code POST {workspace resource id}/api/query?api-version=2020-08-01}, the ARM-routed query API that deploy
  * preflight uses. Going through ARM means the same azure-core pipeline, credential and retries as every deploy call,
  * and the token's audience is ARM's ({@code https://management.azure.com/.default}), which that route takes. No
- * {@code timespan} is sent: the inlined tables hold the only data the query reads.
+ * {@code timespan} is sent: the inlined tables hold the only data the query reads. Unlike ADX, the content's parsers
+ * and watchlists are not inlined: a call to a parser runs the function deployed in the workspace (over the
+ * workspace's tables — a {@code let} in the query cannot reach into a saved function) and {@code _GetWatchlist}
+ * reads the deployed items unless the test gives that watchlist, so a test here checks what is deployed.
  */
 public final class WorkspaceEngine implements QueryEngine {
     private final ArmRest arm;
