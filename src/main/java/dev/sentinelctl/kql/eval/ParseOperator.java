@@ -29,6 +29,9 @@ final class ParseOperator {
     record Capture(String name, ScalarType type) {
     }
 
+    /** Marks a row slot whose value is in the long scratch array instead. */
+    private static final Object UNBOXED = new Object();
+
     static Table run(Table in, String kind, String flags, Expr input, Clause.ParsePattern pattern, boolean where,
                      Evaluator evaluator, Scope scope, SyntaxNode op) {
         List<ParseScanner.Element> elements = elements(pattern);
@@ -51,6 +54,7 @@ final class ParseOperator {
         ParseScanner scanner = isRegex ? null : new ParseScanner(elements);
         int[] starts = new int[c];
         int[] ends = new int[c];
+        long[] longs = new long[c];
         for (int r = 0; r < n; r++) {
             String s = (String) source.eval(r);
             if (s == null) s = "";
@@ -60,13 +64,19 @@ final class ParseOperator {
                 ok = m.find();
                 for (int i = 0; ok && i < c; i++) {
                     String g = m.group(i + 1);
-                    row[i] = g == null ? null : convert(types[i], g, 0, g.length());
+                    row[i] = g == null ? null : convert(types[i], g);
                     if (row[i] == null && types[i] != ScalarType.STRING) ok = false;
                 }
             } else {
                 ok = scanner.match(s, starts, ends);
                 for (int i = 0; ok && i < c; i++) {
-                    row[i] = convert(types[i], s, starts[i], ends[i]);
+                    if (types[i] == ScalarType.LONG && ends[i] - starts[i] <= 18) {
+                        // the scan took -?\d+ here, which cannot overflow at this length: no substring, no box
+                        longs[i] = digits(s, starts[i], ends[i]);
+                        row[i] = UNBOXED;
+                        continue;
+                    }
+                    row[i] = convert(types[i], s.substring(starts[i], ends[i]));
                     if (row[i] == null && types[i] != ScalarType.STRING && !relaxed) ok = false;
                 }
             }
@@ -75,7 +85,10 @@ final class ParseOperator {
                 java.util.Arrays.fill(row, null);
             }
             keep[k++] = r;
-            for (int i = 0; i < c; i++) bs.get(i).add(row[i]);
+            for (int i = 0; i < c; i++) {
+                if (row[i] == UNBOXED) bs.get(i).addLong(longs[i]);
+                else bs.get(i).add(row[i]);
+            }
         }
         Table t = where ? in.gather(keep, k) : in;
         for (int i = 0; i < c; i++) t = Tables.withColumn(t, caps.get(i).name(), bs.get(i).build());
@@ -130,17 +143,17 @@ final class ParseOperator {
         return regex.toString();
     }
 
-    /** The capture {@code s[start, end)} as its column type; null when it does not convert. */
-    static Object convert(ScalarType t, String s, int start, int end) {
-        if (t == ScalarType.LONG && end - start <= 18) {
-            // the scanner took -?\d+ here; up to 18 digits cannot overflow, so skip the substring and Convert
-            boolean neg = s.charAt(start) == '-';
-            long v = 0;
-            for (int i = neg ? start + 1 : start; i < end; i++) v = v * 10 + (s.charAt(i) - '0');
-            return neg ? -v : v;
-        }
-        String g = s.substring(start, end);
+    /** A capture as its column type; null when it does not convert. */
+    private static Object convert(ScalarType t, String g) {
         return t == ScalarType.STRING ? g : Convert.to(t, ScalarType.STRING, g);
+    }
+
+    /** The value of {@code -?\d+} at {@code s[start, end)}, at most 18 characters so it cannot overflow. */
+    private static long digits(String s, int start, int end) {
+        boolean neg = s.charAt(start) == '-';
+        long v = 0;
+        for (int i = neg ? start + 1 : start; i < end; i++) v = v * 10 + (s.charAt(i) - '0');
+        return neg ? -v : v;
     }
 
     private static String captureRegex(ScalarType t, boolean last) {

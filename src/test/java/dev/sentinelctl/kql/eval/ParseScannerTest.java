@@ -78,6 +78,17 @@ class ParseScannerTest {
         assertEquals(List.of(List.of("v=-1.5e3;b=True", "-1500", "true")), rows(r));
     }
 
+    @Test
+    void longCapturesReadWithoutConvertAgreeWithConvert() {
+        // simple mode reads up to 18 characters of digits itself; regex mode goes through Convert for every value
+        for (String v : List.of("0", "-0", "007", "-17", "123456789012345678", "-12345678901234567", "1234567890123456789",
+                "-9223372036854775808", "99999999999999999999")) {
+            String q = "print s = 'n=" + v + ";' | parse %s s with 'n=' n:long ';'";
+            assertEquals(rows(run(q.formatted("kind=regex"))), rows(run(q.formatted(""))), v);
+        }
+        assertEquals(List.of(List.of("n=-17;", "-17")), rows(run("print s = 'n=-17;' | parse s with 'n=' n:long ';'")));
+    }
+
     /** Random patterns over a small alphabet, so literals repeat and collide with digits, signs and exponents. */
     @Test
     void theScannerMatchesWhatTheRegexMatched() {
