@@ -55,6 +55,8 @@ final class ParseOperator {
         int[] starts = new int[c];
         int[] ends = new int[c];
         long[] longs = new long[c];
+        SubstringCache[] texts = new SubstringCache[c];
+        for (int i = 0; i < c; i++) texts[i] = new SubstringCache(n);
         for (int r = 0; r < n; r++) {
             String s = (String) source.eval(r);
             if (s == null) s = "";
@@ -76,7 +78,7 @@ final class ParseOperator {
                         row[i] = UNBOXED;
                         continue;
                     }
-                    row[i] = convert(types[i], s.substring(starts[i], ends[i]));
+                    row[i] = convert(types[i], texts[i].get(s, starts[i], ends[i]));
                     if (row[i] == null && types[i] != ScalarType.STRING && !relaxed) ok = false;
                 }
             }

@@ -89,6 +89,24 @@ class ParseScannerTest {
         assertEquals(List.of(List.of("n=-17;", "-17")), rows(run("print s = 'n=-17;' | parse s with 'n=' n:long ';'")));
     }
 
+    @Test
+    void theSubstringCacheSharesRepeatedValuesAndGivesUpOnUniqueOnes() {
+        SubstringCache repeated = new SubstringCache(100_000);
+        String a = repeated.get("x=alice;", 2, 7);
+        assertEquals("alice", a);
+        assertTrue(a == repeated.get("y=alice", 2, 7), "an equal span seen before is the same String");
+        assertEquals("alic", repeated.get("y=alice", 2, 6));
+        assertEquals("", repeated.get("abc", 1, 1));
+
+        SubstringCache unique = new SubstringCache(100_000);
+        for (int i = 0; i < 10_000; i++) assertEquals("v" + i, unique.get("k=v" + i, 2, 3 + String.valueOf(i).length()));
+        String first = unique.get("xv1", 1, 3);
+        assertFalse(first == unique.get("xv1", 1, 3), "after a trial with few hits the cache is off: plain substrings");
+
+        SubstringCache small = new SubstringCache(10);
+        assertFalse(small.get("xab", 1, 3) == small.get("xab", 1, 3), "too few rows to repay a cache");
+    }
+
     /** Random patterns over a small alphabet, so literals repeat and collide with digits, signs and exponents. */
     @Test
     void theScannerMatchesWhatTheRegexMatched() {
