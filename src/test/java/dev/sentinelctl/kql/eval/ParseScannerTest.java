@@ -111,10 +111,10 @@ class ParseScannerTest {
     @Test
     void theScannerMatchesWhatTheRegexMatched() {
         SplittableRandom rnd = new SplittableRandom(20261206);
-        String[] literals = {"a", "=", " ", "ab", "b=", "", "1", ".", "e", "-", "x y"};
+        String[] literals = {"a", "=", " ", "ab", "b=", "", "1", ".", "e", "-", "x y", "\uDE00", "\uD83D\uDE00"};
         ScalarType[] types = {ScalarType.STRING, ScalarType.STRING, ScalarType.LONG, ScalarType.INT, ScalarType.REAL,
                 ScalarType.BOOL, ScalarType.DATETIME};
-        String alphabet = "ab= .1e2+-xE0TtrueF\n";
+        String alphabet = "ab= .1e2+-xE0TtrueF\n\uD83D\uDE00";
         int matched = 0;
         for (int c = 0; c < 30_000; c++) {
             List<ParseScanner.Element> elements = new ArrayList<>();
