@@ -212,6 +212,14 @@ abstract sealed class Vec permits Vec.Longs, Vec.Doubles, Vec.Bools, Vec.Objects
             return this;
         }
 
+        /** {@link #add} of a non-null value of a long-backed type, without boxing it. */
+        Builder addLong(long value) {
+            if (longs == null) return add(value);
+            if (n == longs.length) longs = Arrays.copyOf(longs, n * 2);
+            longs[n++] = value;
+            return this;
+        }
+
         Vec build() {
             if (longs != null) return new Longs(type, longs, nulls, n);
             if (doubles != null) return new Doubles(doubles, nulls, n);
