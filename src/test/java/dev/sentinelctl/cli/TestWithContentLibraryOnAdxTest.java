@@ -35,15 +35,7 @@ class TestWithContentLibraryOnAdxTest {
         Files.writeString(content.resolve("Parsers/imDnsRepo.yaml"), TestWithContentLibraryTest.UNION);
         Files.writeString(content.resolve("Detections/BadDomain.yaml"), TestWithContentLibraryTest.RULE);
         Files.writeString(content.resolve("Detections/BadDomain.tests.yaml"), TestWithContentLibraryTest.TESTS);
-        Path list = Files.createDirectories(content.resolve("Watchlists/DnsScanners"));
-        Files.writeString(list.resolve("watchlist.yaml"), """
-                alias: DnsScanners
-                displayName: DNS scanners
-                description: Hosts that resolve bad domains on purpose.
-                provider: Custom
-                itemsSearchKey: Ip
-                """);
-        Files.writeString(list.resolve("data.csv"), "Ip,Owner\n10.9.9.9,vulnerability scanning\n");
+        TestWithContentLibraryTest.scannersWatchlist(content, "Ip,Owner\n10.9.9.9,vulnerability scanning\n");
         Files.writeString(content.resolve("Detections/Allowed.yaml"), TestWithContentLibraryTest.ALLOWED_RULE);
         Files.writeString(content.resolve("Detections/Allowed.tests.yaml"), TestWithContentLibraryTest.ALLOWED_TESTS);
         Files.createDirectories(root.resolve(".git"));

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * parameter) is tested by running the parsers' queries over the test's table fixtures; a rule that reads the
  * repository's watchlist reads its data.csv unless the test gives the watchlist itself.
  */
-class TestWithContentLibraryTest {
+public class TestWithContentLibraryTest {
     static final String SOURCE_A = """
             id: 0b7f3c1e-1111-4a2b-9c3d-000000000001
             name: DNS events (Windows)
@@ -173,6 +173,16 @@ class TestWithContentLibraryTest {
 
     @Test
     void theRepositorysWatchlistIsWhatTheRuleReadsUnlessTheTestGivesOne() throws Exception {
+        scannersWatchlist(content, "Ip,Owner\n10.9.9.9,vulnerability scanning\n");
+        Files.writeString(content.resolve("Detections/Allowed.yaml"), ALLOWED_RULE);
+        Files.writeString(content.resolve("Detections/Allowed.tests.yaml"), ALLOWED_TESTS);
+        CliRunner.Run run = CliRunner.run("test", content.toString());
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("Tests: 5 passed, 0 failed, 0 errors"), run.out());
+    }
+
+    /** The content watchlist DnsScanners (search key Ip) with the given data.csv. */
+    public static void scannersWatchlist(Path content, String csv) throws Exception {
         Path list = Files.createDirectories(content.resolve("Watchlists/DnsScanners"));
         Files.writeString(list.resolve("watchlist.yaml"), """
                 alias: DnsScanners
@@ -181,11 +191,6 @@ class TestWithContentLibraryTest {
                 provider: Custom
                 itemsSearchKey: Ip
                 """);
-        Files.writeString(list.resolve("data.csv"), "Ip,Owner\n10.9.9.9,vulnerability scanning\n");
-        Files.writeString(content.resolve("Detections/Allowed.yaml"), ALLOWED_RULE);
-        Files.writeString(content.resolve("Detections/Allowed.tests.yaml"), ALLOWED_TESTS);
-        CliRunner.Run run = CliRunner.run("test", content.toString());
-        assertEquals(0, run.exit(), run.out() + run.err());
-        assertTrue(run.out().contains("Tests: 5 passed, 0 failed, 0 errors"), run.out());
+        Files.writeString(list.resolve("data.csv"), csv);
     }
 }

@@ -64,15 +64,7 @@ class InlinedContentTest {
                 "union isfuzzy=true vimDnsWindows(domain), vimDnsSyslog(domain)"));
         Files.writeString(content.resolve("Parsers/vimNotReached.yaml"), parser("vimNotReached",
                 "_GetWatchlist('Unread') | project Name = SearchKey"));
-        Path list = Files.createDirectories(content.resolve("Watchlists/DnsScanners"));
-        Files.writeString(list.resolve("watchlist.yaml"), """
-                alias: DnsScanners
-                displayName: DNS scanners
-                description: Hosts that resolve bad domains on purpose.
-                provider: Custom
-                itemsSearchKey: Ip
-                """);
-        Files.writeString(list.resolve("data.csv"), "Ip,Owner\n10.9.9.9,\"scanning, weekly\"\n");
+        dev.sentinelctl.cli.TestWithContentLibraryTest.scannersWatchlist(content, "Ip,Owner\n10.9.9.9,\"scanning, weekly\"\n");
         Path unread = Files.createDirectories(content.resolve("Watchlists/Unread"));
         Files.writeString(unread.resolve("watchlist.yaml"), """
                 alias: Unread
