@@ -37,8 +37,8 @@ final class OperatorRules {
                 new SearchRule(), new FindRule(),
                 new BranchRules.Fork(), new BranchRules.Facet(),
                 new PartitionRule(), new ConsumeRule(), new ReduceRule(),
-                new ScanRule(), new GraphRules.MakeGraph(), new GraphRules.Match(), new GraphRules.ShortestPaths(),
-                new GraphRules.ToTable(),
+                new ScanRule(), GraphRules.MAKE_GRAPH, GraphRules.MATCH, GraphRules.SHORTEST_PATHS,
+                GraphRules.TO_TABLE,
                 new NotModelled<>(QueryOperator.Other.class, "the parser keeps these operators (graph-mark-components,"
                         + " graph-where-*, assert-schema, project-by-names ...) as tokens only, so their output is unknown"),
                 new NotModelled<>(QueryOperator.Bad.class, "not an operator: the parser has reported it (KS176)"));
