@@ -270,7 +270,7 @@ class TestCommandTest {
                 version: 1.0.0
                 kind: Scheduled
                 """);
-        Files.writeString(dir.resolve("Vip.tests.yaml"), """
+        String vipTests = """
                 defaults:
                   now: 2024-05-01T12:00:00Z
                   watchlists:
@@ -289,30 +289,12 @@ class TestCommandTest {
                   - name: trusted IP watchlist excludes it
                     exclusions: {trustedIps: {watchlist: TrustedIps}}
                     expect: {fires: false}
-                """);
+                """;
+        Files.writeString(dir.resolve("Vip.tests.yaml"), vipTests);
         CliRunner.Run run = CliRunner.run("test", root.resolve("wl").toString());
         assertEquals(0, run.exit(), run.out() + run.err());
         assertTrue(run.out().contains("Tests: 2 passed"), run.out());
-        Files.writeString(dir.resolve("Vip.tests.yaml"), """
-                defaults:
-                  now: 2024-05-01T12:00:00Z
-                  watchlists:
-                    VIPUsers:
-                      searchKey: UPN
-                      rows: [{UPN: ceo@contoso.com, Title: CEO}]
-                    TrustedIps:
-                      rows: [{SearchKey: 198.51.100.1}]
-                  tables:
-                    SigninLogs:
-                      - {TimeGenerated: now-5m, UserPrincipalName: ceo@contoso.com, ResultType: "50126", IPAddress: 198.51.100.1}
-                      - {TimeGenerated: now-5m, UserPrincipalName: intern@contoso.com, ResultType: "50126", IPAddress: 203.0.113.9}
-                tests:
-                  - name: VIP failure fires
-                    expect: {fires: true, rows: 1, contains: [{UserPrincipalName: ceo@contoso.com}], entitiesNonEmpty: true}
-                  - name: trusted IP watchlist excludes it
-                    exclusions: {trustedIps: {watchlist: TrustedIps}}
-                    expect: {fires: false}
-                """.replace("searchKey: UPN", "searchKey: Upn"));
+        Files.writeString(dir.resolve("Vip.tests.yaml"), vipTests.replace("searchKey: UPN", "searchKey: Upn"));
         CliRunner.Run missingKey = CliRunner.run("test", root.resolve("wl").toString());
         assertEquals(1, missingKey.exit());
         assertTrue(missingKey.out().contains("watchlist 'VIPUsers' row has no Upn (its searchKey)"), missingKey.out());
