@@ -3,6 +3,7 @@ package dev.sentinelctl.deploy;
 import dev.sentinelctl.arm.ArmResource;
 import dev.sentinelctl.deploy.kinds.DeployableKind;
 import dev.sentinelctl.deploy.kinds.Edge;
+import dev.sentinelctl.deploy.kinds.ExternalReference;
 import java.util.List;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,14 +20,21 @@ import tools.jackson.databind.node.ObjectNode;
  * @param envelope  top-level body fields besides {@code kind} and {@code properties} (empty for most kinds)
  * @param notes     what the plan says about it besides its field changes ({@link DeployableKind#planNotes}: a
  *                  playbook's API connections)
+ * @param externals what it uses that must already exist outside the plan ({@link DeployableKind#externalReferences})
  */
 public record DesiredItem(String file, DeployableKind type, ArmResource resource, ArmResource metadata, List<Edge> dependsOn,
-                          ObjectNode envelope, List<String> notes) {
+                          ObjectNode envelope, List<String> notes, List<ExternalReference> externals) {
 
     public DesiredItem {
         dependsOn = List.copyOf(dependsOn);
         envelope = envelope == null ? JsonNodeFactory.instance.objectNode() : envelope.deepCopy();
         notes = List.copyOf(notes);
+        externals = List.copyOf(externals);
+    }
+
+    public DesiredItem(String file, DeployableKind type, ArmResource resource, ArmResource metadata, List<Edge> dependsOn,
+            ObjectNode envelope, List<String> notes) {
+        this(file, type, resource, metadata, dependsOn, envelope, notes, List.of());
     }
 
     public DesiredItem(String file, DeployableKind type, ArmResource resource, ArmResource metadata, List<Edge> dependsOn,
@@ -68,7 +76,7 @@ public record DesiredItem(String file, DeployableKind type, ArmResource resource
         ObjectNode p = resource.properties().deepCopy();
         p.put("enabled", false);
         return new DesiredItem(file, type, new ArmResource(resource.type(), resource.apiVersion(), resource.kind(),
-                resource.name(), resource.contentId(), p), metadata, dependsOn, envelope, notes);
+                resource.name(), resource.contentId(), p), metadata, dependsOn, envelope, notes, externals);
     }
 
     /** The comparable form of what the workspace should have. */

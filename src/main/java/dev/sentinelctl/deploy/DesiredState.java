@@ -100,7 +100,7 @@ public final class DesiredState {
                         type.stampOwner(r.properties().deepCopy(), sourceName, s.item().id()));
             }
             out.add(new DesiredItem(s.file(), type, r, marker(type, s.item(), r, ws), type.dependencies(s.item(), placement), envelope,
-                    type.planNotes(s.item(), placement)));
+                    type.planNotes(s.item(), placement), type.externalReferences(s.item(), placement)));
         }
         return out;
     }

@@ -172,6 +172,14 @@ public interface DeployableKind extends ResourceKind {
     }
 
     /**
+     * What an item uses that must already exist outside the content and the plan (preflight GETs each once per
+     * workspace). Empty by default.
+     */
+    default List<ExternalReference> externalReferences(ContentItem item, Placement placement) {
+        return List.of();
+    }
+
+    /**
      * The name KQL calls a deployed resource of this kind by (a parser's function alias), if it is callable: with
      * {@link #deployedQuery} of the listed resource's {@link #propertiesOf}, how prune learns what the deployed
      * resources stand on once their files are gone.

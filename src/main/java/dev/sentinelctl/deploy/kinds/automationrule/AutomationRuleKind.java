@@ -19,6 +19,7 @@ import dev.sentinelctl.deploy.kinds.DeployableKind;
 import dev.sentinelctl.deploy.kinds.KindFacts;
 import dev.sentinelctl.deploy.kinds.DescribedKind;
 import dev.sentinelctl.deploy.kinds.Edge;
+import dev.sentinelctl.deploy.kinds.ExternalReference;
 import dev.sentinelctl.deploy.kinds.Ownership;
 import dev.sentinelctl.deploy.kinds.Placement;
 import dev.sentinelctl.deploy.kinds.Scope;
@@ -136,6 +137,38 @@ public final class AutomationRuleKind extends DescribedKind implements Deployabl
             if (PlaybookReferences.resolve(file, p.value(), content) instanceof PlaybookReferences.InContent in) {
                 out.add(new Edge(PlaybookKind.INSTANCE.id(), deployment.apply(in.playbook()), "runs playbook "
                         + in.playbook().template().file() + ", playbook at " + at(file, p.span())));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Each RunPlaybook Logic App named by full id that is not a Logic App of a content playbook in this workspace's
+     * resource group: Sentinel stores the id as sent, so a wrong one fails only when the rule runs.
+     */
+    @Override
+    public List<ExternalReference> externalReferences(ContentItem item, Placement placement) {
+        AutomationRule rule = (AutomationRule) item;
+        String file = rule.document().source().displayPath();
+        List<ExternalReference> out = new ArrayList<>();
+        java.util.Set<String> contentWorkflows = null;
+        for (AutomationRule.PlaybookRef p : rule.playbooks()) {
+            if (!(PlaybookReferences.resolve(file, p.value(), placement.content()) instanceof PlaybookReferences.LogicAppId id)) continue;
+            if (contentWorkflows == null) contentWorkflows = contentWorkflows(placement);
+            String full = id.id().trim();
+            if (contentWorkflows.contains(full.toLowerCase(Locale.ROOT))) continue;
+            out.add(new ExternalReference(full, "Logic App", full.substring(full.lastIndexOf('/') + 1), at(file, p.span())));
+        }
+        return out;
+    }
+
+    /** Lower-case ids of the Logic Apps the content's playbooks create in the workspace's resource group. */
+    private static java.util.Set<String> contentWorkflows(Placement placement) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        ReferenceIds ids = ids(placement.workspace());
+        for (ContentItem c : placement.content().items(ContentKind.PLAYBOOK)) {
+            for (var w : dev.sentinelctl.content.playbook.PlaybookResources.of((Playbook) c, placement.workspace().workspace()).workflows()) {
+                w.name().ifPresent(n -> out.add(ids.playbook(n).toLowerCase(Locale.ROOT)));
             }
         }
         return out;

@@ -15,6 +15,7 @@ import dev.sentinelctl.deploy.kinds.DeployableKind;
 import dev.sentinelctl.deploy.kinds.KindFacts;
 import dev.sentinelctl.deploy.kinds.DescribedKind;
 import dev.sentinelctl.deploy.kinds.Edge;
+import dev.sentinelctl.deploy.kinds.ExternalReference;
 import dev.sentinelctl.deploy.kinds.Placement;
 import dev.sentinelctl.deploy.kinds.Ownership;
 import dev.sentinelctl.deploy.kinds.Scope;
@@ -135,6 +136,27 @@ public final class PlaybookKind extends DescribedKind implements DeployableKind 
         List<PlaybookConnections.Use> uses = PlaybookConnections.of((Playbook) item, placement.workspace(), placement.content());
         if (uses.isEmpty()) return List.of();
         return List.of(String.join(", ", uses.stream().map(u -> PlaybookConnections.describe(u, placement.workspace())).toList()));
+    }
+
+    /**
+     * The API connections, custom connectors and Logic Apps it only uses, by name, that no playbook of the content
+     * creates: they must exist in the workspace's resource group (ARM does not check them; the Logic App fails when it
+     * runs). A name only known at deployment cannot be checked.
+     */
+    @Override
+    public List<ExternalReference> externalReferences(ContentItem item, Placement placement) {
+        WorkspaceConfig ws = placement.workspace();
+        List<ExternalReference> out = new ArrayList<>();
+        for (PlaybookConnections.Use u : PlaybookConnections.of((Playbook) item, ws, placement.content())) {
+            if (u.source() != PlaybookConnections.Source.OUTSIDE) continue;
+            String type = switch (u.what()) {
+                case "Logic App" -> "Microsoft.Logic/workflows";
+                case "custom connector" -> "Microsoft.Web/customApis";
+                default -> "Microsoft.Web/connections";
+            };
+            out.add(ExternalReference.inResourceGroup(ws.subscription(), ws.resourceGroup(), type, u.what(), u.name(), u.where()));
+        }
+        return out;
     }
 
     @Override
