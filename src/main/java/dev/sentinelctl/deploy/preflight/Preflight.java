@@ -1,5 +1,6 @@
 package dev.sentinelctl.deploy.preflight;
 
+import dev.sentinelctl.deploy.kinds.ExternalReference;
 import dev.sentinelctl.deploy.kinds.QueryEdges;
 import dev.sentinelctl.deploy.ArmCallException;
 import dev.sentinelctl.deploy.DesiredItem;
@@ -26,11 +27,27 @@ import java.util.function.Function;
  */
 public final class Preflight {
     /** The reads of every rule to check, by lower-case content id. */
-    public record Needs(Map<String, QueryReads> byId) {
-        public static final Needs NONE = new Needs(Map.of());
+    /**
+     * @param byId       the reads of every rule to check
+     * @param references by lower-case content id, what each item uses that must exist outside the plan
+     */
+    public record Needs(Map<String, QueryReads> byId, Map<String, List<ExternalReference>> references) {
+        public static final Needs NONE = new Needs(Map.of(), Map.of());
 
         public Needs {
             byId = Map.copyOf(byId);
+            references = Map.copyOf(references);
+        }
+
+        public Needs(Map<String, QueryReads> byId) {
+            this(byId, Map.of());
+        }
+
+        /** The distinct ids to GET (by lower case: ARM ids are case-insensitive), in first-use order. */
+        public Map<String, ExternalReference> referencedIds() {
+            Map<String, ExternalReference> out = new LinkedHashMap<>();
+            references.values().forEach(l -> l.forEach(r -> out.putIfAbsent(key(r.resourceId()), r)));
+            return out;
         }
 
         public Set<String> tables() {
@@ -49,7 +66,7 @@ public final class Preflight {
         }
 
         public boolean isEmpty() {
-            return byId.isEmpty();
+            return byId.isEmpty() && references.isEmpty();
         }
     }
 
@@ -60,12 +77,14 @@ public final class Preflight {
     public static Needs needs(List<DesiredItem> items, PreflightSettings settings, Function<String, QueryReads> reads) {
         if (!settings.isEnabled()) return Needs.NONE;
         Map<String, QueryReads> out = new LinkedHashMap<>();
+        Map<String, List<ExternalReference>> references = new LinkedHashMap<>();
         for (DesiredItem d : items) {
+            if (!d.externals().isEmpty()) references.put(key(d.id()), d.externals());
             if (d.type() != AlertRuleKind.INSTANCE || !d.resource().properties().path("enabled").asBoolean(true)) continue;
             if (!d.resource().properties().has("query")) continue; // incident creation, Fusion, …: the service's logic
             out.put(key(d.id()), reads.apply(d.resource().properties().path("query").asString("")));
         }
-        return new Needs(out);
+        return new Needs(out, references);
     }
 
     /** One tables list, a watchlists list if a rule reads one, a recency query with the data check. */
@@ -99,7 +118,16 @@ public final class Preflight {
                         "Microsoft.OperationalInsights/workspaces/query/read");
             }
         }
-        return new WorkspaceFacts(tables, watchlists, data);
+        Set<String> missingIds = new TreeSet<>();
+        for (Map.Entry<String, ExternalReference> e : needs.referencedIds().entrySet()) {
+            try {
+                if (!reader.exists(e.getValue().resourceId(), e.getValue().apiVersion())) missingIds.add(e.getKey());
+            } catch (ArmCallException ex) {
+                throw new PreflightException("check that " + e.getValue().what() + " " + e.getValue().resourceId()
+                        + " exists", ex, e.getValue().readPermission());
+            }
+        }
+        return new WorkspaceFacts(tables, watchlists, data, missingIds);
     }
 
     /** Verdicts by lower-case content id; a rule that passed is listed only when something could not be checked. */
@@ -119,10 +147,15 @@ public final class Preflight {
                     Set<String> all = new TreeSet<>(w);
                     all.addAll(plannedWatchlists);
                     return all;
-                }), facts.data());
+                }), facts.data(), facts.missingIds());
         for (DesiredItem d : items) {
+            List<ExternalReference> refs = needs.references().getOrDefault(key(d.id()), List.of());
+            List<ExternalReference> absent = refs.stream().filter(r -> facts.missingIds().contains(key(r.resourceId()))).toList();
             QueryReads reads = needs.byId().get(key(d.id()));
-            if (reads == null) continue;
+            if (reads == null) {
+                if (!absent.isEmpty()) out.put(key(d.id()), missingReferences(d, absent, settings));
+                continue;
+            }
             if (!plannedParsers.isEmpty()) {
                 List<String> unchecked = reads.unchecked().stream()
                         .filter(u -> !plannedParsers.contains(u.split(" ", 2)[0])).toList();
@@ -176,6 +209,35 @@ public final class Preflight {
         if (!silent.isEmpty()) action = moreSevere(action, settings.onNoData());
         return new PreflightResult(d.id(), d.displayName(), action, String.join("; ", reasons), missing, missingWatchlists,
                 silent, new ArrayList<>(new LinkedHashSet<>(unchecked)));
+    }
+
+    /**
+     * An item using resources that do not exist gets the missing-table treatment: it would deploy (ARM does not check
+     * them) and fail only when it runs. "Deploy disabled" is a rule's switch that a playbook deployment does not have,
+     * so it skips the item instead.
+     */
+    static PreflightResult missingReferences(DesiredItem d, List<ExternalReference> absent, PreflightSettings settings) {
+        PreflightAction action = settings.onMissingTable() == PreflightAction.DISABLE ? PreflightAction.SKIP
+                : settings.onMissingTable();
+        List<String> reasons = new ArrayList<>();
+        for (ExternalReference r : absent) reasons.add(reason(r));
+        return new PreflightResult(d.id(), d.displayName(), action, String.join("; ", reasons), List.of(), List.of(),
+                List.of(), List.of(), absent.stream().map(ExternalReference::resourceId).toList());
+    }
+
+    /** What is missing, where the content uses it, and how to fix it. */
+    static String reason(ExternalReference r) {
+        String group = r.resourceGroup();
+        return r.what() + " '" + r.name() + "' used at " + r.where() + " does not exist in resource group " + group
+                + switch (r.what()) {
+                    case "API connection" -> ": create it there and authorise it (Azure portal, API connections), or deploy"
+                            + " it with the content (a Microsoft.Web/connections resource in this template or in another"
+                            + " playbook's template)";
+                    case "custom connector" -> ": create it there, or deploy it with the content (a Microsoft.Web/customApis"
+                            + " resource in a playbook template)";
+                    default -> " (" + r.resourceId() + "): deploy that Logic App first (by hand, or as a playbook of the"
+                            + " content, then name the playbook instead of the id), or correct the id";
+                };
     }
 
     private static boolean silent(WorkspaceFacts.DataFacts data, String table) {

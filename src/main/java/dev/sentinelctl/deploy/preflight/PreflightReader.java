@@ -23,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code POST {workspace}/api/query?api-version=2020-08-01} with {@link RecencyQuery}: when each table last
  *       received data, only with the data check ({@code Microsoft.OperationalInsights/workspaces/query/read}).</li>
  * </ul>
- * Each is one call per workspace (lists follow nextLink), whatever the number of rules.
+ * Each is one call per workspace (lists follow nextLink), whatever the number of rules. Besides, {@link #exists}: one
+ * GET per distinct resource id that playbooks and automation rules use outside the plan.
  */
 public final class PreflightReader {
     public static final String TABLES_API = "2022-10-01";
@@ -53,6 +54,14 @@ public final class PreflightReader {
             if (!alias.isEmpty()) out.add(alias);
         }
         return out;
+    }
+
+    /**
+     * Whether a resource exists: {@code GET {id}} at its type's api-version, 404 meaning no. Asked once per distinct
+     * id a playbook or automation rule uses outside the plan ({@code …/read} on that resource type).
+     */
+    public boolean exists(String resourceId, String apiVersion) {
+        return arm.get(resourceId, apiVersion).isPresent();
     }
 
     public WorkspaceFacts.DataFacts lastRecords(String workspaceId, Collection<String> tables, Duration window) {

@@ -12,19 +12,28 @@ import java.util.List;
  * @param missingWatchlists watchlist aliases the workspace lacks
  * @param silentTables      tables without a record in the data-check window
  * @param unchecked         what could not be checked, with why (functions and parsers, unconfirmed data)
+ * @param missingResources  ids of resources the item uses outside the plan that do not exist (a playbook's API
+ *                          connection, an automation rule's Logic App)
  */
 public record PreflightResult(String id, String displayName, PreflightAction action, String reason,
-        List<String> missingTables, List<String> missingWatchlists, List<String> silentTables, List<String> unchecked) {
+        List<String> missingTables, List<String> missingWatchlists, List<String> silentTables, List<String> unchecked,
+        List<String> missingResources) {
 
     public PreflightResult {
         missingTables = List.copyOf(missingTables);
         missingWatchlists = List.copyOf(missingWatchlists);
         silentTables = List.copyOf(silentTables);
         unchecked = List.copyOf(unchecked);
+        missingResources = List.copyOf(missingResources);
+    }
+
+    public PreflightResult(String id, String displayName, PreflightAction action, String reason,
+            List<String> missingTables, List<String> missingWatchlists, List<String> silentTables, List<String> unchecked) {
+        this(id, displayName, action, reason, missingTables, missingWatchlists, silentTables, unchecked, List.of());
     }
 
     public boolean passed() {
-        return missingTables.isEmpty() && missingWatchlists.isEmpty() && silentTables.isEmpty();
+        return missingTables.isEmpty() && missingWatchlists.isEmpty() && silentTables.isEmpty() && missingResources.isEmpty();
     }
 
     /** What the plan says next to the rule's line. */

@@ -12,10 +12,17 @@ import java.util.Set;
  * @param tables      names of the workspace's tables (Log Analytics tables list)
  * @param watchlists  aliases of its watchlists, when a rule reads one (else empty: not asked)
  * @param data        with the data check: the window and each checked table's last record within it
+ * @param missingIds  lower-case ids of the resources items use outside the plan that a GET answered 404 for
  */
-public record WorkspaceFacts(Set<String> tables, Optional<Set<String>> watchlists, Optional<DataFacts> data) {
+public record WorkspaceFacts(Set<String> tables, Optional<Set<String>> watchlists, Optional<DataFacts> data,
+        Set<String> missingIds) {
     public WorkspaceFacts {
         tables = Set.copyOf(tables);
+        missingIds = Set.copyOf(missingIds);
+    }
+
+    public WorkspaceFacts(Set<String> tables, Optional<Set<String>> watchlists, Optional<DataFacts> data) {
+        this(tables, watchlists, data, Set.of());
     }
 
     /**
