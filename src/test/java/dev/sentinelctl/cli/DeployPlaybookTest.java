@@ -34,10 +34,26 @@ class DeployPlaybookTest {
         DeployFixture.write(f.content.resolve("Playbooks/Block-AADUser/azuredeploy.parameters.json"), PlaybookFixtures.parameters(email));
     }
 
+    /**
+     * An API connection made outside the content, as a person would in the portal: through an ARM deployment of the
+     * sandbox (the way it creates connections), not through sentinelctl.
+     */
+    static void externalConnection(DeployFixture f, String name) throws Exception {
+        ObjectNode body = (ObjectNode) new tools.jackson.databind.json.JsonMapper().readTree("""
+                {"properties": {"mode": "Incremental", "template": {
+                  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+                  "contentVersion": "1.0.0.0",
+                  "resources": [{"type": "Microsoft.Web/connections", "apiVersion": "2016-06-01", "name": "%s",
+                    "location": "westeurope", "properties": {"displayName": "made by hand"}}]}}}
+                """.formatted(name));
+        f.portalRest().putAndWait(DEPLOYMENTS + "/by-hand-" + name, "2025-04-01", body);
+    }
+
     @Test
     void planApplyRerunDriftPrune() throws Exception {
         try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
             f.rules(1);
+            externalConnection(f, "office365-shared");
             playbook(f, "soc@contoso.com");
             CliRunner.Run plan = f.run("plan", "--detailed-exitcode");
             assertEquals(2, plan.exit(), plan.out() + plan.err());
@@ -50,14 +66,15 @@ class DeployPlaybookTest {
             CliRunner.Run apply = f.run("apply");
             assertEquals(0, apply.exit(), apply.out() + apply.err());
             ArmRest arm = f.portalRest();
-            List<ObjectNode> deployments = arm.list(DEPLOYMENTS, "2025-04-01");
+            List<ObjectNode> deployments = arm.list(DEPLOYMENTS, "2025-04-01").stream()
+                    .filter(x -> !x.path("name").asString().startsWith("by-hand-")).toList();
             assertEquals(1, deployments.size());
             ObjectNode d = deployments.get(0);
             assertEquals("Succeeded", d.path("properties").path("provisioningState").asString());
             assertFalse(d.path("tags").path(PlaybookDeployment.HASH_TAG).asString("").isEmpty());
             List<ObjectNode> workflows = arm.list(WORKFLOWS, "2019-05-01");
             assertEquals(List.of("Block-AADUser"), workflows.stream().map(w -> w.path("name").asString()).toList());
-            assertEquals(1, arm.list(RGID + "/providers/Microsoft.Web/connections", "2016-06-01").size());
+            assertEquals(2, arm.list(RGID + "/providers/Microsoft.Web/connections", "2016-06-01").size());
 
             f.sandbox.stats().reset();
             CliRunner.Run noop = f.run("plan", "--detailed-exitcode");
@@ -95,9 +112,9 @@ class DeployPlaybookTest {
             Files.delete(f.content.resolve("Playbooks/Block-AADUser/azuredeploy.json"));
             CliRunner.Run prune = f.run("apply", "--prune");
             assertEquals(0, prune.exit(), prune.out() + prune.err());
-            assertEquals(0, arm.list(DEPLOYMENTS, "2025-04-01").size());
+            assertEquals(1, arm.list(DEPLOYMENTS, "2025-04-01").size(), "only the one made by hand");
             assertEquals(0, arm.list(WORKFLOWS, "2019-05-01").size(), "the Logic App the deployment created is pruned");
-            assertEquals(1, arm.list(RGID + "/providers/Microsoft.Web/connections", "2016-06-01").size(),
+            assertEquals(2, arm.list(RGID + "/providers/Microsoft.Web/connections", "2016-06-01").size(),
                     "API connections stay (they may be shared)");
         }
     }
@@ -114,8 +131,37 @@ class DeployPlaybookTest {
     }
 
     @Test
+    void aConnectionMissingFromTheResourceGroupSkipsThePlaybookWithWhereAndHowToFix() throws Exception {
+        try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
+            f.rules(1);
+            playbook(f, "soc@contoso.com"); // uses office365-shared, which nothing creates
+            f.sandbox.stats().reset();
+            CliRunner.Run plan = f.run("plan");
+            String all = plan.out() + plan.err();
+            assertTrue(all.contains("skip playbook ") && all.contains("API connection 'office365-shared' used at "), all);
+            assertTrue(all.contains("Playbooks/Block-AADUser/azuredeploy.json:36:13 does not exist"), all);
+            assertTrue(all.contains("does not exist in resource group " + DeployFixture.RG), all);
+            assertTrue(all.contains("create it there and authorise it"), all);
+            assertTrue(all.contains("skipped, not deployed"), all);
+            assertEquals(1, f.sandbox.stats().recent().stream().filter(r -> r.operation().equals("GET")
+                    && r.pathAndQuery().contains("/Microsoft.Web/connections/office365-shared")).count(), "one GET");
+
+            CliRunner.Run apply = f.run("apply");
+            assertEquals(0, f.portalRest().list(WORKFLOWS, "2019-05-01").size(), "a skipped playbook is not deployed: "
+                    + apply.out() + apply.err());
+
+            externalConnection(f, "office365-shared");
+            CliRunner.Run fixed = f.run("plan", "--detailed-exitcode");
+            assertEquals(2, fixed.exit(), fixed.out() + fixed.err());
+            assertFalse((fixed.out() + fixed.err()).contains("does not exist"), fixed.out());
+            assertTrue(fixed.out().contains("+ create playbook "), fixed.out());
+        }
+    }
+
+    @Test
     void applyConvergesUnderThrottlingAndServerErrors() throws Exception {
         try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults().withFaults(FaultOptions.NONE.withThrottle(0.2, 0).withFailures(0.15, 503).withSeed(7)))) {
+            externalConnection(f, "office365-shared");
             playbook(f, "soc@contoso.com");
             CliRunner.Run apply = f.run("apply");
             assertEquals(0, apply.exit(), apply.out() + apply.err());
