@@ -1,5 +1,6 @@
 package dev.sentinelctl.deploy.preflight;
 
+import dev.sentinelctl.deploy.kinds.Edge;
 import dev.sentinelctl.deploy.kinds.ExternalReference;
 import dev.sentinelctl.deploy.kinds.QueryEdges;
 import dev.sentinelctl.deploy.ArmCallException;
@@ -164,7 +165,37 @@ public final class Preflight {
             PreflightResult r = decide(workspace, d, reads, withPlanned, settings);
             if (!r.passed() || !r.unchecked().isEmpty()) out.put(key(d.id()), r);
         }
+        heldBackWithWhatTheyNeed(items, out);
         return out;
+    }
+
+    /**
+     * An item held back for a missing resource is not written, so what runs or uses it (an automation rule running a
+     * skipped playbook, a playbook using another's connection) is held back too, with the same action and why; else
+     * it would be written pointing at nothing, or the plan would fail on a dependency that is "not in the content".
+     * Repeated until nothing changes, for chains.
+     */
+    private static void heldBackWithWhatTheyNeed(List<DesiredItem> items, Map<String, PreflightResult> out) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (DesiredItem d : items) {
+                PreflightResult own = out.get(key(d.id()));
+                if (own != null && !own.passed()) continue;
+                for (Edge e : d.dependsOn()) {
+                    PreflightResult held = out.get(key(e.name()));
+                    if (held == null || held.missingResources().isEmpty()
+                            || (held.action() != PreflightAction.SKIP && held.action() != PreflightAction.FAIL)) continue;
+                    String dependency = items.stream().filter(i -> i.id().equalsIgnoreCase(e.name())).findFirst()
+                            .map(i -> i.type().label() + " " + i.file()).orElse(e.name());
+                    out.put(key(d.id()), new PreflightResult(d.id(), d.displayName(), held.action(), "it needs "
+                            + dependency + " (" + e.why() + "), which preflight holds back: " + held.reason(),
+                            List.of(), List.of(), List.of(), own == null ? List.of() : own.unchecked(), held.missingResources()));
+                    changed = true;
+                    break;
+                }
+            }
+        }
     }
 
     static PreflightResult decide(String workspace, DesiredItem d, QueryReads reads, WorkspaceFacts facts,
