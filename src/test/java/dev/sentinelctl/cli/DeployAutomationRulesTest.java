@@ -113,6 +113,7 @@ class DeployAutomationRulesTest {
     void planApplyRerunDriftAndPruneInDependencyOrder() throws Exception {
         try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
             content(f);
+            DeployPlaybookTest.byHand(f, "rg-playbooks", "Microsoft.Logic/workflows", "notify-soc");
             CliRunner.Run plan = f.run("plan", "--detailed-exitcode");
             assertEquals(2, plan.exit(), plan.out() + plan.err());
             assertTrue(plan.out().contains("+ create automation rule " + TAG_ID + " \"Tag incidents of rules 1 and 2\""), plan.out());
@@ -231,6 +232,56 @@ class DeployAutomationRulesTest {
             assertEquals(1, plan.exit(), plan.out() + plan.err());
             assertTrue((plan.out() + plan.err()).contains("TagIncidents.yaml:5:5: REF-missing '../Detections/SecurityEvent/Rule9.yaml'"),
                     plan.out() + plan.err());
+        }
+    }
+
+    @Test
+    void aLogicAppIdThatDoesNotExistSkipsTheRuleAtTheReferenceAndOneThatExistsDeploys() throws Exception {
+        try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
+            content(f);
+            f.sandbox.stats().reset();
+            CliRunner.Run plan = f.run("plan");
+            String all = plan.out() + plan.err();
+            assertTrue(all.contains("skip automation rule " + PLAYBOOK_ID), all);
+            assertTrue(all.contains("Logic App 'notify-soc' used at " + playbookFile(f) + ":20:27 does not exist in "
+                    + "resource group rg-playbooks (" + LOGIC_APP + "): deploy that Logic App first"), all);
+            assertTrue(all.contains("+ create automation rule " + TAG_ID), "the other rule is planned: " + all);
+            assertEquals(1, f.sandbox.stats().recent().stream().filter(r -> r.operation().equals("GET")
+                    && r.pathAndQuery().contains("/workflows/notify-soc")).count(), "one GET of the id");
+
+            DeployPlaybookTest.byHand(f, "rg-playbooks", "Microsoft.Logic/workflows", "notify-soc");
+            CliRunner.Run ok = f.run("plan", "--detailed-exitcode");
+            assertEquals(2, ok.exit(), ok.out() + ok.err());
+            assertTrue(ok.out().contains("+ create automation rule " + PLAYBOOK_ID), ok.out());
+            assertTrue(!(ok.out() + ok.err()).contains("does not exist"), ok.out());
+        }
+    }
+
+    @Test
+    void twoRulesRunningTheSameMissingLogicAppCostOneGetAndARuleRunningASkippedPlaybookIsHeldBackWithIt() throws Exception {
+        try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
+            content(f);
+            DeployFixture.write(f.content.resolve("Automation Rules/NotifyAgain.yaml"), playbookRule()
+                    .replace(PLAYBOOK_ID, "1f7f3c1e-5d55-4c43-a0a5-3c0f5d8f7a21").replace("order: 20", "order: 21"));
+            // a content playbook whose office365-shared connection nothing creates, and a rule running it by name
+            DeployFixture.write(f.content.resolve("Playbooks/Block-AADUser/azuredeploy.json"),
+                    dev.sentinelctl.content.playbook.PlaybookFixtures.TEMPLATE);
+            DeployFixture.write(f.content.resolve("Playbooks/Block-AADUser/azuredeploy.parameters.json"),
+                    dev.sentinelctl.content.playbook.PlaybookFixtures.parameters("soc@contoso.com"));
+            DeployFixture.write(f.content.resolve("Automation Rules/RunBlock.yaml"), playbookRule()
+                    .replace(PLAYBOOK_ID, "2f7f3c1e-5d55-4c43-a0a5-3c0f5d8f7a21").replace("order: 20", "order: 22")
+                    .replace("logicAppResourceId: " + LOGIC_APP, "playbook: Block-AADUser"));
+            f.sandbox.stats().reset();
+            CliRunner.Run plan = f.run("plan");
+            String all = plan.out() + plan.err();
+            assertEquals(1, f.sandbox.stats().recent().stream().filter(r -> r.operation().equals("GET")
+                    && r.pathAndQuery().contains("/workflows/notify-soc")).count(), "one GET per distinct id: " + all);
+            assertTrue(all.contains("skip automation rule 1f7f3c1e-5d55-4c43-a0a5-3c0f5d8f7a21"), all);
+            assertTrue(all.contains("skip automation rule 2f7f3c1e-5d55-4c43-a0a5-3c0f5d8f7a21"), all);
+            assertTrue(all.contains("which preflight holds back: API connection 'office365-shared'"), all);
+            CliRunner.Run apply = f.run("apply");
+            assertEquals(0, f.portal().automationRules().list(RG, WS).stream()
+                    .filter(r -> !r.name().equals(TAG_ID)).count(), "only the tag rule is written: " + apply.out() + apply.err());
         }
     }
 }

@@ -39,14 +39,20 @@ class DeployPlaybookTest {
      * sandbox (the way it creates connections), not through sentinelctl.
      */
     static void externalConnection(DeployFixture f, String name) throws Exception {
+        byHand(f, DeployFixture.RG, "Microsoft.Web/connections", name);
+    }
+
+    /** A resource of {@code type} made by hand in {@code resourceGroup}, through an ARM deployment of its own. */
+    static void byHand(DeployFixture f, String resourceGroup, String type, String name) throws Exception {
         ObjectNode body = (ObjectNode) new tools.jackson.databind.json.JsonMapper().readTree("""
                 {"properties": {"mode": "Incremental", "template": {
                   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
                   "contentVersion": "1.0.0.0",
-                  "resources": [{"type": "Microsoft.Web/connections", "apiVersion": "2016-06-01", "name": "%s",
-                    "location": "westeurope", "properties": {"displayName": "made by hand"}}]}}}
-                """.formatted(name));
-        f.portalRest().putAndWait(DEPLOYMENTS + "/by-hand-" + name, "2025-04-01", body);
+                  "resources": [{"type": "%s", "apiVersion": "2016-06-01", "name": "%s",
+                    "location": "westeurope", "properties": {}}]}}}
+                """.formatted(type, name));
+        f.portalRest().putAndWait("/subscriptions/" + DeployFixture.SUB + "/resourceGroups/" + resourceGroup
+                + "/providers/Microsoft.Resources/deployments/by-hand-" + name, "2025-04-01", body);
     }
 
     @Test

@@ -150,13 +150,24 @@ public final class AutomationRuleKind extends DescribedKind implements Deployabl
     public List<ExternalReference> externalReferences(ContentItem item, Placement placement) {
         AutomationRule rule = (AutomationRule) item;
         String file = rule.document().source().displayPath();
-        List<ExternalReference> out = new ArrayList<>();
-        java.util.Set<String> contentWorkflows = null;
+        // A Logic App by id: written as logicAppResourceId, or as a playbook reference that is a full id.
+        List<AutomationRule.PlaybookRef> byId = new ArrayList<>();
         for (AutomationRule.PlaybookRef p : rule.playbooks()) {
-            if (!(PlaybookReferences.resolve(file, p.value(), placement.content()) instanceof PlaybookReferences.LogicAppId id)) continue;
-            if (contentWorkflows == null) contentWorkflows = contentWorkflows(placement);
-            String full = id.id().trim();
-            if (contentWorkflows.contains(full.toLowerCase(Locale.ROOT))) continue;
+            if (PlaybookReferences.resolve(file, p.value(), placement.content()) instanceof PlaybookReferences.LogicAppId) byId.add(p);
+        }
+        JsonNode actions = rule.properties().path("actions");
+        for (int i = 0; i < actions.size(); i++) {
+            JsonNode id = actions.get(i).path("actionConfiguration").get("logicAppResourceId");
+            if (id == null || !id.isString() || id.asString().isBlank()) continue;
+            byId.add(new AutomationRule.PlaybookRef(id.asString().trim(),
+                    rule.document().spanOf("/actions/" + i + "/actionConfiguration/logicAppResourceId", false)));
+        }
+        if (byId.isEmpty()) return List.of();
+        java.util.Set<String> contentWorkflows = contentWorkflows(placement);
+        List<ExternalReference> out = new ArrayList<>();
+        for (AutomationRule.PlaybookRef p : byId) {
+            String full = p.value();
+            if (!PlaybookReferences.isLogicAppId(full) || contentWorkflows.contains(full.toLowerCase(Locale.ROOT))) continue;
             out.add(new ExternalReference(full, "Logic App", full.substring(full.lastIndexOf('/') + 1), at(file, p.span())));
         }
         return out;
