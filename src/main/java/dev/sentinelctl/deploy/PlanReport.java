@@ -135,7 +135,10 @@ public final class PlanReport {
         return root;
     }
 
-    /** {@code {id, name, passed, decision, reason, missingTables, missingWatchlists, silentTables, unchecked}}. */
+    /**
+     * {@code {id, name, passed, decision, reason, missingTables, missingWatchlists, silentTables, unchecked,
+     * missingResources}}.
+     */
     static ObjectNode preflight(PreflightResult r) {
         ObjectNode o = JSON.objectNode();
         o.put("id", r.id());
@@ -147,6 +150,7 @@ public final class PlanReport {
         r.missingWatchlists().forEach(o.withArray("missingWatchlists")::add);
         r.silentTables().forEach(o.withArray("silentTables")::add);
         r.unchecked().forEach(o.withArray("unchecked")::add);
+        r.missingResources().forEach(o.withArray("missingResources")::add);
         return o;
     }
 

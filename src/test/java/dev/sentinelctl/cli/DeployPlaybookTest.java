@@ -165,6 +165,28 @@ class DeployPlaybookTest {
     }
 
     @Test
+    void failPolicyFailsThePlanTheJsonNamesTheMissingIdAndNoPreflightAsksNothing() throws Exception {
+        try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
+            f.writeConfig(DeployFixture.config("preflight: {missingTable: fail}"));
+            playbook(f, "soc@contoso.com");
+            CliRunner.Run plan = f.run("plan");
+            assertEquals(1, plan.exit(), "a playbook set to fail preflight fails the plan: " + plan.out() + plan.err());
+            assertTrue(plan.out().contains("! fail playbook ") && plan.out().contains("not deployed (preflight is set to fail)"),
+                    plan.out());
+            CliRunner.Run json = f.run("plan", "--format", "json");
+            assertTrue(json.out().replaceAll("\\s", "").contains("\"missingResources\":[\"" + RGID
+                    + "/providers/Microsoft.Web/connections/office365-shared\"]"), json.out());
+
+            f.sandbox.stats().reset();
+            CliRunner.Run unchecked = f.run("plan", "--no-preflight", "--detailed-exitcode");
+            assertEquals(2, unchecked.exit(), unchecked.out() + unchecked.err());
+            assertTrue(unchecked.out().contains("+ create playbook "), unchecked.out());
+            assertEquals(0, f.sandbox.stats().recent().stream().filter(r -> r.pathAndQuery().contains("office365-shared")).count(),
+                    "--no-preflight asks nothing");
+        }
+    }
+
+    @Test
     void applyConvergesUnderThrottlingAndServerErrors() throws Exception {
         try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults().withFaults(FaultOptions.NONE.withThrottle(0.2, 0).withFailures(0.15, 503).withSeed(7)))) {
             externalConnection(f, "office365-shared");
@@ -202,6 +224,8 @@ class DeployPlaybookTest {
             assertTrue(p.contains("API connection office365-shared (from playbook ") && p.contains(
                     "Playbooks/Connections/azuredeploy.json, deployed before it)"), p);
             assertTrue(p.contains("custom connector contoso-mail (from playbook "), p);
+            assertFalse((p + plan.err()).contains("does not exist") || p.contains("skip playbook"),
+                    "a connection another content playbook creates is no preflight finding:\n" + p);
 
             f.sandbox.stats().reset();
             CliRunner.Run apply = f.run("apply", "--parallelism", "4");
