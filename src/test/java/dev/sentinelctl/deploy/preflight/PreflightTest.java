@@ -142,4 +142,60 @@ class PreflightTest {
         assertEquals(Optional.of(PreflightAction.FAIL), PreflightAction.parse("fail"));
         assertEquals(Optional.empty(), PreflightAction.parse("Skip"));
     }
+
+    private static final String RG = "/subscriptions/s/resourceGroups/rg";
+
+    /** An item of {@code kind} using {@code externals}, depending on {@code dependsOn}. */
+    static DesiredItem user(dev.sentinelctl.deploy.kinds.DeployableKind kind, String id, List<dev.sentinelctl.deploy.kinds.Edge> dependsOn,
+            dev.sentinelctl.deploy.kinds.ExternalReference... externals) {
+        ObjectNode p = JsonNodeFactory.instance.objectNode();
+        p.put("displayName", "Item " + id);
+        ArmResource r = new ArmResource("X/y", "1", Optional.empty(), id, id, p);
+        return new DesiredItem(id + ".json", kind, r, r, dependsOn, null, List.of(), List.of(externals));
+    }
+
+    static dev.sentinelctl.deploy.kinds.ExternalReference connection(String name, String where) {
+        return dev.sentinelctl.deploy.kinds.ExternalReference.inResourceGroup("s", "rg", "Microsoft.Web/connections",
+                "API connection", name, where);
+    }
+
+    @Test
+    void aMissingReferenceIsAskedOnceTakesTheMissingTableActionDisableSkipsAndWhatNeedsItIsHeldBack() {
+        var playbook = dev.sentinelctl.deploy.kinds.playbook.PlaybookKind.INSTANCE;
+        var automation = dev.sentinelctl.deploy.kinds.automationrule.AutomationRuleKind.INSTANCE;
+        DesiredItem a = user(playbook, "pb-a", List.of(), connection("office365", "a.json:3:5"));
+        DesiredItem b = user(playbook, "pb-b", List.of(), connection("Office365", "b.json:7:9"), connection("teams", "b.json:8:9"));
+        DesiredItem rule = user(automation, "ar-1", List.of(new dev.sentinelctl.deploy.kinds.Edge(playbook.id(), "pb-a", "runs playbook a.json")));
+        DesiredItem fine = user(automation, "ar-2", List.of());
+        List<DesiredItem> items = List.of(a, b, rule, fine);
+        PreflightSettings disable = new PreflightSettings(null, PreflightAction.DISABLE, null, null);
+        Preflight.Needs needs = Preflight.needs(items, disable, q -> reads(q));
+        assertEquals(2, needs.referencedIds().size(), "office365 in two cases is one id: " + needs.referencedIds().keySet());
+
+        assertEquals(List.of(RG + "/providers/Microsoft.Web/connections/office365", RG + "/providers/Microsoft.Web/connections/teams"),
+                needs.referencedIds().values().stream().map(dev.sentinelctl.deploy.kinds.ExternalReference::resourceId).toList());
+        // as Preflight.read leaves them when the GET of office365 answered 404 (the sandbox tests make the calls)
+        WorkspaceFacts facts = new WorkspaceFacts(Set.of(), Optional.empty(), Optional.empty(),
+                Set.of((RG + "/providers/Microsoft.Web/connections/office365").toLowerCase(java.util.Locale.ROOT)));
+        Map<String, PreflightResult> verdicts = Preflight.decide("ws", items, needs, facts, disable);
+        assertEquals(Set.of("pb-a", "pb-b", "ar-1"), verdicts.keySet());
+        PreflightResult va = verdicts.get("pb-a");
+        assertEquals(PreflightAction.SKIP, va.action(), "disable is a rule's switch: a playbook is skipped");
+        assertTrue(va.reason().startsWith("API connection 'office365' used at a.json:3:5 does not exist in resource group rg: "
+                + "create it there and authorise it"), va.reason());
+        assertEquals(List.of(RG + "/providers/Microsoft.Web/connections/office365"), va.missingResources());
+        assertEquals(1, verdicts.get("pb-b").missingResources().size(), "teams exists: " + verdicts.get("pb-b"));
+        PreflightResult held = verdicts.get("ar-1");
+        assertEquals(PreflightAction.SKIP, held.action());
+        assertTrue(held.reason().startsWith("it needs playbook pb-a.json (runs playbook a.json), which preflight holds back: "
+                + "API connection 'office365'"), held.reason());
+
+        PreflightSettings fail = new PreflightSettings(null, PreflightAction.FAIL, null, null);
+        assertEquals(PreflightAction.FAIL, Preflight.decide("ws", items, needs, facts, fail).get("ar-1").action());
+        PreflightSettings deploy = new PreflightSettings(null, PreflightAction.DEPLOY, null, null);
+        Map<String, PreflightResult> deployed = Preflight.decide("ws", items, needs, facts, deploy);
+        assertEquals(PreflightAction.DEPLOY, deployed.get("pb-a").action());
+        assertTrue(!deployed.containsKey("ar-1"), "a playbook deployed anyway holds nothing back");
+        assertEquals(Preflight.Needs.NONE, Preflight.needs(items, new PreflightSettings(false, null, null, null), q -> reads(q)));
+    }
 }
