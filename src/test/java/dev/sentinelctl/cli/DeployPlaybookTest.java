@@ -187,6 +187,24 @@ class DeployPlaybookTest {
     }
 
     @Test
+    void aConnectionWrittenAsAFullIdIsCheckedInItsOwnResourceGroup() throws Exception {
+        try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults())) {
+            String shared = "/subscriptions/" + DeployFixture.SUB + "/resourceGroups/rg-shared/providers/Microsoft.Web/connections/office365-shared";
+            DeployFixture.write(f.content.resolve("Playbooks/Block-AADUser/azuredeploy.json"), PlaybookFixtures.TEMPLATE
+                    .replace("[resourceId('Microsoft.Web/connections', 'office365-shared')]", shared));
+            DeployFixture.write(f.content.resolve("Playbooks/Block-AADUser/azuredeploy.parameters.json"), PlaybookFixtures.parameters("soc@contoso.com"));
+            externalConnection(f, "office365-shared"); // in the workspace's resource group: not the one it names
+            CliRunner.Run plan = f.run("plan");
+            assertTrue(plan.out().contains("API connection 'office365-shared' used at ")
+                    && plan.out().contains("does not exist in resource group rg-shared"), plan.out() + plan.err());
+            byHand(f, "rg-shared", "Microsoft.Web/connections", "office365-shared");
+            CliRunner.Run ok = f.run("plan", "--detailed-exitcode");
+            assertEquals(2, ok.exit(), ok.out() + ok.err());
+            assertTrue(ok.out().contains("+ create playbook "), ok.out());
+        }
+    }
+
+    @Test
     void applyConvergesUnderThrottlingAndServerErrors() throws Exception {
         try (DeployFixture f = new DeployFixture(dir, SandboxOptions.defaults().withFaults(FaultOptions.NONE.withThrottle(0.2, 0).withFailures(0.15, 503).withSeed(7)))) {
             externalConnection(f, "office365-shared");

@@ -32,8 +32,12 @@ final class PlaybookConnections {
      * @param what  "API connection", "custom connector" or "Logic App"
      * @param from  the content playbook that creates it, for {@link Source#CONTENT}
      * @param where where the template uses it ({@code file:line:column})
+     * @param id    its full resource id when the template writes one as a literal (it may be in another resource group)
      */
-    record Use(String what, String name, Source source, Optional<Playbook> from, String where) {
+    record Use(String what, String name, Source source, Optional<Playbook> from, String where, Optional<String> id) {
+        Use(String what, String name, Source source, Optional<Playbook> from, String where) {
+            this(what, name, source, from, where, Optional.empty());
+        }
     }
 
     private PlaybookConnections() {
@@ -99,7 +103,10 @@ final class PlaybookConnections {
                 return new Use(what, use.name().get(), Source.CONTENT, Optional.of(o.playbook()), where);
             }
         }
-        return new Use(what, use.name().get(), Source.OUTSIDE, Optional.empty(), where);
+        String written = use.expression().trim();
+        Optional<String> id = written.toLowerCase(java.util.Locale.ROOT).startsWith("/subscriptions/") ? Optional.of(written)
+                : Optional.empty();
+        return new Use(what, use.name().get(), Source.OUTSIDE, Optional.empty(), where, id);
     }
 
     /** Another playbook of the content and what it creates in the workspace. */

@@ -141,7 +141,8 @@ public final class PlaybookKind extends DescribedKind implements DeployableKind 
     /**
      * The API connections, custom connectors and Logic Apps it only uses, by name, that no playbook of the content
      * creates: they must exist in the workspace's resource group (ARM does not check them; the Logic App fails when it
-     * runs). A name only known at deployment cannot be checked.
+     * runs). A name only known at deployment cannot be checked; one written as a literal full id is checked where it
+     * points.
      */
     @Override
     public List<ExternalReference> externalReferences(ContentItem item, Placement placement) {
@@ -154,7 +155,9 @@ public final class PlaybookKind extends DescribedKind implements DeployableKind 
                 case "custom connector" -> "Microsoft.Web/customApis";
                 default -> "Microsoft.Web/connections";
             };
-            out.add(ExternalReference.inResourceGroup(ws.subscription(), ws.resourceGroup(), type, u.what(), u.name(), u.where()));
+            out.add(u.id().map(id -> new ExternalReference(id, u.what(), u.name(), u.where()))
+                    .orElseGet(() -> ExternalReference.inResourceGroup(ws.subscription(), ws.resourceGroup(), type, u.what(),
+                            u.name(), u.where())));
         }
         return out;
     }
