@@ -246,6 +246,7 @@ class DeployAutomationRulesTest {
             assertTrue(all.contains("Logic App 'notify-soc' used at " + playbookFile(f) + ":20:27 does not exist in "
                     + "resource group rg-playbooks (" + LOGIC_APP + "): deploy that Logic App first"), all);
             assertTrue(all.contains("+ create automation rule " + TAG_ID), "the other rule is planned: " + all);
+            f.sandbox.stats().snapshot(); // waits for requests answered but not yet recorded
             assertEquals(1, f.sandbox.stats().recent().stream().filter(r -> r.operation().equals("GET")
                     && r.pathAndQuery().contains("/workflows/notify-soc")).count(), "one GET of the id");
 
@@ -274,6 +275,7 @@ class DeployAutomationRulesTest {
             f.sandbox.stats().reset();
             CliRunner.Run plan = f.run("plan");
             String all = plan.out() + plan.err();
+            f.sandbox.stats().snapshot(); // waits for requests answered but not yet recorded
             assertEquals(1, f.sandbox.stats().recent().stream().filter(r -> r.operation().equals("GET")
                     && r.pathAndQuery().contains("/workflows/notify-soc")).count(), "one GET per distinct id: " + all);
             assertTrue(all.contains("skip automation rule 1f7f3c1e-5d55-4c43-a0a5-3c0f5d8f7a21"), all);

@@ -149,6 +149,7 @@ class DeployPlaybookTest {
             assertTrue(all.contains("does not exist in resource group " + DeployFixture.RG), all);
             assertTrue(all.contains("create it there and authorise it"), all);
             assertTrue(all.contains("skipped, not deployed"), all);
+            f.sandbox.stats().snapshot(); // waits for requests answered but not yet recorded
             assertEquals(1, f.sandbox.stats().recent().stream().filter(r -> r.operation().equals("GET")
                     && r.pathAndQuery().contains("/Microsoft.Web/connections/office365-shared")).count(), "one GET");
 
@@ -181,6 +182,7 @@ class DeployPlaybookTest {
             CliRunner.Run unchecked = f.run("plan", "--no-preflight", "--detailed-exitcode");
             assertEquals(2, unchecked.exit(), unchecked.out() + unchecked.err());
             assertTrue(unchecked.out().contains("+ create playbook "), unchecked.out());
+            f.sandbox.stats().snapshot();
             assertEquals(0, f.sandbox.stats().recent().stream().filter(r -> r.pathAndQuery().contains("office365-shared")).count(),
                     "--no-preflight asks nothing");
         }

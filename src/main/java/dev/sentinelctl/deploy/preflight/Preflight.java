@@ -24,7 +24,9 @@ import java.util.function.Function;
 /**
  * Preflight for one workspace: which rules need checking ({@link #needs}), the facts (one call per kind,
  * {@link #read}), and the verdicts ({@link #decide}). Only analytic rules that would be deployed enabled are
- * checked: a disabled rule does not run, and a hunting query runs only when someone runs it.
+ * checked: a disabled rule does not run, and a hunting query runs only when someone runs it. Besides, every item's
+ * {@link DesiredItem#externals} (a playbook's API connections, an automation rule's Logic App ids outside the content):
+ * one GET per distinct id, and a missing one is treated like a missing table.
  */
 public final class Preflight {
     /** The reads of every rule to check, by lower-case content id. */
