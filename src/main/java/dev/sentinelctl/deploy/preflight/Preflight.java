@@ -39,7 +39,9 @@ public final class Preflight {
 
         public Needs {
             byId = Map.copyOf(byId);
-            references = Map.copyOf(references);
+            // first-use order matters (which spelling of a case-insensitive id is asked, the order of the GETs):
+            // Map.copyOf would iterate in an order that changes from one JVM run to the next
+            references = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(references));
         }
 
         public Needs(Map<String, QueryReads> byId) {
