@@ -82,19 +82,7 @@ final class IpFunctions {
             long[] p = parse(s);
             return p == null ? null : isPrivate(p[0]);
         }));
-        m.put("ipv4_is_in_any_range", (cx, args, call) -> {
-            Functions.arity(args, 2, 64, call);
-            Ev ip = ExprCompiler.str(cx.compile(args.get(0)));
-            List<Ev> ranges = Functions.all(cx, args.subList(1, args.size()));
-            return Ev.of(BOOL, r -> {
-                String a = (String) ip.eval(r);
-                if (parse(a) == null) return null;
-                for (String range : strings(ranges, r)) {
-                    if (Boolean.TRUE.equals(inRange(a, range))) return true;
-                }
-                return false;
-            });
-        });
+        m.put("ipv4_is_in_any_range", inAnyRange(ip -> parse(ip) != null, IpFunctions::inRange));
         m.put("ipv4_compare", (cx, args, call) -> compare(cx, args, call, false));
         m.put("ipv4_is_match", (cx, args, call) -> compare(cx, args, call, true));
         m.put("format_ipv4", (cx, args, call) -> {
@@ -141,12 +129,34 @@ final class IpFunctions {
         m.put("has_any_ipv4_prefix", (cx, args, call) -> hasIp(cx, args, call, true, true));
     }
 
-    private static List<String> strings(List<Ev> evs, int r) {
+    /**
+     * {@code ipvN_is_in_any_range(ip, range, …)}: ranges given one by one or as arrays; null when the address does not
+     * parse, true when some range holds it.
+     */
+    static Functions.Fn inAnyRange(java.util.function.Predicate<String> parses,
+                                   java.util.function.BiFunction<String, String, Boolean> inRange) {
+        return (cx, args, call) -> {
+            Functions.arity(args, 2, 64, call);
+            Ev ip = ExprCompiler.str(cx.compile(args.get(0)));
+            List<Ev> ranges = Functions.all(cx, args.subList(1, args.size()));
+            return Ev.of(BOOL, r -> {
+                String a = (String) ip.eval(r);
+                if (!parses.test(a)) return null;
+                for (String range : strings(ranges, r)) {
+                    if (Boolean.TRUE.equals(inRange.apply(a, range))) return true;
+                }
+                return false;
+            });
+        };
+    }
+
+    /** The values of {@code evs} at row r as text, the elements of an array argument one by one. */
+    static List<String> strings(List<Ev> evs, int r) {
         List<String> out = new ArrayList<>();
         for (Ev e : evs) {
             Object v = e.eval(r);
             if (e.type() == DYNAMIC && v instanceof JsonNode j && j.isArray()) {
-                for (JsonNode el : j) out.add(el.asString());
+                for (JsonNode el : j) out.add(Values.toStr(DYNAMIC, el));
             } else {
                 out.add(Values.toStr(e.type(), v));
             }

@@ -154,17 +154,7 @@ final class Ipv6Functions {
         m.put("ipv6_compare", (cx, args, call) -> compare(cx, args, call, false));
         m.put("ipv6_is_match", (cx, args, call) -> compare(cx, args, call, true));
         m.put("ipv6_is_in_range", Functions.binary(STRING, STRING, BOOL, (a, b) -> inRange((String) a, (String) b)));
-        m.put("ipv6_is_in_any_range", (cx, args, call) -> {
-            Functions.arity(args, 2, 64, call);
-            Ev ip = ExprCompiler.str(cx.compile(args.get(0)));
-            List<Ev> ranges = Functions.all(cx, args.subList(1, args.size()));
-            return Ev.of(BOOL, r -> {
-                String a = (String) ip.eval(r);
-                if (parse(a) == null) return null;
-                for (String range : strings(ranges, r)) if (Boolean.TRUE.equals(inRange(a, range))) return true;
-                return false;
-            });
-        });
+        m.put("ipv6_is_in_any_range", IpFunctions.inAnyRange(ip -> parse(ip) != null, Ipv6Functions::inRange));
         m.put("ipv4_range_to_cidr_list", Functions.binary(STRING, STRING, DYNAMIC, (a, b) -> cidrList((String) a, (String) b)));
     }
 
@@ -191,19 +181,6 @@ final class Ipv6Functions {
             int c = x.masked(p).compareTo(y.masked(p));
             return match ? (Object) (c == 0) : (Object) (long) Integer.signum(c);
         });
-    }
-
-    private static List<String> strings(List<Ev> evs, int r) {
-        List<String> out = new ArrayList<>();
-        for (Ev e : evs) {
-            Object v = e.eval(r);
-            if (e.type() == DYNAMIC && v instanceof JsonNode j && j.isArray()) {
-                for (JsonNode el : j) out.add(Values.toStr(DYNAMIC, el));
-            } else {
-                out.add(Values.toStr(e.type(), v));
-            }
-        }
-        return out;
     }
 
     /**
