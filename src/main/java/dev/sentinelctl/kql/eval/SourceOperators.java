@@ -29,7 +29,8 @@ final class SourceOperators {
             int i = 0;
             Table one = Table.of("print", List.of(), List.of(), 1);
             for (Expr e : op.expressions().items()) {
-                List<TupleFunctions.Out> tuple = TupleFunctions.expand(e, new ExprCompiler(evaluator, one, scope), 1, evaluator.names, false);
+                ExprCompiler cx = new ExprCompiler(evaluator, one, scope);
+                List<TupleFunctions.Out> tuple = TupleFunctions.expand(e, cx, 1, evaluator.names, false);
                 if (tuple != null) {
                     for (TupleFunctions.Out o : tuple) {
                         String name = Tables.unique(o.name(), names);
@@ -40,7 +41,7 @@ final class SourceOperators {
                     i++;
                     continue;
                 }
-                Ev v = new ExprCompiler(evaluator, one, scope).compile(e);
+                Ev v = cx.compile(e);
                 String name = e instanceof Expr.Named ? Tables.derivedName(e) : null;
                 if (name == null) name = Tables.unique("print_" + i, names);
                 i++;
